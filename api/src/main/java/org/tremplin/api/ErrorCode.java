@@ -1,0 +1,97 @@
+package org.tremplin.api;
+
+/**
+ * Stable codes carried by every {@link TremplinException}. Codes never change meaning once
+ * released; clients and tests match on them, never on message text.
+ *
+ * <p>Thread-safe (immutable enum).
+ */
+public enum ErrorCode {
+  /** An argument is missing, malformed or out of range. */
+  INVALID_ARGUMENT(Kind.INVALID),
+  /** No school has this id. */
+  SCHOOL_NOT_FOUND(Kind.NOT_FOUND),
+  /** No cohort has this id. */
+  COHORT_NOT_FOUND(Kind.NOT_FOUND),
+  /** No learner has this id. */
+  LEARNER_NOT_FOUND(Kind.NOT_FOUND),
+  /** No programme template has this id and version. */
+  TEMPLATE_NOT_FOUND(Kind.NOT_FOUND),
+  /** No certification version has this reference. */
+  CERTIFICATION_NOT_FOUND(Kind.NOT_FOUND),
+  /** A département code is not a French département. */
+  UNKNOWN_DEPARTEMENT(Kind.INVALID),
+  /** A template document is not well-formed JSON or misses a required field. */
+  TEMPLATE_MALFORMED(Kind.INVALID),
+  /** A template unit refers to a competency that its certification version does not have. */
+  TEMPLATE_UNKNOWN_COMPETENCY(Kind.INVALID),
+  /** Two template phases cover the same week. */
+  TEMPLATE_PHASES_OVERLAP(Kind.INVALID),
+  /** Template phases leave a week uncovered between them. */
+  TEMPLATE_PHASES_GAP(Kind.INVALID),
+  /** The units of a phase need more hours than the phase (or the cohort calendar) offers. */
+  TEMPLATE_HOURS_EXCEED_CALENDAR(Kind.INVALID),
+  /** A template is inconsistent in another way (duplicate codes, empty phases...). */
+  TEMPLATE_INVALID(Kind.INVALID),
+  /** A date range ends before it starts or is otherwise unusable. */
+  CALENDAR_INVALID_RANGE(Kind.INVALID),
+  /** The template's phases do not fit between the cohort's start and end dates. */
+  COHORT_TEMPLATE_EXCEEDS_RANGE(Kind.INVALID),
+  /** The cohort already has as many enrolled learners as its capacity. */
+  COHORT_FULL(Kind.CONFLICT),
+  /** The learner is already enrolled in this cohort. */
+  ENROLMENT_ALREADY_ENROLLED(Kind.CONFLICT),
+  /** The learner is not enrolled in this cohort (on that date). */
+  ENROLMENT_NOT_ENROLLED(Kind.CONFLICT),
+  /** The learner cannot re-enter: they never left, or never joined. */
+  ENROLMENT_NOT_LEFT(Kind.CONFLICT),
+  /** An enrolment event is dated before the previous one. */
+  ENROLMENT_DATE_OUT_OF_ORDER(Kind.INVALID),
+  /** An enrolment event is dated outside the cohort's dates. */
+  ENROLMENT_DATE_OUTSIDE_COHORT(Kind.INVALID),
+  /** Attendance names a day that is not a working day of the cohort calendar. */
+  ATTENDANCE_DAY_NOT_IN_CALENDAR(Kind.INVALID),
+  /** Attendance names a half-day that is still in the future. */
+  ATTENDANCE_IN_FUTURE(Kind.INVALID),
+  /** The half-day was already recorded for this learner; use a correction. */
+  ATTENDANCE_ALREADY_RECORDED(Kind.CONFLICT),
+  /** A correction names a half-day that was never recorded. */
+  ATTENDANCE_NOT_RECORDED(Kind.CONFLICT),
+  /** The same learner and half-day appear twice in one batch. */
+  ATTENDANCE_DUPLICATE_IN_BATCH(Kind.INVALID),
+  /** Attendance or evidence for a learner who was not enrolled on that date. */
+  LEARNER_NOT_ENROLLED(Kind.CONFLICT),
+  /** Evidence names a competency that the cohort's certification version does not have. */
+  EVIDENCE_UNKNOWN_COMPETENCY(Kind.INVALID),
+  /** Evidence names a performance criterion that the certification version does not have. */
+  EVIDENCE_UNKNOWN_CRITERION(Kind.INVALID),
+  /** A block code is not a block of the cohort's certification version. */
+  EVIDENCE_UNKNOWN_BLOCK(Kind.INVALID),
+  /** Evidence or an assessment is dated in the future. */
+  EVIDENCE_IN_FUTURE(Kind.INVALID),
+  /** The database failed; nothing was written. */
+  STORE_FAILURE(Kind.INTERNAL);
+
+  private final Kind kind;
+
+  ErrorCode(Kind kind) {
+    this.kind = kind;
+  }
+
+  /** What kind of failure this is: the caller's input, a missing thing, a conflict, or ours. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The broad classes of failure, for mapping to HTTP statuses or exit codes. */
+  public enum Kind {
+    /** The input is malformed or breaks a rule (HTTP 400/422). */
+    INVALID,
+    /** What the input names does not exist (HTTP 404). */
+    NOT_FOUND,
+    /** The input conflicts with the current state (HTTP 409). */
+    CONFLICT,
+    /** Tremplin or its database failed (HTTP 500). */
+    INTERNAL
+  }
+}

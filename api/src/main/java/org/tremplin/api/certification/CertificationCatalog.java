@@ -1,0 +1,20 @@
+package org.tremplin.api.certification;
+
+import java.util.List;
+
+/**
+ * The certification versions Tremplin knows, from its reference data.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface CertificationCatalog {
+  /** Every known version, oldest first. */
+  List<CertificationVersion> versions();
+
+  /**
+   * The version with this reference.
+   *
+   * @throws org.tremplin.api.TremplinException {@code CERTIFICATION_NOT_FOUND} when unknown
+   */
+  CertificationVersion version(CertificationRef ref);
+}

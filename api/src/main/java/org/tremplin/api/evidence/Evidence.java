@@ -1,0 +1,47 @@
+package org.tremplin.api.evidence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * A stored piece of evidence.
+ *
+ * @param id its id
+ * @param cohort the cohort it was recorded in
+ * @param learner who was assessed
+ * @param target the competency or criterion
+ * @param source where it comes from
+ * @param result the outcome
+ * @param assessor who assessed
+ * @param assessedOn when it was assessed
+ * @param comment a comment, possibly empty
+ * @param recordedAt when it was stored
+ */
+public record Evidence(
+    EvidenceId id,
+    CohortId cohort,
+    LearnerId learner,
+    EvidenceTarget target,
+    EvidenceSource source,
+    AssessmentResult result,
+    String assessor,
+    LocalDate assessedOn,
+    String comment,
+    Instant recordedAt) {
+  /** All fields required. */
+  public Evidence {
+    TremplinException.required(id, "id");
+    TremplinException.required(cohort, "cohort");
+    TremplinException.required(learner, "learner");
+    TremplinException.required(target, "target");
+    TremplinException.required(source, "source");
+    TremplinException.required(result, "result");
+    TremplinException.requiredText(assessor, "assessor");
+    TremplinException.required(assessedOn, "assessedOn");
+    TremplinException.required(comment, "comment");
+    TremplinException.required(recordedAt, "recordedAt");
+  }
+}

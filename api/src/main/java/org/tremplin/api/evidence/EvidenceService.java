@@ -1,0 +1,49 @@
+package org.tremplin.api.evidence;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * Records evidence and assessments, and derives competency status and certification readiness.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface EvidenceService {
+  /**
+   * Records a piece of evidence.
+   *
+   * @throws org.tremplin.api.TremplinException {@code EVIDENCE_UNKNOWN_COMPETENCY}, {@code
+   *     EVIDENCE_UNKNOWN_CRITERION} (not in the cohort's certification version), {@code
+   *     EVIDENCE_IN_FUTURE}, {@code LEARNER_NOT_ENROLLED}
+   */
+  Evidence record(CohortId cohort, NewEvidence evidence);
+
+  /** A learner's evidence in a cohort, oldest first. */
+  List<Evidence> evidence(CohortId cohort, LearnerId learner);
+
+  /**
+   * Records that a block's ECF was taken or its DP section completed (idempotent per block and
+   * kind: the first date is kept).
+   *
+   * @throws org.tremplin.api.TremplinException {@code EVIDENCE_UNKNOWN_BLOCK}, {@code
+   *     EVIDENCE_IN_FUTURE}, {@code LEARNER_NOT_ENROLLED}
+   */
+  void recordMilestone(
+      CohortId cohort,
+      LearnerId learner,
+      String block,
+      BlockMilestoneKind kind,
+      LocalDate on,
+      String by);
+
+  /** A learner's status on every block competency of the cohort's certification version. */
+  List<CompetencyProgress> progress(CohortId cohort, LearnerId learner);
+
+  /** A learner's readiness for each block and the title. */
+  Readiness readiness(CohortId cohort, LearnerId learner);
+
+  /** Readiness of every learner of the cohort (those enrolled or who ever were). */
+  List<Readiness> readiness(CohortId cohort);
+}

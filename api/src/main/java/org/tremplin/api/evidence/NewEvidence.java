@@ -1,0 +1,37 @@
+package org.tremplin.api.evidence;
+
+import java.time.LocalDate;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * An assessment to record.
+ *
+ * @param learner who was assessed
+ * @param target the competency or criterion
+ * @param source where it comes from
+ * @param result the outcome
+ * @param assessor who assessed
+ * @param assessedOn when (not in the future)
+ * @param comment a short comment, possibly empty (at most 2000 characters)
+ */
+public record NewEvidence(
+    LearnerId learner,
+    EvidenceTarget target,
+    EvidenceSource source,
+    AssessmentResult result,
+    String assessor,
+    LocalDate assessedOn,
+    String comment) {
+  /** All fields required. */
+  public NewEvidence {
+    TremplinException.required(learner, "learner");
+    TremplinException.required(target, "target");
+    TremplinException.required(source, "source");
+    TremplinException.required(result, "result");
+    TremplinException.requiredText(assessor, "assessor");
+    TremplinException.required(assessedOn, "assessedOn");
+    TremplinException.required(comment, "comment");
+    TremplinException.check(comment.length() <= 2000, "comment is longer than 2000 characters");
+  }
+}

@@ -1,0 +1,47 @@
+package org.tremplin.api.evidence;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.certification.CertificationRef;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * Readiness for the title: every block ready and the placement hours done.
+ *
+ * @param learner the candidate
+ * @param certification the certification version
+ * @param blocks readiness per block, in the certification's order
+ * @param placementHoursRequired hours of placement the template requires
+ * @param placementHoursDone hours recorded as in placement
+ */
+public record Readiness(
+    LearnerId learner,
+    CertificationRef certification,
+    List<BlockReadiness> blocks,
+    int placementHoursRequired,
+    BigDecimal placementHoursDone) {
+  /** All fields required. */
+  public Readiness {
+    TremplinException.required(learner, "learner");
+    TremplinException.required(certification, "certification");
+    blocks = List.copyOf(TremplinException.required(blocks, "blocks"));
+    TremplinException.required(placementHoursDone, "placementHoursDone");
+  }
+
+  /** Everything missing for the title: each block's items, then placement hours. */
+  public List<MissingItem> missing() {
+    List<MissingItem> all = new ArrayList<>();
+    blocks.forEach(b -> all.addAll(b.missing()));
+    if (placementHoursDone.compareTo(BigDecimal.valueOf(placementHoursRequired)) < 0) {
+      all.add(new MissingItem.PlacementHoursShort(placementHoursRequired, placementHoursDone));
+    }
+    return all;
+  }
+
+  /** Whether the candidate is ready for the full title. */
+  public boolean ready() {
+    return missing().isEmpty();
+  }
+}

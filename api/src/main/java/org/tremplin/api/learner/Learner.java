@@ -1,0 +1,27 @@
+package org.tremplin.api.learner;
+
+import org.tremplin.api.TremplinException;
+
+/**
+ * A learner: an employee on an insertion path and a certification candidate.
+ *
+ * @param id their id
+ * @param givenName given name
+ * @param familyName family name
+ */
+public record Learner(LearnerId id, String givenName, String familyName) {
+  /** All fields required, at most 100 characters each. */
+  public Learner {
+    TremplinException.required(id, "learner id");
+    TremplinException.requiredText(givenName, "given name");
+    TremplinException.requiredText(familyName, "family name");
+    TremplinException.check(givenName.length() <= 100, "given name is longer than 100 characters");
+    TremplinException.check(
+        familyName.length() <= 100, "family name is longer than 100 characters");
+  }
+
+  /** "Given Family". */
+  public String displayName() {
+    return givenName + " " + familyName;
+  }
+}

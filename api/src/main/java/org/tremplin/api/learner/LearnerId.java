@@ -1,0 +1,26 @@
+package org.tremplin.api.learner;
+
+import java.util.UUID;
+import org.tremplin.api.TremplinException;
+
+/**
+ * Identifies a learner.
+ *
+ * @param value the UUID
+ */
+public record LearnerId(UUID value) {
+  /** The UUID is required. */
+  public LearnerId {
+    TremplinException.required(value, "learner id");
+  }
+
+  /** A new random id. */
+  public static LearnerId random() {
+    return new LearnerId(UUID.randomUUID());
+  }
+
+  @Override
+  public String toString() {
+    return value.toString();
+  }
+}

@@ -1,0 +1,39 @@
+package org.tremplin.api.programme;
+
+import java.util.List;
+
+/**
+ * Imports, validates, stores and exports programme templates. Every import creates a new version;
+ * stored versions never change.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface ProgrammeTemplateService {
+  /**
+   * Validates a template document and stores it as the next version of its id.
+   *
+   * @throws org.tremplin.api.TremplinException with a {@code TEMPLATE_*} code naming the first
+   *     problem (the message lists all of them)
+   */
+  ProgrammeTemplate importJson(String json);
+
+  /** The template as a JSON document that {@link #importJson} accepts. */
+  String exportJson(TemplateRef ref);
+
+  /**
+   * The stored template version.
+   *
+   * @throws org.tremplin.api.TremplinException {@code TEMPLATE_NOT_FOUND}
+   */
+  ProgrammeTemplate get(TemplateRef ref);
+
+  /**
+   * The newest version of a template id.
+   *
+   * @throws org.tremplin.api.TremplinException {@code TEMPLATE_NOT_FOUND}
+   */
+  ProgrammeTemplate latest(String id);
+
+  /** Every stored template version, by id then version. */
+  List<TemplateRef> list();
+}

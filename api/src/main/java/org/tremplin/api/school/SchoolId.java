@@ -1,0 +1,26 @@
+package org.tremplin.api.school;
+
+import java.util.UUID;
+import org.tremplin.api.TremplinException;
+
+/**
+ * Identifies a school.
+ *
+ * @param value the UUID
+ */
+public record SchoolId(UUID value) {
+  /** The UUID is required. */
+  public SchoolId {
+    TremplinException.required(value, "school id");
+  }
+
+  /** A new random id. */
+  public static SchoolId random() {
+    return new SchoolId(UUID.randomUUID());
+  }
+
+  @Override
+  public String toString() {
+    return value.toString();
+  }
+}

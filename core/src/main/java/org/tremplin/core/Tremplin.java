@@ -1,0 +1,143 @@
+package org.tremplin.core;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.attendance.AttendanceService;
+import org.tremplin.api.calendar.CalendarService;
+import org.tremplin.api.certification.CertificationCatalog;
+import org.tremplin.api.cohort.CohortService;
+import org.tremplin.api.evidence.EvidenceService;
+import org.tremplin.api.learner.LearnerService;
+import org.tremplin.api.programme.ProgrammeTemplateService;
+import org.tremplin.api.school.SchoolService;
+import org.tremplin.core.attendance.AttendanceRegister;
+import org.tremplin.core.attendance.JdbiAttendanceSheets;
+import org.tremplin.core.calendar.FrenchCalendar;
+import org.tremplin.core.calendar.PublicHolidayRules;
+import org.tremplin.core.certification.ResourceCertificationCatalog;
+import org.tremplin.core.cohort.CohortRegistry;
+import org.tremplin.core.cohort.JdbiCohorts;
+import org.tremplin.core.evidence.EvidenceLedger;
+import org.tremplin.core.evidence.JdbiEvidenceRecords;
+import org.tremplin.core.internal.Database;
+import org.tremplin.core.learner.JdbiLearners;
+import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.programme.JdbiProgrammeTemplates;
+import org.tremplin.core.programme.TemplateLibrary;
+import org.tremplin.core.programme.TemplateValidator;
+import org.tremplin.core.school.JdbiSchools;
+import org.tremplin.core.school.SchoolRegistry;
+
+/**
+ * The Tremplin engine on one database: migrates the schema, installs the bundled reference data,
+ * and exposes one service per feature. Build it once per application and share it; it is
+ * thread-safe.
+ *
+ * <pre>{@code
+ * Tremplin tremplin = Tremplin.create(dataSource, Clock.systemDefaultZone());
+ * School school = tremplin.schools().create("École du Web 92", Departement.of("92"));
+ * }</pre>
+ */
+public final class Tremplin {
+  private final CertificationCatalog certifications;
+  private final CalendarService calendars;
+  private final TemplateLibrary templates;
+  private final SchoolService schools;
+  private final CohortService cohorts;
+  private final LearnerService learners;
+  private final AttendanceService attendance;
+  private final EvidenceService evidence;
+
+  private Tremplin(DataSource dataSource, Clock clock) {
+    Database database = Database.open(dataSource);
+    var jdbi = database.jdbi();
+    this.certifications = new ResourceCertificationCatalog();
+    this.calendars = new FrenchCalendar(new PublicHolidayRules());
+    this.templates =
+        new TemplateLibrary(
+            database,
+            new JdbiProgrammeTemplates(jdbi),
+            new TemplateValidator(certifications),
+            clock);
+    this.schools = new SchoolRegistry(database, new JdbiSchools(jdbi), clock);
+    this.cohorts =
+        new CohortRegistry(database, new JdbiCohorts(jdbi), schools, templates, calendars, clock);
+    this.learners = new LearnerRegistry(database, new JdbiLearners(jdbi), cohorts, clock);
+    JdbiAttendanceSheets sheets = new JdbiAttendanceSheets(jdbi);
+    this.attendance = new AttendanceRegister(database, sheets, cohorts, learners, clock);
+    this.evidence =
+        new EvidenceLedger(
+            database,
+            new JdbiEvidenceRecords(jdbi),
+            sheets,
+            cohorts,
+            learners,
+            templates,
+            certifications,
+            clock);
+    templates.installBuiltIns();
+  }
+
+  /**
+   * Opens Tremplin on a data source (H2 in PostgreSQL mode, or PostgreSQL): migrates the schema and
+   * installs the bundled templates that are not stored yet.
+   *
+   * @param dataSource the database; Tremplin's tables are prefixed {@code tremplin_}
+   * @param clock the clock every service reads "now" from
+   */
+  public static Tremplin create(DataSource dataSource, Clock clock) {
+    return new Tremplin(
+        TremplinException.required(dataSource, "dataSource"),
+        TremplinException.required(clock, "clock"));
+  }
+
+  /**
+   * A plain data source for a JDBC URL (no pool). A plain H2 URL gets the PostgreSQL-mode settings
+   * Tremplin needs appended.
+   */
+  public static DataSource dataSource(String jdbcUrl, String user, String password) {
+    TremplinException.requiredText(jdbcUrl, "JDBC URL");
+    return Database.driverManager(jdbcUrl, user, password);
+  }
+
+  /** The certification versions (DWWM 2018, 2023). */
+  public CertificationCatalog certifications() {
+    return certifications;
+  }
+
+  /** Calendars and public holidays. */
+  public CalendarService calendars() {
+    return calendars;
+  }
+
+  /** Programme templates. */
+  public ProgrammeTemplateService templates() {
+    return templates;
+  }
+
+  /** Schools. */
+  public SchoolService schools() {
+    return schools;
+  }
+
+  /** Cohorts. */
+  public CohortService cohorts() {
+    return cohorts;
+  }
+
+  /** Learners and enrolments. */
+  public LearnerService learners() {
+    return learners;
+  }
+
+  /** Attendance. */
+  public AttendanceService attendance() {
+    return attendance;
+  }
+
+  /** Evidence, competency status and readiness. */
+  public EvidenceService evidence() {
+    return evidence;
+  }
+}

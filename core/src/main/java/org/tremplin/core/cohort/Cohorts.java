@@ -1,0 +1,20 @@
+package org.tremplin.core.cohort;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.school.SchoolId;
+
+/** Stored cohorts with their closures. Thread-safe; calls inside a transaction join it. */
+public interface Cohorts {
+  /** Stores a cohort and its closures. */
+  void insert(Cohort cohort, Instant createdAt);
+
+  /** The cohort, or empty when there is none with this id. */
+  Optional<Cohort> find(CohortId id);
+
+  /** The cohorts of a school, by first day. */
+  List<Cohort> bySchool(SchoolId school);
+}

@@ -1,0 +1,39 @@
+package org.tremplin.core.evidence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.evidence.BlockMilestoneKind;
+import org.tremplin.api.evidence.Evidence;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * Stored evidence and per-block milestones (ECF taken, DP section complete). Append-only.
+ * Thread-safe; calls inside a transaction join it.
+ */
+public interface EvidenceRecords {
+  /** A block milestone of a learner. */
+  record Milestone(String block, BlockMilestoneKind kind) {}
+
+  /** Stores a piece of evidence. */
+  void insert(Evidence evidence);
+
+  /** A learner's evidence in a cohort, by assessment date then recording time. */
+  List<Evidence> byLearner(CohortId cohort, LearnerId learner);
+
+  /** The evidence of every learner of a cohort, by assessment date then recording time. */
+  Map<LearnerId, List<Evidence>> byCohort(CohortId cohort);
+
+  /** Stores a milestone unless the learner already has it; returns whether it was new. */
+  boolean insertMilestone(
+      CohortId cohort, LearnerId learner, Milestone milestone, LocalDate on, String by, Instant at);
+
+  /** A learner's milestones. */
+  Set<Milestone> milestones(CohortId cohort, LearnerId learner);
+
+  /** The milestones of every learner of a cohort. */
+  Map<LearnerId, Set<Milestone>> milestonesByLearner(CohortId cohort);
+}

@@ -1,0 +1,7 @@
+/**
+ * Shared internals of core (JSON, database setup, transactions). Not API: may change at any time.
+ */
+@NullMarked
+package org.tremplin.core.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,50 @@
+package org.tremplin.core.school;
+
+import java.time.Clock;
+import java.util.List;
+import org.tremplin.api.ErrorCode;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.school.Departement;
+import org.tremplin.api.school.School;
+import org.tremplin.api.school.SchoolId;
+import org.tremplin.api.school.SchoolService;
+import org.tremplin.core.internal.Database;
+
+/** Creates and finds schools. Thread-safe. */
+public final class SchoolRegistry implements SchoolService {
+  private final Database database;
+  private final Schools schools;
+  private final Clock clock;
+
+  /** A registry on a store. */
+  public SchoolRegistry(Database database, Schools schools, Clock clock) {
+    this.database = database;
+    this.schools = schools;
+    this.clock = clock;
+  }
+
+  @Override
+  public School create(String name, Departement departement) {
+    School school = new School(SchoolId.random(), name == null ? "" : name.strip(), departement);
+    database.inTransaction(
+        h -> {
+          schools.insert(school, clock.instant());
+          return school;
+        });
+    return school;
+  }
+
+  @Override
+  public School get(SchoolId id) {
+    TremplinException.required(id, "school id");
+    return database
+        .read(h -> schools.find(id))
+        .orElseThrow(
+            () -> new TremplinException(ErrorCode.SCHOOL_NOT_FOUND, "no school with id " + id));
+  }
+
+  @Override
+  public List<School> list() {
+    return database.read(h -> schools.all());
+  }
+}

@@ -1,0 +1,19 @@
+package org.tremplin.core.school;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.tremplin.api.school.School;
+import org.tremplin.api.school.SchoolId;
+
+/** Stored schools. Thread-safe; calls inside a transaction join it. */
+public interface Schools {
+  /** Stores a new school. */
+  void insert(School school, Instant createdAt);
+
+  /** The school, or empty when there is none with this id. */
+  Optional<School> find(SchoolId id);
+
+  /** Every school, by name. */
+  List<School> all();
+}
