@@ -5,9 +5,9 @@ package org.tremplin.api.evidence;
  *
  * <ul>
  *   <li>{@code NOT_STARTED}: no evidence on the competency or any of its criteria;
- *   <li>{@code ACQUIRED}: the latest competency-level assessment by a trainer or an ECF says
- *       ACQUIRED, or the competency has criteria and the latest evidence of every criterion says
- *       ACQUIRED;
+ *   <li>{@code ACQUIRED}: when a trainer or an ECF assessed the whole competency, the latest such
+ *       decision says ACQUIRED; when nobody did, the competency has criteria and the latest
+ *       evidence of every criterion says ACQUIRED;
  *   <li>{@code IN_PROGRESS}: otherwise.
  * </ul>
  */

@@ -13,12 +13,13 @@ import org.tremplin.api.evidence.EvidenceSource;
 import org.tremplin.api.evidence.EvidenceTarget;
 
 /**
- * The competency status rule (documented on {@link CompetencyStatus}): a competency is ACQUIRED
- * when the latest competency-level assessment by a trainer or an ECF says ACQUIRED, or when it has
- * criteria and the latest evidence of each says ACQUIRED; NOT_STARTED without any evidence;
- * IN_PROGRESS otherwise. LMS grades and project evidence show progress but only acquire a
- * competency through its criteria: a person (trainer or ECF jury) decides a whole competency.
- * "Latest" orders by assessment date, then recording time. Stateless.
+ * The competency status rule (documented on {@link CompetencyStatus}): NOT_STARTED without any
+ * evidence; when a trainer or an ECF assessed the whole competency, the latest such decision
+ * decides (ACQUIRED or IN_PROGRESS), even against the criteria; otherwise ACQUIRED when it has
+ * criteria and the latest evidence of each says ACQUIRED; IN_PROGRESS otherwise. LMS grades and
+ * project evidence show progress but only acquire a competency through its criteria: a person
+ * (trainer or ECF jury) decides a whole competency. "Latest" orders by assessment date, then
+ * recording time. Stateless.
  */
 public final class CompetencyStatusRule {
   private CompetencyStatusRule() {}

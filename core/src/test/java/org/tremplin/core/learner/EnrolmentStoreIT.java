@@ -1,0 +1,106 @@
+package org.tremplin.core.learner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.tremplin.api.ErrorCode;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.learner.Enrolment;
+import org.tremplin.api.learner.EnrolmentEvent;
+import org.tremplin.api.learner.EnrolmentEventKind;
+import org.tremplin.api.learner.Learner;
+import org.tremplin.core.testing.AllDatabases;
+import org.tremplin.core.testing.CohortFixture;
+import org.tremplin.core.testing.TestDatabase;
+
+class EnrolmentStoreIT {
+  private static void assertCode(ThrowingCallable call, ErrorCode code) {
+    assertThatThrownBy(call)
+        .isInstanceOf(TremplinException.class)
+        .extracting(e -> ((TremplinException) e).code())
+        .isEqualTo(code);
+  }
+
+  @AllDatabases
+  void joinLeaveAndReenterAreKeptAsHistoryWithDerivedPeriods(TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 1);
+    var learners = f.tremplin.learners();
+    var l = f.learner(0).id();
+    learners.leave(f.cohort.id(), l, LocalDate.of(2025, 11, 14), "déménagement", "coach-1");
+    learners.reenter(f.cohort.id(), l, LocalDate.of(2026, 1, 5), "coach-1");
+
+    Enrolment e = learners.enrolment(f.cohort.id(), l);
+
+    assertThat(e.history())
+        .extracting(EnrolmentEvent::kind)
+        .containsExactly(
+            EnrolmentEventKind.JOINED, EnrolmentEventKind.LEFT, EnrolmentEventKind.REENTERED);
+    assertThat(e.history().get(1).reason()).isEqualTo("déménagement");
+    assertThat(e.periods(CohortFixture.END))
+        .containsExactly(
+            DateRange.parse("2025-09-01/2025-11-13"), DateRange.parse("2026-01-05/2026-06-30"));
+    assertThat(e.active()).isTrue();
+  }
+
+  @AllDatabases
+  void refusesImpossibleTransitionsAndWritesNothing(TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 1);
+    var learners = f.tremplin.learners();
+    var cohort = f.cohort.id();
+    var l = f.learner(0).id();
+    Learner newcomer = learners.register("Inès", "Haddad");
+
+    assertCode(
+        () -> learners.join(cohort, l, LocalDate.of(2025, 9, 2), "t"),
+        ErrorCode.ENROLMENT_ALREADY_ENROLLED);
+    assertCode(
+        () -> learners.reenter(cohort, l, LocalDate.of(2025, 9, 2), "t"),
+        ErrorCode.ENROLMENT_NOT_LEFT);
+    assertCode(
+        () -> learners.leave(cohort, newcomer.id(), LocalDate.of(2025, 9, 2), "x", "t"),
+        ErrorCode.ENROLMENT_NOT_ENROLLED);
+    assertCode(
+        () -> learners.join(cohort, newcomer.id(), LocalDate.of(2026, 7, 1), "t"),
+        ErrorCode.ENROLMENT_DATE_OUTSIDE_COHORT);
+    learners.leave(cohort, l, LocalDate.of(2025, 10, 1), "emploi", "t");
+    assertCode(
+        () -> learners.reenter(cohort, l, LocalDate.of(2025, 9, 15), "t"),
+        ErrorCode.ENROLMENT_DATE_OUT_OF_ORDER);
+    assertCode(
+        () -> learners.join(cohort, l, LocalDate.of(2025, 10, 2), "t"),
+        ErrorCode.ENROLMENT_NOT_LEFT);
+
+    assertThat(f.rows("tremplin_enrolment_event")).isEqualTo(2);
+  }
+
+  @AllDatabases
+  void aFullCohortRefusesAnotherLearnerUntilSomeoneLeaves(TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 2, 2);
+    var learners = f.tremplin.learners();
+    Learner third = learners.register("Moussa", "Traoré");
+
+    assertCode(
+        () -> learners.join(f.cohort.id(), third.id(), LocalDate.of(2025, 9, 8), "t"),
+        ErrorCode.COHORT_FULL);
+    learners.leave(f.cohort.id(), f.learner(0).id(), LocalDate.of(2025, 9, 8), "emploi", "t");
+    learners.join(f.cohort.id(), third.id(), LocalDate.of(2025, 9, 8), "t");
+
+    assertThat(learners.learners(f.cohort.id())).hasSize(3);
+    assertThat(learners.enrolments(f.cohort.id()).stream().filter(Enrolment::active)).hasSize(2);
+  }
+
+  @AllDatabases
+  void learnersAreStoredAndUnknownOnesAreNotFound(TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 0);
+    Learner l = f.tremplin.learners().register("  Aïcha ", "Benali");
+
+    assertThat(f.tremplin.learners().get(l.id())).isEqualTo(new Learner(l.id(), "Aïcha", "Benali"));
+    assertCode(
+        () -> f.tremplin.learners().get(org.tremplin.api.learner.LearnerId.random()),
+        ErrorCode.LEARNER_NOT_FOUND);
+    assertCode(() -> f.tremplin.learners().register(" ", "X"), ErrorCode.INVALID_ARGUMENT);
+  }
+}
