@@ -1,0 +1,40 @@
+package org.tremplin.lti;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** examples → lti-adapter → core → api: the adapter never reaches up to the examples. */
+class LayeringTest {
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.tremplin.lti", "org.tremplin.web");
+
+  @Test
+  void theAdapterDoesNotDependOnTheExamples() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.tremplin.lti..", "org.tremplin.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.tremplin.examples..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theProtocolCodeKnowsNothingOfJaxRs() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.tremplin.lti..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("jakarta.ws.rs..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+}
