@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.ErrorCode;
 import org.tremplin.api.LocalizedText;
+import org.tremplin.api.TremplinException;
 import org.tremplin.api.calendar.PublicHoliday;
 import org.tremplin.api.school.Departement;
 import org.tremplin.core.internal.Json;
@@ -27,14 +29,24 @@ public final class PublicHolidayRules {
             .toList();
   }
 
-  /** Every public holiday of a year in a département, by date. */
+  /**
+   * Every public holiday of a year in a département, by date.
+   *
+   * @throws TremplinException {@code CALENDAR_INVALID_RANGE} for a year before the first rules
+   */
   public List<PublicHoliday> holidays(int year, Departement departement) {
     Version version =
         versions.stream()
             .filter(v -> !v.validFrom().isAfter(LocalDate.of(year, 12, 31)))
             .findFirst()
             .orElseThrow(
-                () -> new IllegalArgumentException("no public-holiday rules for year " + year));
+                () ->
+                    new TremplinException(
+                        ErrorCode.CALENDAR_INVALID_RANGE,
+                        "no public-holiday rules for year "
+                            + year
+                            + "; the reference data starts in "
+                            + versions.get(versions.size() - 1).validFrom().getYear()));
     LocalDate easter = Easter.sunday(year);
     List<PublicHoliday> result = new ArrayList<>();
     version.national().forEach(r -> result.add(r.on(year, easter)));

@@ -41,7 +41,7 @@ public final class TemplateLibrary implements ProgrammeTemplateService {
     this.clock = clock;
   }
 
-  /** The bundled default template ("École du Web"), parsed and validated, version 1. */
+  /** The raw JSON document of a bundled template resource (e.g. {@code ecole-du-web.json}). */
   public static String builtInDocument(String resource) {
     try (InputStream in = TemplateLibrary.class.getResourceAsStream(resource)) {
       if (in == null) {

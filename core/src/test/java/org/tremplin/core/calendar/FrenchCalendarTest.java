@@ -121,6 +121,16 @@ class FrenchCalendarTest {
         .isEqualTo(ErrorCode.TEMPLATE_HOURS_EXCEED_CALENDAR);
   }
 
+  @Test
+  void aYearBeforeTheReferenceDataIsRefusedWithAStableCode() {
+    assertThatThrownBy(
+            () ->
+                CALENDAR.calendar(
+                    DateRange.parse("2007-09-03/2008-06-30"), Departement.of("92"), List.of()))
+        .extracting(e -> ((TremplinException) e).code())
+        .isEqualTo(ErrorCode.CALENDAR_INVALID_RANGE);
+  }
+
   @Property
   void everyYearHasElevenNationalHolidaysOnDistinctDates(
       @ForAll @IntRange(min = 2024, max = 2035) int year) {
