@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
 import org.tremplin.api.attendance.AttendanceMark;
 import org.tremplin.api.attendance.AttendanceRecord;
 import org.tremplin.api.attendance.Mark;
@@ -112,40 +113,35 @@ public final class JdbiAttendanceSheets implements AttendanceSheets {
 
   @Override
   public List<AttendanceRecord> current(CohortId cohort, DateRange period) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select "
-                        + COLUMNS
-                        + " from tremplin_attendance a where a.cohort_id = :cohort"
-                        + " and a.half_day_date between :first and :last"
-                        + LATEST
-                        + " order by a.half_day_date, a.part, a.learner_id")
-                .bind("cohort", cohort.value())
-                .bind("first", period.first())
-                .bind("last", period.last())
-                .map((rs, ctx) -> record(rs))
-                .list());
+    return currentWhere(cohort, null, period);
   }
 
   @Override
   public List<AttendanceRecord> current(CohortId cohort, LearnerId learner, DateRange period) {
+    return currentWhere(cohort, learner, period);
+  }
+
+  private List<AttendanceRecord> currentWhere(
+      CohortId cohort, @Nullable LearnerId learner, DateRange period) {
     return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select "
-                        + COLUMNS
-                        + " from tremplin_attendance a where a.cohort_id = :cohort"
-                        + " and a.learner_id = :learner"
-                        + " and a.half_day_date between :first and :last"
-                        + LATEST
-                        + " order by a.half_day_date, a.part")
-                .bind("cohort", cohort.value())
-                .bind("learner", learner.value())
-                .bind("first", period.first())
-                .bind("last", period.last())
-                .map((rs, ctx) -> record(rs))
-                .list());
+        h -> {
+          var query =
+              h.createQuery(
+                      "select "
+                          + COLUMNS
+                          + " from tremplin_attendance a where a.cohort_id = :cohort"
+                          + (learner == null ? "" : " and a.learner_id = :learner")
+                          + " and a.half_day_date between :first and :last"
+                          + LATEST
+                          + " order by a.half_day_date, a.part, a.learner_id")
+                  .bind("cohort", cohort.value())
+                  .bind("first", period.first())
+                  .bind("last", period.last());
+          if (learner != null) {
+            query.bind("learner", learner.value());
+          }
+          return query.map((rs, ctx) -> record(rs)).list();
+        });
   }
 
   @Override

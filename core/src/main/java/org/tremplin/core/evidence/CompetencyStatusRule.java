@@ -19,7 +19,7 @@ import org.tremplin.api.evidence.EvidenceTarget;
  * criteria and the latest evidence of each says ACQUIRED; IN_PROGRESS otherwise. LMS grades and
  * project evidence show progress but only acquire a competency through its criteria: a person
  * (trainer or ECF jury) decides a whole competency. "Latest" orders by assessment date, then
- * recording time. Stateless.
+ * recording order. Stateless.
  */
 public final class CompetencyStatusRule {
   private CompetencyStatusRule() {}

@@ -21,10 +21,10 @@ public interface EvidenceRecords {
   /** Stores a piece of evidence. */
   void insert(Evidence evidence);
 
-  /** A learner's evidence in a cohort, by assessment date then recording time. */
+  /** A learner's evidence in a cohort, by assessment date then recording order. */
   List<Evidence> byLearner(CohortId cohort, LearnerId learner);
 
-  /** The evidence of every learner of a cohort, by assessment date then recording time. */
+  /** The evidence of every learner of a cohort, by assessment date then recording order. */
   Map<LearnerId, List<Evidence>> byCohort(CohortId cohort);
 
   /** Stores a milestone unless the learner already has it; returns whether it was new. */

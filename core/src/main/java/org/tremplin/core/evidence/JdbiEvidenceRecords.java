@@ -66,7 +66,7 @@ public final class JdbiEvidenceRecords implements EvidenceRecords {
             h.createQuery(
                     SELECT
                         + " where cohort_id = :cohort and learner_id = :learner"
-                        + " order by assessed_on, recorded_at, id")
+                        + " order by assessed_on, seq")
                 .bind("cohort", cohort.value())
                 .bind("learner", learner.value())
                 .map((rs, ctx) -> evidence(rs))
@@ -78,8 +78,7 @@ public final class JdbiEvidenceRecords implements EvidenceRecords {
     Map<LearnerId, List<Evidence>> result = new HashMap<>();
     jdbi.useHandle(
         h ->
-            h.createQuery(
-                    SELECT + " where cohort_id = :cohort order by assessed_on, recorded_at, id")
+            h.createQuery(SELECT + " where cohort_id = :cohort order by assessed_on, seq")
                 .bind("cohort", cohort.value())
                 .map((rs, ctx) -> evidence(rs))
                 .forEach(e -> result.computeIfAbsent(e.learner(), k -> new ArrayList<>()).add(e)));
