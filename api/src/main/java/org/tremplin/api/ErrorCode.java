@@ -69,6 +69,12 @@ public enum ErrorCode {
   EVIDENCE_UNKNOWN_BLOCK(Kind.INVALID),
   /** Evidence or an assessment is dated in the future. */
   EVIDENCE_IN_FUTURE(Kind.INVALID),
+  /** A criterion code is not in the criteria list in force on the diagnosis date. */
+  ELIGIBILITY_UNKNOWN_CRITERION(Kind.INVALID),
+  /** No version of the criteria list applies on that date. */
+  ELIGIBILITY_NO_CRITERIA_VERSION(Kind.INVALID),
+  /** CDD and temporary work exits need the contract's length to be classified. */
+  EXIT_CONTRACT_LENGTH_REQUIRED(Kind.INVALID),
   /** The database failed; nothing was written. */
   STORE_FAILURE(Kind.INTERNAL);
 

@@ -7,7 +7,9 @@ import org.tremplin.api.attendance.AttendanceService;
 import org.tremplin.api.calendar.CalendarService;
 import org.tremplin.api.certification.CertificationCatalog;
 import org.tremplin.api.cohort.CohortService;
+import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
+import org.tremplin.api.exit.ExitRules;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.api.school.SchoolService;
@@ -18,8 +20,10 @@ import org.tremplin.core.calendar.PublicHolidayRules;
 import org.tremplin.core.certification.ResourceCertificationCatalog;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.cohort.JdbiCohorts;
+import org.tremplin.core.eligibility.ReferenceEligibilityRules;
 import org.tremplin.core.evidence.EvidenceLedger;
 import org.tremplin.core.evidence.JdbiEvidenceRecords;
+import org.tremplin.core.exit.ReferenceExitRules;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.JdbiLearners;
 import org.tremplin.core.learner.LearnerRegistry;
@@ -48,6 +52,8 @@ public final class Tremplin {
   private final LearnerService learners;
   private final AttendanceService attendance;
   private final EvidenceService evidence;
+  private final EligibilityRules eligibility = new ReferenceEligibilityRules();
+  private final ExitRules exits = new ReferenceExitRules();
 
   private Tremplin(DataSource dataSource, Clock clock) {
     Database database = Database.open(dataSource);
@@ -139,5 +145,15 @@ public final class Tremplin {
   /** Evidence, competency status and readiness. */
   public EvidenceService evidence() {
     return evidence;
+  }
+
+  /** IAE eligibility rules (dated criteria lists). */
+  public EligibilityRules eligibility() {
+    return eligibility;
+  }
+
+  /** Exit classification rules. */
+  public ExitRules exits() {
+    return exits;
   }
 }

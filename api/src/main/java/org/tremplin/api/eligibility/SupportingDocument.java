@@ -1,0 +1,18 @@
+package org.tremplin.api.eligibility;
+
+import java.time.LocalDate;
+import org.tremplin.api.TremplinException;
+
+/**
+ * A supporting document (justificatif) for one criterion.
+ *
+ * @param criterion the criterion code it proves
+ * @param issuedOn the date on the document
+ */
+public record SupportingDocument(String criterion, LocalDate issuedOn) {
+  /** Both fields required. */
+  public SupportingDocument {
+    TremplinException.requiredText(criterion, "criterion");
+    TremplinException.required(issuedOn, "issuedOn");
+  }
+}
