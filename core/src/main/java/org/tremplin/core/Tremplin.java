@@ -99,8 +99,11 @@ public final class Tremplin {
   }
 
   /**
-   * A plain data source for a JDBC URL (no pool). A plain H2 URL gets the PostgreSQL-mode settings
-   * Tremplin needs appended.
+   * A plain data source for a JDBC URL, for the command line, tests and embedded H2. It opens a new
+   * connection per call: a server should pass a pooled data source (e.g. HikariCP) to {@link
+   * #create} instead (docs/benchmarks.md: ~17–33 ms per PostgreSQL connection here). A plain H2 URL
+   * gets the PostgreSQL-mode settings Tremplin needs appended; a PostgreSQL URL gets {@code
+   * reWriteBatchedInserts=true} unless it sets it.
    */
   public static DataSource dataSource(String jdbcUrl, String user, String password) {
     TremplinException.requiredText(jdbcUrl, "JDBC URL");

@@ -74,7 +74,6 @@ public final class AttendanceRegister implements AttendanceService {
         "a batch holds at most " + MAX_BATCH + " entries, got " + entries.size());
     Cohort cohort = cohorts.get(cohortId);
     CohortCalendar calendar = cohorts.calendar(cohortId);
-    Map<LearnerId, List<DateRange>> enrolled = enrolledPeriods(cohort);
     LocalDate today = LocalDate.now(clock);
     Set<Line> seen = new HashSet<>();
     LocalDate first = LocalDate.MAX;
@@ -83,7 +82,6 @@ public final class AttendanceRegister implements AttendanceService {
       TremplinException.required(e, "entry");
       LocalDate day = e.halfDay().date();
       checkDay(calendar, cohort, day, today);
-      checkEnrolled(enrolled, e.learner(), day);
       if (!seen.add(new Line(e.learner(), e.halfDay()))) {
         throw new TremplinException(
             ErrorCode.ATTENDANCE_DUPLICATE_IN_BATCH,
@@ -102,6 +100,11 @@ public final class AttendanceRegister implements AttendanceService {
     try {
       return database.inTransaction(
           h -> {
+            // One connection: enrolment, existing lines and the batch in the same transaction.
+            Map<LearnerId, List<DateRange>> enrolled = enrolledPeriods(cohort);
+            for (AttendanceEntry e : entries) {
+              checkEnrolled(enrolled, e.learner(), e.halfDay().date());
+            }
             Set<Line> existing = sheets.recordedLines(cohortId, span);
             for (AttendanceEntry e : entries) {
               if (existing.contains(new Line(e.learner(), e.halfDay()))) {
@@ -200,10 +203,14 @@ public final class AttendanceRegister implements AttendanceService {
   public AttendanceRates learnerRates(CohortId cohortId, LearnerId learner, DateRange period) {
     TremplinException.required(period, "period");
     Cohort cohort = cohorts.get(cohortId);
-    Enrolment enrolment = learners.enrolment(cohortId, learner);
-    List<AttendanceRecord> records = database.read(h -> sheets.current(cohortId, learner, period));
-    return RateRule.rates(
-        cohorts.calendar(cohortId), period, enrolment.periods(cohort.range().last()), records);
+    CohortCalendar calendar = cohorts.calendar(cohortId);
+    return database.read(
+        h ->
+            RateRule.rates(
+                calendar,
+                period,
+                learners.enrolment(cohortId, learner).periods(cohort.range().last()),
+                sheets.current(cohortId, learner, period)));
   }
 
   @Override
@@ -211,11 +218,16 @@ public final class AttendanceRegister implements AttendanceService {
     TremplinException.required(period, "period");
     Cohort cohort = cohorts.get(cohortId);
     CohortCalendar calendar = cohorts.calendar(cohortId);
-    List<AttendanceRecord> records = database.read(h -> sheets.current(cohortId, period));
+    record Snapshot(List<AttendanceRecord> records, List<Enrolment> enrolments) {}
+    Snapshot snapshot =
+        database.read(
+            h -> new Snapshot(sheets.current(cohortId, period), learners.enrolments(cohortId)));
     Map<LearnerId, List<AttendanceRecord>> byLearner = new HashMap<>();
-    records.forEach(r -> byLearner.computeIfAbsent(r.learner(), k -> new ArrayList<>()).add(r));
+    snapshot
+        .records()
+        .forEach(r -> byLearner.computeIfAbsent(r.learner(), k -> new ArrayList<>()).add(r));
     AttendanceRates total = AttendanceRates.empty(period);
-    for (Enrolment e : learners.enrolments(cohortId)) {
+    for (Enrolment e : snapshot.enrolments()) {
       total =
           total.plus(
               RateRule.rates(

@@ -70,7 +70,6 @@ public final class EvidenceLedger implements EvidenceService {
     Cohort cohort = cohorts.get(cohortId);
     CertificationVersion cert = certificationOf(cohort);
     EvidenceTarget target = resolve(cert, request.target());
-    checkDateAndEnrolment(cohort, request.learner(), request.assessedOn());
     Evidence evidence =
         new Evidence(
             EvidenceId.random(),
@@ -83,18 +82,22 @@ public final class EvidenceLedger implements EvidenceService {
             request.assessedOn(),
             request.comment().strip(),
             clock.instant());
-    database.inTransaction(
+    return database.inTransaction(
         h -> {
+          checkDateAndEnrolment(cohort, request.learner(), request.assessedOn());
           records.insert(evidence);
           return evidence;
         });
-    return evidence;
   }
 
   @Override
   public List<Evidence> evidence(CohortId cohort, LearnerId learner) {
-    learners.enrolment(cohort, TremplinException.required(learner, "learner"));
-    return database.read(h -> records.byLearner(cohort, learner));
+    TremplinException.required(learner, "learner");
+    return database.read(
+        h -> {
+          learners.enrolment(cohort, learner);
+          return records.byLearner(cohort, learner);
+        });
   }
 
   @Override
@@ -117,37 +120,45 @@ public final class EvidenceLedger implements EvidenceService {
           ErrorCode.EVIDENCE_UNKNOWN_BLOCK,
           "block " + block + " is not a block of " + cert.ref() + "; blocks: " + blockCodes(cert));
     }
-    checkDateAndEnrolment(cohort, learner, on);
     database.inTransaction(
-        h ->
-            records.insertMilestone(
-                cohortId, learner, new Milestone(block, kind), on, by, clock.instant()));
+        h -> {
+          checkDateAndEnrolment(cohort, learner, on);
+          return records.insertMilestone(
+              cohortId, learner, new Milestone(block, kind), on, by, clock.instant());
+        });
   }
 
   @Override
   public List<CompetencyProgress> progress(CohortId cohortId, LearnerId learner) {
     Cohort cohort = cohorts.get(cohortId);
-    learners.enrolment(cohortId, TremplinException.required(learner, "learner"));
+    TremplinException.required(learner, "learner");
     CertificationVersion cert = certificationOf(cohort);
-    List<Evidence> evidence = database.read(h -> records.byLearner(cohortId, learner));
+    List<Evidence> evidence =
+        database.read(
+            h -> {
+              learners.enrolment(cohortId, learner);
+              return records.byLearner(cohortId, learner);
+            });
     return cert.competencies().map(c -> CompetencyStatusRule.progress(c, evidence)).toList();
   }
 
   @Override
   public Readiness readiness(CohortId cohortId, LearnerId learner) {
     Cohort cohort = cohorts.get(cohortId);
-    learners.enrolment(cohortId, TremplinException.required(learner, "learner"));
+    TremplinException.required(learner, "learner");
     ProgrammeTemplate template = templates.get(cohort.template());
     CertificationVersion cert = catalog.version(template.certification());
     return database.read(
-        h ->
-            ReadinessRule.readiness(
-                cert,
-                learner,
-                records.byLearner(cohortId, learner),
-                records.milestones(cohortId, learner),
-                template.placementHours(),
-                sheets.placementHalfDays(cohortId).getOrDefault(learner, 0)));
+        h -> {
+          learners.enrolment(cohortId, learner);
+          return ReadinessRule.readiness(
+              cert,
+              learner,
+              records.byLearner(cohortId, learner),
+              records.milestones(cohortId, learner),
+              template.placementHours(),
+              sheets.placementHalfDays(cohortId).getOrDefault(learner, 0));
+        });
   }
 
   @Override
@@ -155,9 +166,9 @@ public final class EvidenceLedger implements EvidenceService {
     Cohort cohort = cohorts.get(cohortId);
     ProgrammeTemplate template = templates.get(cohort.template());
     CertificationVersion cert = catalog.version(template.certification());
-    List<Enrolment> enrolments = learners.enrolments(cohortId);
     return database.read(
         h -> {
+          List<Enrolment> enrolments = learners.enrolments(cohortId);
           Map<LearnerId, List<Evidence>> evidence = records.byCohort(cohortId);
           Map<LearnerId, Set<Milestone>> milestones = records.milestonesByLearner(cohortId);
           Map<LearnerId, Integer> placement = sheets.placementHalfDays(cohortId);

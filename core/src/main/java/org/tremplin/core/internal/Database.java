@@ -99,10 +99,18 @@ public final class Database {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
-  /** Appends {@link #H2_MODE} to a plain H2 URL; leaves any other URL untouched. */
+  /**
+   * Appends {@link #H2_MODE} to a plain H2 URL, and {@code reWriteBatchedInserts=true} to a
+   * PostgreSQL URL that does not set it (attendance batches become multi-row inserts); leaves any
+   * other URL untouched.
+   */
   public static String normalizeUrl(String url) {
-    if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains(";MODE=")) {
+    String upper = url.toUpperCase(java.util.Locale.ROOT);
+    if (url.startsWith("jdbc:h2:") && !upper.contains(";MODE=")) {
       return url + H2_MODE;
+    }
+    if (url.startsWith("jdbc:postgresql:") && !upper.contains("REWRITEBATCHEDINSERTS")) {
+      return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
     return url;
   }

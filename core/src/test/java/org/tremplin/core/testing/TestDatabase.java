@@ -34,7 +34,11 @@ public enum TestDatabase {
       } catch (SQLException e) {
         throw new IllegalStateException("cannot create test database " + name, e);
       }
-      return Postgres.INSTANCE.getDatabase("postgres", name);
+      DataSource ds = Postgres.INSTANCE.getDatabase("postgres", name);
+      if (ds instanceof org.postgresql.ds.PGSimpleDataSource pg) {
+        pg.setReWriteBatchedInserts(true); // as Tremplin.dataSource sets it on PostgreSQL URLs
+      }
+      return ds;
     }
   };
 
