@@ -75,6 +75,8 @@ public enum ErrorCode {
   ELIGIBILITY_NO_CRITERIA_VERSION(Kind.INVALID),
   /** CDD and temporary work exits need the contract's length to be classified. */
   EXIT_CONTRACT_LENGTH_REQUIRED(Kind.INVALID),
+  /** The actor's role and scope do not allow the operation on that data. */
+  ACCESS_DENIED(Kind.FORBIDDEN),
   /** The database failed; nothing was written. */
   STORE_FAILURE(Kind.INTERNAL);
 
@@ -97,6 +99,8 @@ public enum ErrorCode {
     NOT_FOUND,
     /** The input conflicts with the current state (HTTP 409). */
     CONFLICT,
+    /** The actor may not do this (HTTP 403). */
+    FORBIDDEN,
     /** Tremplin or its database failed (HTTP 500). */
     INTERNAL
   }

@@ -129,7 +129,8 @@ public final class CalendarCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static LocalDate date(String option, String text, Messages m) {
+  /** The ISO date {@code text} given to {@code option}, or a usage error naming both. */
+  static LocalDate date(String option, String text, Messages m) {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {

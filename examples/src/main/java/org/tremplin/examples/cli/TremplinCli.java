@@ -34,7 +34,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = TremplinCli.Version.class,
     description = "Tremplin: cohorts, attendance and certification readiness for digital schools.",
-    subcommands = {CalendarCommand.class, ReadinessCommand.class})
+    subcommands = {
+      CalendarCommand.class,
+      ReadinessCommand.class,
+      EligibilityCommand.class,
+      ExitCommand.class
+    })
 public final class TremplinCli implements Runnable {
   /** Exit code of a bad argument. */
   public static final int USAGE = 2;

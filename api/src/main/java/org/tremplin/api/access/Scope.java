@@ -1,0 +1,50 @@
+package org.tremplin.api.access;
+
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.school.SchoolId;
+
+/** How far a role reaches: the whole network, one school, one cohort, or one learner. */
+public sealed interface Scope {
+  /** The whole network. */
+  record Network() implements Scope {}
+
+  /**
+   * One school.
+   *
+   * @param school the school
+   */
+  record OfSchool(SchoolId school) implements Scope {
+    /** Required. */
+    public OfSchool {
+      TremplinException.required(school, "school");
+    }
+  }
+
+  /**
+   * One cohort (of a school).
+   *
+   * @param school the cohort's school
+   * @param cohort the cohort
+   */
+  record OfCohort(SchoolId school, CohortId cohort) implements Scope {
+    /** Required. */
+    public OfCohort {
+      TremplinException.required(school, "school");
+      TremplinException.required(cohort, "cohort");
+    }
+  }
+
+  /**
+   * One learner: themself.
+   *
+   * @param learner the learner
+   */
+  record OfLearner(LearnerId learner) implements Scope {
+    /** Required. */
+    public OfLearner {
+      TremplinException.required(learner, "learner");
+    }
+  }
+}

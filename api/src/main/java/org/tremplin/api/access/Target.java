@@ -1,0 +1,57 @@
+package org.tremplin.api.access;
+
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.school.SchoolId;
+
+/** What an operation touches: a whole school, a whole cohort, or one learner of a cohort. */
+public sealed interface Target {
+  /** The school the data belongs to. */
+  SchoolId school();
+
+  /**
+   * A whole school.
+   *
+   * @param school the school
+   */
+  record OfSchool(SchoolId school) implements Target {
+    /** Required. */
+    public OfSchool {
+      TremplinException.required(school, "school");
+    }
+  }
+
+  /**
+   * A whole cohort.
+   *
+   * @param school its school
+   * @param cohort the cohort
+   */
+  record OfCohort(SchoolId school, CohortId cohort) implements Target {
+    /** Required. */
+    public OfCohort {
+      TremplinException.required(school, "school");
+      TremplinException.required(cohort, "cohort");
+    }
+  }
+
+  /**
+   * One learner of a cohort.
+   *
+   * @param school the cohort's school
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param referentCoach the actor id of the learner's referent coach; empty when none
+   */
+  record OfLearner(SchoolId school, CohortId cohort, LearnerId learner, String referentCoach)
+      implements Target {
+    /** All required; the coach may be empty. */
+    public OfLearner {
+      TremplinException.required(school, "school");
+      TremplinException.required(cohort, "cohort");
+      TremplinException.required(learner, "learner");
+      TremplinException.required(referentCoach, "referentCoach");
+    }
+  }
+}
