@@ -3,9 +3,11 @@ package org.tremplin.core;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.AccessRules;
 import org.tremplin.api.attendance.AttendanceService;
 import org.tremplin.api.calendar.CalendarService;
 import org.tremplin.api.certification.CertificationCatalog;
+import org.tremplin.api.coaching.ReferentService;
 import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
@@ -13,11 +15,14 @@ import org.tremplin.api.exit.ExitRules;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.api.school.SchoolService;
+import org.tremplin.core.access.RoleScopeRules;
 import org.tremplin.core.attendance.AttendanceRegister;
 import org.tremplin.core.attendance.JdbiAttendanceSheets;
 import org.tremplin.core.calendar.FrenchCalendar;
 import org.tremplin.core.calendar.PublicHolidayRules;
 import org.tremplin.core.certification.ResourceCertificationCatalog;
+import org.tremplin.core.coaching.JdbiReferents;
+import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.cohort.JdbiCohorts;
 import org.tremplin.core.eligibility.ReferenceEligibilityRules;
@@ -40,7 +45,8 @@ import org.tremplin.core.school.SchoolRegistry;
  *
  * <pre>{@code
  * Tremplin tremplin = Tremplin.create(dataSource, Clock.systemDefaultZone());
- * School school = tremplin.schools().create("École du Web 92", Departement.of("92"));
+ * Actor admin = Actor.of("admin-1", Role.ADMIN, new Scope.Network());
+ * School school = tremplin.schools().create(admin, "École du Web 92", Departement.of("92"));
  * }</pre>
  */
 public final class Tremplin {
@@ -48,8 +54,10 @@ public final class Tremplin {
   private final CalendarService calendars;
   private final TemplateLibrary templates;
   private final SchoolService schools;
-  private final CohortService cohorts;
-  private final LearnerService learners;
+  private final CohortRegistry cohorts;
+  private final LearnerRegistry learners;
+  private final AccessRules access;
+  private final ReferentRegistry referents;
   private final AttendanceService attendance;
   private final EvidenceService evidence;
   private final EligibilityRules eligibility = new ReferenceEligibilityRules();
@@ -58,6 +66,7 @@ public final class Tremplin {
   private Tremplin(DataSource dataSource, Clock clock) {
     Database database = Database.open(dataSource);
     var jdbi = database.jdbi();
+    this.access = new RoleScopeRules();
     this.certifications = new ResourceCertificationCatalog();
     this.calendars = new FrenchCalendar(new PublicHolidayRules());
     this.templates =
@@ -65,13 +74,16 @@ public final class Tremplin {
             database,
             new JdbiProgrammeTemplates(jdbi),
             new TemplateValidator(certifications),
+            access,
             clock);
-    this.schools = new SchoolRegistry(database, new JdbiSchools(jdbi), clock);
+    this.schools = new SchoolRegistry(database, new JdbiSchools(jdbi), access, clock);
     this.cohorts =
-        new CohortRegistry(database, new JdbiCohorts(jdbi), schools, templates, calendars, clock);
-    this.learners = new LearnerRegistry(database, new JdbiLearners(jdbi), cohorts, clock);
+        new CohortRegistry(
+            database, new JdbiCohorts(jdbi), schools, templates, calendars, access, clock);
+    this.learners =
+        new LearnerRegistry(database, new JdbiLearners(jdbi), cohorts, schools, access, clock);
     JdbiAttendanceSheets sheets = new JdbiAttendanceSheets(jdbi);
-    this.attendance = new AttendanceRegister(database, sheets, cohorts, learners, clock);
+    this.attendance = new AttendanceRegister(database, sheets, cohorts, learners, access, clock);
     this.evidence =
         new EvidenceLedger(
             database,
@@ -81,7 +93,10 @@ public final class Tremplin {
             learners,
             templates,
             certifications,
+            access,
             clock);
+    this.referents =
+        new ReferentRegistry(database, new JdbiReferents(jdbi), learners, access, clock);
     templates.installBuiltIns();
   }
 
@@ -148,6 +163,16 @@ public final class Tremplin {
   /** Evidence, competency status and readiness. */
   public EvidenceService evidence() {
     return evidence;
+  }
+
+  /** Referent coaches and caseloads. */
+  public ReferentService referents() {
+    return referents;
+  }
+
+  /** The permission matrix every service checks callers against. */
+  public AccessRules access() {
+    return access;
   }
 
   /** IAE eligibility rules (dated criteria lists). */

@@ -5,10 +5,13 @@ import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.school.SchoolId;
 
-/** What an operation touches: a whole school, a whole cohort, or one learner of a cohort. */
+/**
+ * What an operation touches: the network's shared data (templates, schools), a whole school, a
+ * whole cohort, or one learner of a cohort.
+ */
 public sealed interface Target {
-  /** The school the data belongs to. */
-  SchoolId school();
+  /** Network-wide data: programme templates, the list of schools. Only network scopes cover it. */
+  record OfNetwork() implements Target {}
 
   /**
    * A whole school.

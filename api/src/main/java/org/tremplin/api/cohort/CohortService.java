@@ -1,11 +1,14 @@
 package org.tremplin.api.cohort;
 
 import java.util.List;
+import org.tremplin.api.access.Actor;
 import org.tremplin.api.calendar.CohortCalendar;
 import org.tremplin.api.school.SchoolId;
 
 /**
- * Opens cohorts and gives their calendar.
+ * Opens cohorts and gives their calendar. Every call is checked against the actor's grants: opening
+ * needs {@code PROGRAMME_WRITE} on the school, reading {@code COHORT_READ} (code {@code
+ * ACCESS_DENIED} otherwise).
  *
  * <p>Implementations are thread-safe.
  */
@@ -17,18 +20,18 @@ public interface CohortService {
    *     TEMPLATE_NOT_FOUND}, {@code COHORT_TEMPLATE_EXCEEDS_RANGE}, {@code
    *     TEMPLATE_HOURS_EXCEED_CALENDAR}, {@code INVALID_ARGUMENT}
    */
-  Cohort open(NewCohort cohort);
+  Cohort open(Actor actor, NewCohort cohort);
 
   /**
    * The cohort with this id.
    *
    * @throws org.tremplin.api.TremplinException {@code COHORT_NOT_FOUND}
    */
-  Cohort get(CohortId id);
+  Cohort get(Actor actor, CohortId id);
 
   /** The cohorts of a school, by start date. */
-  List<Cohort> bySchool(SchoolId school);
+  List<Cohort> bySchool(Actor actor, SchoolId school);
 
   /** The cohort's calendar, with its template's phases. */
-  CohortCalendar calendar(CohortId id);
+  CohortCalendar calendar(Actor actor, CohortId id);
 }

@@ -2,11 +2,14 @@ package org.tremplin.api.evidence;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tremplin.api.access.Actor;
 import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.learner.LearnerId;
 
 /**
  * Records evidence and assessments, and derives competency status and certification readiness.
+ * Writes need {@code EVIDENCE_WRITE}, reads {@code EVIDENCE_READ}, on the learner or the cohort
+ * ({@code ACCESS_DENIED} otherwise).
  *
  * <p>Implementations are thread-safe.
  */
@@ -18,10 +21,10 @@ public interface EvidenceService {
    *     EVIDENCE_UNKNOWN_CRITERION} (not in the cohort's certification version), {@code
    *     EVIDENCE_IN_FUTURE}, {@code LEARNER_NOT_ENROLLED}
    */
-  Evidence record(CohortId cohort, NewEvidence evidence);
+  Evidence record(Actor actor, CohortId cohort, NewEvidence evidence);
 
   /** A learner's evidence in a cohort, oldest first. */
-  List<Evidence> evidence(CohortId cohort, LearnerId learner);
+  List<Evidence> evidence(Actor actor, CohortId cohort, LearnerId learner);
 
   /**
    * Records that a block's ECF was taken or its DP section completed (idempotent per block and
@@ -31,19 +34,19 @@ public interface EvidenceService {
    *     EVIDENCE_IN_FUTURE}, {@code LEARNER_NOT_ENROLLED}
    */
   void recordMilestone(
+      Actor actor,
       CohortId cohort,
       LearnerId learner,
       String block,
       BlockMilestoneKind kind,
-      LocalDate on,
-      String by);
+      LocalDate on);
 
   /** A learner's status on every block competency of the cohort's certification version. */
-  List<CompetencyProgress> progress(CohortId cohort, LearnerId learner);
+  List<CompetencyProgress> progress(Actor actor, CohortId cohort, LearnerId learner);
 
   /** A learner's readiness for each block and the title. */
-  Readiness readiness(CohortId cohort, LearnerId learner);
+  Readiness readiness(Actor actor, CohortId cohort, LearnerId learner);
 
   /** Readiness of every learner of the cohort (those enrolled or who ever were). */
-  List<Readiness> readiness(CohortId cohort);
+  List<Readiness> readiness(Actor actor, CohortId cohort);
 }

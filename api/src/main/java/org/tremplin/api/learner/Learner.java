@@ -1,18 +1,21 @@
 package org.tremplin.api.learner;
 
 import org.tremplin.api.TremplinException;
+import org.tremplin.api.school.SchoolId;
 
 /**
  * A learner: an employee on an insertion path and a certification candidate.
  *
  * @param id their id
+ * @param school the school that employs them
  * @param givenName given name
  * @param familyName family name
  */
-public record Learner(LearnerId id, String givenName, String familyName) {
+public record Learner(LearnerId id, SchoolId school, String givenName, String familyName) {
   /** All fields required, at most 100 characters each. */
   public Learner {
     TremplinException.required(id, "learner id");
+    TremplinException.required(school, "school");
     TremplinException.requiredText(givenName, "given name");
     TremplinException.requiredText(familyName, "family name");
     TremplinException.check(givenName.length() <= 100, "given name is longer than 100 characters");

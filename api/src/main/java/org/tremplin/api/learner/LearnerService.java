@@ -2,24 +2,27 @@ package org.tremplin.api.learner;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tremplin.api.access.Actor;
 import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.school.SchoolId;
 
 /**
  * Registers learners and keeps their enrolment history: join, leave, re-enter. History is
- * append-only.
+ * append-only and records the actor. Changes need {@code ENROLMENT_WRITE}, reads {@code
+ * COHORT_READ}, in the actor's scope ({@code ACCESS_DENIED} otherwise).
  *
  * <p>Implementations are thread-safe.
  */
 public interface LearnerService {
-  /** Registers a learner. */
-  Learner register(String givenName, String familyName);
+  /** Registers a learner of a school. */
+  Learner register(Actor actor, SchoolId school, String givenName, String familyName);
 
   /**
    * The learner with this id.
    *
    * @throws org.tremplin.api.TremplinException {@code LEARNER_NOT_FOUND}
    */
-  Learner get(LearnerId id);
+  Learner get(Actor actor, LearnerId id);
 
   /**
    * Enrols a learner in a cohort from a date.
@@ -27,7 +30,7 @@ public interface LearnerService {
    * @throws org.tremplin.api.TremplinException {@code COHORT_FULL}, {@code
    *     ENROLMENT_ALREADY_ENROLLED}, {@code ENROLMENT_DATE_OUTSIDE_COHORT}
    */
-  Enrolment join(CohortId cohort, LearnerId learner, LocalDate date, String by);
+  Enrolment join(Actor actor, CohortId cohort, LearnerId learner, LocalDate date);
 
   /**
    * Records that a learner leaves; {@code date} is their first day no longer enrolled.
@@ -35,7 +38,7 @@ public interface LearnerService {
    * @throws org.tremplin.api.TremplinException {@code ENROLMENT_NOT_ENROLLED}, {@code
    *     ENROLMENT_DATE_OUT_OF_ORDER}
    */
-  Enrolment leave(CohortId cohort, LearnerId learner, LocalDate date, String reason, String by);
+  Enrolment leave(Actor actor, CohortId cohort, LearnerId learner, LocalDate date, String reason);
 
   /**
    * Records that a learner who left comes back.
@@ -43,18 +46,18 @@ public interface LearnerService {
    * @throws org.tremplin.api.TremplinException {@code ENROLMENT_NOT_LEFT}, {@code COHORT_FULL},
    *     {@code ENROLMENT_DATE_OUT_OF_ORDER}
    */
-  Enrolment reenter(CohortId cohort, LearnerId learner, LocalDate date, String by);
+  Enrolment reenter(Actor actor, CohortId cohort, LearnerId learner, LocalDate date);
 
   /**
    * A learner's enrolment in a cohort.
    *
    * @throws org.tremplin.api.TremplinException {@code ENROLMENT_NOT_ENROLLED} if they never joined
    */
-  Enrolment enrolment(CohortId cohort, LearnerId learner);
+  Enrolment enrolment(Actor actor, CohortId cohort, LearnerId learner);
 
   /** Every enrolment of a cohort (current and past learners), by learner name. */
-  List<Enrolment> enrolments(CohortId cohort);
+  List<Enrolment> enrolments(Actor actor, CohortId cohort);
 
   /** The learners who ever joined the cohort, by family then given name. */
-  List<Learner> learners(CohortId cohort);
+  List<Learner> learners(Actor actor, CohortId cohort);
 }

@@ -10,12 +10,13 @@ import java.util.List;
  */
 public interface ProgrammeTemplateService {
   /**
-   * Validates a template document and stores it as the next version of its id.
+   * Validates a template document and stores it as the next version of its id; needs {@code
+   * PROGRAMME_WRITE} network-wide (an admin), else {@code ACCESS_DENIED}.
    *
    * @throws org.tremplin.api.TremplinException with a {@code TEMPLATE_*} code naming the first
    *     problem (the message lists all of them)
    */
-  ProgrammeTemplate importJson(String json);
+  ProgrammeTemplate importJson(org.tremplin.api.access.Actor actor, String json);
 
   /** The template as a JSON document that {@link #importJson} accepts. */
   String exportJson(TemplateRef ref);

@@ -8,8 +8,12 @@ import java.util.List;
  * <p>Implementations are thread-safe.
  */
 public interface SchoolService {
-  /** Creates a school. */
-  School create(String name, Departement departement);
+  /**
+   * Creates a school; needs {@code PROGRAMME_WRITE} network-wide (an admin).
+   *
+   * @throws org.tremplin.api.TremplinException {@code ACCESS_DENIED}
+   */
+  School create(org.tremplin.api.access.Actor actor, String name, Departement departement);
 
   /**
    * The school with this id.

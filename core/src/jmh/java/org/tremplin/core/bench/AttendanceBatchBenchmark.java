@@ -70,7 +70,13 @@ public class AttendanceBatchBenchmark {
   public void openCohort() {
     BenchSchool.FullCohort full = school.openFullCohort();
     List<LocalDate> days =
-        school.tremplin.cohorts().calendar(full.cohort().id()).workingDays().tailSet(MONTH).stream()
+        school
+            .tremplin
+            .cohorts()
+            .calendar(school.manager, full.cohort().id())
+            .workingDays()
+            .tailSet(MONTH)
+            .stream()
             .limit(DAYS)
             .toList();
     if (days.size() != DAYS) {
@@ -93,6 +99,6 @@ public class AttendanceBatchBenchmark {
   /** Records the month. */
   @Benchmark
   public List<AttendanceRecord> recordMonth() {
-    return school.tremplin.attendance().recordAll(cohort, entries, "bench");
+    return school.tremplin.attendance().recordAll(school.manager, cohort, entries);
   }
 }

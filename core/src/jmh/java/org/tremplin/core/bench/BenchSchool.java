@@ -8,6 +8,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.NewCohort;
@@ -51,6 +54,9 @@ final class BenchSchool {
 
   private final DataSource pool;
 
+  /** The school's manager: may do everything the benchmarks need. */
+  final Actor manager;
+
   /** Migrates a fresh database and creates the school; "now" is {@code now} in Paris. */
   BenchSchool(Instant now, Connections connections) {
     DataSource database = BenchDatabase.fresh();
@@ -61,7 +67,14 @@ final class BenchSchool {
         connections == Connections.POOLED
             ? setup
             : Tremplin.create(connections.over(database), clock);
-    this.school = setup.schools().create("École du Web 92", Departement.of("92"));
+    this.school =
+        setup
+            .schools()
+            .create(
+                Actor.of("admin-bench", Role.ADMIN, new Scope.Network()),
+                "École du Web 92",
+                Departement.of("92"));
+    this.manager = Actor.of("manager-bench", Role.MANAGER, new Scope.OfSchool(school.id()));
     this.template = setup.templates().latest(TemplateLibrary.DEFAULT_TEMPLATE_ID).ref();
   }
 
@@ -72,6 +85,7 @@ final class BenchSchool {
         setup
             .cohorts()
             .open(
+                manager,
                 new NewCohort(
                     school.id(),
                     "Promo 2025-2026 n°" + opened,
@@ -81,13 +95,13 @@ final class BenchSchool {
                     List.of(CHRISTMAS)));
     List<Learner> learners = new ArrayList<>(Cohort.MAX_CAPACITY);
     for (int i = 1; i <= Cohort.MAX_CAPACITY; i++) {
-      Learner l = setup.learners().register("Prénom" + i, "Nom" + i);
-      setup.learners().join(cohort.id(), l.id(), START, "bench");
+      Learner l = setup.learners().register(manager, school.id(), "Prénom" + i, "Nom" + i);
+      setup.learners().join(manager, cohort.id(), l.id(), START);
       learners.add(l);
     }
     // Loads and caches the cohort and its calendar, as a running application would have long
     // before.
-    tremplin.cohorts().calendar(cohort.id());
+    tremplin.cohorts().calendar(manager, cohort.id());
     return new FullCohort(cohort, List.copyOf(learners));
   }
 

@@ -90,18 +90,23 @@ public class ReadinessBenchmark {
   /** Readiness of every learner of the cohort. */
   @Benchmark
   public List<Readiness> cohortReadiness() {
-    return tremplin.evidence().readiness(cohort);
+    return tremplin.evidence().readiness(school.manager, cohort);
   }
 
   /** Readiness of one learner. */
   @Benchmark
   public Readiness learnerReadiness() {
-    return tremplin.evidence().readiness(cohort, learner);
+    return tremplin.evidence().readiness(school.manager, cohort, learner);
   }
 
   private void recordAttendance(List<LearnerId> learners) {
     List<LocalDate> days =
-        tremplin.cohorts().calendar(cohort).workingDays().headSet(ATTENDANCE_UNTIL, true).stream()
+        tremplin
+            .cohorts()
+            .calendar(school.manager, cohort)
+            .workingDays()
+            .headSet(ATTENDANCE_UNTIL, true)
+            .stream()
             .toList();
     List<AttendanceEntry> month = new ArrayList<>();
     for (int d = 0; d < days.size(); d++) {
@@ -113,7 +118,7 @@ public class ReadinessBenchmark {
       boolean lastOfMonth =
           d == days.size() - 1 || days.get(d + 1).getMonthValue() != day.getMonthValue();
       if (lastOfMonth) {
-        setup.attendance().recordAll(cohort, month, "bench");
+        setup.attendance().recordAll(school.manager, cohort, month);
         month.clear();
       }
     }
@@ -124,7 +129,7 @@ public class ReadinessBenchmark {
     List<LocalDate> days =
         tremplin
             .cohorts()
-            .calendar(cohort)
+            .calendar(school.manager, cohort)
             .workingDays()
             .headSet(NOW.atZone(BenchSchool.PARIS).toLocalDate(), true)
             .stream()
@@ -152,6 +157,7 @@ public class ReadinessBenchmark {
         setup
             .evidence()
             .record(
+                school.manager,
                 cohort,
                 new NewEvidence(
                     l,
@@ -173,34 +179,34 @@ public class ReadinessBenchmark {
         setup
             .evidence()
             .recordMilestone(
+                school.manager,
                 cohort,
                 l,
                 blocks.get(0).code(),
                 BlockMilestoneKind.IN_TRAINING_ASSESSMENT,
-                LocalDate.of(2025, 12, 12),
-                "bench");
+                LocalDate.of(2025, 12, 12));
       }
       if (i % 2 == 0) {
         setup
             .evidence()
             .recordMilestone(
+                school.manager,
                 cohort,
                 l,
                 blocks.get(0).code(),
                 BlockMilestoneKind.PORTFOLIO_SECTION,
-                LocalDate.of(2025, 12, 15),
-                "bench");
+                LocalDate.of(2025, 12, 15));
       }
       if (i % 6 == 0) {
         setup
             .evidence()
             .recordMilestone(
+                school.manager,
                 cohort,
                 l,
                 blocks.get(1).code(),
                 BlockMilestoneKind.IN_TRAINING_ASSESSMENT,
-                LocalDate.of(2026, 1, 8),
-                "bench");
+                LocalDate.of(2026, 1, 8));
       }
     }
   }

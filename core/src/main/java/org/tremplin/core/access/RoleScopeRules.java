@@ -117,8 +117,11 @@ public final class RoleScopeRules implements AccessRules {
     if (scope instanceof Scope.Network) {
       return true;
     }
+    if (target instanceof Target.OfNetwork) {
+      return false;
+    }
     if (scope instanceof Scope.OfSchool s) {
-      return s.school().equals(target.school());
+      return s.school().equals(schoolOf(target));
     }
     if (scope instanceof Scope.OfCohort c) {
       return (target instanceof Target.OfCohort tc && tc.cohort().equals(c.cohort()))
@@ -128,6 +131,16 @@ public final class RoleScopeRules implements AccessRules {
       return target instanceof Target.OfLearner tl && tl.learner().equals(l.learner());
     }
     return false;
+  }
+
+  private static org.tremplin.api.school.SchoolId schoolOf(Target target) {
+    if (target instanceof Target.OfSchool s) {
+      return s.school();
+    }
+    if (target instanceof Target.OfCohort c) {
+      return c.school();
+    }
+    return ((Target.OfLearner) target).school();
   }
 
   private static boolean caseloadAllows(

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.AccessRules;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Operation;
 import org.tremplin.api.attendance.AttendanceEntry;
 import org.tremplin.api.attendance.AttendanceRates;
 import org.tremplin.api.attendance.AttendanceRecord;
@@ -22,12 +25,12 @@ import org.tremplin.api.calendar.HalfDay;
 import org.tremplin.api.calendar.PublicHoliday;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.api.learner.LearnerService;
 import org.tremplin.core.attendance.AttendanceSheets.Line;
+import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
+import org.tremplin.core.learner.LearnerRegistry;
 
 /**
  * The attendance sheet service. Every entry is checked against the cohort calendar, the clock and
@@ -40,40 +43,44 @@ public final class AttendanceRegister implements AttendanceService {
 
   private final Database database;
   private final AttendanceSheets sheets;
-  private final CohortService cohorts;
-  private final LearnerService learners;
+  private final CohortRegistry cohorts;
+  private final LearnerRegistry learners;
+  private final AccessRules access;
   private final Clock clock;
 
   /** A register on its store and the services it checks against. */
   public AttendanceRegister(
       Database database,
       AttendanceSheets sheets,
-      CohortService cohorts,
-      LearnerService learners,
+      CohortRegistry cohorts,
+      LearnerRegistry learners,
+      AccessRules access,
       Clock clock) {
     this.database = database;
     this.sheets = sheets;
     this.cohorts = cohorts;
     this.learners = learners;
+    this.access = access;
     this.clock = clock;
   }
 
   @Override
-  public AttendanceRecord record(CohortId cohort, AttendanceEntry entry, String by) {
-    return recordAll(cohort, List.of(TremplinException.required(entry, "entry")), by).get(0);
+  public AttendanceRecord record(Actor actor, CohortId cohort, AttendanceEntry entry) {
+    return recordAll(actor, cohort, List.of(TremplinException.required(entry, "entry"))).get(0);
   }
 
   @Override
   public List<AttendanceRecord> recordAll(
-      CohortId cohortId, List<AttendanceEntry> entries, String by) {
+      Actor actor, CohortId cohortId, List<AttendanceEntry> entries) {
     TremplinException.required(entries, "entries");
-    TremplinException.requiredText(by, "recordedBy");
     TremplinException.check(!entries.isEmpty(), "no attendance entry to record");
     TremplinException.check(
         entries.size() <= MAX_BATCH,
         "a batch holds at most " + MAX_BATCH + " entries, got " + entries.size());
-    Cohort cohort = cohorts.get(cohortId);
-    CohortCalendar calendar = cohorts.calendar(cohortId);
+    Cohort cohort = cohorts.cohort(cohortId);
+    access.check(actor, Operation.ATTENDANCE_WRITE, CohortRegistry.target(cohort));
+    String by = actor.id();
+    CohortCalendar calendar = cohorts.calendarOf(cohortId);
     LocalDate today = LocalDate.now(clock);
     Set<Line> seen = new HashSet<>();
     LocalDate first = LocalDate.MAX;
@@ -127,12 +134,13 @@ public final class AttendanceRegister implements AttendanceService {
 
   @Override
   public AttendanceRecord correct(
-      CohortId cohortId, AttendanceEntry entry, String by, String reason) {
+      Actor actor, CohortId cohortId, AttendanceEntry entry, String reason) {
     TremplinException.required(entry, "entry");
-    TremplinException.requiredText(by, "recordedBy");
     TremplinException.requiredText(reason, "reason for the correction");
     TremplinException.check(reason.length() <= 500, "reason is longer than 500 characters");
-    cohorts.get(cohortId);
+    access.check(
+        actor, Operation.ATTENDANCE_WRITE, CohortRegistry.target(cohorts.cohort(cohortId)));
+    String by = actor.id();
     Line line = new Line(entry.learner(), entry.halfDay());
     try {
       return database.inTransaction(
@@ -176,22 +184,23 @@ public final class AttendanceRegister implements AttendanceService {
   }
 
   @Override
-  public List<AttendanceRecord> sheet(CohortId cohort, LocalDate day) {
+  public List<AttendanceRecord> sheet(Actor actor, CohortId cohort, LocalDate day) {
     TremplinException.required(day, "day");
-    cohorts.get(cohort);
+    checkCohortRead(actor, cohort);
     return database.read(h -> sheets.current(cohort, DateRange.of(day)));
   }
 
   @Override
-  public List<AttendanceRecord> current(CohortId cohort, DateRange period) {
+  public List<AttendanceRecord> current(Actor actor, CohortId cohort, DateRange period) {
     TremplinException.required(period, "period");
-    cohorts.get(cohort);
+    checkCohortRead(actor, cohort);
     return database.read(h -> sheets.current(cohort, period));
   }
 
   @Override
-  public List<AttendanceRecord> history(CohortId cohort, LearnerId learner, HalfDay halfDay) {
-    cohorts.get(cohort);
+  public List<AttendanceRecord> history(
+      Actor actor, CohortId cohort, LearnerId learner, HalfDay halfDay) {
+    checkLearnerRead(actor, cohort, learner);
     Line line =
         new Line(
             TremplinException.required(learner, "learner"),
@@ -200,28 +209,29 @@ public final class AttendanceRegister implements AttendanceService {
   }
 
   @Override
-  public AttendanceRates learnerRates(CohortId cohortId, LearnerId learner, DateRange period) {
+  public AttendanceRates learnerRates(
+      Actor actor, CohortId cohortId, LearnerId learner, DateRange period) {
     TremplinException.required(period, "period");
-    Cohort cohort = cohorts.get(cohortId);
-    CohortCalendar calendar = cohorts.calendar(cohortId);
+    Cohort cohort = checkLearnerRead(actor, cohortId, learner);
+    CohortCalendar calendar = cohorts.calendarOf(cohortId);
     return database.read(
         h ->
             RateRule.rates(
                 calendar,
                 period,
-                learners.enrolment(cohortId, learner).periods(cohort.range().last()),
+                learners.enrolmentOf(cohortId, learner).periods(cohort.range().last()),
                 sheets.current(cohortId, learner, period)));
   }
 
   @Override
-  public AttendanceRates cohortRates(CohortId cohortId, DateRange period) {
+  public AttendanceRates cohortRates(Actor actor, CohortId cohortId, DateRange period) {
     TremplinException.required(period, "period");
-    Cohort cohort = cohorts.get(cohortId);
-    CohortCalendar calendar = cohorts.calendar(cohortId);
+    Cohort cohort = checkCohortRead(actor, cohortId);
+    CohortCalendar calendar = cohorts.calendarOf(cohortId);
     record Snapshot(List<AttendanceRecord> records, List<Enrolment> enrolments) {}
     Snapshot snapshot =
         database.read(
-            h -> new Snapshot(sheets.current(cohortId, period), learners.enrolments(cohortId)));
+            h -> new Snapshot(sheets.current(cohortId, period), learners.enrolmentsOf(cohortId)));
     Map<LearnerId, List<AttendanceRecord>> byLearner = new HashMap<>();
     snapshot
         .records()
@@ -241,10 +251,23 @@ public final class AttendanceRegister implements AttendanceService {
 
   private Map<LearnerId, List<DateRange>> enrolledPeriods(Cohort cohort) {
     Map<LearnerId, List<DateRange>> periods = new HashMap<>();
-    for (Enrolment e : learners.enrolments(cohort.id())) {
+    for (Enrolment e : learners.enrolmentsOf(cohort.id())) {
       periods.put(e.learner(), e.periods(cohort.range().last()));
     }
     return periods;
+  }
+
+  private Cohort checkCohortRead(Actor actor, CohortId cohortId) {
+    Cohort cohort = cohorts.cohort(cohortId);
+    access.check(actor, Operation.ATTENDANCE_READ, CohortRegistry.target(cohort));
+    return cohort;
+  }
+
+  private Cohort checkLearnerRead(Actor actor, CohortId cohortId, LearnerId learner) {
+    TremplinException.required(learner, "learner");
+    Cohort cohort = cohorts.cohort(cohortId);
+    access.check(actor, Operation.ATTENDANCE_READ, CohortRegistry.target(cohort, learner));
+    return cohort;
   }
 
   private static void checkDay(

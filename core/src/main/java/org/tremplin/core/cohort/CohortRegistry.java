@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.AccessRules;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Operation;
+import org.tremplin.api.access.Target;
 import org.tremplin.api.calendar.CalendarService;
 import org.tremplin.api.calendar.CohortCalendar;
 import org.tremplin.api.calendar.DateRange;
@@ -22,7 +26,9 @@ import org.tremplin.core.internal.Database;
 
 /**
  * Opens cohorts and builds their calendars. A cohort and its template version never change, so
- * cohorts and calendars are cached once loaded. Thread-safe.
+ * cohorts and calendars are cached once loaded. The interface methods check the actor's grants;
+ * {@link #cohort} and {@link #calendarOf} are the unchecked lookups other core services use after
+ * their own check. Thread-safe.
  */
 public final class CohortRegistry implements CohortService {
   private final Database database;
@@ -30,6 +36,7 @@ public final class CohortRegistry implements CohortService {
   private final SchoolService schools;
   private final ProgrammeTemplateService templates;
   private final CalendarService calendars;
+  private final AccessRules access;
   private final Clock clock;
   private final Map<CohortId, Cohort> cohortCache = new ConcurrentHashMap<>();
   private final Map<CohortId, CohortCalendar> calendarCache = new ConcurrentHashMap<>();
@@ -41,18 +48,21 @@ public final class CohortRegistry implements CohortService {
       SchoolService schools,
       ProgrammeTemplateService templates,
       CalendarService calendars,
+      AccessRules access,
       Clock clock) {
     this.database = database;
     this.cohorts = cohorts;
     this.schools = schools;
     this.templates = templates;
     this.calendars = calendars;
+    this.access = access;
     this.clock = clock;
   }
 
   @Override
-  public Cohort open(NewCohort request) {
+  public Cohort open(Actor actor, NewCohort request) {
     TremplinException.required(request, "cohort");
+    access.check(actor, Operation.PROGRAMME_WRITE, new Target.OfSchool(request.school()));
     School school = schools.get(request.school());
     ProgrammeTemplate template = templates.get(request.template());
     List<DateRange> closures = request.closures();
@@ -88,7 +98,28 @@ public final class CohortRegistry implements CohortService {
   }
 
   @Override
-  public Cohort get(CohortId id) {
+  public Cohort get(Actor actor, CohortId id) {
+    Cohort cohort = cohort(id);
+    access.check(actor, Operation.COHORT_READ, target(cohort));
+    return cohort;
+  }
+
+  /** The access target of a whole cohort. */
+  public static Target target(Cohort cohort) {
+    return new Target.OfCohort(cohort.school(), cohort.id());
+  }
+
+  /** The access target of one learner of a cohort (no referent coach known here). */
+  public static Target target(Cohort cohort, org.tremplin.api.learner.LearnerId learner) {
+    return new Target.OfLearner(cohort.school(), cohort.id(), learner, "");
+  }
+
+  /**
+   * The cohort, without an access check: for core services that checked the caller already.
+   *
+   * @throws TremplinException {@code COHORT_NOT_FOUND}
+   */
+  public Cohort cohort(CohortId id) {
     TremplinException.required(id, "cohort id");
     Cohort cached = cohortCache.get(id);
     if (cached != null) {
@@ -104,18 +135,26 @@ public final class CohortRegistry implements CohortService {
   }
 
   @Override
-  public List<Cohort> bySchool(SchoolId school) {
+  public List<Cohort> bySchool(Actor actor, SchoolId school) {
+    TremplinException.required(school, "school");
+    access.check(actor, Operation.COHORT_READ, new Target.OfSchool(school));
     schools.get(school);
     return database.read(h -> cohorts.bySchool(school));
   }
 
   @Override
-  public CohortCalendar calendar(CohortId id) {
+  public CohortCalendar calendar(Actor actor, CohortId id) {
+    get(actor, id);
+    return calendarOf(id);
+  }
+
+  /** The cohort's calendar, without an access check (see {@link #cohort}). */
+  public CohortCalendar calendarOf(CohortId id) {
     CohortCalendar cached = calendarCache.get(id);
     if (cached != null) {
       return cached;
     }
-    Cohort cohort = get(id);
+    Cohort cohort = cohort(id);
     School school = schools.get(cohort.school());
     CohortCalendar calendar =
         calendars.calendar(

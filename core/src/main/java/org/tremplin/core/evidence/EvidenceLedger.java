@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.AccessRules;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Operation;
 import org.tremplin.api.certification.CertificationCatalog;
 import org.tremplin.api.certification.CertificationVersion;
 import org.tremplin.api.certification.Competency;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.evidence.BlockMilestoneKind;
 import org.tremplin.api.evidence.CompetencyProgress;
 import org.tremplin.api.evidence.Evidence;
@@ -23,12 +25,13 @@ import org.tremplin.api.evidence.NewEvidence;
 import org.tremplin.api.evidence.Readiness;
 import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.programme.ProgrammeTemplate;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.core.attendance.AttendanceSheets;
+import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.evidence.EvidenceRecords.Milestone;
 import org.tremplin.core.internal.Database;
+import org.tremplin.core.learner.LearnerRegistry;
 
 /**
  * Records evidence against the cohort's certification version and derives status and readiness.
@@ -38,8 +41,9 @@ public final class EvidenceLedger implements EvidenceService {
   private final Database database;
   private final EvidenceRecords records;
   private final AttendanceSheets sheets;
-  private final CohortService cohorts;
-  private final LearnerService learners;
+  private final CohortRegistry cohorts;
+  private final LearnerRegistry learners;
+  private final AccessRules access;
   private final ProgrammeTemplateService templates;
   private final CertificationCatalog catalog;
   private final Clock clock;
@@ -49,11 +53,13 @@ public final class EvidenceLedger implements EvidenceService {
       Database database,
       EvidenceRecords records,
       AttendanceSheets sheets,
-      CohortService cohorts,
-      LearnerService learners,
+      CohortRegistry cohorts,
+      LearnerRegistry learners,
       ProgrammeTemplateService templates,
       CertificationCatalog catalog,
+      AccessRules access,
       Clock clock) {
+    this.access = access;
     this.database = database;
     this.records = records;
     this.sheets = sheets;
@@ -65,9 +71,9 @@ public final class EvidenceLedger implements EvidenceService {
   }
 
   @Override
-  public Evidence record(CohortId cohortId, NewEvidence request) {
+  public Evidence record(Actor actor, CohortId cohortId, NewEvidence request) {
     TremplinException.required(request, "evidence");
-    Cohort cohort = cohorts.get(cohortId);
+    Cohort cohort = check(actor, Operation.EVIDENCE_WRITE, cohortId, request.learner());
     CertificationVersion cert = certificationOf(cohort);
     EvidenceTarget target = resolve(cert, request.target());
     Evidence evidence =
@@ -91,29 +97,28 @@ public final class EvidenceLedger implements EvidenceService {
   }
 
   @Override
-  public List<Evidence> evidence(CohortId cohort, LearnerId learner) {
-    TremplinException.required(learner, "learner");
+  public List<Evidence> evidence(Actor actor, CohortId cohort, LearnerId learner) {
+    check(actor, Operation.EVIDENCE_READ, cohort, learner);
     return database.read(
         h -> {
-          learners.enrolment(cohort, learner);
+          learners.enrolmentOf(cohort, learner);
           return records.byLearner(cohort, learner);
         });
   }
 
   @Override
   public void recordMilestone(
+      Actor actor,
       CohortId cohortId,
       LearnerId learner,
       String block,
       BlockMilestoneKind kind,
-      LocalDate on,
-      String by) {
-    TremplinException.required(learner, "learner");
+      LocalDate on) {
     TremplinException.requiredText(block, "block");
     TremplinException.required(kind, "milestone kind");
     TremplinException.required(on, "date");
-    TremplinException.requiredText(by, "recordedBy");
-    Cohort cohort = cohorts.get(cohortId);
+    Cohort cohort = check(actor, Operation.EVIDENCE_WRITE, cohortId, learner);
+    String by = actor.id();
     CertificationVersion cert = certificationOf(cohort);
     if (cert.block(block).isEmpty()) {
       throw new TremplinException(
@@ -129,28 +134,26 @@ public final class EvidenceLedger implements EvidenceService {
   }
 
   @Override
-  public List<CompetencyProgress> progress(CohortId cohortId, LearnerId learner) {
-    Cohort cohort = cohorts.get(cohortId);
-    TremplinException.required(learner, "learner");
+  public List<CompetencyProgress> progress(Actor actor, CohortId cohortId, LearnerId learner) {
+    Cohort cohort = check(actor, Operation.EVIDENCE_READ, cohortId, learner);
     CertificationVersion cert = certificationOf(cohort);
     List<Evidence> evidence =
         database.read(
             h -> {
-              learners.enrolment(cohortId, learner);
+              learners.enrolmentOf(cohortId, learner);
               return records.byLearner(cohortId, learner);
             });
     return cert.competencies().map(c -> CompetencyStatusRule.progress(c, evidence)).toList();
   }
 
   @Override
-  public Readiness readiness(CohortId cohortId, LearnerId learner) {
-    Cohort cohort = cohorts.get(cohortId);
-    TremplinException.required(learner, "learner");
+  public Readiness readiness(Actor actor, CohortId cohortId, LearnerId learner) {
+    Cohort cohort = check(actor, Operation.EVIDENCE_READ, cohortId, learner);
     ProgrammeTemplate template = templates.get(cohort.template());
     CertificationVersion cert = catalog.version(template.certification());
     return database.read(
         h -> {
-          learners.enrolment(cohortId, learner);
+          learners.enrolmentOf(cohortId, learner);
           return ReadinessRule.readiness(
               cert,
               learner,
@@ -162,13 +165,14 @@ public final class EvidenceLedger implements EvidenceService {
   }
 
   @Override
-  public List<Readiness> readiness(CohortId cohortId) {
-    Cohort cohort = cohorts.get(cohortId);
+  public List<Readiness> readiness(Actor actor, CohortId cohortId) {
+    Cohort cohort = cohorts.cohort(cohortId);
+    access.check(actor, Operation.EVIDENCE_READ, CohortRegistry.target(cohort));
     ProgrammeTemplate template = templates.get(cohort.template());
     CertificationVersion cert = catalog.version(template.certification());
     return database.read(
         h -> {
-          List<Enrolment> enrolments = learners.enrolments(cohortId);
+          List<Enrolment> enrolments = learners.enrolmentsOf(cohortId);
           Map<LearnerId, List<Evidence>> evidence = records.byCohort(cohortId);
           Map<LearnerId, Set<Milestone>> milestones = records.milestonesByLearner(cohortId);
           Map<LearnerId, Integer> placement = sheets.placementHalfDays(cohortId);
@@ -184,6 +188,13 @@ public final class EvidenceLedger implements EvidenceService {
                           placement.getOrDefault(e.learner(), 0)))
               .toList();
         });
+  }
+
+  private Cohort check(Actor actor, Operation op, CohortId cohortId, LearnerId learner) {
+    TremplinException.required(learner, "learner");
+    Cohort cohort = cohorts.cohort(cohortId);
+    access.check(actor, op, CohortRegistry.target(cohort, learner));
+    return cohort;
   }
 
   private CertificationVersion certificationOf(Cohort cohort) {
@@ -226,7 +237,7 @@ public final class EvidenceLedger implements EvidenceService {
     }
     Enrolment enrolment;
     try {
-      enrolment = learners.enrolment(cohort.id(), learner);
+      enrolment = learners.enrolmentOf(cohort.id(), learner);
     } catch (TremplinException e) {
       if (e.code() == ErrorCode.ENROLMENT_NOT_ENROLLED) {
         throw new TremplinException(

@@ -17,6 +17,7 @@ import org.tremplin.api.learner.EnrolmentEvent;
 import org.tremplin.api.learner.EnrolmentEventKind;
 import org.tremplin.api.learner.Learner;
 import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Learners} on JDBC. Thread-safe. */
@@ -25,6 +26,7 @@ public final class JdbiLearners implements Learners {
       (rs, ctx) ->
           new Learner(
               new LearnerId(rs.getObject("id", UUID.class)),
+              new SchoolId(rs.getObject("school_id", UUID.class)),
               rs.getString("given_name"),
               rs.getString("family_name"));
 
@@ -40,9 +42,10 @@ public final class JdbiLearners implements Learners {
     jdbi.useHandle(
         h ->
             h.createUpdate(
-                    "insert into tremplin_learner (id, given_name, family_name, created_at)"
-                        + " values (:id, :given, :family, :at)")
+                    "insert into tremplin_learner (id, school_id, given_name, family_name,"
+                        + " created_at) values (:id, :school, :given, :family, :at)")
                 .bind("id", learner.id().value())
+                .bind("school", learner.school().value())
                 .bind("given", learner.givenName())
                 .bind("family", learner.familyName())
                 .bind("at", Database.timestamp(createdAt))
@@ -53,7 +56,8 @@ public final class JdbiLearners implements Learners {
   public Optional<Learner> find(LearnerId id) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("select id, given_name, family_name from tremplin_learner where id = :id")
+            h.createQuery(
+                    "select id, school_id, given_name, family_name from tremplin_learner where id = :id")
                 .bind("id", id.value())
                 .map(LEARNER)
                 .findOne());
@@ -97,7 +101,7 @@ public final class JdbiLearners implements Learners {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select l.id, l.given_name, l.family_name from tremplin_learner l"
+                    "select l.id, l.school_id, l.given_name, l.family_name from tremplin_learner l"
                         + " where exists (select 1 from tremplin_enrolment_event e"
                         + " where e.learner_id = l.id and e.cohort_id = :cohort)"
                         + " order by l.family_name, l.given_name, l.id")

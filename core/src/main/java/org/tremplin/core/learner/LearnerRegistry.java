@@ -7,15 +7,21 @@ import java.util.List;
 import java.util.Map;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.AccessRules;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Operation;
+import org.tremplin.api.access.Target;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.EnrolmentEvent;
 import org.tremplin.api.learner.EnrolmentEventKind;
 import org.tremplin.api.learner.Learner;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.learner.LearnerService;
+import org.tremplin.api.school.SchoolId;
+import org.tremplin.api.school.SchoolService;
+import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
 
 /**
@@ -26,22 +32,36 @@ import org.tremplin.core.internal.Database;
 public final class LearnerRegistry implements LearnerService {
   private final Database database;
   private final Learners learners;
-  private final CohortService cohorts;
+  private final CohortRegistry cohorts;
+  private final SchoolService schools;
+  private final AccessRules access;
   private final Clock clock;
 
   /** A registry on its store. */
-  public LearnerRegistry(Database database, Learners learners, CohortService cohorts, Clock clock) {
+  public LearnerRegistry(
+      Database database,
+      Learners learners,
+      CohortRegistry cohorts,
+      SchoolService schools,
+      AccessRules access,
+      Clock clock) {
     this.database = database;
     this.learners = learners;
     this.cohorts = cohorts;
+    this.schools = schools;
+    this.access = access;
     this.clock = clock;
   }
 
   @Override
-  public Learner register(String givenName, String familyName) {
+  public Learner register(Actor actor, SchoolId school, String givenName, String familyName) {
+    TremplinException.required(school, "school");
+    access.check(actor, Operation.ENROLMENT_WRITE, new Target.OfSchool(school));
+    schools.get(school);
     Learner learner =
         new Learner(
             LearnerId.random(),
+            school,
             TremplinException.requiredText(givenName, "given name").strip(),
             TremplinException.requiredText(familyName, "family name").strip());
     database.inTransaction(
@@ -53,7 +73,14 @@ public final class LearnerRegistry implements LearnerService {
   }
 
   @Override
-  public Learner get(LearnerId id) {
+  public Learner get(Actor actor, LearnerId id) {
+    Learner learner = learner(id);
+    access.check(actor, Operation.COHORT_READ, new Target.OfSchool(learner.school()));
+    return learner;
+  }
+
+  /** The learner, without an access check (for core services that checked the caller). */
+  public Learner learner(LearnerId id) {
     TremplinException.required(id, "learner id");
     return database
         .read(h -> learners.find(id))
@@ -62,34 +89,41 @@ public final class LearnerRegistry implements LearnerService {
   }
 
   @Override
-  public Enrolment join(CohortId cohortId, LearnerId learner, LocalDate date, String by) {
-    return change(cohortId, learner, EnrolmentEventKind.JOINED, date, "", by);
+  public Enrolment join(Actor actor, CohortId cohortId, LearnerId learner, LocalDate date) {
+    return change(actor, cohortId, learner, EnrolmentEventKind.JOINED, date, "");
   }
 
   @Override
   public Enrolment leave(
-      CohortId cohortId, LearnerId learner, LocalDate date, String reason, String by) {
+      Actor actor, CohortId cohortId, LearnerId learner, LocalDate date, String reason) {
     TremplinException.requiredText(reason, "reason for leaving");
     TremplinException.check(reason.length() <= 500, "reason is longer than 500 characters");
-    return change(cohortId, learner, EnrolmentEventKind.LEFT, date, reason.strip(), by);
+    return change(actor, cohortId, learner, EnrolmentEventKind.LEFT, date, reason.strip());
   }
 
   @Override
-  public Enrolment reenter(CohortId cohortId, LearnerId learner, LocalDate date, String by) {
-    return change(cohortId, learner, EnrolmentEventKind.REENTERED, date, "", by);
+  public Enrolment reenter(Actor actor, CohortId cohortId, LearnerId learner, LocalDate date) {
+    return change(actor, cohortId, learner, EnrolmentEventKind.REENTERED, date, "");
   }
 
   private Enrolment change(
+      Actor actor,
       CohortId cohortId,
       LearnerId learnerId,
       EnrolmentEventKind kind,
       LocalDate date,
-      String reason,
-      String by) {
+      String reason) {
     TremplinException.required(date, "date");
-    TremplinException.requiredText(by, "recordedBy");
-    Cohort cohort = cohorts.get(cohortId);
-    get(learnerId);
+    TremplinException.required(learnerId, "learner");
+    Cohort cohort = cohorts.cohort(cohortId);
+    access.check(actor, Operation.ENROLMENT_WRITE, CohortRegistry.target(cohort, learnerId));
+    String by = actor.id();
+    Learner learner = learner(learnerId);
+    if (!learner.school().equals(cohort.school())) {
+      throw new TremplinException(
+          ErrorCode.INVALID_ARGUMENT,
+          "learner " + learnerId + " belongs to another school than cohort " + cohortId);
+    }
     if (!cohort.range().contains(date)) {
       throw new TremplinException(
           ErrorCode.ENROLMENT_DATE_OUTSIDE_COHORT,
@@ -185,8 +219,20 @@ public final class LearnerRegistry implements LearnerService {
   }
 
   @Override
-  public Enrolment enrolment(CohortId cohort, LearnerId learner) {
-    cohorts.get(cohort);
+  public Enrolment enrolment(Actor actor, CohortId cohort, LearnerId learner) {
+    TremplinException.required(learner, "learner");
+    access.check(
+        actor, Operation.COHORT_READ, CohortRegistry.target(cohorts.cohort(cohort), learner));
+    return enrolmentOf(cohort, learner);
+  }
+
+  /**
+   * A learner's enrolment, without an access check (for core services that checked the caller).
+   *
+   * @throws TremplinException {@code ENROLMENT_NOT_ENROLLED} if they never joined
+   */
+  public Enrolment enrolmentOf(CohortId cohort, LearnerId learner) {
+    cohorts.cohort(cohort);
     List<EnrolmentEvent> events = database.read(h -> learners.events(cohort, learner));
     if (events.isEmpty()) {
       throw new TremplinException(
@@ -197,8 +243,14 @@ public final class LearnerRegistry implements LearnerService {
   }
 
   @Override
-  public List<Enrolment> enrolments(CohortId cohort) {
-    cohorts.get(cohort);
+  public List<Enrolment> enrolments(Actor actor, CohortId cohort) {
+    access.check(actor, Operation.COHORT_READ, CohortRegistry.target(cohorts.cohort(cohort)));
+    return enrolmentsOf(cohort);
+  }
+
+  /** Every enrolment of a cohort, without an access check. */
+  public List<Enrolment> enrolmentsOf(CohortId cohort) {
+    cohorts.cohort(cohort);
     return database.read(
         h -> {
           Map<LearnerId, List<EnrolmentEvent>> events = learners.eventsByLearner(cohort);
@@ -209,8 +261,8 @@ public final class LearnerRegistry implements LearnerService {
   }
 
   @Override
-  public List<Learner> learners(CohortId cohort) {
-    cohorts.get(cohort);
+  public List<Learner> learners(Actor actor, CohortId cohort) {
+    access.check(actor, Operation.COHORT_READ, CohortRegistry.target(cohorts.cohort(cohort)));
     return database.read(h -> learners.inCohort(cohort));
   }
 }

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.AccessRules;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Operation;
+import org.tremplin.api.access.Target;
 import org.tremplin.api.programme.ProgrammeTemplate;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.api.programme.TemplateRef;
@@ -29,15 +33,21 @@ public final class TemplateLibrary implements ProgrammeTemplateService {
   private final Database database;
   private final ProgrammeTemplates store;
   private final TemplateValidator validator;
+  private final AccessRules access;
   private final Clock clock;
   private final Map<TemplateRef, ProgrammeTemplate> cache = new ConcurrentHashMap<>();
 
   /** A library on a store. */
   public TemplateLibrary(
-      Database database, ProgrammeTemplates store, TemplateValidator validator, Clock clock) {
+      Database database,
+      ProgrammeTemplates store,
+      TemplateValidator validator,
+      AccessRules access,
+      Clock clock) {
     this.database = database;
     this.store = store;
     this.validator = validator;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -59,13 +69,18 @@ public final class TemplateLibrary implements ProgrammeTemplateService {
       String doc = builtInDocument(resource);
       ProgrammeTemplate t = TemplateCodec.read(doc);
       if (store.latestVersion(t.ref().id()).isEmpty()) {
-        importJson(doc);
+        store(doc);
       }
     }
   }
 
   @Override
-  public ProgrammeTemplate importJson(String json) {
+  public ProgrammeTemplate importJson(Actor actor, String json) {
+    access.check(actor, Operation.PROGRAMME_WRITE, new Target.OfNetwork());
+    return store(json);
+  }
+
+  private ProgrammeTemplate store(String json) {
     ProgrammeTemplate parsed = TemplateCodec.read(json);
     validator.check(parsed);
     for (int attempt = 0; ; attempt++) {

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.AccessRules;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Operation;
+import org.tremplin.api.access.Target;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.api.school.SchoolId;
@@ -14,17 +18,20 @@ import org.tremplin.core.internal.Database;
 public final class SchoolRegistry implements SchoolService {
   private final Database database;
   private final Schools schools;
+  private final AccessRules access;
   private final Clock clock;
 
   /** A registry on a store. */
-  public SchoolRegistry(Database database, Schools schools, Clock clock) {
+  public SchoolRegistry(Database database, Schools schools, AccessRules access, Clock clock) {
     this.database = database;
     this.schools = schools;
+    this.access = access;
     this.clock = clock;
   }
 
   @Override
-  public School create(String name, Departement departement) {
+  public School create(Actor actor, String name, Departement departement) {
+    access.check(actor, Operation.PROGRAMME_WRITE, new Target.OfNetwork());
     School school = new School(SchoolId.random(), name == null ? "" : name.strip(), departement);
     database.inTransaction(
         h -> {

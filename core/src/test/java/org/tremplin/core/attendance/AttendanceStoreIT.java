@@ -31,19 +31,20 @@ class AttendanceStoreIT {
   void recordsAHalfDayAndReadsItBackAsTheCurrentSheet(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 2);
     var att = f.tremplin.attendance();
-    att.record(f.cohort.id(), entry(f.learner(0).id(), HalfDay.am(MONDAY), Mark.PRESENT), "t1");
     att.record(
+        f.trainer, f.cohort.id(), entry(f.learner(0).id(), HalfDay.am(MONDAY), Mark.PRESENT));
+    att.record(
+        f.trainer,
         f.cohort.id(),
-        new AttendanceEntry(f.learner(1).id(), HalfDay.am(MONDAY), AttendanceMark.late(12)),
-        "t1");
+        new AttendanceEntry(f.learner(1).id(), HalfDay.am(MONDAY), AttendanceMark.late(12)));
 
-    List<AttendanceRecord> sheet = att.sheet(f.cohort.id(), MONDAY);
+    List<AttendanceRecord> sheet = att.sheet(f.trainer, f.cohort.id(), MONDAY);
 
     assertThat(sheet).hasSize(2);
     assertThat(sheet)
         .extracting(r -> r.mark())
         .containsExactlyInAnyOrder(AttendanceMark.of(Mark.PRESENT), AttendanceMark.late(12));
-    assertThat(sheet).allMatch(r -> r.version() == 1 && r.recordedBy().equals("t1"));
+    assertThat(sheet).allMatch(r -> r.version() == 1 && r.recordedBy().equals("trainer-1"));
     assertThat(sheet.get(0).recordedAt()).isEqualTo(CohortFixture.NOW);
   }
 
@@ -52,12 +53,14 @@ class AttendanceStoreIT {
     CohortFixture f = CohortFixture.on(db, 1);
     var att = f.tremplin.attendance();
     LearnerId l = f.learner(0).id();
-    att.record(f.cohort.id(), entry(l, HalfDay.pm(MONDAY), Mark.PRESENT), "t1");
+    att.record(f.trainer, f.cohort.id(), entry(l, HalfDay.pm(MONDAY), Mark.PRESENT));
 
     assertThatThrownBy(
             () ->
                 att.record(
-                    f.cohort.id(), entry(l, HalfDay.pm(MONDAY), Mark.ABSENT_UNJUSTIFIED), "t1"))
+                    f.trainer,
+                    f.cohort.id(),
+                    entry(l, HalfDay.pm(MONDAY), Mark.ABSENT_UNJUSTIFIED)))
         .isInstanceOf(TremplinException.class)
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.ATTENDANCE_ALREADY_RECORDED);
@@ -70,21 +73,21 @@ class AttendanceStoreIT {
     var att = f.tremplin.attendance();
     LearnerId l = f.learner(0).id();
     HalfDay h = HalfDay.am(MONDAY);
-    att.record(f.cohort.id(), entry(l, h, Mark.ABSENT_UNJUSTIFIED), "t1");
+    att.record(f.trainer, f.cohort.id(), entry(l, h, Mark.ABSENT_UNJUSTIFIED));
 
     AttendanceRecord corrected =
-        att.correct(f.cohort.id(), entry(l, h, Mark.SICK_LEAVE), "coach-2", "arrêt reçu");
+        att.correct(f.manager, f.cohort.id(), entry(l, h, Mark.SICK_LEAVE), "arrêt reçu");
 
     assertThat(corrected.version()).isEqualTo(2);
-    assertThat(att.history(f.cohort.id(), l, h))
+    assertThat(att.history(f.trainer, f.cohort.id(), l, h))
         .extracting(AttendanceRecord::version, r -> r.mark().mark(), AttendanceRecord::recordedBy)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, Mark.ABSENT_UNJUSTIFIED, "t1"),
-            org.assertj.core.groups.Tuple.tuple(2, Mark.SICK_LEAVE, "coach-2"));
-    assertThat(att.sheet(f.cohort.id(), MONDAY))
+            org.assertj.core.groups.Tuple.tuple(1, Mark.ABSENT_UNJUSTIFIED, "trainer-1"),
+            org.assertj.core.groups.Tuple.tuple(2, Mark.SICK_LEAVE, "manager-1"));
+    assertThat(att.sheet(f.trainer, f.cohort.id(), MONDAY))
         .singleElement()
         .satisfies(r -> assertThat(r.mark().mark()).isEqualTo(Mark.SICK_LEAVE));
-    assertThat(att.history(f.cohort.id(), l, h).get(1).reason()).isEqualTo("arrêt reçu");
+    assertThat(att.history(f.trainer, f.cohort.id(), l, h).get(1).reason()).isEqualTo("arrêt reçu");
   }
 
   @AllDatabases
@@ -95,9 +98,9 @@ class AttendanceStoreIT {
                 f.tremplin
                     .attendance()
                     .correct(
+                        f.trainer,
                         f.cohort.id(),
                         entry(f.learner(0).id(), HalfDay.am(MONDAY), Mark.PRESENT),
-                        "t1",
                         "oubli"))
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.ATTENDANCE_NOT_RECORDED);
@@ -107,14 +110,15 @@ class AttendanceStoreIT {
   void aBatchWithOneBadEntryWritesNothing(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 2);
     var att = f.tremplin.attendance();
-    att.record(f.cohort.id(), entry(f.learner(1).id(), HalfDay.pm(MONDAY), Mark.PRESENT), "t1");
+    att.record(
+        f.trainer, f.cohort.id(), entry(f.learner(1).id(), HalfDay.pm(MONDAY), Mark.PRESENT));
     List<AttendanceEntry> batch = new ArrayList<>();
     for (LocalDate d = MONDAY; d.isBefore(MONDAY.plusDays(5)); d = d.plusDays(1)) {
       batch.add(entry(f.learner(0).id(), HalfDay.am(d), Mark.PRESENT));
     }
     batch.add(entry(f.learner(1).id(), HalfDay.pm(MONDAY), Mark.PRESENT)); // already recorded
 
-    assertThatThrownBy(() -> att.recordAll(f.cohort.id(), batch, "t1"))
+    assertThatThrownBy(() -> att.recordAll(f.trainer, f.cohort.id(), batch))
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.ATTENDANCE_ALREADY_RECORDED);
     assertThat(f.rows("tremplin_attendance")).isEqualTo(1);
@@ -167,12 +171,12 @@ class AttendanceStoreIT {
     batch.set(0, new AttendanceEntry(a, HalfDay.am(MONDAY), AttendanceMark.late(30)));
     batch.set(1, entry(a, HalfDay.pm(MONDAY), Mark.ABSENT_UNJUSTIFIED));
     batch.set(3, entry(a, HalfDay.am(MONDAY.plusDays(1)), Mark.PAID_LEAVE));
-    att.recordAll(f.cohort.id(), batch, "t1");
+    att.recordAll(f.trainer, f.cohort.id(), batch);
     DateRange week = new DateRange(MONDAY, MONDAY.plusDays(6));
 
-    AttendanceRates ra = att.learnerRates(f.cohort.id(), a, week);
-    AttendanceRates rb = att.learnerRates(f.cohort.id(), b, week);
-    AttendanceRates all = att.cohortRates(f.cohort.id(), week);
+    AttendanceRates ra = att.learnerRates(f.trainer, f.cohort.id(), a, week);
+    AttendanceRates rb = att.learnerRates(f.trainer, f.cohort.id(), b, week);
+    AttendanceRates all = att.cohortRates(f.trainer, f.cohort.id(), week);
 
     assertThat(ra.planned()).isEqualTo(10);
     assertThat(ra.attended()).isEqualTo(8);
@@ -192,10 +196,11 @@ class AttendanceStoreIT {
     CohortFixture f = CohortFixture.on(db, 1);
     var att = f.tremplin.attendance();
     LearnerId a = f.learner(0).id();
-    att.record(f.cohort.id(), entry(a, HalfDay.am(MONDAY), Mark.ABSENT_UNJUSTIFIED), "t1");
-    att.correct(f.cohort.id(), entry(a, HalfDay.am(MONDAY), Mark.ABSENT_JUSTIFIED), "t1", "mot");
+    att.record(f.trainer, f.cohort.id(), entry(a, HalfDay.am(MONDAY), Mark.ABSENT_UNJUSTIFIED));
+    att.correct(
+        f.trainer, f.cohort.id(), entry(a, HalfDay.am(MONDAY), Mark.ABSENT_JUSTIFIED), "mot");
 
-    AttendanceRates r = att.learnerRates(f.cohort.id(), a, DateRange.of(MONDAY));
+    AttendanceRates r = att.learnerRates(f.trainer, f.cohort.id(), a, DateRange.of(MONDAY));
 
     assertThat(r.unjustifiedAbsences()).isZero();
     assertThat(r.justifiedAbsences()).isEqualTo(1);
@@ -206,13 +211,13 @@ class AttendanceStoreIT {
   void plannedHalfDaysStopWhenTheLearnerLeavesAndResumeWhenTheyReenter(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 1);
     LearnerId a = f.learner(0).id();
-    f.tremplin.learners().leave(f.cohort.id(), a, LocalDate.of(2025, 9, 10), "santé", "coach");
-    f.tremplin.learners().reenter(f.cohort.id(), a, LocalDate.of(2025, 9, 12), "coach");
+    f.tremplin.learners().leave(f.coach, f.cohort.id(), a, LocalDate.of(2025, 9, 10), "santé");
+    f.tremplin.learners().reenter(f.coach, f.cohort.id(), a, LocalDate.of(2025, 9, 12));
 
     AttendanceRates r =
         f.tremplin
             .attendance()
-            .learnerRates(f.cohort.id(), a, new DateRange(MONDAY, MONDAY.plusDays(4)));
+            .learnerRates(f.trainer, f.cohort.id(), a, new DateRange(MONDAY, MONDAY.plusDays(4)));
 
     // Mon 8 and Tue 9 enrolled, Wed 10 and Thu 11 away, Fri 12 back: 3 days.
     assertThat(r.planned()).isEqualTo(6);

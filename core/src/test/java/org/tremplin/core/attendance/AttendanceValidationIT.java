@@ -19,7 +19,7 @@ import org.tremplin.core.testing.TestDatabase;
 class AttendanceValidationIT {
   private static void assertRefused(
       CohortFixture f, List<AttendanceEntry> batch, ErrorCode code, String fragment) {
-    assertThatThrownBy(() -> f.tremplin.attendance().recordAll(f.cohort.id(), batch, "t1"))
+    assertThatThrownBy(() -> f.tremplin.attendance().recordAll(f.trainer, f.cohort.id(), batch))
         .isInstanceOf(TremplinException.class)
         .hasMessageContaining(fragment)
         .extracting(e -> ((TremplinException) e).code())
@@ -73,11 +73,11 @@ class AttendanceValidationIT {
   @AllDatabases
   void refusesLearnersWhoAreNotEnrolledThatDay(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 1);
-    LearnerId stranger = f.tremplin.learners().register("Yanis", "Morel").id();
+    LearnerId stranger = f.newcomer("Yanis", "Morel").id();
     LearnerId leaver = f.learner(0).id();
     f.tremplin
         .learners()
-        .leave(f.cohort.id(), leaver, LocalDate.of(2025, 10, 1), "emploi", "coach");
+        .leave(f.coach, f.cohort.id(), leaver, LocalDate.of(2025, 10, 1), "emploi");
 
     assertRefused(
         f,
@@ -108,12 +108,13 @@ class AttendanceValidationIT {
   void refusesACorrectionWithoutAReasonOrWithoutChange(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 1);
     var entry = present(f.learner(0).id(), LocalDate.of(2025, 9, 9));
-    f.tremplin.attendance().record(f.cohort.id(), entry, "t1");
+    f.tremplin.attendance().record(f.trainer, f.cohort.id(), entry);
 
-    assertThatThrownBy(() -> f.tremplin.attendance().correct(f.cohort.id(), entry, "t1", " "))
+    assertThatThrownBy(() -> f.tremplin.attendance().correct(f.trainer, f.cohort.id(), entry, " "))
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.INVALID_ARGUMENT);
-    assertThatThrownBy(() -> f.tremplin.attendance().correct(f.cohort.id(), entry, "t1", "pareil"))
+    assertThatThrownBy(
+            () -> f.tremplin.attendance().correct(f.trainer, f.cohort.id(), entry, "pareil"))
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.INVALID_ARGUMENT);
     assertThat(f.rows("tremplin_attendance")).isEqualTo(1);

@@ -24,18 +24,19 @@ class CohortStoreIT {
   void aCohortIsStoredWithItsClosuresAndTemplateVersion(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 0);
 
-    Cohort again = Tremplin.create(f.dataSource, Clock.systemUTC()).cohorts().get(f.cohort.id());
+    Cohort again =
+        Tremplin.create(f.dataSource, Clock.systemUTC()).cohorts().get(f.manager, f.cohort.id());
 
     assertThat(again).isEqualTo(f.cohort);
     assertThat(again.closures()).containsExactly(CohortFixture.CHRISTMAS);
-    assertThat(f.tremplin.cohorts().bySchool(f.school.id())).containsExactly(f.cohort);
+    assertThat(f.tremplin.cohorts().bySchool(f.manager, f.school.id())).containsExactly(f.cohort);
   }
 
   @AllDatabases
   void theCohortCalendarUsesTheSchoolDepartementClosuresAndTemplate(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 0);
 
-    var calendar = f.tremplin.cohorts().calendar(f.cohort.id());
+    var calendar = f.tremplin.cohorts().calendar(f.trainer, f.cohort.id());
 
     assertThat(calendar.workingDayCount()).isEqualTo(209 - 8);
     assertThat(calendar.phases()).hasSize(5);
@@ -45,7 +46,7 @@ class CohortStoreIT {
   void schoolsAreStoredAndListedByName(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 0);
     School other =
-        f.tremplin.schools().create("Atelier Numérique Saint-Denis", Departement.of("93"));
+        f.tremplin.schools().create(f.admin, "Atelier Numérique Saint-Denis", Departement.of("93"));
 
     assertThat(f.tremplin.schools().list()).containsExactly(other, f.school);
     assertThat(f.tremplin.schools().get(other.id())).isEqualTo(other);
@@ -63,7 +64,7 @@ class CohortStoreIT {
             12,
             List.of());
 
-    assertThatThrownBy(() -> f.tremplin.cohorts().open(tooShort))
+    assertThatThrownBy(() -> f.tremplin.cohorts().open(f.manager, tooShort))
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.COHORT_TEMPLATE_EXCEEDS_RANGE);
     assertThat(f.rows("tremplin_cohort")).isEqualTo(1);
@@ -81,10 +82,10 @@ class CohortStoreIT {
             12,
             List.of());
 
-    assertThatThrownBy(() -> f.tremplin.cohorts().open(orphan))
+    assertThatThrownBy(() -> f.tremplin.cohorts().open(f.admin, orphan))
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.SCHOOL_NOT_FOUND);
-    assertThatThrownBy(() -> f.tremplin.cohorts().get(CohortId.random()))
+    assertThatThrownBy(() -> f.tremplin.cohorts().get(f.admin, CohortId.random()))
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.COHORT_NOT_FOUND);
   }
@@ -103,7 +104,7 @@ class CohortStoreIT {
                 DateRange.parse("2025-12-22/2026-01-02"),
                 DateRange.parse("2026-01-01/2026-01-09")));
 
-    assertThatThrownBy(() -> f.tremplin.cohorts().open(overlapping))
+    assertThatThrownBy(() -> f.tremplin.cohorts().open(f.manager, overlapping))
         .hasMessageContaining("overlap")
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.INVALID_ARGUMENT);

@@ -56,8 +56,9 @@ class EvidenceStoreIT {
     CohortFixture f = CohortFixture.on(db, 1);
     var ev = f.tremplin.evidence();
     LearnerId l = f.learner(0).id();
-    ev.record(f.cohort.id(), trainer(l, "CP3", AssessmentResult.ACQUIRED));
+    ev.record(f.trainer, f.cohort.id(), trainer(l, "CP3", AssessmentResult.ACQUIRED));
     ev.record(
+        f.trainer,
         f.cohort.id(),
         new NewEvidence(
             l,
@@ -68,10 +69,10 @@ class EvidenceStoreIT {
             DAY,
             "quiz 3"));
 
-    assertThat(ev.evidence(f.cohort.id(), l)).hasSize(2);
-    assertThat(ev.evidence(f.cohort.id(), l).get(1).target())
+    assertThat(ev.evidence(f.trainer, f.cohort.id(), l)).hasSize(2);
+    assertThat(ev.evidence(f.trainer, f.cohort.id(), l).get(1).target())
         .isEqualTo(new EvidenceTarget.OnCriterion("CP4", "CP4.1"));
-    assertThat(ev.progress(f.cohort.id(), l))
+    assertThat(ev.progress(f.trainer, f.cohort.id(), l))
         .extracting(p -> p.competency() + "=" + p.status())
         .containsExactly(
             "CP1=NOT_STARTED",
@@ -91,11 +92,12 @@ class EvidenceStoreIT {
     LearnerId l = f.learner(0).id();
 
     assertCode(
-        () -> ev.record(f.cohort.id(), trainer(l, "CP9", AssessmentResult.ACQUIRED)),
+        () -> ev.record(f.trainer, f.cohort.id(), trainer(l, "CP9", AssessmentResult.ACQUIRED)),
         ErrorCode.EVIDENCE_UNKNOWN_COMPETENCY);
     assertCode(
         () ->
             ev.record(
+                f.trainer,
                 f.cohort.id(),
                 new NewEvidence(
                     l,
@@ -109,6 +111,7 @@ class EvidenceStoreIT {
     assertCode(
         () ->
             ev.record(
+                f.trainer,
                 f.cohort.id(),
                 new NewEvidence(
                     l,
@@ -122,21 +125,19 @@ class EvidenceStoreIT {
     assertCode(
         () ->
             ev.record(
+                f.trainer,
                 f.cohort.id(),
-                trainer(
-                    f.tremplin.learners().register("A", "B").id(),
-                    "CP1",
-                    AssessmentResult.ACQUIRED)),
+                trainer(f.newcomer("A", "B").id(), "CP1", AssessmentResult.ACQUIRED)),
         ErrorCode.LEARNER_NOT_ENROLLED);
     assertCode(
         () ->
             ev.recordMilestone(
+                f.trainer,
                 f.cohort.id(),
                 l,
                 "RNCP31114BC01",
                 BlockMilestoneKind.IN_TRAINING_ASSESSMENT,
-                DAY,
-                "t"),
+                DAY),
         ErrorCode.EVIDENCE_UNKNOWN_BLOCK);
     assertThat(f.rows("tremplin_evidence")).isZero();
     assertThat(f.rows("tremplin_block_milestone")).isZero();
@@ -154,34 +155,39 @@ class EvidenceStoreIT {
             .version(org.tremplin.api.certification.CertificationRef.parse("DWWM-2023"));
     for (CompetencyBlock b : cert.blocks()) {
       for (Competency c : b.competencies()) {
-        ev.record(f.cohort.id(), trainer(ready, c.code(), AssessmentResult.ACQUIRED));
+        ev.record(f.trainer, f.cohort.id(), trainer(ready, c.code(), AssessmentResult.ACQUIRED));
       }
       ev.recordMilestone(
-          f.cohort.id(), ready, b.code(), BlockMilestoneKind.IN_TRAINING_ASSESSMENT, DAY, "jury");
+          f.trainer,
+          f.cohort.id(),
+          ready,
+          b.code(),
+          BlockMilestoneKind.IN_TRAINING_ASSESSMENT,
+          DAY);
       ev.recordMilestone(
-          f.cohort.id(), ready, b.code(), BlockMilestoneKind.PORTFOLIO_SECTION, DAY, "coach");
+          f.trainer, f.cohort.id(), ready, b.code(), BlockMilestoneKind.PORTFOLIO_SECTION, DAY);
     }
     for (Competency c : cert.blocks().get(0).competencies()) {
-      ev.record(f.cohort.id(), trainer(partial, c.code(), AssessmentResult.ACQUIRED));
+      ev.record(f.trainer, f.cohort.id(), trainer(partial, c.code(), AssessmentResult.ACQUIRED));
     }
     ev.recordMilestone(
-        f.cohort.id(), partial, BLOCK1, BlockMilestoneKind.IN_TRAINING_ASSESSMENT, DAY, "jury");
+        f.trainer, f.cohort.id(), partial, BLOCK1, BlockMilestoneKind.IN_TRAINING_ASSESSMENT, DAY);
     ev.recordMilestone(
+        f.trainer,
         f.cohort.id(),
         partial,
         BLOCK1,
         BlockMilestoneKind.IN_TRAINING_ASSESSMENT,
-        DAY.plusDays(1),
-        "jury");
+        DAY.plusDays(1));
     ev.recordMilestone(
-        f.cohort.id(), partial, BLOCK1, BlockMilestoneKind.PORTFOLIO_SECTION, DAY, "coach");
+        f.trainer, f.cohort.id(), partial, BLOCK1, BlockMilestoneKind.PORTFOLIO_SECTION, DAY);
     // Placement: 60 half-days in placement (210 h) for the first learner, 10 for the second.
     List<AttendanceEntry> placement = new ArrayList<>();
     var days =
         f
             .tremplin
             .cohorts()
-            .calendar(f.cohort.id())
+            .calendar(f.trainer, f.cohort.id())
             .workingDays()
             .headSet(LocalDate.of(2026, 1, 9), true)
             .descendingSet()
@@ -198,11 +204,11 @@ class EvidenceStoreIT {
       placement.add(
           new AttendanceEntry(partial, HalfDay.am(d), AttendanceMark.of(Mark.IN_PLACEMENT)));
     }
-    f.tremplin.attendance().recordAll(f.cohort.id(), placement, "tutor");
+    f.tremplin.attendance().recordAll(f.trainer, f.cohort.id(), placement);
 
-    Readiness r1 = ev.readiness(f.cohort.id(), ready);
-    Readiness r2 = ev.readiness(f.cohort.id(), partial);
-    List<Readiness> all = ev.readiness(f.cohort.id());
+    Readiness r1 = ev.readiness(f.trainer, f.cohort.id(), ready);
+    Readiness r2 = ev.readiness(f.trainer, f.cohort.id(), partial);
+    List<Readiness> all = ev.readiness(f.trainer, f.cohort.id());
 
     assertThat(r1.ready()).isTrue();
     assertThat(r1.placementHoursDone()).isEqualByComparingTo(new BigDecimal("210"));

@@ -29,10 +29,10 @@ class EnrolmentStoreIT {
     CohortFixture f = CohortFixture.on(db, 1);
     var learners = f.tremplin.learners();
     var l = f.learner(0).id();
-    learners.leave(f.cohort.id(), l, LocalDate.of(2025, 11, 14), "déménagement", "coach-1");
-    learners.reenter(f.cohort.id(), l, LocalDate.of(2026, 1, 5), "coach-1");
+    learners.leave(f.coach, f.cohort.id(), l, LocalDate.of(2025, 11, 14), "déménagement");
+    learners.reenter(f.coach, f.cohort.id(), l, LocalDate.of(2026, 1, 5));
 
-    Enrolment e = learners.enrolment(f.cohort.id(), l);
+    Enrolment e = learners.enrolment(f.coach, f.cohort.id(), l);
 
     assertThat(e.history())
         .extracting(EnrolmentEvent::kind)
@@ -51,26 +51,26 @@ class EnrolmentStoreIT {
     var learners = f.tremplin.learners();
     var cohort = f.cohort.id();
     var l = f.learner(0).id();
-    Learner newcomer = learners.register("Inès", "Haddad");
+    Learner newcomer = f.newcomer("Inès", "Haddad");
 
     assertCode(
-        () -> learners.join(cohort, l, LocalDate.of(2025, 9, 2), "t"),
+        () -> learners.join(f.coach, cohort, l, LocalDate.of(2025, 9, 2)),
         ErrorCode.ENROLMENT_ALREADY_ENROLLED);
     assertCode(
-        () -> learners.reenter(cohort, l, LocalDate.of(2025, 9, 2), "t"),
+        () -> learners.reenter(f.coach, cohort, l, LocalDate.of(2025, 9, 2)),
         ErrorCode.ENROLMENT_NOT_LEFT);
     assertCode(
-        () -> learners.leave(cohort, newcomer.id(), LocalDate.of(2025, 9, 2), "x", "t"),
+        () -> learners.leave(f.coach, cohort, newcomer.id(), LocalDate.of(2025, 9, 2), "x"),
         ErrorCode.ENROLMENT_NOT_ENROLLED);
     assertCode(
-        () -> learners.join(cohort, newcomer.id(), LocalDate.of(2026, 7, 1), "t"),
+        () -> learners.join(f.coach, cohort, newcomer.id(), LocalDate.of(2026, 7, 1)),
         ErrorCode.ENROLMENT_DATE_OUTSIDE_COHORT);
-    learners.leave(cohort, l, LocalDate.of(2025, 10, 1), "emploi", "t");
+    learners.leave(f.coach, cohort, l, LocalDate.of(2025, 10, 1), "emploi");
     assertCode(
-        () -> learners.reenter(cohort, l, LocalDate.of(2025, 9, 15), "t"),
+        () -> learners.reenter(f.coach, cohort, l, LocalDate.of(2025, 9, 15)),
         ErrorCode.ENROLMENT_DATE_OUT_OF_ORDER);
     assertCode(
-        () -> learners.join(cohort, l, LocalDate.of(2025, 10, 2), "t"),
+        () -> learners.join(f.coach, cohort, l, LocalDate.of(2025, 10, 2)),
         ErrorCode.ENROLMENT_NOT_LEFT);
 
     assertThat(f.rows("tremplin_enrolment_event")).isEqualTo(2);
@@ -80,27 +80,29 @@ class EnrolmentStoreIT {
   void aFullCohortRefusesAnotherLearnerUntilSomeoneLeaves(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 2, 2);
     var learners = f.tremplin.learners();
-    Learner third = learners.register("Moussa", "Traoré");
+    Learner third = f.newcomer("Moussa", "Traoré");
 
     assertCode(
-        () -> learners.join(f.cohort.id(), third.id(), LocalDate.of(2025, 9, 8), "t"),
+        () -> learners.join(f.coach, f.cohort.id(), third.id(), LocalDate.of(2025, 9, 8)),
         ErrorCode.COHORT_FULL);
-    learners.leave(f.cohort.id(), f.learner(0).id(), LocalDate.of(2025, 9, 8), "emploi", "t");
-    learners.join(f.cohort.id(), third.id(), LocalDate.of(2025, 9, 8), "t");
+    learners.leave(f.coach, f.cohort.id(), f.learner(0).id(), LocalDate.of(2025, 9, 8), "emploi");
+    learners.join(f.coach, f.cohort.id(), third.id(), LocalDate.of(2025, 9, 8));
 
-    assertThat(learners.learners(f.cohort.id())).hasSize(3);
-    assertThat(learners.enrolments(f.cohort.id()).stream().filter(Enrolment::active)).hasSize(2);
+    assertThat(learners.learners(f.coach, f.cohort.id())).hasSize(3);
+    assertThat(learners.enrolments(f.coach, f.cohort.id()).stream().filter(Enrolment::active))
+        .hasSize(2);
   }
 
   @AllDatabases
   void learnersAreStoredAndUnknownOnesAreNotFound(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 0);
-    Learner l = f.tremplin.learners().register("  Aïcha ", "Benali");
+    Learner l = f.newcomer("  Aïcha ", "Benali");
 
-    assertThat(f.tremplin.learners().get(l.id())).isEqualTo(new Learner(l.id(), "Aïcha", "Benali"));
+    assertThat(f.tremplin.learners().get(f.coach, l.id()))
+        .isEqualTo(new Learner(l.id(), f.school.id(), "Aïcha", "Benali"));
     assertCode(
-        () -> f.tremplin.learners().get(org.tremplin.api.learner.LearnerId.random()),
+        () -> f.tremplin.learners().get(f.coach, org.tremplin.api.learner.LearnerId.random()),
         ErrorCode.LEARNER_NOT_FOUND);
-    assertCode(() -> f.tremplin.learners().register(" ", "X"), ErrorCode.INVALID_ARGUMENT);
+    assertCode(() -> f.newcomer(" ", "X"), ErrorCode.INVALID_ARGUMENT);
   }
 }

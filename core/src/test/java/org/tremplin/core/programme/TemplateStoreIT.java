@@ -28,13 +28,15 @@ class TemplateStoreIT {
     String v1 = templates.exportJson(new TemplateRef("ecole-du-web", 1));
 
     ProgrammeTemplate v2 =
-        templates.importJson(v1.replace("\"placementHours\" : 210", "\"placementHours\" : 140"));
+        templates.importJson(
+            f.admin, v1.replace("\"placementHours\" : 210", "\"placementHours\" : 140"));
 
     assertThat(v2.ref()).isEqualTo(new TemplateRef("ecole-du-web", 2));
     assertThat(templates.get(new TemplateRef("ecole-du-web", 1)).placementHours()).isEqualTo(210);
     assertThat(templates.latest("ecole-du-web").placementHours()).isEqualTo(140);
     assertThat(f.cohort.template()).isEqualTo(new TemplateRef("ecole-du-web", 1));
-    assertThat(f.tremplin.cohorts().get(f.cohort.id()).template().version()).isEqualTo(1);
+    assertThat(f.tremplin.cohorts().get(f.manager, f.cohort.id()).template().version())
+        .isEqualTo(1);
   }
 
   @AllDatabases
@@ -45,6 +47,7 @@ class TemplateStoreIT {
 
     ProgrammeTemplate copy =
         templates.importJson(
+            f.admin,
             templates
                 .exportJson(original.ref())
                 .replace("\"ecole-du-web\"", "\"ecole-du-web-93\""));
@@ -60,7 +63,7 @@ class TemplateStoreIT {
     String bad =
         templates.exportJson(new TemplateRef("ecole-du-web", 1)).replace("\"CP7\"", "\"CP77\"");
 
-    assertThatThrownBy(() -> templates.importJson(bad))
+    assertThatThrownBy(() -> templates.importJson(f.admin, bad))
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.TEMPLATE_UNKNOWN_COMPETENCY);
     assertThat(f.rows("tremplin_programme_template")).isEqualTo(1);

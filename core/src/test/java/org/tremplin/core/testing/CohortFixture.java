@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.NewCohort;
@@ -37,6 +40,18 @@ public final class CohortFixture {
   /** The school's Christmas closure. */
   public static final DateRange CHRISTMAS = DateRange.parse("2025-12-22/2026-01-02");
 
+  /** A network admin. */
+  public final Actor admin = Actor.of("admin-1", Role.ADMIN, new Scope.Network());
+
+  /** The school's manager. */
+  public final Actor manager;
+
+  /** The school's coach (referent of no one yet). */
+  public final Actor coach;
+
+  /** The cohort's trainer. */
+  public final Actor trainer;
+
   public final Tremplin tremplin;
   public final DataSource dataSource;
   public final School school;
@@ -47,11 +62,16 @@ public final class CohortFixture {
     this.dataSource = dataSource;
     this.tremplin = Tremplin.create(dataSource, Clock.fixed(NOW, PARIS));
     this.school =
-        tremplin.schools().create("École du Web de Villeneuve-la-Garenne", Departement.of("92"));
+        tremplin
+            .schools()
+            .create(admin, "École du Web de Villeneuve-la-Garenne", Departement.of("92"));
+    this.manager = Actor.of("manager-1", Role.MANAGER, new Scope.OfSchool(school.id()));
+    this.coach = Actor.of("coach-1", Role.COACH, new Scope.OfSchool(school.id()));
     this.cohort =
         tremplin
             .cohorts()
             .open(
+                manager,
                 new NewCohort(
                     school.id(),
                     "Promo 2025-2026",
@@ -59,9 +79,11 @@ public final class CohortFixture {
                     tremplin.templates().latest(TemplateLibrary.DEFAULT_TEMPLATE_ID).ref(),
                     capacity,
                     List.of(CHRISTMAS)));
+    this.trainer =
+        Actor.of("trainer-1", Role.TRAINER, new Scope.OfCohort(school.id(), cohort.id()));
     for (int i = 1; i <= learnerCount; i++) {
-      Learner l = tremplin.learners().register("Prénom" + i, "Nom" + i);
-      tremplin.learners().join(cohort.id(), l.id(), START, "trainer-1");
+      Learner l = tremplin.learners().register(coach, school.id(), "Prénom" + i, "Nom" + i);
+      tremplin.learners().join(coach, cohort.id(), l.id(), START);
       learners.add(l);
     }
   }
@@ -74,6 +96,16 @@ public final class CohortFixture {
   /** The same with a given capacity. */
   public static CohortFixture on(TestDatabase db, int learnerCount, int capacity) {
     return new CohortFixture(db.fresh(), learnerCount, capacity);
+  }
+
+  /** A new learner of the school, not enrolled. */
+  public Learner newcomer(String given, String family) {
+    return tremplin.learners().register(coach, school.id(), given, family);
+  }
+
+  /** The n-th learner as an actor on their own path. */
+  public Actor asLearner(int n) {
+    return Actor.of("learner-" + n, Role.LEARNER, new Scope.OfLearner(learner(n).id()));
   }
 
   /** The n-th learner (0-based). */

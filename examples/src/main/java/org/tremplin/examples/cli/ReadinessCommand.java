@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tremplin readiness}: loads the {@link DemoDataset} into an in-memory database and prints,
  * for each learner of the demo cohort (including the one who left), the status of CP1 to CP8, the
- * readiness of each block and of the title, and what is missing. Not thread-safe (picocli fills its
- * fields).
+ * readiness of each block and of the title, and what is missing, read as the demo school's manager.
+ * Not thread-safe (picocli fills its fields).
  */
 @Command(
     name = "readiness",
@@ -65,11 +65,12 @@ public final class ReadinessCommand implements Callable<Integer> {
             DemoDataset.clock());
     DemoDataset.Demo demo = DemoDataset.load(tremplin);
     var cohort = demo.cohort().id();
+    var manager = demo.cast().manager();
     Map<LearnerId, Readiness> readiness =
-        tremplin.evidence().readiness(cohort).stream()
+        tremplin.evidence().readiness(manager, cohort).stream()
             .collect(Collectors.toMap(Readiness::learner, Function.identity()));
     Map<LearnerId, Enrolment> enrolments =
-        tremplin.learners().enrolments(cohort).stream()
+        tremplin.learners().enrolments(manager, cohort).stream()
             .collect(Collectors.toMap(Enrolment::learner, Function.identity()));
     List<Row> rows = new ArrayList<>();
     for (Learner l : demo.learners()) {

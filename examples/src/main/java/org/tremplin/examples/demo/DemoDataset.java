@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
 import org.tremplin.api.attendance.AttendanceEntry;
 import org.tremplin.api.attendance.AttendanceMark;
 import org.tremplin.api.attendance.Mark;
@@ -20,6 +23,7 @@ import org.tremplin.api.certification.CertificationVersion;
 import org.tremplin.api.certification.Competency;
 import org.tremplin.api.certification.PerformanceCriterion;
 import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.cohort.NewCohort;
 import org.tremplin.api.evidence.AssessmentResult;
 import org.tremplin.api.evidence.BlockMilestoneKind;
@@ -30,6 +34,7 @@ import org.tremplin.api.learner.Learner;
 import org.tremplin.api.programme.ProgrammeTemplate;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
+import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.programme.TemplateLibrary;
 
@@ -40,6 +45,11 @@ import org.tremplin.core.programme.TemplateLibrary;
  * week by week with a few corrections, and trainer evidence on block 1 (CP1 to CP4) plus a start on
  * CP5 for the strongest learners, with in-training assessments (ECF) and portfolio sections for a
  * few.
+ *
+ * <p>Each step is done by the member of the demo's {@link Cast} allowed to do it: the network
+ * {@link #ADMIN} creates the school, the school's manager opens the cohort, its coach registers and
+ * enrols the learners and records the one who leaves, and the cohort's trainer records attendance,
+ * corrections, evidence and milestones.
  *
  * <p>The data are deterministic: the marks and results come from a {@link Random} seeded with
  * {@link #SEED}, so two loads give the same names, marks and statuses (only the generated ids
@@ -77,8 +87,23 @@ public final class DemoDataset {
   /** Block 1 of DWWM 2023 (front-end). */
   public static final String BLOCK_1 = "RNCP37674BC01";
 
-  /** Who records the demo's attendance and evidence. */
-  public static final String TRAINER = "Julie Marchand (formatrice)";
+  /** The name written as assessor on the demo's evidence (the trainer's). */
+  public static final String ASSESSOR = "Julie Marchand (formatrice)";
+
+  /** The network administrator's actor id. */
+  public static final String ADMIN_ID = "admin-demo";
+
+  /** The school manager's actor id. */
+  public static final String MANAGER_ID = "manager-demo";
+
+  /** The school coach's actor id. */
+  public static final String COACH_ID = "coach-demo";
+
+  /** The cohort trainer's actor id. */
+  public static final String TRAINER_ID = "trainer-demo";
+
+  /** The network administrator, who creates the demo school. */
+  public static final Actor ADMIN = Actor.of(ADMIN_ID, Role.ADMIN, new Scope.Network());
 
   private static final LocalDate START = COHORT_DATES.first();
   private static final LocalDate LATE_START = LocalDate.of(2025, 9, 15);
@@ -118,13 +143,37 @@ public final class DemoDataset {
   }
 
   /**
+   * Who does what in the demo, one grant each.
+   *
+   * @param admin {@link #ADMIN_ID}, ADMIN of the network: creates the school
+   * @param manager {@link #MANAGER_ID}, MANAGER of the school: opens the cohort
+   * @param coach {@link #COACH_ID}, COACH of the school: registers, enrols and records leaving
+   * @param trainer {@link #TRAINER_ID}, TRAINER of the cohort: attendance, evidence, milestones
+   */
+  public record Cast(Actor admin, Actor manager, Actor coach, Actor trainer) {
+    /** The demo's cast for a school and one of its cohorts. */
+    public static Cast of(SchoolId school, CohortId cohort) {
+      return new Cast(
+          ADMIN,
+          manager(school),
+          Actor.of(COACH_ID, Role.COACH, new Scope.OfSchool(school)),
+          Actor.of(TRAINER_ID, Role.TRAINER, new Scope.OfCohort(school, cohort)));
+    }
+
+    private static Actor manager(SchoolId school) {
+      return Actor.of(MANAGER_ID, Role.MANAGER, new Scope.OfSchool(school));
+    }
+  }
+
+  /**
    * What {@link #load} created.
    *
    * @param school the demo school
    * @param cohort its cohort
    * @param learners the twelve learners, in the order they were registered
+   * @param cast who did what, with grants on this school and cohort
    */
-  public record Demo(School school, Cohort cohort, List<Learner> learners) {
+  public record Demo(School school, Cohort cohort, List<Learner> learners, Cast cast) {
     /** Copies the list. */
     public Demo {
       learners = List.copyOf(learners);
@@ -134,36 +183,44 @@ public final class DemoDataset {
   /** Writes the demo school, cohort, learners, attendance and evidence into {@code tremplin}. */
   public static Demo load(Tremplin tremplin) {
     Random random = new Random(SEED);
-    School school = tremplin.schools().create(SCHOOL_NAME, DEPARTEMENT);
+    School school = tremplin.schools().create(ADMIN, SCHOOL_NAME, DEPARTEMENT);
     ProgrammeTemplate template = tremplin.templates().latest(TemplateLibrary.DEFAULT_TEMPLATE_ID);
     Cohort cohort =
         tremplin
             .cohorts()
             .open(
+                Cast.manager(school.id()),
                 new NewCohort(
                     school.id(), COHORT_NAME, COHORT_DATES, template.ref(), 12, List.of(CLOSURE)));
+    Cast cast = Cast.of(school.id(), cohort.id());
+    Actor coach = cast.coach();
     Map<Learner, Profile> learners = new LinkedHashMap<>();
     for (Profile p : PROFILES) {
-      Learner learner = tremplin.learners().register(p.givenName(), p.familyName());
-      tremplin.learners().join(cohort.id(), learner.id(), p.joined(), TRAINER);
+      Learner learner =
+          tremplin.learners().register(coach, school.id(), p.givenName(), p.familyName());
+      tremplin.learners().join(coach, cohort.id(), learner.id(), p.joined());
       learners.put(learner, p);
     }
-    recordAttendance(tremplin, cohort, learners, random);
+    recordAttendance(tremplin, cast.trainer(), cohort, learners, random);
     for (Map.Entry<Learner, Profile> e : learners.entrySet()) {
       if (e.getValue().leaveReason() != null) {
         tremplin
             .learners()
-            .leave(cohort.id(), e.getKey().id(), LEFT_ON, e.getValue().leaveReason(), TRAINER);
+            .leave(coach, cohort.id(), e.getKey().id(), LEFT_ON, e.getValue().leaveReason());
       }
     }
     CertificationVersion dwwm = tremplin.certifications().version(template.certification());
-    recordEvidence(tremplin, cohort, dwwm, learners, random);
-    return new Demo(school, cohort, List.copyOf(learners.keySet()));
+    recordEvidence(tremplin, cast.trainer(), cohort, dwwm, learners, random);
+    return new Demo(school, cohort, List.copyOf(learners.keySet()), cast);
   }
 
   private static void recordAttendance(
-      Tremplin tremplin, Cohort cohort, Map<Learner, Profile> learners, Random random) {
-    CohortCalendar calendar = tremplin.cohorts().calendar(cohort.id());
+      Tremplin tremplin,
+      Actor trainer,
+      Cohort cohort,
+      Map<Learner, Profile> learners,
+      Random random) {
+    CohortCalendar calendar = tremplin.cohorts().calendar(trainer, cohort.id());
     Map<Learner, Integer> sickDaysLeft = new LinkedHashMap<>();
     List<AttendanceEntry> week = new ArrayList<>();
     List<AttendanceEntry> unjustified = new ArrayList<>();
@@ -172,7 +229,7 @@ public final class DemoDataset {
     for (LocalDate day : calendar.workingDaysIn(new DateRange(START, TODAY))) {
       LocalDate monday = day.with(DayOfWeek.MONDAY);
       if (currentMonday != null && !monday.equals(currentMonday) && !week.isEmpty()) {
-        tremplin.attendance().recordAll(cohort.id(), week, TRAINER);
+        tremplin.attendance().recordAll(trainer, cohort.id(), week);
         week = new ArrayList<>();
       }
       currentMonday = monday;
@@ -200,26 +257,26 @@ public final class DemoDataset {
       }
     }
     if (!week.isEmpty()) {
-      tremplin.attendance().recordAll(cohort.id(), week, TRAINER);
+      tremplin.attendance().recordAll(trainer, cohort.id(), week);
     }
     for (AttendanceEntry e : unjustified.subList(0, Math.min(3, unjustified.size()))) {
       tremplin
           .attendance()
           .correct(
+              trainer,
               cohort.id(),
               new AttendanceEntry(
                   e.learner(), e.halfDay(), AttendanceMark.of(Mark.ABSENT_JUSTIFIED)),
-              TRAINER,
               "Justificatif d'absence remis au secrétariat");
     }
     if (firstPresent != null) {
       tremplin
           .attendance()
           .correct(
+              trainer,
               cohort.id(),
               new AttendanceEntry(
                   firstPresent.learner(), firstPresent.halfDay(), AttendanceMark.late(10)),
-              TRAINER,
               "Erreur de saisie : arrivée signalée avec 10 minutes de retard");
     }
   }
@@ -240,6 +297,7 @@ public final class DemoDataset {
 
   private static void recordEvidence(
       Tremplin tremplin,
+      Actor trainer,
       Cohort cohort,
       CertificationVersion dwwm,
       Map<Learner, Profile> learners,
@@ -256,32 +314,32 @@ public final class DemoDataset {
             dwwm.competency(round.competency())
                 .orElseThrow(() -> new IllegalStateException("no " + round.competency()));
         if (round.second() == null) {
-          startCompetency(tremplin, cohort, learner, competency, round.first(), random);
+          startCompetency(tremplin, trainer, cohort, learner, competency, round.first(), random);
         } else {
-          assessCompetency(tremplin, cohort, learner, p, competency, round, random);
+          assessCompetency(tremplin, trainer, cohort, learner, p, competency, round, random);
         }
       }
       if (p.level() >= 0.8) {
         tremplin
             .evidence()
             .recordMilestone(
+                trainer,
                 cohort.id(),
                 learner.id(),
                 BLOCK_1,
                 BlockMilestoneKind.IN_TRAINING_ASSESSMENT,
-                ECF_DAY,
-                TRAINER);
+                ECF_DAY);
       }
       if (p.level() >= 0.9) {
         tremplin
             .evidence()
             .recordMilestone(
+                trainer,
                 cohort.id(),
                 learner.id(),
                 BLOCK_1,
                 BlockMilestoneKind.PORTFOLIO_SECTION,
-                TODAY,
-                TRAINER);
+                TODAY);
       }
     }
   }
@@ -289,6 +347,7 @@ public final class DemoDataset {
   /** Criteria evidence, a second chance on those not acquired, then the trainer's decision. */
   private static void assessCompetency(
       Tremplin tremplin,
+      Actor trainer,
       Cohort cohort,
       Learner learner,
       Profile p,
@@ -301,6 +360,7 @@ public final class DemoDataset {
       AssessmentResult result = draw(p.level(), random);
       record(
           tremplin,
+          trainer,
           cohort,
           learner,
           new EvidenceTarget.OnCriterion(competency.code(), criterion.code()),
@@ -315,6 +375,7 @@ public final class DemoDataset {
         result = draw(Math.min(1.0, p.level() + 0.2), random);
         record(
             tremplin,
+            trainer,
             cohort,
             learner,
             new EvidenceTarget.OnCriterion(competency.code(), criterion.code()),
@@ -327,6 +388,7 @@ public final class DemoDataset {
     }
     record(
         tremplin,
+        trainer,
         cohort,
         learner,
         new EvidenceTarget.OnCompetency(competency.code()),
@@ -338,6 +400,7 @@ public final class DemoDataset {
   /** A first project on a competency: evidence on its first two criteria. */
   private static void startCompetency(
       Tremplin tremplin,
+      Actor trainer,
       Cohort cohort,
       Learner learner,
       Competency competency,
@@ -346,6 +409,7 @@ public final class DemoDataset {
     for (PerformanceCriterion criterion : competency.criteria().subList(0, 2)) {
       record(
           tremplin,
+          trainer,
           cohort,
           learner,
           new EvidenceTarget.OnCriterion(competency.code(), criterion.code()),
@@ -367,6 +431,7 @@ public final class DemoDataset {
 
   private static void record(
       Tremplin tremplin,
+      Actor trainer,
       Cohort cohort,
       Learner learner,
       EvidenceTarget target,
@@ -376,8 +441,9 @@ public final class DemoDataset {
     tremplin
         .evidence()
         .record(
+            trainer,
             cohort.id(),
-            new NewEvidence(learner.id(), target, source, result, TRAINER, day, comment(result)));
+            new NewEvidence(learner.id(), target, source, result, ASSESSOR, day, comment(result)));
   }
 
   private static String comment(AssessmentResult result) {

@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
 import org.tremplin.api.attendance.AttendanceEntry;
 import org.tremplin.api.attendance.AttendanceMark;
 import org.tremplin.api.attendance.AttendanceRates;
@@ -25,7 +28,9 @@ import org.tremplin.core.programme.TemplateLibrary;
 /**
  * The library used directly from Java: open Tremplin on an in-memory H2 database, create a school
  * and a cohort on the built-in template, enrol three learners, record the first day's attendance
- * sheet, and read the day's attendance rates.
+ * sheet, and read the day's attendance rates. Every call names its {@link Actor}, and each step is
+ * done by the role allowed to do it: an admin creates the school, the school's manager opens the
+ * cohort, its coach registers and enrols the learners, and the cohort's trainer records the sheet.
  *
  * <p>Run it with {@code java -cp tremplin.jar org.tremplin.examples.embed.EmbedExample}. Stateless
  * and thread-safe.
@@ -61,15 +66,19 @@ public final class EmbedExample {
 
   /**
    * Creates a school and a cohort starting on {@link #FIRST_DAY}, enrols three learners, records
-   * the morning and afternoon of that day, and returns the cohort's rates for the day. {@code
-   * tremplin}'s clock must be on or after {@link #FIRST_DAY}.
+   * the morning and afternoon of that day, and returns the cohort's rates for the day as its
+   * trainer reads them. {@code tremplin}'s clock must be on or after {@link #FIRST_DAY}.
    */
   public static AttendanceRates firstDay(Tremplin tremplin) {
-    School school = tremplin.schools().create("École du Web de Nanterre", Departement.of("92"));
+    Actor admin = Actor.of("admin", Role.ADMIN, new Scope.Network());
+    School school =
+        tremplin.schools().create(admin, "École du Web de Nanterre", Departement.of("92"));
+    Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
     Cohort cohort =
         tremplin
             .cohorts()
             .open(
+                manager,
                 new NewCohort(
                     school.id(),
                     "Promo découverte",
@@ -77,14 +86,16 @@ public final class EmbedExample {
                     tremplin.templates().latest(TemplateLibrary.DEFAULT_TEMPLATE_ID).ref(),
                     12,
                     List.of()));
+    Actor coach = Actor.of("coach", Role.COACH, new Scope.OfSchool(school.id()));
     List<Learner> learners =
         List.of(
-            tremplin.learners().register("Nadia", "Belkacem"),
-            tremplin.learners().register("Hugo", "Lambert"),
-            tremplin.learners().register("Fatou", "Sow"));
+            tremplin.learners().register(coach, school.id(), "Nadia", "Belkacem"),
+            tremplin.learners().register(coach, school.id(), "Hugo", "Lambert"),
+            tremplin.learners().register(coach, school.id(), "Fatou", "Sow"));
     for (Learner l : learners) {
-      tremplin.learners().join(cohort.id(), l.id(), FIRST_DAY, "secretariat");
+      tremplin.learners().join(coach, cohort.id(), l.id(), FIRST_DAY);
     }
+    Actor trainer = Actor.of("trainer", Role.TRAINER, new Scope.OfCohort(school.id(), cohort.id()));
     List<AttendanceEntry> sheet = new ArrayList<>();
     for (Learner l : learners) {
       sheet.add(
@@ -98,7 +109,7 @@ public final class EmbedExample {
     sheet.add(
         new AttendanceEntry(
             learners.get(2).id(), HalfDay.pm(FIRST_DAY), AttendanceMark.of(Mark.ABSENT_JUSTIFIED)));
-    tremplin.attendance().recordAll(cohort.id(), sheet, "trainer");
-    return tremplin.attendance().cohortRates(cohort.id(), DateRange.of(FIRST_DAY));
+    tremplin.attendance().recordAll(trainer, cohort.id(), sheet);
+    return tremplin.attendance().cohortRates(trainer, cohort.id(), DateRange.of(FIRST_DAY));
   }
 }

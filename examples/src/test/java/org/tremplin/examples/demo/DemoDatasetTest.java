@@ -1,6 +1,7 @@
 package org.tremplin.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +9,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tremplin.api.ErrorCode;
+import org.tremplin.api.TremplinException;
 import org.tremplin.api.attendance.AttendanceRecord;
 import org.tremplin.api.attendance.Mark;
 import org.tremplin.api.evidence.CompetencyProgress;
 import org.tremplin.api.evidence.CompetencyStatus;
 import org.tremplin.api.evidence.Readiness;
 import org.tremplin.api.learner.Learner;
+import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.Tremplin;
 
 class DemoDatasetTest {
@@ -40,7 +44,7 @@ class DemoDatasetTest {
   /** Learner name → statuses of CP1..CP8, in catalogue order. */
   private static Map<String, List<CompetencyStatus>> statuses(Tremplin t, DemoDataset.Demo d) {
     Map<String, List<CompetencyStatus>> byName = new LinkedHashMap<>();
-    List<Readiness> readiness = t.evidence().readiness(d.cohort().id());
+    List<Readiness> readiness = t.evidence().readiness(d.cast().manager(), d.cohort().id());
     for (Learner l : d.learners()) {
       Readiness r =
           readiness.stream().filter(x -> x.learner().equals(l.id())).findFirst().orElseThrow();
@@ -57,11 +61,11 @@ class DemoDatasetTest {
   @Test
   void createsTwelveLearnersInTheDemoCohort() {
     assertThat(demo.learners()).hasSize(12);
-    assertThat(tremplin.learners().learners(demo.cohort().id())).hasSize(12);
+    assertThat(tremplin.learners().learners(demo.cast().manager(), demo.cohort().id())).hasSize(12);
     assertThat(demo.school().name()).isEqualTo("École du Web de Villeneuve-la-Garenne");
     assertThat(demo.school().departement().code()).isEqualTo("92");
     assertThat(demo.cohort().name()).isEqualTo("Promo 2025-2026");
-    assertThat(tremplin.learners().enrolments(demo.cohort().id()))
+    assertThat(tremplin.learners().enrolments(demo.cast().manager(), demo.cohort().id()))
         .filteredOn(e -> !e.active())
         .hasSize(1);
   }
@@ -69,7 +73,9 @@ class DemoDatasetTest {
   @Test
   void recordsFourMonthsOfVariedAttendanceWithCorrections() {
     List<AttendanceRecord> records =
-        tremplin.attendance().current(demo.cohort().id(), DemoDataset.COHORT_DATES);
+        tremplin
+            .attendance()
+            .current(demo.cast().manager(), demo.cohort().id(), DemoDataset.COHORT_DATES);
 
     assertThat(records).hasSizeGreaterThan(1500);
     assertThat(records)
@@ -100,7 +106,8 @@ class DemoDatasetTest {
 
   @Test
   void nobodyIsReadyForTheTitleWithoutAPlacement() {
-    List<Readiness> readiness = tremplin.evidence().readiness(demo.cohort().id());
+    List<Readiness> readiness =
+        tremplin.evidence().readiness(demo.cast().manager(), demo.cohort().id());
 
     assertThat(readiness).hasSize(12).noneMatch(Readiness::ready);
     assertThat(readiness)
@@ -114,8 +121,36 @@ class DemoDatasetTest {
     DemoDataset.Demo again = DemoDataset.load(second);
 
     assertThat(statuses(second, again)).isEqualTo(statuses(tremplin, demo));
-    assertThat(second.attendance().cohortRates(again.cohort().id(), DemoDataset.COHORT_DATES))
+    assertThat(
+            second
+                .attendance()
+                .cohortRates(again.cast().manager(), again.cohort().id(), DemoDataset.COHORT_DATES))
         .usingRecursiveComparison()
-        .isEqualTo(tremplin.attendance().cohortRates(demo.cohort().id(), DemoDataset.COHORT_DATES));
+        .isEqualTo(
+            tremplin
+                .attendance()
+                .cohortRates(demo.cast().manager(), demo.cohort().id(), DemoDataset.COHORT_DATES));
+  }
+
+  @Test
+  void theTrainerRecordsAttendanceButCannotEnrol() {
+    DemoDataset.Cast cast = demo.cast();
+    LearnerId learner =
+        tremplin.learners().register(cast.coach(), demo.school().id(), "Nora", "Essaidi").id();
+
+    assertThatThrownBy(
+            () ->
+                tremplin
+                    .learners()
+                    .join(cast.trainer(), demo.cohort().id(), learner, DemoDataset.TODAY))
+        .isInstanceOfSatisfying(
+            TremplinException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
+    assertThat(
+            tremplin
+                .attendance()
+                .current(cast.trainer(), demo.cohort().id(), DemoDataset.COHORT_DATES))
+        .filteredOn(r -> !r.isCorrection())
+        .isNotEmpty()
+        .allMatch(r -> r.recordedBy().equals("trainer-demo"));
   }
 }

@@ -43,6 +43,7 @@ create table tremplin_cohort_closure (
 
 create table tremplin_learner (
   id          uuid primary key,
+  school_id   uuid         not null references tremplin_school (id),
   given_name  varchar(100) not null,
   family_name varchar(100) not null,
   created_at  timestamp with time zone not null

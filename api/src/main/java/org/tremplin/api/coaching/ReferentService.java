@@ -1,0 +1,32 @@
+package org.tremplin.api.coaching;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * Who is each learner's referent coach. Assigning needs {@code COACHING_WRITE} on the learner's
+ * school (a manager); reading the history needs {@code COACHING_READ}.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface ReferentService {
+  /**
+   * Makes a coach the learner's referent from a date (not before the current assignment's).
+   *
+   * @throws org.tremplin.api.TremplinException {@code ACCESS_DENIED}, {@code LEARNER_NOT_FOUND},
+   *     {@code INVALID_ARGUMENT} for a date before the current assignment
+   */
+  ReferentAssignment assign(Actor actor, LearnerId learner, String coach, LocalDate since);
+
+  /** The learner's current referent coach id, if any. */
+  Optional<String> referentOf(Actor actor, LearnerId learner);
+
+  /** Every assignment of the learner, oldest first. */
+  List<ReferentAssignment> history(Actor actor, LearnerId learner);
+
+  /** The learners whose current referent is this coach (the coach's caseload). */
+  List<LearnerId> caseload(Actor actor, String coach);
+}

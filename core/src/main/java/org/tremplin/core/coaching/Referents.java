@@ -1,0 +1,21 @@
+package org.tremplin.core.coaching;
+
+import java.util.List;
+import java.util.Optional;
+import org.tremplin.api.coaching.ReferentAssignment;
+import org.tremplin.api.learner.LearnerId;
+
+/** Stored referent assignments, append-only. Thread-safe; calls inside a transaction join it. */
+public interface Referents {
+  /** Appends an assignment as number {@code seq} (1-based); fails if the number is taken. */
+  void append(int seq, ReferentAssignment assignment);
+
+  /** A learner's assignments, oldest first. */
+  List<ReferentAssignment> history(LearnerId learner);
+
+  /** The current referent coach id of a learner. */
+  Optional<String> current(LearnerId learner);
+
+  /** Learners whose newest assignment names this coach. */
+  List<LearnerId> caseload(String coach);
+}
