@@ -1,0 +1,136 @@
+package org.tremplin.core.alert;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.alert.LearnerSituation;
+import org.tremplin.api.alert.RiskSignal;
+import org.tremplin.api.alert.RiskThresholds;
+import org.tremplin.api.calendar.HalfDay;
+import org.tremplin.core.internal.Json;
+
+/**
+ * The early-warning rules. Given a learner's situation on a day and the school's thresholds, the
+ * signals raised, each with its evidence:
+ *
+ * <ul>
+ *   <li>unjustified absences: at least {@code unjustifiedHalfDays} in the {@code
+ *       unjustifiedWindowDays} days ending on the day;
+ *   <li>low attendance: rate under {@code minAttendanceRate} over the attendance window (only when
+ *       half-days were planned);
+ *   <li>no coaching meeting held for more than {@code maxDaysWithoutMeeting} days (counted from the
+ *       start of coaching when none was ever held);
+ *   <li>missed meetings: at least {@code missedMeetings} since the last one held;
+ *   <li>no competency progress for more than {@code maxDaysWithoutProgress} days, during training
+ *       phases only;
+ *   <li>contract or PASS IAE ending within {@code endingWithinDays} days without an exit plan;
+ *   <li>readiness behind: acquired share below the share of training elapsed minus the tolerance.
+ * </ul>
+ *
+ * Pure and deterministic: the same situation gives the same signals, whatever the clock, so a
+ * nightly run and a test on a fixed date agree. Stateless and thread-safe.
+ */
+public final class RiskRules {
+  private RiskRules() {}
+
+  /** The default thresholds from {@code thresholds.json}. */
+  public static RiskThresholds defaults() {
+    return Json.resource(RiskRules.class, "thresholds.json", Defaults.class).thresholds();
+  }
+
+  /** The signals raised by a situation. */
+  public static List<RiskSignal> evaluate(LearnerSituation s, RiskThresholds t) {
+    TremplinException.required(s, "situation");
+    TremplinException.required(t, "thresholds");
+    List<RiskSignal> signals = new ArrayList<>();
+    LocalDate on = s.on();
+
+    LocalDate windowStart = on.minusDays(t.unjustifiedWindowDays() - 1L);
+    List<HalfDay> recent =
+        s.unjustifiedAbsences().stream()
+            .filter(h -> !h.date().isBefore(windowStart) && !h.date().isAfter(on))
+            .sorted()
+            .toList();
+    if (recent.size() >= t.unjustifiedHalfDays()) {
+      signals.add(new RiskSignal.UnjustifiedAbsences(recent, t.unjustifiedWindowDays()));
+    }
+
+    if (s.plannedHalfDaysInWindow() > 0
+        && s.attendanceRate().compareTo(t.minAttendanceRate()) < 0) {
+      signals.add(
+          new RiskSignal.LowAttendance(
+              s.attendanceRate(),
+              t.minAttendanceRate(),
+              t.attendanceWindowDays(),
+              on.minusDays(t.attendanceWindowDays() - 1L)));
+    }
+
+    LocalDate meetingRef = s.lastHeldMeetingDate().orElse(s.coachedSince());
+    long sinceMeeting = ChronoUnit.DAYS.between(meetingRef, on);
+    if (sinceMeeting > t.maxDaysWithoutMeeting()) {
+      signals.add(new RiskSignal.NoCoachingMeeting(meetingRef, sinceMeeting));
+    }
+
+    if (s.missedMeetingsSinceLastHeld() >= t.missedMeetings()) {
+      signals.add(new RiskSignal.MissedMeetings(s.missedMeetingsSinceLastHeld()));
+    }
+
+    if (s.inTrainingPhase()) {
+      LocalDate progressRef = s.lastCompetencyProgressDate().orElse(s.trainingStart());
+      long sinceProgress = ChronoUnit.DAYS.between(progressRef, on);
+      if (sinceProgress > t.maxDaysWithoutProgress()) {
+        signals.add(new RiskSignal.NoCompetencyProgress(progressRef, sinceProgress));
+      }
+    }
+
+    if (!s.hasExitPlan()) {
+      ending("CONTRACT", s.contractEndDate(), on, t).ifPresent(signals::add);
+      ending("PASS_IAE", s.passEndDate(), on, t).ifPresent(signals::add);
+    }
+
+    if (s.acquiredShare().add(t.readinessTolerance()).compareTo(s.trainingElapsedShare()) < 0) {
+      signals.add(new RiskSignal.ReadinessBehind(s.acquiredShare(), s.trainingElapsedShare()));
+    }
+    return signals;
+  }
+
+  private static Optional<RiskSignal> ending(
+      String what, Optional<LocalDate> end, LocalDate on, RiskThresholds t) {
+    if (end.isEmpty()) {
+      return Optional.empty();
+    }
+    long left = ChronoUnit.DAYS.between(on, end.get());
+    if (left < 0 || left > t.endingWithinDays()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RiskSignal.EndingWithoutExitPlan(what, end.get(), left));
+  }
+
+  record Defaults(
+      String description,
+      int unjustifiedHalfDays,
+      int unjustifiedWindowDays,
+      java.math.BigDecimal minAttendanceRate,
+      int attendanceWindowDays,
+      int maxDaysWithoutMeeting,
+      int missedMeetings,
+      int maxDaysWithoutProgress,
+      int endingWithinDays,
+      java.math.BigDecimal readinessTolerance) {
+    RiskThresholds thresholds() {
+      return new RiskThresholds(
+          unjustifiedHalfDays,
+          unjustifiedWindowDays,
+          minAttendanceRate,
+          attendanceWindowDays,
+          maxDaysWithoutMeeting,
+          missedMeetings,
+          maxDaysWithoutProgress,
+          endingWithinDays,
+          readinessTolerance);
+    }
+  }
+}
