@@ -13,6 +13,7 @@ import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.exit.ExitRules;
 import org.tremplin.api.learner.LearnerService;
+import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.api.school.SchoolService;
 import org.tremplin.core.access.RoleScopeRules;
@@ -32,6 +33,8 @@ import org.tremplin.core.exit.ReferenceExitRules;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.JdbiLearners;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.privacy.JdbiAuditLog;
+import org.tremplin.core.privacy.PrivacyOffice;
 import org.tremplin.core.programme.JdbiProgrammeTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.core.programme.TemplateValidator;
@@ -58,6 +61,7 @@ public final class Tremplin {
   private final LearnerRegistry learners;
   private final AccessRules access;
   private final ReferentRegistry referents;
+  private final PrivacyOffice privacy;
   private final AttendanceService attendance;
   private final EvidenceService evidence;
   private final EligibilityRules eligibility = new ReferenceEligibilityRules();
@@ -95,8 +99,9 @@ public final class Tremplin {
             certifications,
             access,
             clock);
+    this.privacy = new PrivacyOffice(database, new JdbiAuditLog(jdbi), learners, access, clock);
     this.referents =
-        new ReferentRegistry(database, new JdbiReferents(jdbi), learners, access, clock);
+        new ReferentRegistry(database, new JdbiReferents(jdbi), learners, privacy, access, clock);
     templates.installBuiltIns();
   }
 
@@ -163,6 +168,11 @@ public final class Tremplin {
   /** Evidence, competency status and readiness. */
   public EvidenceService evidence() {
     return evidence;
+  }
+
+  /** Privacy requests: the audit trail of a learner's insertion and coaching data. */
+  public PrivacyService privacy() {
+    return privacy;
   }
 
   /** Referent coaches and caseloads. */

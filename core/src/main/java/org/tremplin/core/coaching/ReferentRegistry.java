@@ -16,8 +16,10 @@ import org.tremplin.api.coaching.ReferentAssignment;
 import org.tremplin.api.coaching.ReferentService;
 import org.tremplin.api.learner.Learner;
 import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.privacy.PrivacyOffice;
 
 /**
  * Assigns referent coaches and answers "whose caseload is this learner in", which the access checks
@@ -28,6 +30,7 @@ public final class ReferentRegistry implements ReferentService {
   private final Database database;
   private final Referents referents;
   private final LearnerRegistry learners;
+  private final PrivacyOffice privacy;
   private final AccessRules access;
   private final Clock clock;
 
@@ -36,11 +39,13 @@ public final class ReferentRegistry implements ReferentService {
       Database database,
       Referents referents,
       LearnerRegistry learners,
+      PrivacyOffice privacy,
       AccessRules access,
       Clock clock) {
     this.database = database;
     this.referents = referents;
     this.learners = learners;
+    this.privacy = privacy;
     this.access = access;
     this.clock = clock;
   }
@@ -64,6 +69,7 @@ public final class ReferentRegistry implements ReferentService {
             ReferentAssignment a =
                 new ReferentAssignment(learner, coach.strip(), since, actor.id(), clock.instant());
             referents.append(history.size() + 1, a);
+            privacy.audit(actor, AuditAction.CHANGE, learner, "coaching.referent");
             return a;
           });
     } catch (TremplinException e) {

@@ -1,0 +1,16 @@
+package org.tremplin.api.privacy;
+
+import java.util.List;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * The privacy duties towards a learner. Needs {@code PERSONAL_DATA_ADMIN} on the learner's school
+ * (a manager); the request itself is audited.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface PrivacyService {
+  /** Every audited read and change of the learner's insertion and coaching data, oldest first. */
+  List<AuditEntry> auditTrail(Actor actor, LearnerId learner);
+}

@@ -1,0 +1,17 @@
+package org.tremplin.core.privacy;
+
+import java.util.List;
+import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.privacy.AuditEntry;
+
+/**
+ * The stored audit trail, append-only. Thread-safe; an append inside a transaction joins it, so a
+ * rolled-back change leaves no audit line and a committed one always has its line.
+ */
+public interface AuditLog {
+  /** Appends a line. */
+  void append(AuditEntry entry);
+
+  /** A learner's lines, oldest first. */
+  List<AuditEntry> byLearner(LearnerId learner);
+}
