@@ -75,6 +75,10 @@ public enum ErrorCode {
   ELIGIBILITY_NO_CRITERIA_VERSION(Kind.INVALID),
   /** CDD and temporary work exits need the contract's length to be classified. */
   EXIT_CONTRACT_LENGTH_REQUIRED(Kind.INVALID),
+  /** No alert has this id. */
+  ALERT_NOT_FOUND(Kind.NOT_FOUND),
+  /** The alert is resolved already; a new occurrence raises a new alert. */
+  ALERT_ALREADY_RESOLVED(Kind.CONFLICT),
   /** The actor's role and scope do not allow the operation on that data. */
   ACCESS_DENIED(Kind.FORBIDDEN),
   /** The database failed; nothing was written. */

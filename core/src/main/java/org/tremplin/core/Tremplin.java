@@ -4,6 +4,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.AccessRules;
+import org.tremplin.api.alert.AlertService;
 import org.tremplin.api.attendance.AttendanceService;
 import org.tremplin.api.calendar.CalendarService;
 import org.tremplin.api.certification.CertificationCatalog;
@@ -17,6 +18,8 @@ import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.api.school.SchoolService;
 import org.tremplin.core.access.RoleScopeRules;
+import org.tremplin.core.alert.AlertDesk;
+import org.tremplin.core.alert.JdbiAlerts;
 import org.tremplin.core.attendance.AttendanceRegister;
 import org.tremplin.core.attendance.JdbiAttendanceSheets;
 import org.tremplin.core.calendar.FrenchCalendar;
@@ -62,6 +65,7 @@ public final class Tremplin {
   private final AccessRules access;
   private final ReferentRegistry referents;
   private final PrivacyOffice privacy;
+  private final AlertDesk alerts;
   private final AttendanceService attendance;
   private final EvidenceService evidence;
   private final EligibilityRules eligibility = new ReferenceEligibilityRules();
@@ -102,6 +106,8 @@ public final class Tremplin {
     this.privacy = new PrivacyOffice(database, new JdbiAuditLog(jdbi), learners, access, clock);
     this.referents =
         new ReferentRegistry(database, new JdbiReferents(jdbi), learners, privacy, access, clock);
+    this.alerts =
+        new AlertDesk(database, new JdbiAlerts(jdbi), cohorts, referents, privacy, access, clock);
     templates.installBuiltIns();
   }
 
@@ -168,6 +174,11 @@ public final class Tremplin {
   /** Evidence, competency status and readiness. */
   public EvidenceService evidence() {
     return evidence;
+  }
+
+  /** Early-warning alerts and the schools' thresholds. */
+  public AlertService alerts() {
+    return alerts;
   }
 
   /** Privacy requests: the audit trail of a learner's insertion and coaching data. */

@@ -1,0 +1,40 @@
+package org.tremplin.api.alert;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.school.SchoolId;
+
+/**
+ * Alerts from risk signals: raised once per ongoing situation, acknowledged and resolved by the
+ * coach. Reading needs {@code INSERTION_READ}, changing {@code INSERTION_WRITE} on the learner (the
+ * referent coach or a manager); thresholds are set by the school's manager.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface AlertService {
+  /** The school's thresholds: its own, or the defaults. */
+  RiskThresholds thresholds(Actor actor, SchoolId school);
+
+  /** Sets the school's thresholds (needs {@code PROGRAMME_WRITE} on the school). */
+  void setThresholds(Actor actor, SchoolId school, RiskThresholds thresholds);
+
+  /**
+   * Raises an alert for each signal whose situation has no unresolved alert yet; returns the alerts
+   * raised now (empty when every situation was already alerted).
+   */
+  List<Alert> raise(
+      Actor actor, CohortId cohort, LearnerId learner, List<RiskSignal> signals, LocalDate on);
+
+  /** The learner's alerts that are not resolved, oldest first. */
+  List<Alert> open(Actor actor, CohortId cohort, LearnerId learner);
+
+  /** Marks an alert as seen. */
+  Alert acknowledge(Actor actor, UUID alert);
+
+  /** Marks an alert as over. */
+  Alert resolve(Actor actor, UUID alert);
+}

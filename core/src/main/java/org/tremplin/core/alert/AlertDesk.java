@@ -1,0 +1,176 @@
+package org.tremplin.core.alert;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.tremplin.api.ErrorCode;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.AccessRules;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Operation;
+import org.tremplin.api.access.Target;
+import org.tremplin.api.alert.Alert;
+import org.tremplin.api.alert.AlertService;
+import org.tremplin.api.alert.AlertStatus;
+import org.tremplin.api.alert.RiskSignal;
+import org.tremplin.api.alert.RiskThresholds;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.privacy.AuditAction;
+import org.tremplin.api.school.SchoolId;
+import org.tremplin.core.coaching.ReferentRegistry;
+import org.tremplin.core.cohort.CohortRegistry;
+import org.tremplin.core.internal.Database;
+import org.tremplin.core.privacy.PrivacyOffice;
+
+/**
+ * Raises alerts once per ongoing situation (a signal whose situation key already has an unresolved
+ * alert for the learner is not raised again), and lets the referent coach or a manager acknowledge
+ * and resolve them. Alerts are insertion data: reads and changes are audited. Thread-safe.
+ */
+public final class AlertDesk implements AlertService {
+  private final Database database;
+  private final Alerts alerts;
+  private final CohortRegistry cohorts;
+  private final ReferentRegistry referents;
+  private final PrivacyOffice privacy;
+  private final AccessRules access;
+  private final Clock clock;
+  private final RiskThresholds defaults = RiskRules.defaults();
+
+  /** A desk on its store. */
+  public AlertDesk(
+      Database database,
+      Alerts alerts,
+      CohortRegistry cohorts,
+      ReferentRegistry referents,
+      PrivacyOffice privacy,
+      AccessRules access,
+      Clock clock) {
+    this.database = database;
+    this.alerts = alerts;
+    this.cohorts = cohorts;
+    this.referents = referents;
+    this.privacy = privacy;
+    this.access = access;
+    this.clock = clock;
+  }
+
+  @Override
+  public RiskThresholds thresholds(Actor actor, SchoolId school) {
+    TremplinException.required(school, "school");
+    access.check(actor, Operation.COHORT_READ, new Target.OfSchool(school));
+    return thresholdsOf(school);
+  }
+
+  /** The school's thresholds without an access check (for the nightly evaluation). */
+  public RiskThresholds thresholdsOf(SchoolId school) {
+    return database
+        .read(h -> alerts.thresholds(school))
+        .map(SignalCodec::readThresholds)
+        .orElse(defaults);
+  }
+
+  @Override
+  public void setThresholds(Actor actor, SchoolId school, RiskThresholds thresholds) {
+    TremplinException.required(school, "school");
+    TremplinException.required(thresholds, "thresholds");
+    access.check(actor, Operation.PROGRAMME_WRITE, new Target.OfSchool(school));
+    database.inTransaction(
+        h -> {
+          alerts.putThresholds(school, SignalCodec.write(thresholds), actor.id(), clock.instant());
+          return null;
+        });
+  }
+
+  @Override
+  public List<Alert> raise(
+      Actor actor, CohortId cohortId, LearnerId learner, List<RiskSignal> signals, LocalDate on) {
+    TremplinException.required(signals, "signals");
+    TremplinException.required(on, "on");
+    Cohort cohort = check(actor, Operation.INSERTION_WRITE, cohortId, learner);
+    return database.inTransaction(
+        h -> {
+          Set<String> ongoing = new HashSet<>();
+          alerts.unresolved(learner).forEach(a -> ongoing.add(a.signal().situation()));
+          List<Alert> raised = new ArrayList<>();
+          for (RiskSignal s : signals) {
+            if (ongoing.add(TremplinException.required(s, "signal").situation())) {
+              Alert a =
+                  new Alert(
+                      UUID.randomUUID(),
+                      cohort.id(),
+                      learner,
+                      s,
+                      on,
+                      AlertStatus.RAISED,
+                      "",
+                      clock.instant());
+              alerts.insert(a);
+              raised.add(a);
+            }
+          }
+          if (!raised.isEmpty()) {
+            privacy.audit(actor, AuditAction.CHANGE, learner, "insertion.alert");
+          }
+          return raised;
+        });
+  }
+
+  @Override
+  public List<Alert> open(Actor actor, CohortId cohortId, LearnerId learner) {
+    check(actor, Operation.INSERTION_READ, cohortId, learner);
+    return database.inTransaction(
+        h -> {
+          privacy.audit(actor, AuditAction.READ, learner, "insertion.alert");
+          return alerts.unresolved(learner).stream()
+              .filter(a -> a.cohort().equals(cohortId))
+              .toList();
+        });
+  }
+
+  @Override
+  public Alert acknowledge(Actor actor, UUID alert) {
+    return change(actor, alert, AlertStatus.ACKNOWLEDGED);
+  }
+
+  @Override
+  public Alert resolve(Actor actor, UUID alert) {
+    return change(actor, alert, AlertStatus.RESOLVED);
+  }
+
+  private Alert change(Actor actor, UUID id, AlertStatus status) {
+    TremplinException.required(id, "alert");
+    Alert a =
+        database
+            .read(h -> alerts.find(id))
+            .orElseThrow(
+                () -> new TremplinException(ErrorCode.ALERT_NOT_FOUND, "no alert with id " + id));
+    check(actor, Operation.INSERTION_WRITE, a.cohort(), a.learner());
+    if (a.status() == AlertStatus.RESOLVED) {
+      throw new TremplinException(ErrorCode.ALERT_ALREADY_RESOLVED, "alert " + id + " is resolved");
+    }
+    return database.inTransaction(
+        h -> {
+          alerts.changeStatus(id, status, actor.id(), clock.instant());
+          privacy.audit(actor, AuditAction.CHANGE, a.learner(), "insertion.alert");
+          return alerts.find(id).orElseThrow();
+        });
+  }
+
+  private Cohort check(Actor actor, Operation op, CohortId cohortId, LearnerId learner) {
+    TremplinException.required(learner, "learner");
+    Cohort cohort = cohorts.cohort(cohortId);
+    access.check(
+        actor,
+        op,
+        new Target.OfLearner(
+            cohort.school(), cohort.id(), learner, referents.referentOf(learner).orElse("")));
+    return cohort;
+  }
+}

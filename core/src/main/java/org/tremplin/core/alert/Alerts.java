@@ -1,0 +1,31 @@
+package org.tremplin.core.alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tremplin.api.alert.Alert;
+import org.tremplin.api.alert.AlertStatus;
+import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.school.SchoolId;
+
+/** Stored alerts and per-school thresholds. Thread-safe; calls inside a transaction join it. */
+public interface Alerts {
+  /** Stores a new alert. */
+  void insert(Alert alert);
+
+  /** The alert with this id. */
+  Optional<Alert> find(UUID id);
+
+  /** A learner's alerts that are not resolved, oldest first. */
+  List<Alert> unresolved(LearnerId learner);
+
+  /** Changes an alert's status. */
+  void changeStatus(UUID id, AlertStatus status, String by, Instant at);
+
+  /** The school's thresholds document, if it set its own. */
+  Optional<String> thresholds(SchoolId school);
+
+  /** Replaces the school's thresholds document. */
+  void putThresholds(SchoolId school, String document, String by, Instant at);
+}
