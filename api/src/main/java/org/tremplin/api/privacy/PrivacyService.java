@@ -13,4 +13,13 @@ import org.tremplin.api.learner.LearnerId;
 public interface PrivacyService {
   /** Every audited read and change of the learner's insertion and coaching data, oldest first. */
   List<AuditEntry> auditTrail(Actor actor, LearnerId learner);
+
+  /** Everything held about the learner, as one JSON document (one member per kind of data). */
+  String export(Actor actor, LearnerId learner);
+
+  /**
+   * Erases (anonymises) the learner: names and free texts are blanked, counted facts (attendance
+   * marks, evidence results, exits) are kept for aggregate reports. Irreversible.
+   */
+  ErasureReport erase(Actor actor, LearnerId learner);
 }

@@ -1,7 +1,13 @@
 package org.tremplin.core.privacy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.AccessRules;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Operation;
@@ -10,8 +16,10 @@ import org.tremplin.api.learner.Learner;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.api.privacy.AuditEntry;
+import org.tremplin.api.privacy.ErasureReport;
 import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.core.internal.Database;
+import org.tremplin.core.internal.Json;
 import org.tremplin.core.learner.LearnerRegistry;
 
 /**
@@ -26,7 +34,12 @@ public final class PrivacyOffice implements PrivacyService {
   private final AccessRules access;
   private final Clock clock;
 
-  /** An office on its log. */
+  /** Marker left in place of erased free text where a text is required. */
+  public static final String ERASED = "[effacé]";
+
+  private final List<PersonalDataSection> sections = new CopyOnWriteArrayList<>();
+
+  /** An office on its log, with the sections of the foundation's data. */
   public PrivacyOffice(
       Database database, AuditLog log, LearnerRegistry learners, AccessRules access, Clock clock) {
     this.database = database;
@@ -34,6 +47,57 @@ public final class PrivacyOffice implements PrivacyService {
     this.learners = learners;
     this.access = access;
     this.clock = clock;
+    sections.add(
+        PersonalDataSection.sql(
+            "enrolment",
+            "select cohort_id, seq, kind, event_date, reason, recorded_by, recorded_at"
+                + " from tremplin_enrolment_event where learner_id = :learner"
+                + " order by cohort_id, seq",
+            "update tremplin_enrolment_event set reason = '"
+                + ERASED
+                + "' where learner_id = :learner and reason <> ''"));
+    sections.add(
+        PersonalDataSection.sql(
+            "attendance",
+            "select cohort_id, half_day_date, part, version, mark, late_minutes, recorded_by,"
+                + " recorded_at, reason from tremplin_attendance where learner_id = :learner"
+                + " order by cohort_id, half_day_date, part, version",
+            "update tremplin_attendance set reason = '"
+                + ERASED
+                + "' where learner_id = :learner and version > 1"));
+    sections.add(
+        PersonalDataSection.sql(
+            "evidence",
+            "select cohort_id, competency, criterion, source, result, assessor, assessed_on,"
+                + " comment, recorded_at from tremplin_evidence where learner_id = :learner"
+                + " order by assessed_on, seq",
+            "update tremplin_evidence set comment = '' where learner_id = :learner"
+                + " and comment <> ''"));
+    sections.add(
+        PersonalDataSection.sql(
+            "milestones",
+            "select cohort_id, block_code, kind, completed_on, recorded_by from"
+                + " tremplin_block_milestone where learner_id = :learner order by block_code, kind"));
+    sections.add(
+        PersonalDataSection.sql(
+            "referents",
+            "select seq, coach_id, since, assigned_by, assigned_at from tremplin_referent"
+                + " where learner_id = :learner order by seq"));
+    sections.add(
+        PersonalDataSection.sql(
+            "alerts",
+            "select cohort_id, kind, evidence, raised_on, status, changed_by, changed_at"
+                + " from tremplin_alert where learner_id = :learner order by raised_on"));
+    sections.add(
+        PersonalDataSection.sql(
+            "audit",
+            "select at, actor_id, action, what from tremplin_audit where learner_id = :learner"
+                + " order by id"));
+  }
+
+  /** Adds the section of another feature (coaching, insertion...) to exports and erasures. */
+  public void addSection(PersonalDataSection section) {
+    sections.add(TremplinException.required(section, "section"));
   }
 
   /**
@@ -42,6 +106,61 @@ public final class PrivacyOffice implements PrivacyService {
    */
   public void audit(Actor actor, AuditAction action, LearnerId learner, String what) {
     log.append(new AuditEntry(clock.instant(), actor.id(), action, learner, what));
+  }
+
+  @Override
+  public String export(Actor actor, LearnerId learner) {
+    Learner l = checkAdmin(actor, learner);
+    Map<String, Object> document = new LinkedHashMap<>();
+    return database.inTransaction(
+        h -> {
+          audit(actor, AuditAction.EXPORT, learner, "privacy.export");
+          document.put(
+              "learner",
+              Map.of(
+                  "id", l.id().toString(),
+                  "school", l.school().toString(),
+                  "givenName", l.givenName(),
+                  "familyName", l.familyName()));
+          for (PersonalDataSection s : sections) {
+            document.put(s.name(), s.export(h, learner));
+          }
+          try {
+            return Json.mapper().writeValueAsString(document);
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the export", e);
+          }
+        });
+  }
+
+  @Override
+  public ErasureReport erase(Actor actor, LearnerId learner) {
+    checkAdmin(actor, learner);
+    Instant at = clock.instant();
+    return database.inTransaction(
+        h -> {
+          Map<String, Integer> changed = new LinkedHashMap<>();
+          changed.put(
+              "learner",
+              h.createUpdate(
+                      "update tremplin_learner set given_name = :erased, family_name = :erased,"
+                          + " erased_at = :at where id = :learner")
+                  .bind("erased", ERASED)
+                  .bind("at", Database.timestamp(at))
+                  .bind("learner", learner.value())
+                  .execute());
+          for (PersonalDataSection s : sections) {
+            changed.put(s.name(), s.erase(h, learner));
+          }
+          audit(actor, AuditAction.ERASE, learner, "privacy.erasure");
+          return new ErasureReport(learner, changed, at);
+        });
+  }
+
+  private Learner checkAdmin(Actor actor, LearnerId learner) {
+    Learner l = learners.learner(learner);
+    access.check(actor, Operation.PERSONAL_DATA_ADMIN, new Target.OfSchool(l.school()));
+    return l;
   }
 
   @Override

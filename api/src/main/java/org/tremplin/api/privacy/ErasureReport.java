@@ -1,0 +1,23 @@
+package org.tremplin.api.privacy;
+
+import java.time.Instant;
+import java.util.Map;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * What an erasure changed: rows blanked per section. Rows are kept (anonymised) so that aggregate
+ * reports stay correct.
+ *
+ * @param learner the learner erased
+ * @param changed rows changed, per section name
+ * @param erasedAt when
+ */
+public record ErasureReport(LearnerId learner, Map<String, Integer> changed, Instant erasedAt) {
+  /** All fields required. */
+  public ErasureReport {
+    TremplinException.required(learner, "learner");
+    changed = Map.copyOf(TremplinException.required(changed, "changed"));
+    TremplinException.required(erasedAt, "erasedAt");
+  }
+}
