@@ -13,8 +13,9 @@ import org.tremplin.api.learner.LearnerId;
  *
  * <p>Access, always on the learner of the cohort (a coach only for their caseload, i.e. learners
  * whose current referent they are): meetings need {@code COACHING_WRITE} / {@code COACHING_READ};
- * the confidential note needs {@code CONFIDENTIAL_NOTE_READ} to be written or shown, and reads
- * without it get {@link ConfidentialNote.Withheld} when one exists. Barriers, the action plan and
+ * the confidential note needs {@code CONFIDENTIAL_NOTE_READ} to be written or shown; without it,
+ * callers who may write coaching records (managers) get {@link ConfidentialNote.Withheld} when one
+ * exists, and others (the learner) {@link ConfidentialNote.Absent}. Barriers, the action plan and
  * immersions need {@code INSERTION_WRITE} / {@code INSERTION_READ}. Refusals throw {@code
  * ACCESS_DENIED} and write nothing; every write is one transaction. Every call throws {@code
  * COHORT_NOT_FOUND} for an unknown cohort and {@code LEARNER_NOT_ENROLLED} for a learner who never

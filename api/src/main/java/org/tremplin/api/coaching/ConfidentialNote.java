@@ -4,14 +4,14 @@ import org.tremplin.api.TremplinException;
 
 /**
  * The confidential part of a coaching meeting's notes, as the caller may see it: the text for the
- * learner's referent coach, only the fact that one exists for others allowed to read coaching data
- * (managers), nothing when there is none. Immutable.
+ * learner's referent coach, only the fact that one exists for managers, and nothing for the learner
+ * (who does not even learn that one exists). Immutable.
  */
 public sealed interface ConfidentialNote {
-  /** Whether a confidential note was written (whether or not the caller may read it). */
+  /** Whether the caller may know that a confidential note was written (read it or not). */
   boolean exists();
 
-  /** No confidential note was written. */
+  /** No confidential note was written, or the caller may not even know of one (the learner). */
   record Absent() implements ConfidentialNote {
     @Override
     public boolean exists() {

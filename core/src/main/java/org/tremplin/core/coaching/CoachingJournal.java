@@ -48,8 +48,9 @@ import org.tremplin.core.learner.LearnerRegistry;
  * {@link CoachingService} on its stores. Every call first checks the actor against the learner of
  * the cohort with their current referent coach (so a coach reaches their caseload only), then runs
  * in one transaction (writes) or on one handle (reads), checking that the learner joined the
- * cohort. Confidential notes are withheld from callers without {@code CONFIDENTIAL_NOTE_READ}.
- * Thread-safe.
+ * cohort. Confidential notes are shown with {@code CONFIDENTIAL_NOTE_READ}; otherwise callers who
+ * may write the learner's coaching records (managers) learn only that one exists, and others (the
+ * learner) see none. Thread-safe.
  */
 public final class CoachingJournal implements CoachingService {
   private final Database database;
@@ -122,7 +123,7 @@ public final class CoachingJournal implements CoachingService {
     if (outcome instanceof MeetingOutcome.Held held && !held.confidentialNote().isEmpty()) {
       access.check(actor, Operation.CONFIDENTIAL_NOTE_READ, target);
     }
-    boolean mayReadConfidential = access.allows(actor, Operation.CONFIDENTIAL_NOTE_READ, target);
+    Visibility visibility = visibility(actor, target);
     Instant now = clock.instant();
     return database.inTransaction(
         h -> {
@@ -138,20 +139,18 @@ public final class CoachingJournal implements CoachingService {
           if (!meetings.recordOutcome(meeting, outcome, actor.id(), now)) {
             throw alreadyRecorded(meeting);
           }
-          return visible(meeting(cohort, learner, meeting), mayReadConfidential);
+          return visibility.apply(meeting(cohort, learner, meeting));
         });
   }
 
   @Override
   public List<CoachingMeeting> meetings(Actor actor, CohortId cohort, LearnerId learner) {
-    Target target = check(actor, Operation.COACHING_READ, cohort, learner);
-    boolean mayReadConfidential = access.allows(actor, Operation.CONFIDENTIAL_NOTE_READ, target);
+    Visibility visibility =
+        visibility(actor, check(actor, Operation.COACHING_READ, cohort, learner));
     return database.read(
         h -> {
           checkEnrolled(cohort, learner);
-          return meetings.byLearner(cohort, learner).stream()
-              .map(m -> visible(m, mayReadConfidential))
-              .toList();
+          return meetings.byLearner(cohort, learner).stream().map(visibility::apply).toList();
         });
   }
 
@@ -171,20 +170,41 @@ public final class CoachingJournal implements CoachingService {
         "the outcome of meeting " + id + " was already recorded");
   }
 
-  private static CoachingMeeting visible(CoachingMeeting m, boolean mayReadConfidential) {
-    if (mayReadConfidential || !(m.confidentialNote() instanceof ConfidentialNote.Shown)) {
-      return m;
+  /**
+   * How much of a confidential note the actor sees: the text with {@code CONFIDENTIAL_NOTE_READ}
+   * (the referent coach); that one exists for those who may write the learner's coaching records
+   * (managers); nothing at all otherwise (the learner: not even that a note exists).
+   */
+  private Visibility visibility(Actor actor, Target target) {
+    if (access.allows(actor, Operation.CONFIDENTIAL_NOTE_READ, target)) {
+      return Visibility.TEXT;
     }
-    return new CoachingMeeting(
-        m.id(),
-        m.cohort(),
-        m.learner(),
-        m.plannedAt(),
-        m.status(),
-        m.note(),
-        new ConfidentialNote.Withheld(),
-        m.plannedBy(),
-        m.updatedAt());
+    return access.allows(actor, Operation.COACHING_WRITE, target)
+        ? Visibility.EXISTENCE
+        : Visibility.NOTHING;
+  }
+
+  /** What a caller sees of confidential notes. */
+  private enum Visibility {
+    TEXT,
+    EXISTENCE,
+    NOTHING;
+
+    CoachingMeeting apply(CoachingMeeting m) {
+      if (this == TEXT || !(m.confidentialNote() instanceof ConfidentialNote.Shown)) {
+        return m;
+      }
+      return new CoachingMeeting(
+          m.id(),
+          m.cohort(),
+          m.learner(),
+          m.plannedAt(),
+          m.status(),
+          m.note(),
+          this == EXISTENCE ? new ConfidentialNote.Withheld() : new ConfidentialNote.Absent(),
+          m.plannedBy(),
+          m.updatedAt());
+    }
   }
 
   // --- barriers
