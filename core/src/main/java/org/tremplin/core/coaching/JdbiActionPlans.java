@@ -51,7 +51,7 @@ public final class JdbiActionPlans implements ActionPlans {
             h.createUpdate(
                     "insert into tremplin_objective (id, cohort_id, learner_id, title, barrier_id,"
                         + " set_on, set_by, set_at) values (:id, :cohort, :learner, :title,"
-                        + " :barrier, :setOn, :by, :at)")
+                        + " cast(:barrier as uuid), :setOn, :by, :at)")
                 .bind("id", o.id().value())
                 .bind("cohort", cohort.value())
                 .bind("learner", learner.value())
