@@ -81,6 +81,22 @@ public enum ErrorCode {
   ALERT_ALREADY_RESOLVED(Kind.CONFLICT),
   /** The actor's role and scope do not allow the operation on that data. */
   ACCESS_DENIED(Kind.FORBIDDEN),
+  /** No coaching meeting of this learner has this id. */
+  MEETING_NOT_FOUND(Kind.NOT_FOUND),
+  /** The meeting's outcome (held or missed) was already recorded. */
+  MEETING_OUTCOME_ALREADY_RECORDED(Kind.CONFLICT),
+  /** No barrier of this learner has this id. */
+  BARRIER_NOT_FOUND(Kind.NOT_FOUND),
+  /** The barrier was resolved or abandoned; its status no longer changes. */
+  BARRIER_CLOSED(Kind.CONFLICT),
+  /** No action-plan objective of this learner has this id. */
+  OBJECTIVE_NOT_FOUND(Kind.NOT_FOUND),
+  /** No action of this learner's plan has this id. */
+  ACTION_NOT_FOUND(Kind.NOT_FOUND),
+  /** The action is already done or cancelled. */
+  ACTION_ALREADY_CLOSED(Kind.CONFLICT),
+  /** A company immersion (PMSMP) lasts longer than one month. */
+  IMMERSION_TOO_LONG(Kind.INVALID),
   /** The database failed; nothing was written. */
   STORE_FAILURE(Kind.INTERNAL);
 

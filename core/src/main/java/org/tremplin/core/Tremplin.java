@@ -8,6 +8,7 @@ import org.tremplin.api.alert.AlertService;
 import org.tremplin.api.attendance.AttendanceService;
 import org.tremplin.api.calendar.CalendarService;
 import org.tremplin.api.certification.CertificationCatalog;
+import org.tremplin.api.coaching.CoachingService;
 import org.tremplin.api.coaching.ReferentService;
 import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.eligibility.EligibilityRules;
@@ -25,6 +26,11 @@ import org.tremplin.core.attendance.JdbiAttendanceSheets;
 import org.tremplin.core.calendar.FrenchCalendar;
 import org.tremplin.core.calendar.PublicHolidayRules;
 import org.tremplin.core.certification.ResourceCertificationCatalog;
+import org.tremplin.core.coaching.CoachingJournal;
+import org.tremplin.core.coaching.JdbiActionPlans;
+import org.tremplin.core.coaching.JdbiBarriers;
+import org.tremplin.core.coaching.JdbiImmersions;
+import org.tremplin.core.coaching.JdbiMeetings;
 import org.tremplin.core.coaching.JdbiReferents;
 import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
@@ -66,6 +72,7 @@ public final class Tremplin {
   private final ReferentRegistry referents;
   private final PrivacyOffice privacy;
   private final AlertDesk alerts;
+  private final CoachingService coaching;
   private final AttendanceService attendance;
   private final EvidenceService evidence;
   private final EligibilityRules eligibility = new ReferenceEligibilityRules();
@@ -108,6 +115,18 @@ public final class Tremplin {
         new ReferentRegistry(database, new JdbiReferents(jdbi), learners, privacy, access, clock);
     this.alerts =
         new AlertDesk(database, new JdbiAlerts(jdbi), cohorts, referents, privacy, access, clock);
+    this.coaching =
+        new CoachingJournal(
+            database,
+            new JdbiMeetings(jdbi),
+            new JdbiBarriers(jdbi),
+            new JdbiActionPlans(jdbi),
+            new JdbiImmersions(jdbi),
+            cohorts,
+            learners,
+            referents,
+            access,
+            clock);
     templates.installBuiltIns();
   }
 
@@ -189,6 +208,11 @@ public final class Tremplin {
   /** Referent coaches and caseloads. */
   public ReferentService referents() {
     return referents;
+  }
+
+  /** Coaching: meetings and confidential notes, barriers, action plans, immersions. */
+  public CoachingService coaching() {
+    return coaching;
   }
 
   /** The permission matrix every service checks callers against. */

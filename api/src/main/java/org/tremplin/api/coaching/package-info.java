@@ -1,6 +1,7 @@
 /**
- * Coaching (accompagnement socio-professionnel): the referent coach of each learner, and next
- * meetings, barriers, action plans, referrals and immersions (DOMAIN.md, Coaching).
+ * Coaching (accompagnement socio-professionnel): the referent coach of each learner, meetings with
+ * ordinary and confidential notes, barriers, action plans, referrals and company immersions
+ * (DOMAIN.md, Coaching).
  */
 @NullMarked
 package org.tremplin.api.coaching;

@@ -1,0 +1,44 @@
+package org.tremplin.core.coaching;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.tremplin.api.coaching.Action;
+import org.tremplin.api.coaching.ActionId;
+import org.tremplin.api.coaching.ActionStatus;
+import org.tremplin.api.coaching.Objective;
+import org.tremplin.api.coaching.ObjectiveId;
+import org.tremplin.api.coaching.Referral;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * Stored action plans: objectives, their actions, and referrals. Thread-safe; calls inside a
+ * transaction join it.
+ */
+public interface ActionPlans {
+  /** Stores an objective (without its actions). */
+  void insertObjective(
+      CohortId cohort, LearnerId learner, Objective objective, String by, Instant at);
+
+  /** Whether the learner has this objective in the cohort. */
+  boolean hasObjective(CohortId cohort, LearnerId learner, ObjectiveId objective);
+
+  /** Stores an action. */
+  void insertAction(Action action, String by, Instant at);
+
+  /** An action of the learner's plan in the cohort. */
+  Optional<Action> findAction(CohortId cohort, LearnerId learner, ActionId action);
+
+  /** Moves a TODO action to a final status; returns whether it was still TODO. */
+  boolean closeAction(ActionId action, ActionStatus status, String by, Instant at);
+
+  /** The learner's objectives with their actions (by due date), by the day they were set. */
+  List<Objective> objectives(CohortId cohort, LearnerId learner);
+
+  /** Stores a referral. */
+  void insertReferral(CohortId cohort, LearnerId learner, Referral referral, Instant at);
+
+  /** The learner's referrals, by date. */
+  List<Referral> referrals(CohortId cohort, LearnerId learner);
+}

@@ -1,0 +1,30 @@
+package org.tremplin.core.coaching;
+
+import java.util.List;
+import java.util.Optional;
+import org.tremplin.api.coaching.Barrier;
+import org.tremplin.api.coaching.BarrierId;
+import org.tremplin.api.coaching.BarrierStatusChange;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * Stored barriers and their append-only status history. Thread-safe; calls inside a transaction
+ * join it.
+ */
+public interface Barriers {
+  /** Stores a barrier with its history (at least its opening). */
+  void insert(Barrier barrier);
+
+  /**
+   * Appends a status change as number {@code seq} (1-based); fails with a unique violation if the
+   * number is taken (someone changed it meanwhile).
+   */
+  void appendStatus(BarrierId barrier, int seq, BarrierStatusChange change);
+
+  /** A barrier of the learner in the cohort, with its history. */
+  Optional<Barrier> find(CohortId cohort, LearnerId learner, BarrierId id);
+
+  /** The learner's barriers in the cohort, by opening day, each with its history. */
+  List<Barrier> byLearner(CohortId cohort, LearnerId learner);
+}

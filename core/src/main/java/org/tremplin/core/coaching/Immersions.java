@@ -1,0 +1,16 @@
+package org.tremplin.core.coaching;
+
+import java.time.Instant;
+import java.util.List;
+import org.tremplin.api.coaching.WorkplaceImmersion;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+
+/** Stored company immersions. Thread-safe; calls inside a transaction join it. */
+public interface Immersions {
+  /** Stores an immersion. */
+  void insert(WorkplaceImmersion immersion, Instant at);
+
+  /** The learner's immersions in the cohort, by first day. */
+  List<WorkplaceImmersion> byLearner(CohortId cohort, LearnerId learner);
+}

@@ -1,0 +1,32 @@
+package org.tremplin.core.coaching;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.tremplin.api.coaching.CoachingMeeting;
+import org.tremplin.api.coaching.MeetingId;
+import org.tremplin.api.coaching.MeetingOutcome;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * Stored coaching meetings. Meetings come back with their confidential note {@code Shown} or {@code
+ * Absent}: the service withholds it from callers who may not read it. Thread-safe; calls inside a
+ * transaction join it.
+ */
+public interface Meetings {
+  /** Stores a planned meeting. */
+  void insert(CoachingMeeting meeting);
+
+  /**
+   * Records the outcome of a meeting that is still planned; returns whether it was (false when it
+   * is unknown or already has an outcome).
+   */
+  boolean recordOutcome(MeetingId id, MeetingOutcome outcome, String by, Instant at);
+
+  /** A meeting of the learner in the cohort. */
+  Optional<CoachingMeeting> find(CohortId cohort, LearnerId learner, MeetingId id);
+
+  /** The learner's meetings in the cohort, by planned time. */
+  List<CoachingMeeting> byLearner(CohortId cohort, LearnerId learner);
+}
