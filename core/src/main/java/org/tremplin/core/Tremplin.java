@@ -12,6 +12,7 @@ import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.exit.ExitRules;
+import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.api.school.SchoolService;
@@ -25,10 +26,13 @@ import org.tremplin.core.coaching.JdbiReferents;
 import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.cohort.JdbiCohorts;
+import org.tremplin.core.contract.ReferenceContractRules;
 import org.tremplin.core.eligibility.ReferenceEligibilityRules;
 import org.tremplin.core.evidence.EvidenceLedger;
 import org.tremplin.core.evidence.JdbiEvidenceRecords;
 import org.tremplin.core.exit.ReferenceExitRules;
+import org.tremplin.core.insertion.InsertionPathLedger;
+import org.tremplin.core.insertion.JdbiInsertionRecords;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.JdbiLearners;
 import org.tremplin.core.learner.LearnerRegistry;
@@ -62,6 +66,7 @@ public final class Tremplin {
   private final EvidenceService evidence;
   private final EligibilityRules eligibility = new ReferenceEligibilityRules();
   private final ExitRules exits = new ReferenceExitRules();
+  private final InsertionPathService insertion;
 
   private Tremplin(DataSource dataSource, Clock clock) {
     Database database = Database.open(dataSource);
@@ -97,6 +102,18 @@ public final class Tremplin {
             clock);
     this.referents =
         new ReferentRegistry(database, new JdbiReferents(jdbi), learners, access, clock);
+    this.insertion =
+        new InsertionPathLedger(
+            database,
+            new JdbiInsertionRecords(jdbi),
+            cohorts,
+            learners,
+            referents,
+            eligibility,
+            new ReferenceContractRules(),
+            exits,
+            access,
+            clock);
     templates.installBuiltIns();
   }
 
@@ -183,5 +200,10 @@ public final class Tremplin {
   /** Exit classification rules. */
   public ExitRules exits() {
     return exits;
+  }
+
+  /** The stored insertion path: eligibility, contract, PASS IAE, exits and follow-ups. */
+  public InsertionPathService insertion() {
+    return insertion;
   }
 }
