@@ -97,6 +97,24 @@ public enum ErrorCode {
   ACTION_ALREADY_CLOSED(Kind.CONFLICT),
   /** A company immersion (PMSMP) lasts longer than one month. */
   IMMERSION_TOO_LONG(Kind.INVALID),
+  /** A diagnosis, an exit or a follow-up is dated after today. */
+  INSERTION_DATE_IN_FUTURE(Kind.INVALID),
+  /** The learner already has an insertion contract; amend it (renewal, suspension) instead. */
+  CONTRACT_ALREADY_RECORDED(Kind.CONFLICT),
+  /** An amendment names a contract that was never recorded. */
+  CONTRACT_NOT_RECORDED(Kind.CONFLICT),
+  /** The learner already has a PASS IAE; amend it (suspension, prolongation) instead. */
+  PASS_ALREADY_RECORDED(Kind.CONFLICT),
+  /** An amendment names a PASS IAE that was never recorded. */
+  PASS_NOT_RECORDED(Kind.CONFLICT),
+  /** The learner's exit from this cohort is already recorded; correct it with a reason instead. */
+  EXIT_ALREADY_RECORDED(Kind.CONFLICT),
+  /** A correction or a follow-up names an exit that was never recorded. */
+  EXIT_NOT_RECORDED(Kind.CONFLICT),
+  /** The follow-up of this exit is already recorded. */
+  FOLLOW_UP_ALREADY_RECORDED(Kind.CONFLICT),
+  /** The follow-up is observed before six months have passed since the exit. */
+  FOLLOW_UP_NOT_DUE(Kind.INVALID),
   /** The database failed; nothing was written. */
   STORE_FAILURE(Kind.INTERNAL);
 

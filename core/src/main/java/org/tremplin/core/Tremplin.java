@@ -14,6 +14,7 @@ import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.exit.ExitRules;
+import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
@@ -35,10 +36,13 @@ import org.tremplin.core.coaching.JdbiReferents;
 import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.cohort.JdbiCohorts;
+import org.tremplin.core.contract.ReferenceContractRules;
 import org.tremplin.core.eligibility.ReferenceEligibilityRules;
 import org.tremplin.core.evidence.EvidenceLedger;
 import org.tremplin.core.evidence.JdbiEvidenceRecords;
 import org.tremplin.core.exit.ReferenceExitRules;
+import org.tremplin.core.insertion.InsertionPathLedger;
+import org.tremplin.core.insertion.JdbiInsertionRecords;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.JdbiLearners;
 import org.tremplin.core.learner.LearnerRegistry;
@@ -77,6 +81,7 @@ public final class Tremplin {
   private final EvidenceService evidence;
   private final EligibilityRules eligibility = new ReferenceEligibilityRules();
   private final ExitRules exits = new ReferenceExitRules();
+  private final InsertionPathService insertion;
 
   private Tremplin(DataSource dataSource, Clock clock) {
     Database database = Database.open(dataSource);
@@ -125,6 +130,18 @@ public final class Tremplin {
             cohorts,
             learners,
             referents,
+            access,
+            clock);
+    this.insertion =
+        new InsertionPathLedger(
+            database,
+            new JdbiInsertionRecords(jdbi),
+            cohorts,
+            learners,
+            referents,
+            eligibility,
+            new ReferenceContractRules(),
+            exits,
             access,
             clock);
     templates.installBuiltIns();
@@ -228,5 +245,10 @@ public final class Tremplin {
   /** Exit classification rules. */
   public ExitRules exits() {
     return exits;
+  }
+
+  /** The stored insertion path: eligibility, contract, PASS IAE, exits and follow-ups. */
+  public InsertionPathService insertion() {
+    return insertion;
   }
 }
