@@ -47,6 +47,7 @@ import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.JdbiLearners;
 import org.tremplin.core.learner.LearnerRegistry;
 import org.tremplin.core.privacy.JdbiAuditLog;
+import org.tremplin.core.privacy.PathSections;
 import org.tremplin.core.privacy.PrivacyOffice;
 import org.tremplin.core.programme.JdbiProgrammeTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
@@ -130,6 +131,7 @@ public final class Tremplin {
             cohorts,
             learners,
             referents,
+            privacy,
             access,
             clock);
     this.insertion =
@@ -139,11 +141,14 @@ public final class Tremplin {
             cohorts,
             learners,
             referents,
+            privacy,
             eligibility,
             new ReferenceContractRules(),
             exits,
             access,
             clock);
+    PathSections.coaching().forEach(privacy::addSection);
+    PathSections.insertion().forEach(privacy::addSection);
     templates.installBuiltIns();
   }
 

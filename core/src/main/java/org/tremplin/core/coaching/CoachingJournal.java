@@ -40,9 +40,11 @@ import org.tremplin.api.coaching.WorkplaceImmersion;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.privacy.PrivacyOffice;
 
 /**
  * {@link CoachingService} on its stores. Every call first checks the actor against the learner of
@@ -61,6 +63,7 @@ public final class CoachingJournal implements CoachingService {
   private final CohortRegistry cohorts;
   private final LearnerRegistry learners;
   private final ReferentRegistry referents;
+  private final PrivacyOffice privacy;
   private final AccessRules access;
   private final Clock clock;
 
@@ -74,6 +77,7 @@ public final class CoachingJournal implements CoachingService {
       CohortRegistry cohorts,
       LearnerRegistry learners,
       ReferentRegistry referents,
+      PrivacyOffice privacy,
       AccessRules access,
       Clock clock) {
     this.database = database;
@@ -84,6 +88,7 @@ public final class CoachingJournal implements CoachingService {
     this.cohorts = cohorts;
     this.learners = learners;
     this.referents = referents;
+    this.privacy = privacy;
     this.access = access;
     this.clock = clock;
   }
@@ -451,6 +456,11 @@ public final class CoachingJournal implements CoachingService {
         new Target.OfLearner(
             cohort.school(), cohort.id(), learner, referents.referentOf(learner).orElse(""));
     access.check(actor, op, target);
+    privacy.audit(
+        actor,
+        op.name().endsWith("_READ") ? AuditAction.READ : AuditAction.CHANGE,
+        learner,
+        "coaching." + op.name().toLowerCase(java.util.Locale.ROOT));
     return target;
   }
 

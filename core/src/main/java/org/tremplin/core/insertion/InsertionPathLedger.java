@@ -41,12 +41,14 @@ import org.tremplin.api.insertion.NewExit;
 import org.tremplin.api.insertion.NewFollowUp;
 import org.tremplin.api.insertion.RecordedDiagnosis;
 import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.insertion.InsertionRecords.StoredDiagnosis;
 import org.tremplin.core.insertion.InsertionRecords.Subject;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.privacy.PrivacyOffice;
 
 /**
  * Stores the insertion path and reads it through the pure rules: diagnoses are evaluated by the
@@ -64,6 +66,7 @@ public final class InsertionPathLedger implements InsertionPathService {
   private final CohortRegistry cohorts;
   private final LearnerRegistry learners;
   private final ReferentRegistry referents;
+  private final PrivacyOffice privacy;
   private final EligibilityRules eligibility;
   private final ContractRules contracts;
   private final ExitRules exits;
@@ -77,6 +80,7 @@ public final class InsertionPathLedger implements InsertionPathService {
       CohortRegistry cohorts,
       LearnerRegistry learners,
       ReferentRegistry referents,
+      PrivacyOffice privacy,
       EligibilityRules eligibility,
       ContractRules contracts,
       ExitRules exits,
@@ -87,6 +91,7 @@ public final class InsertionPathLedger implements InsertionPathService {
     this.cohorts = cohorts;
     this.learners = learners;
     this.referents = referents;
+    this.privacy = privacy;
     this.eligibility = eligibility;
     this.contracts = contracts;
     this.exits = exits;
@@ -507,12 +512,16 @@ public final class InsertionPathLedger implements InsertionPathService {
             h ->
                 new Stored(
                     records.currentExits(cohortId), new HashSet<>(records.followedUp(cohortId))));
-    return stored.exits().stream()
-        .filter(e -> !e.followUpDue().isAfter(on))
-        .filter(e -> !stored.followedUp().contains(e.learner()))
-        .filter(e -> access.allows(actor, Operation.INSERTION_READ, target(cohort, e.learner())))
-        .sorted(Comparator.comparing(Exit::followUpDue))
-        .toList();
+    List<Exit> due =
+        stored.exits().stream()
+            .filter(e -> !e.followUpDue().isAfter(on))
+            .filter(e -> !stored.followedUp().contains(e.learner()))
+            .filter(
+                e -> access.allows(actor, Operation.INSERTION_READ, target(cohort, e.learner())))
+            .sorted(Comparator.comparing(Exit::followUpDue))
+            .toList();
+    due.forEach(e -> privacy.audit(actor, AuditAction.READ, e.learner(), "insertion.exit"));
+    return due;
   }
 
   private Exit exitVersion(
@@ -570,6 +579,16 @@ public final class InsertionPathLedger implements InsertionPathService {
     TremplinException.required(actor, "actor");
     TremplinException.required(learner, "learner");
     access.check(actor, op, target(cohorts.cohort(cohortId), learner));
+    privacy.audit(
+        actor,
+        auditAction(op),
+        learner,
+        "insertion." + op.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** READ for read operations, CHANGE for writes. */
+  static AuditAction auditAction(Operation op) {
+    return op.name().endsWith("_READ") ? AuditAction.READ : AuditAction.CHANGE;
   }
 
   private Target target(Cohort cohort, LearnerId learner) {
