@@ -130,8 +130,15 @@ public final class LaunchValidator {
   }
 
   private static LaunchOutcome reject(Candidate candidate, int step, LaunchError error) {
-    String platform = candidate.loginState == null ? "?" : candidate.registration().name();
-    LOG.info("LTI launch rejected at step {}: {} (platform {})", step, error, platform);
+    if (candidate.loginState == null) {
+      LOG.info("LTI launch rejected at step {}: {}", step, error);
+    } else {
+      LOG.info(
+          "LTI launch rejected at step {}: {} (platform {})",
+          step,
+          error,
+          candidate.registration().name());
+    }
     return new LaunchOutcome.Rejected(error);
   }
 
