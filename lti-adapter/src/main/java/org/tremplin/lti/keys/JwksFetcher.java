@@ -1,0 +1,15 @@
+package org.tremplin.lti.keys;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import java.net.URI;
+
+/** Reads a platform's public keyset over the network. Implementations must be thread-safe. */
+public interface JwksFetcher {
+
+  /**
+   * Fetches and parses the keyset at {@code jwksUrl}; never cached here.
+   *
+   * @throws KeysetUnavailableException when the keyset cannot be read or parsed
+   */
+  JWKSet fetch(URI jwksUrl) throws KeysetUnavailableException;
+}

@@ -1,0 +1,32 @@
+package org.tremplin.lti.launch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Used nonces in a concurrent map, for one node or tests. Thread-safe; {@link #consume} is atomic.
+ * Entries are purged once past their keep-until time, by the injected clock.
+ */
+public final class InMemoryNonces implements Nonces {
+  private final ConcurrentMap<String, Instant> used = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  /** Purges by this clock. */
+  public InMemoryNonces(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean consume(String issuer, String nonce, Instant keepUntil) {
+    Instant now = clock.instant();
+    used.values().removeIf(until -> until.isBefore(now));
+    return used.putIfAbsent(issuer + "\u0000" + nonce, keepUntil) == null;
+  }
+
+  /** How many nonces are held. */
+  public int size() {
+    return used.size();
+  }
+}

@@ -1,0 +1,59 @@
+package org.tremplin.lti.launch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The facts of an accepted launch the application needs: who (issuer, client id, sub), where
+ * (deployment, context, resource link), as what (membership role URIs, unmapped: see {@code
+ * org.tremplin.lti.roles.RoleMapper}), and the custom parameters. Immutable.
+ *
+ * @param issuer the platform issuer
+ * @param clientId our client id at that platform
+ * @param deploymentId the deployment id
+ * @param deploymentAutoAccepted whether the deployment id was unknown and accepted by the
+ *     registration's auto policy (the caller should record it)
+ * @param sub the user id at the platform; null for an anonymous launch (when enabled)
+ * @param messageType {@code LtiResourceLinkRequest} or {@code LtiDeepLinkingRequest}
+ * @param contextId the context (course) id, if a context claim was sent
+ * @param contextTitle the context title, if sent
+ * @param resourceLinkId the resource link id; null for a deep linking request
+ * @param roles the {@code roles} claim as sent, empty strings dropped
+ * @param roleScopeMentor the {@code role_scope_mentor} claim: the subs a mentor follows
+ * @param targetLinkUri the launch's {@code target_link_uri}
+ * @param custom the {@code custom} claim; non-string values as their {@code String.valueOf} text
+ */
+public record LaunchContext(
+    String issuer,
+    String clientId,
+    String deploymentId,
+    boolean deploymentAutoAccepted,
+    @Nullable String sub,
+    String messageType,
+    @Nullable String contextId,
+    @Nullable String contextTitle,
+    @Nullable String resourceLinkId,
+    List<String> roles,
+    List<String> roleScopeMentor,
+    String targetLinkUri,
+    Map<String, String> custom) {
+
+  /** Copies the collections. */
+  public LaunchContext {
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(deploymentId, "deploymentId");
+    Objects.requireNonNull(messageType, "messageType");
+    Objects.requireNonNull(targetLinkUri, "targetLinkUri");
+    roles = List.copyOf(roles);
+    roleScopeMentor = List.copyOf(roleScopeMentor);
+    custom = Map.copyOf(custom);
+  }
+
+  /** Whether this is a deep linking request. */
+  public boolean isDeepLinking() {
+    return LtiClaims.DEEP_LINKING_REQUEST.equals(messageType);
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * LTI 1.3 launch validation (LTI.md §2; 1EdTech Core 1.3 §5.1, Security Framework §5.1.3): a fixed,
+ * named sequence of twelve steps, each with its own stable {@link
+ * org.tremplin.lti.launch.LaunchError} code, ending in a {@link
+ * org.tremplin.lti.launch.LaunchOutcome}. Plain code: the JAX-RS resource reads the form and the
+ * binding cookie, calls {@link org.tremplin.lti.launch.LaunchValidator}, and maps the outcome.
+ */
+@NullMarked
+package org.tremplin.lti.launch;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,52 @@
+package org.tremplin.lti.login;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Login states in a concurrent map, for one node or tests. Thread-safe; {@link #take} is atomic.
+ * Expired states are kept for a grace period (so the launch reports STATE_EXPIRED), then purged on
+ * each call, by the injected clock.
+ */
+public final class InMemoryLoginStates implements LoginStates {
+  private final ConcurrentMap<String, LoginState> states = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Duration grace;
+
+  /** Keeps expired states for ten minutes after their expiry. */
+  public InMemoryLoginStates(Clock clock) {
+    this(clock, LoginState.TIME_TO_LIVE);
+  }
+
+  /** Keeps expired states for {@code grace} after their expiry. */
+  public InMemoryLoginStates(Clock clock, Duration grace) {
+    this.clock = clock;
+    this.grace = grace;
+  }
+
+  @Override
+  public void put(LoginState loginState) {
+    purge();
+    states.put(loginState.state(), loginState);
+  }
+
+  @Override
+  public Optional<LoginState> take(String state) {
+    purge();
+    return Optional.ofNullable(states.remove(state));
+  }
+
+  /** How many states are held (expired ones within their grace period included). */
+  public int size() {
+    return states.size();
+  }
+
+  private void purge() {
+    Instant cutoff = clock.instant().minus(grace);
+    states.values().removeIf(s -> s.expiresAt().isBefore(cutoff));
+  }
+}

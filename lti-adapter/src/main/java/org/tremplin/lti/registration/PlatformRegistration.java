@@ -1,0 +1,59 @@
+package org.tremplin.lti.registration;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One LMS platform registered with the tool: its issuer, the client id it gave us, its OIDC
+ * authorisation, token and JWKS endpoints, and the deployment ids it may launch from (LTI.md §1,
+ * §2.10). Immutable.
+ *
+ * @param name a human label, e.g. "Moodle de l'école"
+ * @param issuer the platform's {@code iss}, compared byte for byte
+ * @param clientId the client id the platform assigned to the tool
+ * @param authUrl the OIDC authorisation endpoint the login redirects to
+ * @param tokenUrl the OAuth 2 token endpoint (AGS, NRPS)
+ * @param jwksUrl the platform's public keyset
+ * @param deploymentIds the deployment ids known for this registration
+ * @param autoDeployments whether unknown deployment ids are accepted (Canvas creates one per
+ *     install); an explicit policy, off by default
+ */
+public record PlatformRegistration(
+    String name,
+    String issuer,
+    String clientId,
+    URI authUrl,
+    URI tokenUrl,
+    URI jwksUrl,
+    Set<String> deploymentIds,
+    boolean autoDeployments) {
+
+  /** Validates the values and copies the deployment ids. */
+  public PlatformRegistration {
+    Objects.requireNonNull(name, "name");
+    requireText(issuer, "issuer");
+    requireText(clientId, "clientId");
+    requireAbsolute(authUrl, "authUrl");
+    requireAbsolute(tokenUrl, "tokenUrl");
+    requireAbsolute(jwksUrl, "jwksUrl");
+    deploymentIds = Set.copyOf(deploymentIds);
+  }
+
+  /** Whether a launch from this deployment id is acceptable for this registration. */
+  public boolean accepts(String deploymentId) {
+    return autoDeployments || deploymentIds.contains(deploymentId);
+  }
+
+  private static void requireText(String value, String what) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank");
+    }
+  }
+
+  private static void requireAbsolute(URI uri, String what) {
+    if (!uri.isAbsolute() || uri.getHost() == null) {
+      throw new IllegalArgumentException(what + " must be an absolute URL: " + uri);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.tremplin.lti.registration;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the platform registration a login or launch belongs to (LTI.md §1.2). Implementations must
+ * be thread-safe.
+ */
+public interface Registrations {
+
+  /**
+   * The registration for this issuer and client id. When {@code clientId} is absent, falls back to
+   * the issuer alone only if exactly one registration has it (hosted Canvas tenants share one
+   * issuer, so the client id usually decides).
+   *
+   * @return the registration, or empty when none (or, without a client id, more than one) matches
+   */
+  Optional<PlatformRegistration> find(String issuer, String clientId);
+
+  /**
+   * The registration for an issuer when the platform did not send a client id.
+   *
+   * @return the only registration with this issuer, or empty when there are none or several
+   */
+  Optional<PlatformRegistration> findByIssuer(String issuer);
+
+  /**
+   * Looks up with the client id when there is one, else by issuer alone (LTI.md §1.2).
+   *
+   * @return the registration, or empty when unknown or ambiguous
+   */
+  default Optional<PlatformRegistration> lookup(String issuer, @Nullable String clientId) {
+    return clientId == null || clientId.isEmpty() ? findByIssuer(issuer) : find(issuer, clientId);
+  }
+}

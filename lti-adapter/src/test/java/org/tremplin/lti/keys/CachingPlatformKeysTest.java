@@ -1,0 +1,178 @@
+package org.tremplin.lti.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class CachingPlatformKeysTest {
+  private static final URI MOODLE = URI.create("https://moodle.example.org/mod/lti/certs.php");
+  private static final URI CANVAS = URI.create("https://sso.canvaslms.com/api/lti/security/jwks");
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-10-06T08:00:00Z"));
+  private final RSAKey first = rsa("k1");
+  private final RSAKey second = rsa("k2");
+  private final AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(first));
+  private final AtomicInteger fetches = new AtomicInteger();
+  private final JwksFetcher fetcher =
+      url -> {
+        fetches.incrementAndGet();
+        if (url.equals(CANVAS)) {
+          throw new KeysetUnavailableException("down: " + url);
+        }
+        return published.get();
+      };
+  private final CachingPlatformKeys keys =
+      new CachingPlatformKeys(fetcher, clock, Duration.ofHours(1), Duration.ofSeconds(30));
+
+  @Test
+  void aKnownKidIsServedFromTheCache() {
+    keys.find(MOODLE, "k1");
+    KeyLookup again = keys.find(MOODLE, "k1");
+
+    assertThat(again).isEqualTo(new KeyLookup.Found(first.toPublicJWK()));
+    assertThat(fetches).hasValue(1);
+  }
+
+  @Test
+  void aKidMissRefetchesOnceAndFindsARotatedKey() {
+    keys.find(MOODLE, "k1");
+    clock.advance(Duration.ofMinutes(5));
+    published.set(new JWKSet(List.of(first, second)));
+
+    KeyLookup rotated = keys.find(MOODLE, "k2");
+
+    assertThat(rotated).isEqualTo(new KeyLookup.Found(second.toPublicJWK()));
+    assertThat(fetches).hasValue(2);
+  }
+
+  @Test
+  void repeatedMissesWithinTheIntervalDoNotRefetch() {
+    keys.find(MOODLE, "k1");
+    clock.advance(Duration.ofMinutes(5));
+
+    KeyLookup firstMiss = keys.find(MOODLE, "forged-1");
+    KeyLookup secondMiss = keys.find(MOODLE, "forged-2");
+
+    assertThat(firstMiss).isEqualTo(new KeyLookup.Missing());
+    assertThat(secondMiss).isEqualTo(new KeyLookup.Missing());
+    assertThat(fetches).hasValue(2);
+  }
+
+  @Test
+  void theKeysetIsRefetchedAfterItsTimeToLive() {
+    keys.find(MOODLE, "k1");
+    clock.advance(Duration.ofHours(2));
+
+    keys.find(MOODLE, "k1");
+
+    assertThat(fetches).hasValue(2);
+  }
+
+  @Test
+  void aPlatformWhoseKeysetIsDownFailsAloneAndIsNotHammered() {
+    KeyLookup down = keys.find(CANVAS, "k1");
+    KeyLookup downAgain = keys.find(CANVAS, "k1");
+    KeyLookup moodle = keys.find(MOODLE, "k1");
+
+    assertThat(down).isEqualTo(new KeyLookup.Unavailable());
+    assertThat(downAgain).isEqualTo(new KeyLookup.Unavailable());
+    assertThat(moodle).isInstanceOf(KeyLookup.Found.class);
+    assertThat(fetches).hasValue(2);
+  }
+
+  @Test
+  void concurrentMissesAreCoalescedIntoOneFetch() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger slowFetches = new AtomicInteger();
+    CachingPlatformKeys slow =
+        new CachingPlatformKeys(
+            url -> {
+              slowFetches.incrementAndGet();
+              try {
+                release.await(5, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return new JWKSet(first);
+            },
+            clock);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<KeyLookup>> lookups = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        lookups.add(pool.submit(() -> slow.find(MOODLE, "k1")));
+      }
+      Thread.sleep(200);
+      release.countDown();
+      for (Future<KeyLookup> lookup : lookups) {
+        assertThat(lookup.get(5, TimeUnit.SECONDS)).isInstanceOf(KeyLookup.Found.class);
+      }
+      assertThat(slowFetches).hasValue(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void onlyPublicKeysAreEverReturned() {
+    published.set(new JWKSet(first));
+
+    KeyLookup lookup = keys.find(MOODLE, "k1");
+
+    assertThat(((KeyLookup.Found) lookup).key().isPrivate()).isFalse();
+  }
+
+  private static RSAKey rsa(String kid) {
+    try {
+      return new RSAKeyGenerator(2048).keyID(kid).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}

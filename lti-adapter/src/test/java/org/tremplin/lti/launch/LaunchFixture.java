@@ -1,0 +1,227 @@
+package org.tremplin.lti.launch;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.tremplin.lti.keys.CachingPlatformKeys;
+import org.tremplin.lti.keys.KeysetUnavailableException;
+import org.tremplin.lti.login.InMemoryLoginStates;
+import org.tremplin.lti.login.LoginState;
+import org.tremplin.lti.login.ToolUrls;
+import org.tremplin.lti.registration.PlatformRegistration;
+
+/**
+ * A Moodle-like platform and the tool at a fixed instant: keys, registration, stores, a validator,
+ * and a signer for id_tokens. One fixture per test case: its stores start empty.
+ */
+final class LaunchFixture {
+  static final Instant NOW = Instant.parse("2025-10-06T08:00:00Z");
+  static final String ISSUER = "https://moodle.example.org";
+  static final String CLIENT_ID = "client-123";
+  static final String RSA_KID = "platform-rsa";
+  static final String EC_KID = "platform-ec";
+  static final ToolUrls TOOL =
+      new ToolUrls(URI.create("https://tool.example.org/"), "https://tool.example.org/lti/launch");
+
+  /** The platform's signing keys and a stranger's RSA key, generated once per test run. */
+  static final RSAKey PLATFORM_RSA = generateRsa(RSA_KID);
+
+  static final RSAKey OTHER_RSA = generateRsa(RSA_KID);
+  static final ECKey PLATFORM_EC = generateEc();
+
+  final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  final AtomicInteger fetches = new AtomicInteger();
+  final InMemoryLoginStates loginStates = new InMemoryLoginStates(clock);
+  final InMemoryNonces nonces = new InMemoryNonces(clock);
+  final PlatformRegistration registration;
+  final LaunchValidator validator;
+
+  LaunchFixture() {
+    this(false, true, LaunchSettings.defaults());
+  }
+
+  LaunchFixture(boolean autoDeployments, boolean keysetAvailable, LaunchSettings settings) {
+    registration =
+        new PlatformRegistration(
+            "Moodle test",
+            ISSUER,
+            CLIENT_ID,
+            URI.create(ISSUER + "/mod/lti/auth.php"),
+            URI.create(ISSUER + "/mod/lti/token.php"),
+            URI.create(ISSUER + "/mod/lti/certs.php"),
+            Set.of("dep-1", "dep-2"),
+            autoDeployments);
+    CachingPlatformKeys keys =
+        new CachingPlatformKeys(
+            url -> {
+              fetches.incrementAndGet();
+              if (!keysetAvailable) {
+                throw new KeysetUnavailableException("down: " + url);
+              }
+              return new JWKSet(List.of(PLATFORM_RSA.toPublicJWK(), PLATFORM_EC.toPublicJWK()));
+            },
+            clock);
+    validator = new LaunchValidator(loginStates, keys, nonces, TOOL, settings, clock);
+  }
+
+  /** Stores a login state for this state value and nonce, as the login would have. */
+  LoginState login(String state, String nonce, @Nullable String deploymentHint, Instant expiry) {
+    LoginState loginState =
+        new LoginState(
+            state,
+            registration,
+            nonce,
+            "https://tool.example.org/lti/launch",
+            deploymentHint,
+            expiry);
+    loginStates.put(loginState);
+    return loginState;
+  }
+
+  /** The claims of a valid resource link launch for this nonce. */
+  static Map<String, Object> validClaims(String nonce) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("iss", ISSUER);
+    claims.put("aud", CLIENT_ID);
+    claims.put("sub", "user-42");
+    claims.put("exp", NOW.getEpochSecond() + 300);
+    claims.put("iat", NOW.getEpochSecond() - 5);
+    claims.put("nonce", nonce);
+    claims.put(LtiClaims.VERSION, "1.3.0");
+    claims.put(LtiClaims.MESSAGE_TYPE, "LtiResourceLinkRequest");
+    claims.put(LtiClaims.DEPLOYMENT_ID, "dep-1");
+    claims.put(LtiClaims.TARGET_LINK_URI, "https://tool.example.org/lti/launch");
+    claims.put(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"));
+    claims.put(
+        LtiClaims.ROLES, List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"));
+    return claims;
+  }
+
+  /** How a test token is signed. */
+  enum Signing {
+    /** With the platform's RSA key (or EC key for ES* algorithms). */
+    PLATFORM,
+    /** With another RSA key under the platform's kid. */
+    OTHER,
+    /** With an EC key, whatever the kid says. */
+    EC,
+    /** HMAC with a shared secret. */
+    HMAC,
+    /** {@code alg: none}, no signature. */
+    UNSIGNED,
+    /** Signed by the platform, then the payload altered. */
+    TAMPERED
+  }
+
+  /**
+   * Serialises a token with these claims: header {@code alg} (default RS256) and {@code kid}
+   * (absent when null), signed as asked.
+   */
+  static String token(
+      Map<String, Object> claims, String alg, @Nullable String kid, Signing signing) {
+    try {
+      String payload = JSONObjectUtils.toJSONString(claims);
+      if (signing == Signing.UNSIGNED) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", "none");
+        if (kid != null) {
+          header.put("kid", kid);
+        }
+        return Base64URL.encode(JSONObjectUtils.toJSONString(header))
+            + "."
+            + Base64URL.encode(payload)
+            + ".";
+      }
+      if (signing == Signing.EC && !alg.equals("ES256")) {
+        // A P-256 signature under another ES header: Nimbus refuses to produce it, so by hand.
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", alg);
+        if (kid != null) {
+          header.put("kid", kid);
+        }
+        String input =
+            Base64URL.encode(JSONObjectUtils.toJSONString(header))
+                + "."
+                + Base64URL.encode(payload);
+        Base64URL signature =
+            new ECDSASigner(PLATFORM_EC)
+                .sign(
+                    new JWSHeader(JWSAlgorithm.ES256),
+                    input.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return input + "." + signature;
+      }
+      JWSHeader.Builder header =
+          new JWSHeader.Builder(JWSAlgorithm.parse(alg)).type(JOSEObjectType.JWT);
+      if (kid != null) {
+        header.keyID(kid);
+      }
+      JWSObject jws = new JWSObject(header.build(), new Payload(payload));
+      jws.sign(signer(alg, signing));
+      String serialized = jws.serialize();
+      if (signing == Signing.TAMPERED) {
+        String[] parts = serialized.split("\\.");
+        Map<String, Object> altered = new LinkedHashMap<>(claims);
+        altered.put("sub", "someone-else");
+        return parts[0]
+            + "."
+            + Base64URL.encode(JSONObjectUtils.toJSONString(altered))
+            + "."
+            + parts[2];
+      }
+      return serialized;
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JWSSigner signer(String alg, Signing signing) throws JOSEException {
+    return switch (signing) {
+      case HMAC -> new MACSigner(new byte[32]);
+      case EC -> new ECDSASigner(PLATFORM_EC);
+      case OTHER -> new RSASSASigner(OTHER_RSA);
+      default ->
+          alg.startsWith("ES") ? new ECDSASigner(PLATFORM_EC) : new RSASSASigner(PLATFORM_RSA);
+    };
+  }
+
+  private static RSAKey generateRsa(String kid) {
+    try {
+      return new RSAKeyGenerator(2048).keyID(kid).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ECKey generateEc() {
+    try {
+      return new ECKeyGenerator(Curve.P_256).keyID(EC_KID).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.tremplin.lti.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.tremplin.lti.registration.PlatformRegistration;
+
+class InMemoryLoginStatesTest {
+  private static final Instant NOW = Instant.parse("2025-10-06T08:00:00Z");
+  private final PlatformRegistration moodle =
+      new PlatformRegistration(
+          "Moodle",
+          "https://moodle.example.org",
+          "c",
+          URI.create("https://moodle.example.org/a"),
+          URI.create("https://moodle.example.org/t"),
+          URI.create("https://moodle.example.org/k"),
+          Set.of(),
+          false);
+
+  @Test
+  void aStateCanBeTakenOnlyOnce() {
+    InMemoryLoginStates states = new InMemoryLoginStates(Clock.fixed(NOW, ZoneOffset.UTC));
+    LoginState state = state("s", NOW.plusSeconds(600));
+    states.put(state);
+
+    assertThat(states.take("s")).contains(state);
+    assertThat(states.take("s")).isEmpty();
+  }
+
+  @Test
+  void expiredStatesArePurgedAfterTheirGracePeriod() {
+    InMemoryLoginStates states =
+        new InMemoryLoginStates(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));
+    states.put(state("recently-expired", NOW.minusSeconds(60)));
+    states.put(state("long-expired", NOW.minusSeconds(3600)));
+
+    assertThat(states.take("recently-expired")).isPresent();
+    assertThat(states.take("long-expired")).isEmpty();
+  }
+
+  private LoginState state(String value, Instant expiry) {
+    return new LoginState(value, moodle, "n-" + value, "https://tool.example.org/", null, expiry);
+  }
+}
