@@ -147,7 +147,7 @@ public final class Tremplin {
             exits,
             access,
             clock);
-    PathSections.coaching().forEach(privacy::addSection);
+    PathSections.coaching().forEach(privacy::addCoachingNotesSection);
     PathSections.insertion().forEach(privacy::addSection);
     templates.installBuiltIns();
   }

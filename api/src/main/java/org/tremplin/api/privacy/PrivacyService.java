@@ -22,4 +22,18 @@ public interface PrivacyService {
    * marks, evidence results, exits) are kept for aggregate reports. Irreversible.
    */
   ErasureReport erase(Actor actor, LearnerId learner);
+
+  /**
+   * Applies the retention policy to a school's learners on a day: the coaching notes of learners
+   * who exited more than the policy's years ago are purged (once; the run is idempotent). Needs
+   * {@code PERSONAL_DATA_ADMIN} on the school; meant for a nightly job.
+   */
+  RetentionReport applyRetention(
+      Actor actor,
+      org.tremplin.api.school.SchoolId school,
+      java.time.LocalDate on,
+      RetentionPolicy policy);
+
+  /** The default policy of the reference data. */
+  RetentionPolicy defaultRetention();
 }

@@ -3,6 +3,7 @@ package org.tremplin.core.privacy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.api.privacy.AuditEntry;
 import org.tremplin.api.privacy.ErasureReport;
 import org.tremplin.api.privacy.PrivacyService;
+import org.tremplin.api.privacy.RetentionPolicy;
+import org.tremplin.api.privacy.RetentionReport;
+import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.internal.Json;
 import org.tremplin.core.learner.LearnerRegistry;
@@ -95,9 +99,71 @@ public final class PrivacyOffice implements PrivacyService {
                 + " order by id"));
   }
 
+  private final List<PersonalDataSection> coachingNotes = new CopyOnWriteArrayList<>();
+
   /** Adds the section of another feature (coaching, insertion...) to exports and erasures. */
   public void addSection(PersonalDataSection section) {
     sections.add(TremplinException.required(section, "section"));
+  }
+
+  /** Adds a section that also holds coaching notes, purged by the retention rule. */
+  public void addCoachingNotesSection(PersonalDataSection section) {
+    addSection(section);
+    coachingNotes.add(section);
+  }
+
+  @Override
+  public RetentionPolicy defaultRetention() {
+    return Json.resource(PrivacyOffice.class, "retention.json", RetentionDoc.class).policy();
+  }
+
+  @Override
+  public RetentionReport applyRetention(
+      Actor actor, SchoolId school, LocalDate on, RetentionPolicy policy) {
+    TremplinException.required(school, "school");
+    TremplinException.required(on, "on");
+    TremplinException.required(policy, "policy");
+    access.check(actor, Operation.PERSONAL_DATA_ADMIN, new Target.OfSchool(school));
+    LocalDate cutoff = on.minusYears(policy.coachingNotesYearsAfterExit());
+    Instant at = clock.instant();
+    return database.inTransaction(
+        h -> {
+          List<LearnerId> due =
+              h.createQuery(
+                      "select distinct e.learner_id from tremplin_exit e"
+                          + " join tremplin_learner l on l.id = e.learner_id"
+                          + " where l.school_id = :school and e.left_on <= :cutoff"
+                          + " and not exists (select 1 from tremplin_exit x"
+                          + " where x.cohort_id = e.cohort_id and x.learner_id = e.learner_id"
+                          + " and x.version > e.version)"
+                          + " and not exists (select 1 from tremplin_retention_purge p"
+                          + " where p.learner_id = e.learner_id and p.kind = 'COACHING_NOTES')")
+                  .bind("school", school.value())
+                  .bind("cutoff", cutoff)
+                  .map((rs, ctx) -> new LearnerId(rs.getObject(1, java.util.UUID.class)))
+                  .list();
+          int changed = 0;
+          for (LearnerId learner : due) {
+            for (PersonalDataSection s : coachingNotes) {
+              changed += s.erase(h, learner);
+            }
+            h.createUpdate(
+                    "insert into tremplin_retention_purge (learner_id, kind, purged_at, purged_by)"
+                        + " values (:learner, 'COACHING_NOTES', :at, :by)")
+                .bind("learner", learner.value())
+                .bind("at", Database.timestamp(at))
+                .bind("by", actor.id())
+                .execute();
+            audit(actor, AuditAction.ERASE, learner, "retention.coaching-notes");
+          }
+          return new RetentionReport(on, due, changed);
+        });
+  }
+
+  record RetentionDoc(String description, int coachingNotesYearsAfterExit) {
+    RetentionPolicy policy() {
+      return new RetentionPolicy(coachingNotesYearsAfterExit);
+    }
   }
 
   /**

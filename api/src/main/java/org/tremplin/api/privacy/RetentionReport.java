@@ -1,0 +1,22 @@
+package org.tremplin.api.privacy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * What a retention run purged.
+ *
+ * @param on the day the rule was applied for
+ * @param purged learners whose coaching notes were purged in this run
+ * @param rowsChanged rows blanked in all
+ */
+public record RetentionReport(LocalDate on, List<LearnerId> purged, int rowsChanged) {
+  /** All fields required. */
+  public RetentionReport {
+    TremplinException.required(on, "on");
+    purged = List.copyOf(TremplinException.required(purged, "purged"));
+    TremplinException.check(rowsChanged >= 0, "rows changed must not be negative");
+  }
+}
