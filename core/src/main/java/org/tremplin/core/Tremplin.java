@@ -119,8 +119,6 @@ public final class Tremplin {
     this.privacy = new PrivacyOffice(database, new JdbiAuditLog(jdbi), learners, access, clock);
     this.referents =
         new ReferentRegistry(database, new JdbiReferents(jdbi), learners, privacy, access, clock);
-    this.alerts =
-        new AlertDesk(database, new JdbiAlerts(jdbi), cohorts, referents, privacy, access, clock);
     this.coaching =
         new CoachingJournal(
             database,
@@ -147,6 +145,20 @@ public final class Tremplin {
             exits,
             access,
             clock);
+    this.alerts =
+        new AlertDesk(
+            database,
+            new JdbiAlerts(jdbi),
+            cohorts,
+            referents,
+            privacy,
+            access,
+            clock,
+            learners,
+            attendance,
+            evidence,
+            coaching,
+            insertion);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
     PathSections.insertion().forEach(privacy::addSection);
     templates.installBuiltIns();

@@ -29,6 +29,16 @@ public interface AlertService {
   List<Alert> raise(
       Actor actor, CohortId cohort, LearnerId learner, List<RiskSignal> signals, LocalDate on);
 
+  /**
+   * Evaluates the risk rules for a learner on a day, from the stored attendance, coaching, evidence
+   * and insertion data with the school's thresholds, and raises what is new. The same day and data
+   * always give the same signals (a nightly run and a test with a fixed date agree).
+   */
+  List<Alert> evaluate(Actor actor, CohortId cohort, LearnerId learner, LocalDate on);
+
+  /** {@link #evaluate} for every learner enrolled in the cohort on that day (a manager's run). */
+  List<Alert> evaluateCohort(Actor actor, CohortId cohort, LocalDate on);
+
   /** The learner's alerts that are not resolved, oldest first. */
   List<Alert> open(Actor actor, CohortId cohort, LearnerId learner);
 

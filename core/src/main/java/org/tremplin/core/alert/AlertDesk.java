@@ -18,14 +18,19 @@ import org.tremplin.api.alert.AlertService;
 import org.tremplin.api.alert.AlertStatus;
 import org.tremplin.api.alert.RiskSignal;
 import org.tremplin.api.alert.RiskThresholds;
+import org.tremplin.api.attendance.AttendanceService;
+import org.tremplin.api.coaching.CoachingService;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.evidence.EvidenceService;
+import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
+import org.tremplin.core.learner.LearnerRegistry;
 import org.tremplin.core.privacy.PrivacyOffice;
 
 /**
@@ -42,6 +47,8 @@ public final class AlertDesk implements AlertService {
   private final AccessRules access;
   private final Clock clock;
   private final RiskThresholds defaults = RiskRules.defaults();
+  private final LearnerRegistry learners;
+  private final SituationGatherer gatherer;
 
   /** A desk on its store. */
   public AlertDesk(
@@ -51,7 +58,15 @@ public final class AlertDesk implements AlertService {
       ReferentRegistry referents,
       PrivacyOffice privacy,
       AccessRules access,
-      Clock clock) {
+      Clock clock,
+      LearnerRegistry learners,
+      AttendanceService attendance,
+      EvidenceService evidence,
+      CoachingService coaching,
+      InsertionPathService insertion) {
+    this.learners = learners;
+    this.gatherer =
+        new SituationGatherer(cohorts, attendance, evidence, coaching, insertion, referents);
     this.database = database;
     this.alerts = alerts;
     this.cohorts = cohorts;
@@ -94,6 +109,11 @@ public final class AlertDesk implements AlertService {
     TremplinException.required(signals, "signals");
     TremplinException.required(on, "on");
     Cohort cohort = check(actor, Operation.INSERTION_WRITE, cohortId, learner);
+    return raiseUnchecked(actor, cohort, learner, signals, on);
+  }
+
+  private List<Alert> raiseUnchecked(
+      Actor actor, Cohort cohort, LearnerId learner, List<RiskSignal> signals, LocalDate on) {
     return database.inTransaction(
         h -> {
           Set<String> ongoing = new HashSet<>();
@@ -120,6 +140,36 @@ public final class AlertDesk implements AlertService {
           }
           return raised;
         });
+  }
+
+  @Override
+  public List<Alert> evaluate(Actor actor, CohortId cohortId, LearnerId learner, LocalDate on) {
+    TremplinException.required(on, "on");
+    Cohort cohort = check(actor, Operation.INSERTION_WRITE, cohortId, learner);
+    learners.enrolmentOf(cohortId, learner);
+    return evaluateUnchecked(actor, cohort, learner, on);
+  }
+
+  @Override
+  public List<Alert> evaluateCohort(Actor actor, CohortId cohortId, LocalDate on) {
+    TremplinException.required(on, "on");
+    Cohort cohort = cohorts.cohort(cohortId);
+    access.check(actor, Operation.INSERTION_WRITE, CohortRegistry.target(cohort));
+    List<Alert> raised = new ArrayList<>();
+    for (var e : learners.enrolmentsOf(cohortId)) {
+      if (e.enrolledOn(on, cohort.range().last())) {
+        raised.addAll(evaluateUnchecked(actor, cohort, e.learner(), on));
+      }
+    }
+    return raised;
+  }
+
+  private List<Alert> evaluateUnchecked(
+      Actor actor, Cohort cohort, LearnerId learner, LocalDate on) {
+    RiskThresholds thresholds = thresholdsOf(cohort.school());
+    List<RiskSignal> signals =
+        RiskRules.evaluate(gatherer.gather(cohort, learner, on, thresholds), thresholds);
+    return raiseUnchecked(actor, cohort, learner, signals, on);
   }
 
   @Override
