@@ -44,6 +44,7 @@ import org.tremplin.core.exit.ReferenceExitRules;
 import org.tremplin.core.insertion.InsertionPathLedger;
 import org.tremplin.core.insertion.JdbiInsertionRecords;
 import org.tremplin.core.internal.Database;
+import org.tremplin.core.internal.PathEvents;
 import org.tremplin.core.learner.JdbiLearners;
 import org.tremplin.core.learner.LearnerRegistry;
 import org.tremplin.core.privacy.JdbiAuditLog;
@@ -104,7 +105,9 @@ public final class Tremplin {
     this.learners =
         new LearnerRegistry(database, new JdbiLearners(jdbi), cohorts, schools, access, clock);
     JdbiAttendanceSheets sheets = new JdbiAttendanceSheets(jdbi);
-    this.attendance = new AttendanceRegister(database, sheets, cohorts, learners, access, clock);
+    PathEvents events = new PathEvents();
+    this.attendance =
+        new AttendanceRegister(database, sheets, cohorts, learners, access, events, clock);
     this.evidence =
         new EvidenceLedger(
             database,
@@ -159,6 +162,7 @@ public final class Tremplin {
             evidence,
             coaching,
             insertion);
+    events.subscribe(alerts::onEvent);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
     PathSections.insertion().forEach(privacy::addSection);
     templates.installBuiltIns();

@@ -3,8 +3,10 @@ package org.tremplin.core.alert;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.tremplin.api.ErrorCode;
@@ -18,18 +20,27 @@ import org.tremplin.api.alert.AlertService;
 import org.tremplin.api.alert.AlertStatus;
 import org.tremplin.api.alert.RiskSignal;
 import org.tremplin.api.alert.RiskThresholds;
+import org.tremplin.api.attendance.AttendanceRates;
+import org.tremplin.api.attendance.AttendanceRecord;
 import org.tremplin.api.attendance.AttendanceService;
+import org.tremplin.api.attendance.Mark;
+import org.tremplin.api.calendar.CohortCalendar;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.calendar.HalfDay;
 import org.tremplin.api.coaching.CoachingService;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.insertion.InsertionPathService;
+import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.api.school.SchoolId;
+import org.tremplin.core.attendance.RateRule;
 import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
+import org.tremplin.core.internal.PathEvents;
 import org.tremplin.core.learner.LearnerRegistry;
 import org.tremplin.core.privacy.PrivacyOffice;
 
@@ -48,6 +59,7 @@ public final class AlertDesk implements AlertService {
   private final Clock clock;
   private final RiskThresholds defaults = RiskRules.defaults();
   private final LearnerRegistry learners;
+  private final AttendanceService attendance;
   private final SituationGatherer gatherer;
 
   /** A desk on its store. */
@@ -64,6 +76,7 @@ public final class AlertDesk implements AlertService {
       EvidenceService evidence,
       CoachingService coaching,
       InsertionPathService insertion) {
+    this.attendance = attendance;
     this.learners = learners;
     this.gatherer =
         new SituationGatherer(cohorts, attendance, evidence, coaching, insertion, referents);
@@ -162,6 +175,54 @@ public final class AlertDesk implements AlertService {
       }
     }
     return raised;
+  }
+
+  /**
+   * Reacts to path events: after attendance is recorded, evaluates the attendance signals of the
+   * learners concerned, today, and raises what is new (as {@code system:alerts}).
+   */
+  public void onEvent(PathEvents.Event event) {
+    if (event instanceof PathEvents.AttendanceRecorded a) {
+      attendanceChanged(a.cohort(), a.learners(), LocalDate.now(clock));
+    }
+  }
+
+  private void attendanceChanged(CohortId cohortId, Set<LearnerId> touched, LocalDate on) {
+    Cohort cohort = cohorts.cohort(cohortId);
+    if (on.isBefore(cohort.range().first())) {
+      return;
+    }
+    RiskThresholds t = thresholdsOf(cohort.school());
+    int window = Math.max(t.unjustifiedWindowDays(), t.attendanceWindowDays());
+    DateRange recent = new DateRange(on.minusDays(window - 1L), on);
+    DateRange rateWindow = new DateRange(on.minusDays(t.attendanceWindowDays() - 1L), on);
+    Actor system = SituationGatherer.system(cohort);
+    Map<LearnerId, List<AttendanceRecord>> byLearner = new HashMap<>();
+    for (AttendanceRecord r : attendance.current(system, cohortId, recent)) {
+      if (touched.contains(r.learner())) {
+        byLearner.computeIfAbsent(r.learner(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    CohortCalendar calendar = cohorts.calendarOf(cohortId);
+    for (Enrolment e : learners.enrolmentsOf(cohortId)) {
+      if (!touched.contains(e.learner())) {
+        continue;
+      }
+      List<AttendanceRecord> records = byLearner.getOrDefault(e.learner(), List.of());
+      List<HalfDay> unjustified =
+          records.stream()
+              .filter(r -> r.mark().mark() == Mark.ABSENT_UNJUSTIFIED)
+              .map(AttendanceRecord::halfDay)
+              .toList();
+      AttendanceRates rates =
+          RateRule.rates(calendar, rateWindow, e.periods(cohort.range().last()), records);
+      List<RiskSignal> signals =
+          RiskRules.attendanceSignals(
+              unjustified, RiskRules.recordedRate(rates), rates.planned(), on, t);
+      if (!signals.isEmpty()) {
+        raiseUnchecked(system, cohort, e.learner(), signals, on);
+      }
+    }
   }
 
   private List<Alert> evaluateUnchecked(

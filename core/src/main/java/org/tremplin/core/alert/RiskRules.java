@@ -48,25 +48,9 @@ public final class RiskRules {
     List<RiskSignal> signals = new ArrayList<>();
     LocalDate on = s.on();
 
-    LocalDate windowStart = on.minusDays(t.unjustifiedWindowDays() - 1L);
-    List<HalfDay> recent =
-        s.unjustifiedAbsences().stream()
-            .filter(h -> !h.date().isBefore(windowStart) && !h.date().isAfter(on))
-            .sorted()
-            .toList();
-    if (recent.size() >= t.unjustifiedHalfDays()) {
-      signals.add(new RiskSignal.UnjustifiedAbsences(recent, t.unjustifiedWindowDays()));
-    }
-
-    if (s.plannedHalfDaysInWindow() > 0
-        && s.attendanceRate().compareTo(t.minAttendanceRate()) < 0) {
-      signals.add(
-          new RiskSignal.LowAttendance(
-              s.attendanceRate(),
-              t.minAttendanceRate(),
-              t.attendanceWindowDays(),
-              on.minusDays(t.attendanceWindowDays() - 1L)));
-    }
+    signals.addAll(
+        attendanceSignals(
+            s.unjustifiedAbsences(), s.attendanceRate(), s.plannedHalfDaysInWindow(), on, t));
 
     LocalDate meetingRef = s.lastHeldMeetingDate().orElse(s.coachedSince());
     long sinceMeeting = ChronoUnit.DAYS.between(meetingRef, on);
@@ -93,6 +77,50 @@ public final class RiskRules {
 
     if (s.acquiredShare().add(t.readinessTolerance()).compareTo(s.trainingElapsedShare()) < 0) {
       signals.add(new RiskSignal.ReadinessBehind(s.acquiredShare(), s.trainingElapsedShare()));
+    }
+    return signals;
+  }
+
+  /**
+   * The attendance rate the signals use: attended over recorded half-days, so that half-days not
+   * recorded yet (a sheet filled late) raise nothing; 1 when nothing is recorded.
+   */
+  public static java.math.BigDecimal recordedRate(org.tremplin.api.attendance.AttendanceRates r) {
+    int recorded = r.attended() + r.justifiedAbsences() + r.unjustifiedAbsences();
+    if (recorded == 0) {
+      return java.math.BigDecimal.ONE;
+    }
+    return java.math.BigDecimal.valueOf(r.attended())
+        .divide(java.math.BigDecimal.valueOf(recorded), 4, java.math.RoundingMode.HALF_UP);
+  }
+
+  /**
+   * The attendance signals alone (unjustified absences, low attendance), as evaluated right after
+   * attendance is recorded.
+   */
+  public static List<RiskSignal> attendanceSignals(
+      List<HalfDay> unjustifiedAbsences,
+      java.math.BigDecimal attendanceRate,
+      int plannedHalfDaysInWindow,
+      LocalDate on,
+      RiskThresholds t) {
+    List<RiskSignal> signals = new ArrayList<>();
+    LocalDate windowStart = on.minusDays(t.unjustifiedWindowDays() - 1L);
+    List<HalfDay> recent =
+        unjustifiedAbsences.stream()
+            .filter(h -> !h.date().isBefore(windowStart) && !h.date().isAfter(on))
+            .sorted()
+            .toList();
+    if (recent.size() >= t.unjustifiedHalfDays()) {
+      signals.add(new RiskSignal.UnjustifiedAbsences(recent, t.unjustifiedWindowDays()));
+    }
+    if (plannedHalfDaysInWindow > 0 && attendanceRate.compareTo(t.minAttendanceRate()) < 0) {
+      signals.add(
+          new RiskSignal.LowAttendance(
+              attendanceRate,
+              t.minAttendanceRate(),
+              t.attendanceWindowDays(),
+              on.minusDays(t.attendanceWindowDays() - 1L)));
     }
     return signals;
   }

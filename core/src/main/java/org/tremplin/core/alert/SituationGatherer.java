@@ -155,7 +155,7 @@ final class SituationGatherer {
         learner,
         on,
         unjustified,
-        rates.attendanceRate(),
+        RiskRules.recordedRate(rates),
         rates.planned(),
         lastHeld,
         coachedSince,

@@ -30,6 +30,7 @@ import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.attendance.AttendanceSheets.Line;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
+import org.tremplin.core.internal.PathEvents;
 import org.tremplin.core.learner.LearnerRegistry;
 
 /**
@@ -46,6 +47,7 @@ public final class AttendanceRegister implements AttendanceService {
   private final CohortRegistry cohorts;
   private final LearnerRegistry learners;
   private final AccessRules access;
+  private final PathEvents events;
   private final Clock clock;
 
   /** A register on its store and the services it checks against. */
@@ -55,7 +57,9 @@ public final class AttendanceRegister implements AttendanceService {
       CohortRegistry cohorts,
       LearnerRegistry learners,
       AccessRules access,
+      PathEvents events,
       Clock clock) {
+    this.events = events;
     this.database = database;
     this.sheets = sheets;
     this.cohorts = cohorts;
@@ -105,22 +109,25 @@ public final class AttendanceRegister implements AttendanceService {
           new AttendanceRecord(cohortId, e.learner(), e.halfDay(), 1, e.mark(), by, now, ""));
     }
     try {
-      return database.inTransaction(
-          h -> {
-            // One connection: enrolment, existing lines and the batch in the same transaction.
-            Map<LearnerId, List<DateRange>> enrolled = enrolledPeriods(cohort);
-            for (AttendanceEntry e : entries) {
-              checkEnrolled(enrolled, e.learner(), e.halfDay().date());
-            }
-            Set<Line> existing = sheets.recordedLines(cohortId, span);
-            for (AttendanceEntry e : entries) {
-              if (existing.contains(new Line(e.learner(), e.halfDay()))) {
-                throw alreadyRecorded(e.learner(), e.halfDay());
-              }
-            }
-            sheets.append(records);
-            return List.copyOf(records);
-          });
+      List<AttendanceRecord> written =
+          database.inTransaction(
+              h -> {
+                // One connection: enrolment, existing lines and the batch in the same transaction.
+                Map<LearnerId, List<DateRange>> enrolled = enrolledPeriods(cohort);
+                for (AttendanceEntry e : entries) {
+                  checkEnrolled(enrolled, e.learner(), e.halfDay().date());
+                }
+                Set<Line> existing = sheets.recordedLines(cohortId, span);
+                for (AttendanceEntry e : entries) {
+                  if (existing.contains(new Line(e.learner(), e.halfDay()))) {
+                    throw alreadyRecorded(e.learner(), e.halfDay());
+                  }
+                }
+                sheets.append(records);
+                return List.copyOf(records);
+              });
+      publish(cohortId, written);
+      return written;
     } catch (TremplinException e) {
       if (Database.isUniqueViolation(e)) {
         throw new TremplinException(
@@ -143,35 +150,38 @@ public final class AttendanceRegister implements AttendanceService {
     String by = actor.id();
     Line line = new Line(entry.learner(), entry.halfDay());
     try {
-      return database.inTransaction(
-          h -> {
-            List<AttendanceRecord> versions = sheets.versions(cohortId, line);
-            if (versions.isEmpty()) {
-              throw new TremplinException(
-                  ErrorCode.ATTENDANCE_NOT_RECORDED,
-                  "learner "
-                      + entry.learner()
-                      + " has no record for "
-                      + entry.halfDay()
-                      + "; record it before correcting it");
-            }
-            AttendanceRecord latest = versions.get(versions.size() - 1);
-            TremplinException.check(
-                !latest.mark().equals(entry.mark()),
-                "the correction does not change the mark of " + entry.halfDay());
-            AttendanceRecord next =
-                new AttendanceRecord(
-                    cohortId,
-                    entry.learner(),
-                    entry.halfDay(),
-                    latest.version() + 1,
-                    entry.mark(),
-                    by,
-                    clock.instant(),
-                    reason.strip());
-            sheets.append(List.of(next));
-            return next;
-          });
+      AttendanceRecord corrected =
+          database.inTransaction(
+              h -> {
+                List<AttendanceRecord> versions = sheets.versions(cohortId, line);
+                if (versions.isEmpty()) {
+                  throw new TremplinException(
+                      ErrorCode.ATTENDANCE_NOT_RECORDED,
+                      "learner "
+                          + entry.learner()
+                          + " has no record for "
+                          + entry.halfDay()
+                          + "; record it before correcting it");
+                }
+                AttendanceRecord latest = versions.get(versions.size() - 1);
+                TremplinException.check(
+                    !latest.mark().equals(entry.mark()),
+                    "the correction does not change the mark of " + entry.halfDay());
+                AttendanceRecord next =
+                    new AttendanceRecord(
+                        cohortId,
+                        entry.learner(),
+                        entry.halfDay(),
+                        latest.version() + 1,
+                        entry.mark(),
+                        by,
+                        clock.instant(),
+                        reason.strip());
+                sheets.append(List.of(next));
+                return next;
+              });
+      publish(cohortId, List.of(corrected));
+      return corrected;
     } catch (TremplinException e) {
       if (Database.isUniqueViolation(e)) {
         throw new TremplinException(
@@ -255,6 +265,12 @@ public final class AttendanceRegister implements AttendanceService {
       periods.put(e.learner(), e.periods(cohort.range().last()));
     }
     return periods;
+  }
+
+  private void publish(CohortId cohort, List<AttendanceRecord> written) {
+    Set<LearnerId> touched = new HashSet<>();
+    written.forEach(r -> touched.add(r.learner()));
+    events.publish(new PathEvents.AttendanceRecorded(cohort, touched));
   }
 
   private Cohort checkCohortRead(Actor actor, CohortId cohortId) {

@@ -75,8 +75,10 @@ class AlertEvaluationIT {
   void theStoredDataRaisesTheSignalsOfEachLearnersSituation(TestDatabase db) {
     CohortFixture f = week(db);
 
-    List<Alert> a = f.tremplin.alerts().evaluate(f.coach, f.cohort.id(), f.learner(0).id(), ON);
-    List<Alert> b = f.tremplin.alerts().evaluate(f.coach, f.cohort.id(), f.learner(1).id(), ON);
+    f.tremplin.alerts().evaluate(f.coach, f.cohort.id(), f.learner(0).id(), ON);
+    f.tremplin.alerts().evaluate(f.coach, f.cohort.id(), f.learner(1).id(), ON);
+    List<Alert> a = f.tremplin.alerts().open(f.coach, f.cohort.id(), f.learner(0).id());
+    List<Alert> b = f.tremplin.alerts().open(f.coach, f.cohort.id(), f.learner(1).id());
 
     assertThat(kinds(a)).contains("UnjustifiedAbsences", "NoCoachingMeeting");
     assertThat(
@@ -97,17 +99,19 @@ class AlertEvaluationIT {
   void runningTheEvaluationAgainTheSameDayRaisesNothingNew(TestDatabase db) {
     CohortFixture f = week(db);
 
+    int before = f.rows("tremplin_alert");
     List<Alert> first = f.tremplin.alerts().evaluateCohort(f.manager, f.cohort.id(), ON);
     List<Alert> second = f.tremplin.alerts().evaluateCohort(f.manager, f.cohort.id(), ON);
 
     assertThat(first).isNotEmpty();
     assertThat(second).isEmpty();
-    assertThat(f.rows("tremplin_alert")).isEqualTo(first.size());
+    assertThat(f.rows("tremplin_alert")).isEqualTo(before + first.size());
   }
 
   @AllDatabases
   void onlyManagersEvaluateAWholeCohortAndCoachesTheirCaseload(TestDatabase db) {
     CohortFixture f = week(db);
+    int before = f.rows("tremplin_alert");
 
     assertThatThrownBy(() -> f.tremplin.alerts().evaluateCohort(f.coach, f.cohort.id(), ON))
         .extracting(e -> ((TremplinException) e).code())
@@ -116,6 +120,21 @@ class AlertEvaluationIT {
             () -> f.tremplin.alerts().evaluate(f.trainer, f.cohort.id(), f.learner(0).id(), ON))
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.ACCESS_DENIED);
-    assertThat(f.rows("tremplin_alert")).isZero();
+    assertThat(f.rows("tremplin_alert")).isEqualTo(before);
+  }
+
+  @AllDatabases
+  void recordingAttendanceRaisesTheAttendanceAlertsWithoutAnyoneAsking(TestDatabase db) {
+    CohortFixture f = week(db);
+    var a = f.learner(0).id();
+
+    var open = f.tremplin.alerts().open(f.coach, f.cohort.id(), a);
+
+    // 3 unjustified half-days this week; 2 of the 5 recorded half-days attended (40 %).
+    assertThat(kinds(open)).containsExactlyInAnyOrder("UnjustifiedAbsences", "LowAttendance");
+    assertThat(open)
+        .extracting(x -> x.signal().situation())
+        .contains("UNJUSTIFIED_ABSENCES:2026-01-06 AM");
+    assertThat(f.tremplin.alerts().open(f.coach, f.cohort.id(), f.learner(1).id())).isEmpty();
   }
 }
