@@ -133,6 +133,7 @@ public final class Tremplin {
             learners,
             referents,
             privacy,
+            events,
             access,
             clock);
     this.insertion =

@@ -17,4 +17,7 @@ public interface ExitRules {
    *     above 600 months
    */
   ExitClassification classify(ExitSituation situation, int contractMonths);
+
+  /** How many months after the exit its situation is followed up (6 in the current rules). */
+  int followUpMonths();
 }

@@ -178,12 +178,17 @@ public final class AlertDesk implements AlertService {
   }
 
   /**
-   * Reacts to path events: after attendance is recorded, evaluates the attendance signals of the
-   * learners concerned, today, and raises what is new (as {@code system:alerts}).
+   * Reacts to path events, today, as {@code system:alerts}: after attendance is recorded, the
+   * attendance signals of the learners concerned; after a meeting's outcome, every signal of that
+   * learner. Raises what is new.
    */
   public void onEvent(PathEvents.Event event) {
     if (event instanceof PathEvents.AttendanceRecorded a) {
       attendanceChanged(a.cohort(), a.learners(), LocalDate.now(clock));
+    } else if (event instanceof PathEvents.MeetingRecorded m) {
+      Cohort cohort = cohorts.cohort(m.cohort());
+      evaluateUnchecked(
+          SituationGatherer.system(cohort), cohort, m.learner(), LocalDate.now(clock));
     }
   }
 

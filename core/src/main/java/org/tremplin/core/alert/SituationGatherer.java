@@ -95,19 +95,22 @@ final class SituationGatherer {
             new DateRange(on.minusDays(t.attendanceWindowDays() - 1L), on));
 
     List<CoachingMeeting> meetings = coaching.meetings(system, cohort.id(), learner);
-    LocalDate lastHeld =
+    java.time.LocalDateTime endOfDay = on.plusDays(1).atStartOfDay();
+    java.time.LocalDateTime lastHeldAt =
         meetings.stream()
             .filter(m -> m.status() instanceof MeetingStatus.Held)
-            .map(m -> m.plannedAt().toLocalDate())
-            .filter(d -> !d.isAfter(on))
+            .map(CoachingMeeting::plannedAt)
+            .filter(at -> at.isBefore(endOfDay))
             .max(Comparator.naturalOrder())
             .orElse(null);
+    LocalDate lastHeld = lastHeldAt == null ? null : lastHeldAt.toLocalDate();
     int missed =
         (int)
             meetings.stream()
                 .filter(m -> m.status() instanceof MeetingStatus.Missed)
-                .map(m -> m.plannedAt().toLocalDate())
-                .filter(d -> !d.isAfter(on) && (lastHeld == null || d.isAfter(lastHeld)))
+                .map(CoachingMeeting::plannedAt)
+                .filter(
+                    at -> at.isBefore(endOfDay) && (lastHeldAt == null || at.isAfter(lastHeldAt)))
                 .count();
     LocalDate coachedSince =
         referents.history(system, learner).stream()

@@ -43,6 +43,7 @@ import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
+import org.tremplin.core.internal.PathEvents;
 import org.tremplin.core.learner.LearnerRegistry;
 import org.tremplin.core.privacy.PrivacyOffice;
 
@@ -64,6 +65,7 @@ public final class CoachingJournal implements CoachingService {
   private final LearnerRegistry learners;
   private final ReferentRegistry referents;
   private final PrivacyOffice privacy;
+  private final PathEvents events;
   private final AccessRules access;
   private final Clock clock;
 
@@ -78,6 +80,7 @@ public final class CoachingJournal implements CoachingService {
       LearnerRegistry learners,
       ReferentRegistry referents,
       PrivacyOffice privacy,
+      PathEvents events,
       AccessRules access,
       Clock clock) {
     this.database = database;
@@ -89,6 +92,7 @@ public final class CoachingJournal implements CoachingService {
     this.learners = learners;
     this.referents = referents;
     this.privacy = privacy;
+    this.events = events;
     this.access = access;
     this.clock = clock;
   }
@@ -130,22 +134,29 @@ public final class CoachingJournal implements CoachingService {
     }
     Visibility visibility = visibility(actor, target);
     Instant now = clock.instant();
-    return database.inTransaction(
-        h -> {
-          checkEnrolled(cohort, learner);
-          CoachingMeeting planned = meeting(cohort, learner, meeting);
-          if (!(planned.status() instanceof MeetingStatus.Planned)) {
-            throw alreadyRecorded(meeting);
-          }
-          LocalDateTime localNow = LocalDateTime.ofInstant(now, clock.getZone());
-          TremplinException.check(
-              !planned.plannedAt().isAfter(localNow),
-              "meeting " + meeting + " is planned for " + planned.plannedAt() + ", still ahead");
-          if (!meetings.recordOutcome(meeting, outcome, actor.id(), now)) {
-            throw alreadyRecorded(meeting);
-          }
-          return visibility.apply(meeting(cohort, learner, meeting));
-        });
+    CoachingMeeting recorded =
+        database.inTransaction(
+            h -> {
+              checkEnrolled(cohort, learner);
+              CoachingMeeting planned = meeting(cohort, learner, meeting);
+              if (!(planned.status() instanceof MeetingStatus.Planned)) {
+                throw alreadyRecorded(meeting);
+              }
+              LocalDateTime localNow = LocalDateTime.ofInstant(now, clock.getZone());
+              TremplinException.check(
+                  !planned.plannedAt().isAfter(localNow),
+                  "meeting "
+                      + meeting
+                      + " is planned for "
+                      + planned.plannedAt()
+                      + ", still ahead");
+              if (!meetings.recordOutcome(meeting, outcome, actor.id(), now)) {
+                throw alreadyRecorded(meeting);
+              }
+              return visibility.apply(meeting(cohort, learner, meeting));
+            });
+    events.publish(new PathEvents.MeetingRecorded(cohort, learner));
+    return recorded;
   }
 
   @Override

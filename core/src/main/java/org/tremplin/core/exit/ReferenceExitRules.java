@@ -28,6 +28,7 @@ public final class ReferenceExitRules implements ExitRules {
   private final ExitCategory atLeast;
   private final ExitCategory below;
   private final Set<ExitCategory> dynamic;
+  private final int followUpMonths;
 
   /** Loads the bundled rules. */
   public ReferenceExitRules() {
@@ -40,6 +41,7 @@ public final class ReferenceExitRules implements ExitRules {
     this.atLeast = v.byContractLength().atLeast();
     this.below = v.byContractLength().below();
     this.dynamic = EnumSet.copyOf(v.dynamicCategories());
+    this.followUpMonths = v.followUpMonths();
     for (ExitSituation s : ExitSituation.values()) {
       if (bySituation.containsKey(s) == byLength.contains(s)) {
         throw new IllegalStateException("exit rules must classify " + s + " exactly once");
@@ -70,6 +72,11 @@ public final class ReferenceExitRules implements ExitRules {
     return result(situation, contractMonths >= durableFromMonths ? atLeast : below);
   }
 
+  @Override
+  public int followUpMonths() {
+    return followUpMonths;
+  }
+
   private ExitClassification result(ExitSituation situation, ExitCategory category) {
     return new ExitClassification(situation, category, dynamic.contains(category), version);
   }
@@ -85,7 +92,8 @@ public final class ReferenceExitRules implements ExitRules {
       String source,
       List<ExitCategory> dynamicCategories,
       Map<ExitSituation, ExitCategory> bySituation,
-      Length byContractLength) {}
+      Length byContractLength,
+      int followUpMonths) {}
 
   record Doc(String description, List<Version> versions) {}
 }

@@ -59,7 +59,8 @@ import org.tremplin.core.privacy.PrivacyOffice;
  */
 public final class InsertionPathLedger implements InsertionPathService {
   /** Months after an exit when its follow-up is due (DOMAIN.md, Exits: situation at 6 months). */
-  public static final int FOLLOW_UP_MONTHS = 6;
+  public static final int FOLLOW_UP_MONTHS =
+      new org.tremplin.core.exit.ReferenceExitRules().followUpMonths();
 
   private final Database database;
   private final InsertionRecords records;

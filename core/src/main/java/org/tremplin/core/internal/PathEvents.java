@@ -38,6 +38,20 @@ public final class PathEvents {
     }
   }
 
+  /**
+   * A coaching meeting's outcome (held or missed) was recorded.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   */
+  public record MeetingRecorded(CohortId cohort, LearnerId learner) implements Event {
+    /** Both required. */
+    public MeetingRecorded {
+      TremplinException.required(cohort, "cohort");
+      TremplinException.required(learner, "learner");
+    }
+  }
+
   private final List<Consumer<Event>> subscribers = new CopyOnWriteArrayList<>();
 
   /** Adds a subscriber. */

@@ -44,13 +44,6 @@ class AlertEvaluationIT {
       entries.add(new AttendanceEntry(a, HalfDay.am(d), AttendanceMark.of(mark)));
     }
     f.tremplin.attendance().recordAll(f.trainer, f.cohort.id(), entries);
-    var m =
-        f.tremplin
-            .coaching()
-            .planMeeting(f.coach, f.cohort.id(), b, LocalDateTime.of(2026, 1, 8, 14, 0), "");
-    f.tremplin
-        .coaching()
-        .recordOutcome(f.coach, f.cohort.id(), b, m.id(), new MeetingOutcome.Held("bilan", ""));
     f.tremplin
         .evidence()
         .record(
@@ -64,6 +57,13 @@ class AlertEvaluationIT {
                 "Mme Durand",
                 ON.minusDays(2),
                 ""));
+    var m =
+        f.tremplin
+            .coaching()
+            .planMeeting(f.coach, f.cohort.id(), b, LocalDateTime.of(2026, 1, 8, 14, 0), "");
+    f.tremplin
+        .coaching()
+        .recordOutcome(f.coach, f.cohort.id(), b, m.id(), new MeetingOutcome.Held("bilan", ""));
     return f;
   }
 
@@ -135,6 +135,31 @@ class AlertEvaluationIT {
     assertThat(open)
         .extracting(x -> x.signal().situation())
         .contains("UNJUSTIFIED_ABSENCES:2026-01-06 AM");
-    assertThat(f.tremplin.alerts().open(f.coach, f.cohort.id(), f.learner(1).id())).isEmpty();
+    assertThat(kinds(f.tremplin.alerts().open(f.coach, f.cohort.id(), f.learner(1).id())))
+        .doesNotContain("UnjustifiedAbsences", "LowAttendance");
+  }
+
+  @AllDatabases
+  void aMissedMeetingRaisesTheLearnersAlertsAsItIsRecorded(TestDatabase db) {
+    CohortFixture f = week(db);
+    var b = f.learner(1).id();
+    for (int day = 5; day <= 6; day++) {
+      var m =
+          f.tremplin
+              .coaching()
+              .planMeeting(
+                  f.coach, f.cohort.id(), b, LocalDateTime.of(2026, 1, 8 + day - 5, 16, 0), "");
+      f.tremplin
+          .coaching()
+          .recordOutcome(
+              f.coach,
+              f.cohort.id(),
+              b,
+              m.id(),
+              new MeetingOutcome.Missed(org.tremplin.api.coaching.MissedBy.LEARNER, "absent"));
+    }
+
+    assertThat(kinds(f.tremplin.alerts().open(f.coach, f.cohort.id(), b)))
+        .contains("MissedMeetings");
   }
 }
