@@ -1,0 +1,127 @@
+package org.tremplin.lti.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.tremplin.core.internal.Database;
+import org.tremplin.lti.login.LoginState;
+import org.tremplin.lti.login.LoginStates;
+import org.tremplin.lti.registration.PlatformRegistration;
+import org.tremplin.lti.registration.Registrations;
+
+/**
+ * Login states in the {@code tremplin_lti_login_state} table (LTI.md §1.5), so that the launch can
+ * land on any node. The registration is stored by its key (issuer, client id) and resolved again
+ * through {@link Registrations} on {@link #take}; a state whose registration has since disappeared
+ * is taken but reported as unknown.
+ *
+ * <p>{@link #take} is atomic across nodes: it reads and deletes the row in one transaction, and
+ * only the transaction whose delete removed the row returns it. Expired states are kept for a grace
+ * period (so the launch can report STATE_EXPIRED), then ignored and purged on each {@link #put}, by
+ * the injected clock. Thread-safe.
+ */
+public final class JdbiLoginStates implements LoginStates {
+  private final Database database;
+  private final Registrations registrations;
+  private final Clock clock;
+  private final Duration grace;
+
+  /** Keeps expired states for ten minutes after their expiry. */
+  public JdbiLoginStates(Database database, Registrations registrations, Clock clock) {
+    this(database, registrations, clock, LoginState.TIME_TO_LIVE);
+  }
+
+  /** Keeps expired states for {@code grace} after their expiry. */
+  public JdbiLoginStates(
+      Database database, Registrations registrations, Clock clock, Duration grace) {
+    this.database = database;
+    this.registrations = registrations;
+    this.clock = clock;
+    this.grace = grace;
+  }
+
+  @Override
+  public void put(LoginState loginState) {
+    Instant now = clock.instant();
+    database.inTransaction(
+        h -> {
+          h.createUpdate("delete from tremplin_lti_login_state where expires_at < :cutoff")
+              .bind("cutoff", Database.timestamp(now.minus(grace)))
+              .execute();
+          return h.createUpdate(
+                  """
+                  insert into tremplin_lti_login_state
+                    (state, issuer, client_id, nonce, target_link_uri, deployment_hint,
+                     expires_at, created_at)
+                  values (:state, :issuer, :clientId, :nonce, :target, :hint, :expires, :created)
+                  """)
+              .bind("state", loginState.state())
+              .bind("issuer", loginState.registration().issuer())
+              .bind("clientId", loginState.registration().clientId())
+              .bind("nonce", loginState.nonce())
+              .bind("target", loginState.targetLinkUri())
+              .bind("hint", loginState.deploymentIdHint())
+              .bind("expires", Database.timestamp(loginState.expiresAt()))
+              .bind("created", Database.timestamp(now))
+              .execute();
+        });
+  }
+
+  @Override
+  public Optional<LoginState> take(String state) {
+    Instant cutoff = clock.instant().minus(grace);
+    Optional<Row> taken =
+        database.inTransaction(
+            h -> {
+              Optional<Row> row =
+                  h.createQuery(
+                          """
+                          select issuer, client_id, nonce, target_link_uri, deployment_hint,
+                                 expires_at
+                          from tremplin_lti_login_state where state = :state
+                          """)
+                      .bind("state", state)
+                      .map(
+                          (rs, ctx) ->
+                              new Row(
+                                  rs.getString("issuer"),
+                                  rs.getString("client_id"),
+                                  rs.getString("nonce"),
+                                  rs.getString("target_link_uri"),
+                                  rs.getString("deployment_hint"),
+                                  Database.instant(rs, "expires_at")))
+                      .findOne();
+              if (row.isEmpty()) {
+                return Optional.<Row>empty();
+              }
+              int deleted =
+                  h.createUpdate("delete from tremplin_lti_login_state where state = :state")
+                      .bind("state", state)
+                      .execute();
+              return deleted == 1 ? row : Optional.<Row>empty();
+            });
+    return taken
+        .filter(row -> !row.expiresAt().isBefore(cutoff))
+        .flatMap(
+            row ->
+                registrations
+                    .find(row.issuer(), row.clientId())
+                    .map(registration -> row.toLoginState(state, registration)));
+  }
+
+  /** One stored row, before its registration is resolved. */
+  private record Row(
+      String issuer,
+      String clientId,
+      String nonce,
+      String targetLinkUri,
+      @Nullable String deploymentHint,
+      Instant expiresAt) {
+
+    LoginState toLoginState(String state, PlatformRegistration registration) {
+      return new LoginState(state, registration, nonce, targetLinkUri, deploymentHint, expiresAt);
+    }
+  }
+}
