@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.Config;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.tremplin.web.TremplinFeature;
 import org.tremplin.web.config.TremplinConfig;
 
@@ -67,7 +68,11 @@ public final class TremplinServer implements AutoCloseable {
   public static TremplinServer start(TremplinConfig config, TremplinFeature feature) {
     URI listen =
         URI.create("http://" + hostForUri(config.http().host()) + ":" + config.http().port() + "/");
-    ResourceConfig application = new ResourceConfig().register(feature);
+    ResourceConfig application =
+        new ResourceConfig()
+            .register(feature)
+            // No WADL: nothing uses it, and without JAXB it only logs a warning at startup.
+            .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(listen, application, true);
     int port = server.getListeners().iterator().next().getPort();
     return new TremplinServer(
