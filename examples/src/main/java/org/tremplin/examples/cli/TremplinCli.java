@@ -38,7 +38,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       CalendarCommand.class,
       ReadinessCommand.class,
       EligibilityCommand.class,
-      ExitCommand.class
+      ExitCommand.class,
+      ServeCommand.class
     })
 public final class TremplinCli implements Runnable {
   /** Exit code of a bad argument. */

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param deploymentAutoAccepted whether the deployment id was unknown and accepted by the
  *     registration's auto policy (the caller should record it)
  * @param sub the user id at the platform; null for an anonymous launch (when enabled)
+ * @param name the {@code name} claim, if sent (personal data: never logged)
  * @param messageType {@code LtiResourceLinkRequest} or {@code LtiDeepLinkingRequest}
  * @param contextId the context (course) id, if a context claim was sent
  * @param contextTitle the context title, if sent
@@ -31,6 +32,7 @@ public record LaunchContext(
     String deploymentId,
     boolean deploymentAutoAccepted,
     @Nullable String sub,
+    @Nullable String name,
     String messageType,
     @Nullable String contextId,
     @Nullable String contextTitle,

@@ -477,6 +477,7 @@ public final class LaunchValidator {
           deployment,
           !registration().deploymentIds().contains(deployment),
           claims.getSubject(),
+          claims.getClaim("name") instanceof String name ? name : null,
           Objects.requireNonNull(messageType),
           text(context, "id"),
           text(context, "title"),

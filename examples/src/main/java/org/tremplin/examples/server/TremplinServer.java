@@ -1,0 +1,102 @@
+package org.tremplin.examples.server;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.Config;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.tremplin.web.TremplinFeature;
+import org.tremplin.web.config.TremplinConfig;
+
+/**
+ * Jersey on Grizzly serving {@link TremplinFeature}. {@link #start} returns once the server
+ * listens; {@link #close} stops it (gracefully, a few seconds at most). Thread-safe.
+ */
+public final class TremplinServer implements AutoCloseable {
+  /** How long {@link #close} lets requests in flight finish. */
+  public static final long GRACE_SECONDS = 5;
+
+  /** Ordinal of {@code tremplin.properties}: below system properties (400) and env (300). */
+  static final int PROPERTIES_FILE_ORDINAL = 250;
+
+  private final HttpServer server;
+  private final URI uri;
+
+  private TremplinServer(HttpServer server, URI uri) {
+    this.server = server;
+    this.uri = uri;
+  }
+
+  /**
+   * The configuration from system properties, environment variables and, when the file exists,
+   * {@code propertiesFile} (lowest priority).
+   */
+  public static Config config(Path propertiesFile) {
+    SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultSources();
+    if (Files.isRegularFile(propertiesFile)) {
+      Properties properties = new Properties();
+      try (InputStream in = Files.newInputStream(propertiesFile)) {
+        properties.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + propertiesFile, e);
+      }
+      builder.withSources(
+          new PropertiesConfigSource(
+              properties, propertiesFile.toString(), PROPERTIES_FILE_ORDINAL));
+    }
+    return builder.build();
+  }
+
+  /** Starts a server for this configuration with the default (in-memory) components. */
+  public static TremplinServer start(TremplinConfig config) {
+    return start(config, new TremplinFeature(config));
+  }
+
+  /** Starts a server on the configured host and port serving this feature. */
+  public static TremplinServer start(TremplinConfig config, TremplinFeature feature) {
+    URI listen =
+        URI.create("http://" + hostForUri(config.http().host()) + ":" + config.http().port() + "/");
+    ResourceConfig application =
+        new ResourceConfig()
+            .register(feature)
+            // No WADL: nothing uses it, and without JAXB it only logs a warning at startup.
+            .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(listen, application, true);
+    int port = server.getListeners().iterator().next().getPort();
+    return new TremplinServer(
+        server, URI.create("http://" + hostForUri(config.http().host()) + ":" + port + "/"));
+  }
+
+  /** Where the server listens, e.g. {@code http://127.0.0.1:8080/}. */
+  public URI uri() {
+    return uri;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.shutdownNow();
+    } catch (ExecutionException | TimeoutException e) {
+      server.shutdownNow();
+    }
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+}

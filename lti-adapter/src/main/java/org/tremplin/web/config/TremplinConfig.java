@@ -1,0 +1,203 @@
+package org.tremplin.web.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.tremplin.lti.login.ToolUrls;
+import org.tremplin.lti.registration.PlatformRegistration;
+
+/**
+ * The tool's configuration, read once from MicroProfile Config (keys in ARCHITECTURE.md). Values
+ * are read as strings and parsed here, so every error names its key whatever the Config
+ * implementation. Immutable.
+ *
+ * @param baseUrl {@code tremplin.base-url}: the tool's public URL
+ * @param http {@code tremplin.http.host} / {@code tremplin.http.port}
+ * @param platforms {@code tremplin.lti.platforms} and their {@code tremplin.lti.platform.<name>.*}
+ * @param clockSkew {@code tremplin.lti.clock-skew}, ISO-8601, default {@code PT60S}
+ */
+public record TremplinConfig(
+    URI baseUrl, HttpConfig http, List<PlatformRegistration> platforms, Duration clockSkew) {
+
+  /** Path of the redirect URI (the launch endpoint) under the base URL. */
+  public static final String LAUNCH_PATH = "lti/launch";
+
+  /** Default accepted clock skew. */
+  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+
+  /** Validates and copies. */
+  public TremplinConfig {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(clockSkew, "clockSkew");
+    platforms = List.copyOf(platforms);
+    if (!baseUrl.toString().endsWith("/")) {
+      baseUrl = URI.create(baseUrl + "/");
+    }
+  }
+
+  /**
+   * Where the server listens.
+   *
+   * @param host {@code tremplin.http.host}, default {@code 127.0.0.1}
+   * @param port {@code tremplin.http.port}, default 8080
+   */
+  public record HttpConfig(String host, int port) {
+    /** Default host: loopback only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** Default port. */
+    public static final int DEFAULT_PORT = 8080;
+
+    /** Checks the port range. */
+    public HttpConfig {
+      Objects.requireNonNull(host, "host");
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+    }
+  }
+
+  /** The tool's URLs: the base URL and the redirect URI {@code <base>lti/launch}. */
+  public ToolUrls toolUrls() {
+    return new ToolUrls(baseUrl, baseUrl + LAUNCH_PATH);
+  }
+
+  /**
+   * Reads the configuration.
+   *
+   * @throws ConfigurationException naming the first missing or malformed key
+   */
+  public static TremplinConfig from(Config config) {
+    Reader r = new Reader(config);
+    URI baseUrl = r.httpUrl("tremplin.base-url");
+    if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+      throw new ConfigurationException("tremplin.base-url", "must have no query nor fragment");
+    }
+    String host = r.optional("tremplin.http.host").orElse(HttpConfig.DEFAULT_HOST);
+    int port = r.port("tremplin.http.port");
+    Duration skew = r.duration("tremplin.lti.clock-skew", DEFAULT_CLOCK_SKEW);
+    List<PlatformRegistration> platforms = new ArrayList<>();
+    for (String name : r.list("tremplin.lti.platforms")) {
+      platforms.add(r.platform(name));
+    }
+    return new TremplinConfig(baseUrl, new HttpConfig(host, port), platforms, skew);
+  }
+
+  /** Reads and parses single keys, each error naming its key. */
+  private record Reader(Config config) {
+
+    Optional<String> optional(String key) {
+      return config
+          .getOptionalValue(key, String.class)
+          .map(String::strip)
+          .filter(v -> !v.isEmpty());
+    }
+
+    String required(String key) {
+      return optional(key).orElseThrow(() -> new ConfigurationException(key, "missing"));
+    }
+
+    URI httpUrl(String key) {
+      String value = required(key);
+      URI uri;
+      try {
+        uri = new URI(value);
+      } catch (URISyntaxException e) {
+        throw new ConfigurationException(key, "not a URL");
+      }
+      if (!uri.isAbsolute()
+          || uri.getHost() == null
+          || !("https".equalsIgnoreCase(uri.getScheme())
+              || "http".equalsIgnoreCase(uri.getScheme()))) {
+        throw new ConfigurationException(key, "must be an absolute http(s) URL");
+      }
+      return uri;
+    }
+
+    int port(String key) {
+      Optional<String> value = optional(key);
+      if (value.isEmpty()) {
+        return HttpConfig.DEFAULT_PORT;
+      }
+      try {
+        int port = Integer.parseInt(value.get());
+        if (port >= 0 && port <= 65535) {
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new ConfigurationException(key, "must be a port number (0 to 65535)");
+    }
+
+    Duration duration(String key, Duration fallback) {
+      Optional<String> value = optional(key);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      try {
+        Duration duration = Duration.parse(value.get());
+        if (!duration.isNegative()) {
+          return duration;
+        }
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+      throw new ConfigurationException(key, "must be a non-negative ISO-8601 duration, e.g. PT60S");
+    }
+
+    boolean bool(String key) {
+      Optional<String> value = optional(key);
+      if (value.isEmpty()) {
+        return false;
+      }
+      return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new ConfigurationException(key, "must be true or false");
+      };
+    }
+
+    List<String> list(String key) {
+      return optional(key).stream()
+          .flatMap(v -> Arrays.stream(v.split(",")))
+          .map(String::strip)
+          .filter(v -> !v.isEmpty())
+          .distinct()
+          .toList();
+    }
+
+    PlatformRegistration platform(String name) {
+      if (!name.matches("[A-Za-z0-9_-]+")) {
+        throw new ConfigurationException(
+            "tremplin.lti.platforms", "platform names use letters, digits, '-' and '_' only");
+      }
+      String prefix = "tremplin.lti.platform." + name + ".";
+      Set<String> deployments = new LinkedHashSet<>(list(prefix + "deployment-ids"));
+      boolean auto = bool(prefix + "auto-deployments");
+      if (deployments.isEmpty() && !auto) {
+        throw new ConfigurationException(
+            prefix + "deployment-ids", "missing (or set " + prefix + "auto-deployments=true)");
+      }
+      return new PlatformRegistration(
+          name,
+          required(prefix + "issuer"),
+          required(prefix + "client-id"),
+          httpUrl(prefix + "auth-url"),
+          httpUrl(prefix + "token-url"),
+          httpUrl(prefix + "jwks-url"),
+          deployments,
+          auto);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package org.tremplin.web.lti;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.tremplin.lti.login.LoginOutcome;
+import org.tremplin.lti.login.OidcLogin;
+
+/**
+ * {@code GET, POST /lti/login}: the OIDC third-party initiated login (LTI.md §1). Hands the query
+ * or form parameters to {@link OidcLogin}; answers a 302 to the platform with the state's binding
+ * cookie (raw {@code Set-Cookie}, for {@code Partitioned}), or a 400 page. Thread-safe.
+ */
+@Path("lti/login")
+public final class LoginResource {
+  private final OidcLogin login;
+
+  /** Over this login handler. */
+  public LoginResource(OidcLogin login) {
+    this.login = login;
+  }
+
+  /** Login by query parameters. */
+  @GET
+  public Response get(@Context UriInfo uri) {
+    return respond(uri.getQueryParameters());
+  }
+
+  /** Login by form post. */
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response post(MultivaluedMap<String, String> form) {
+    return respond(form);
+  }
+
+  private Response respond(Map<String, List<String>> parameters) {
+    LoginOutcome outcome = login.initiate(parameters);
+    if (outcome instanceof LoginOutcome.Redirect redirect) {
+      return Response.status(Response.Status.FOUND)
+          .header("Location", redirect.location().toASCIIString())
+          .header("Set-Cookie", redirect.loginState().setCookieHeader())
+          .header("Cache-Control", "no-store")
+          .build();
+    }
+    return LtiPages.loginRefused(((LoginOutcome.Rejected) outcome).error());
+  }
+}

@@ -1,0 +1,216 @@
+package org.tremplin.web.lti;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.tremplin.api.access.Role;
+import org.tremplin.lti.launch.LaunchContext;
+import org.tremplin.lti.launch.LaunchError;
+import org.tremplin.lti.login.LoginError;
+import org.tremplin.lti.roles.MappedRoles;
+
+/**
+ * The HTML pages of the LTI endpoints: refusals (code, French and English explanation, the HTTP
+ * status of the code) and the provisional "launch accepted" page. Every dynamic value is escaped.
+ * Pages are never cached and carry no stack trace. Stateless.
+ */
+final class LtiPages {
+  /** Longest platform-supplied {@code error_description} shown. */
+  static final int MAX_DESCRIPTION = 200;
+
+  private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+
+  /** French and English explanation of each launch step's failure (LTI.md §2). */
+  private static final Map<Integer, String[]> LAUNCH_STEPS =
+      Map.ofEntries(
+          Map.entry(
+              0,
+              new String[] {
+                "La plateforme a signalé une erreur au lieu de lancer l'activité.",
+                "The platform reported an error instead of launching the activity."
+              }),
+          Map.entry(
+              1,
+              new String[] {
+                "Votre connexion n'a pas pu être vérifiée (session expirée, déjà utilisée, ou"
+                    + " cookies bloqués par le navigateur). Relancez l'activité depuis la"
+                    + " plateforme.",
+                "Your sign-in could not be verified (expired, already used, or cookies blocked by"
+                    + " the browser). Launch the activity again from the platform."
+              }),
+          Map.entry(
+              2,
+              new String[] {
+                "Le jeton envoyé par la plateforme est absent ou mal formé.",
+                "The token sent by the platform is missing or malformed."
+              }),
+          Map.entry(
+              3,
+              new String[] {
+                "Le jeton utilise un algorithme de signature refusé.",
+                "The token uses a signature algorithm that is not accepted."
+              }),
+          Map.entry(
+              4,
+              new String[] {
+                "Le jeton ne vient pas de la plateforme attendue.",
+                "The token does not come from the expected platform."
+              }),
+          Map.entry(
+              5,
+              new String[] {
+                "Le jeton n'est pas destiné à cet outil.", "The token is not meant for this tool."
+              }),
+          Map.entry(
+              6,
+              new String[] {
+                "La signature du jeton n'a pas pu être vérifiée.",
+                "The token's signature could not be verified."
+              }),
+          Map.entry(
+              7,
+              new String[] {
+                "Le jeton a expiré ou n'est pas encore valide (vérifiez l'horloge).",
+                "The token has expired or is not yet valid (check the clocks)."
+              }),
+          Map.entry(
+              8,
+              new String[] {
+                "Ce lancement a déjà été utilisé ou ne correspond pas à la connexion.",
+                "This launch was already used or does not match the sign-in."
+              }),
+          Map.entry(
+              9,
+              new String[] {
+                "Ce type de message LTI n'est pas pris en charge.",
+                "This LTI message type is not supported."
+              }),
+          Map.entry(
+              10,
+              new String[] {
+                "Ce déploiement de l'outil n'est pas reconnu.",
+                "This deployment of the tool is not recognised."
+              }),
+          Map.entry(
+              11,
+              new String[] {
+                "Le lien de ressource du lancement est incomplet ou invalide.",
+                "The launch's resource link is incomplete or invalid."
+              }),
+          Map.entry(
+              12,
+              new String[] {
+                "L'utilisateur n'est pas identifié par la plateforme.",
+                "The user is not identified by the platform."
+              }));
+
+  private LtiPages() {}
+
+  /** A refused login: HTTP 400 page with the code. */
+  static Response loginRefused(LoginError error) {
+    String[] text =
+        switch (error) {
+          case REGISTRATION_UNKNOWN ->
+              new String[] {
+                "Cette plateforme n'est pas enregistrée auprès de Tremplin.",
+                "This platform is not registered with Tremplin."
+              };
+          case TARGET_LINK_URI_NOT_OURS ->
+              new String[] {
+                "L'adresse de lancement demandée n'appartient pas à Tremplin.",
+                "The requested launch address does not belong to Tremplin."
+              };
+          default ->
+              new String[] {
+                "La demande de connexion LTI est incomplète ou mal formée.",
+                "The LTI sign-in request is incomplete or malformed."
+              };
+        };
+    return page(error.httpStatus(), refusal(error.name(), text[0], text[1], null));
+  }
+
+  /** A refused launch: the code's HTTP status, page with the code. */
+  static Response launchRefused(LaunchError error, @Nullable String platformDescription) {
+    String[] text = LAUNCH_STEPS.get(error.step());
+    String detail = null;
+    if (error == LaunchError.PLATFORM_ERROR && platformDescription != null) {
+      detail =
+          platformDescription.length() > MAX_DESCRIPTION
+              ? platformDescription.substring(0, MAX_DESCRIPTION) + "…"
+              : platformDescription;
+    }
+    return page(error.httpStatus(), refusal(error.name(), text[0], text[1], detail));
+  }
+
+  /** An accepted launch: who, which roles, which context (provisional page before the app). */
+  static Response launchAccepted(LaunchContext context, MappedRoles mapped) {
+    String who = context.name() != null ? context.name() : context.sub();
+    String roles =
+        mapped.roles().isEmpty()
+            ? "—"
+            : mapped.roles().stream().map(Role::name).sorted().collect(Collectors.joining(", "));
+    String where =
+        context.contextTitle() != null
+            ? context.contextTitle()
+            : context.contextId() != null ? context.contextId() : "—";
+    StringBuilder body = new StringBuilder();
+    body.append("<h1>Lancement LTI accepté / LTI launch accepted</h1>\n<dl>\n");
+    item(body, "Utilisateur / User", who == null ? "—" : who);
+    item(body, "Rôle(s) / Role(s)", roles);
+    item(body, "Rôles LTI / LTI roles", String.join(", ", nonEmpty(context.roles())));
+    item(body, "Contexte / Context", where);
+    item(body, "Plateforme / Platform", context.issuer());
+    body.append("</dl>\n");
+    return page(200, document("Tremplin", body.toString()));
+  }
+
+  private static List<String> nonEmpty(List<String> values) {
+    return values.isEmpty() ? List.of("—") : values;
+  }
+
+  private static void item(StringBuilder body, String label, String value) {
+    body.append("<dt>")
+        .append(Html.escape(label))
+        .append("</dt><dd>")
+        .append(Html.escape(value))
+        .append("</dd>\n");
+  }
+
+  private static String refusal(String code, String french, String english, @Nullable String d) {
+    StringBuilder body = new StringBuilder();
+    body.append("<h1>Accès refusé / Access denied</h1>\n")
+        .append("<p lang=\"fr\">")
+        .append(Html.escape(french))
+        .append("</p>\n<p lang=\"en\">")
+        .append(Html.escape(english))
+        .append("</p>\n");
+    if (d != null) {
+      body.append("<p><q>").append(Html.escape(d)).append("</q></p>\n");
+    }
+    body.append("<p>Code : <code id=\"error-code\">")
+        .append(Html.escape(code))
+        .append("</code></p>\n");
+    return document("Tremplin — " + code, body.toString());
+  }
+
+  private static String document(String title, String body) {
+    return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><meta charset=\"utf-8\"><title>"
+        + Html.escape(title)
+        + "</title></head>\n<body>\n"
+        + body
+        + "</body>\n</html>\n";
+  }
+
+  private static Response page(int status, String html) {
+    return Response.status(status)
+        .type(HTML)
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'")
+        .entity(html)
+        .build();
+  }
+}

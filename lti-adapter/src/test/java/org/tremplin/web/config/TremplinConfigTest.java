@@ -1,0 +1,161 @@
+package org.tremplin.web.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+import org.junit.jupiter.api.Test;
+import org.tremplin.lti.registration.PlatformRegistration;
+
+class TremplinConfigTest {
+
+  private final Map<String, String> values = new HashMap<>(minimal());
+
+  private static Map<String, String> minimal() {
+    Map<String, String> v = new HashMap<>();
+    v.put("tremplin.base-url", "https://tremplin.example.org");
+    v.put("tremplin.lti.platforms", "moodle, canvas");
+    v.put("tremplin.lti.platform.moodle.issuer", "https://moodle.example.org");
+    v.put("tremplin.lti.platform.moodle.client-id", "abc");
+    v.put("tremplin.lti.platform.moodle.deployment-ids", "1,2");
+    v.put("tremplin.lti.platform.moodle.auth-url", "https://moodle.example.org/auth");
+    v.put("tremplin.lti.platform.moodle.token-url", "https://moodle.example.org/token");
+    v.put("tremplin.lti.platform.moodle.jwks-url", "https://moodle.example.org/certs");
+    v.put("tremplin.lti.platform.canvas.issuer", "https://canvas.instructure.com");
+    v.put("tremplin.lti.platform.canvas.client-id", "1000");
+    v.put("tremplin.lti.platform.canvas.auto-deployments", "true");
+    v.put("tremplin.lti.platform.canvas.auth-url", "https://sso.canvaslms.com/auth");
+    v.put("tremplin.lti.platform.canvas.token-url", "https://sso.canvaslms.com/token");
+    v.put("tremplin.lti.platform.canvas.jwks-url", "https://sso.canvaslms.com/jwks");
+    return v;
+  }
+
+  @Test
+  void readsEveryKeyWithItsDefaults() {
+    TremplinConfig config = TremplinConfig.from(new MapConfig(values));
+
+    assertThat(config.baseUrl()).isEqualTo(URI.create("https://tremplin.example.org/"));
+    assertThat(config.http()).isEqualTo(new TremplinConfig.HttpConfig("127.0.0.1", 8080));
+    assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.toolUrls().redirectUri())
+        .isEqualTo("https://tremplin.example.org/lti/launch");
+    assertThat(config.platforms())
+        .extracting(PlatformRegistration::name)
+        .containsExactly("moodle", "canvas");
+    PlatformRegistration moodle = config.platforms().get(0);
+    assertThat(moodle.deploymentIds()).isEqualTo(Set.of("1", "2"));
+    assertThat(moodle.autoDeployments()).isFalse();
+    assertThat(config.platforms().get(1).autoDeployments()).isTrue();
+  }
+
+  @Test
+  void readsHostPortAndSkew() {
+    values.put("tremplin.http.host", "0.0.0.0");
+    values.put("tremplin.http.port", "9090");
+    values.put("tremplin.lti.clock-skew", "PT5S");
+
+    TremplinConfig config = TremplinConfig.from(new MapConfig(values));
+
+    assertThat(config.http()).isEqualTo(new TremplinConfig.HttpConfig("0.0.0.0", 9090));
+    assertThat(config.clockSkew()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void namesTheMissingKey() {
+    values.remove("tremplin.lti.platform.moodle.client-id");
+
+    assertThatThrownBy(() -> TremplinConfig.from(new MapConfig(values)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("tremplin.lti.platform.moodle.client-id")
+        .extracting(e -> ((ConfigurationException) e).key())
+        .isEqualTo("tremplin.lti.platform.moodle.client-id");
+  }
+
+  @Test
+  void namesTheMissingBaseUrl() {
+    values.remove("tremplin.base-url");
+
+    assertThatThrownBy(() -> TremplinConfig.from(new MapConfig(values)))
+        .hasMessageContaining("tremplin.base-url");
+  }
+
+  @Test
+  void namesMalformedValues() {
+    for (Map.Entry<String, String> bad :
+        List.of(
+            Map.entry("tremplin.http.port", "eighty"),
+            Map.entry("tremplin.http.port", "70000"),
+            Map.entry("tremplin.lti.clock-skew", "60"),
+            Map.entry("tremplin.lti.platform.moodle.auto-deployments", "yes"),
+            Map.entry("tremplin.lti.platform.moodle.jwks-url", "not a url"),
+            Map.entry("tremplin.lti.platform.moodle.auth-url", "ftp://moodle.example.org/auth"),
+            Map.entry("tremplin.base-url", "tremplin.example.org"))) {
+      Map<String, String> copy = new HashMap<>(minimal());
+      copy.put(bad.getKey(), bad.getValue());
+      assertThatThrownBy(() -> TremplinConfig.from(new MapConfig(copy)))
+          .as(bad.toString())
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(bad.getKey());
+    }
+  }
+
+  @Test
+  void refusesAPlatformWithNeitherDeploymentsNorAutoPolicy() {
+    values.remove("tremplin.lti.platform.moodle.deployment-ids");
+
+    assertThatThrownBy(() -> TremplinConfig.from(new MapConfig(values)))
+        .hasMessageContaining("tremplin.lti.platform.moodle.deployment-ids");
+  }
+
+  /** The smallest MicroProfile Config over a map, for reading string values. */
+  private record MapConfig(Map<String, String> values) implements Config {
+    @Override
+    public <T> T getValue(String name, Class<T> type) {
+      return getOptionalValue(name, type).orElseThrow(() -> new NoSuchElementException(name));
+    }
+
+    @Override
+    public ConfigValue getConfigValue(String name) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+      if (type != String.class) {
+        throw new UnsupportedOperationException(type.getName());
+      }
+      return Optional.ofNullable(values.get(name)).map(type::cast);
+    }
+
+    @Override
+    public Iterable<String> getPropertyNames() {
+      return values.keySet();
+    }
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources() {
+      return List.of();
+    }
+
+    @Override
+    public <T> Optional<Converter<T>> getConverter(Class<T> type) {
+      return Optional.empty();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+      throw new IllegalArgumentException();
+    }
+  }
+}
