@@ -4,22 +4,24 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.tremplin.core.Tremplin;
+import org.tremplin.core.internal.Database;
 import org.tremplin.lti.keys.CachingPlatformKeys;
 import org.tremplin.lti.keys.HttpJwksFetcher;
 import org.tremplin.lti.keys.PlatformKeys;
-import org.tremplin.lti.keys.ToolKeys;
-import org.tremplin.lti.launch.InMemoryNonces;
 import org.tremplin.lti.launch.LaunchSettings;
 import org.tremplin.lti.launch.LaunchValidator;
-import org.tremplin.lti.launch.Nonces;
-import org.tremplin.lti.login.InMemoryLoginStates;
-import org.tremplin.lti.login.LoginStates;
 import org.tremplin.lti.login.OidcLogin;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.InMemoryRegistrations;
 import org.tremplin.lti.registration.Registrations;
 import org.tremplin.lti.roles.RoleMapper;
+import org.tremplin.lti.store.JdbiLoginStates;
+import org.tremplin.lti.store.JdbiNonces;
+import org.tremplin.lti.store.JdbiSessions;
+import org.tremplin.lti.store.JdbiToolKeys;
 import org.tremplin.web.config.TremplinConfig;
 import org.tremplin.web.health.HealthResource;
 import org.tremplin.web.lti.JwksResource;
@@ -28,74 +30,79 @@ import org.tremplin.web.lti.LoginResource;
 
 /**
  * Registers every Tremplin endpoint in a JAX-RS application, so a host adds one line: {@code
- * register(new TremplinFeature(TremplinConfig.from(config)))}, or {@code
- * register(TremplinFeature.class)} to read the MicroProfile Config of the runtime. The stores are
- * interfaces: the in-memory ones by default (one node), database-backed ones through {@link
- * Stores}. Immutable and thread-safe; the components are built once, here.
+ * register(new TremplinFeature(TremplinConfig.from(config), dataSource))}, or {@code
+ * register(TremplinFeature.class)} to read the runtime's MicroProfile Config (including {@code
+ * tremplin.datasource.*}). Everything that must survive a restart or be shared by several nodes
+ * behind a load balancer (login states, nonces, tool keys, sessions, identities) lives in the
+ * database; the schema is migrated on construction. Immutable and thread-safe; the components are
+ * built once, here.
  */
 public final class TremplinFeature implements Feature {
 
-  /**
-   * The stores the endpoints use; swap in database-backed ones for several nodes.
-   *
-   * @param registrations platform registrations
-   * @param loginStates login states between login and launch
-   * @param nonces used nonces
-   */
-  public record Stores(Registrations registrations, LoginStates loginStates, Nonces nonces) {
-    /** Requires all three. */
-    public Stores {
-      Objects.requireNonNull(registrations, "registrations");
-      Objects.requireNonNull(loginStates, "loginStates");
-      Objects.requireNonNull(nonces, "nonces");
-    }
-
-    /** In-memory stores over the configured platforms: fine for one node, lost on restart. */
-    public static Stores inMemory(TremplinConfig config, Clock clock) {
-      return new Stores(
-          new InMemoryRegistrations(config.platforms()),
-          new InMemoryLoginStates(clock),
-          new InMemoryNonces(clock));
-    }
-  }
-
+  private final Tremplin tremplin;
+  private final Database database;
+  private final Registrations registrations;
   private final OidcLogin login;
   private final LaunchValidator validator;
-  private final ToolKeys toolKeys;
+  private final JdbiToolKeys toolKeys;
+  private final JdbiSessions sessions;
 
-  /** Reads the runtime's MicroProfile Config once; in-memory stores, system clock. */
+  /** Reads the runtime's MicroProfile Config once; an unpooled data source, system clock. */
   public TremplinFeature() {
     this(TremplinConfig.from(ConfigProvider.getConfig()));
   }
 
-  /** With this configuration; in-memory stores, system clock, a fresh tool key. */
+  /**
+   * With this configuration and an unpooled data source on {@code tremplin.datasource.*}: fine for
+   * H2; a server on PostgreSQL should pass a pool to {@link #TremplinFeature(TremplinConfig,
+   * DataSource)}.
+   */
   public TremplinFeature(TremplinConfig config) {
     this(
         config,
-        Stores.inMemory(config, Clock.systemUTC()),
+        Tremplin.dataSource(
+            config.datasource().url(),
+            config.datasource().username(),
+            config.datasource().password()));
+  }
+
+  /** On this database; platform keysets fetched over HTTP, system clock. */
+  public TremplinFeature(TremplinConfig config, DataSource dataSource) {
+    this(
+        config,
+        dataSource,
         new CachingPlatformKeys(new HttpJwksFetcher(), Clock.systemUTC()),
-        ToolKeys.generate(),
         Clock.systemUTC());
   }
 
-  /** With every collaborator given. */
+  /** With every collaborator given (tests, benchmarks). */
   public TremplinFeature(
-      TremplinConfig config,
-      Stores stores,
-      PlatformKeys platformKeys,
-      ToolKeys toolKeys,
-      Clock clock) {
+      TremplinConfig config, DataSource dataSource, PlatformKeys platformKeys, Clock clock) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(platformKeys, "platformKeys");
+    Objects.requireNonNull(clock, "clock");
+    this.database = Database.open(dataSource);
+    this.tremplin = Tremplin.create(dataSource, clock);
+    this.registrations = new InMemoryRegistrations(config.platforms());
     ToolUrls urls = config.toolUrls();
-    this.login = new OidcLogin(stores.registrations(), stores.loginStates(), urls, clock);
+    JdbiLoginStates loginStates = new JdbiLoginStates(database, registrations, clock);
+    this.login = new OidcLogin(registrations, loginStates, urls, clock);
     this.validator =
         new LaunchValidator(
-            stores.loginStates(),
+            loginStates,
             platformKeys,
-            stores.nonces(),
+            new JdbiNonces(database, clock),
             urls,
             LaunchSettings.defaults().withClockSkew(config.clockSkew()),
             clock);
-    this.toolKeys = toolKeys;
+    this.toolKeys = new JdbiToolKeys(database, clock);
+    this.sessions = new JdbiSessions(database, clock);
+  }
+
+  /** The domain engine on the same database, e.g. to seed data or to embed the library. */
+  public Tremplin tremplin() {
+    return tremplin;
   }
 
   @Override
@@ -104,7 +111,7 @@ public final class TremplinFeature implements Feature {
     context.register(new LoginResource(login));
     context.register(new LaunchResource(validator, new RoleMapper()));
     context.register(new JwksResource(toolKeys));
-    context.register(new HealthResource());
+    context.register(new HealthResource(database));
     return true;
   }
 }

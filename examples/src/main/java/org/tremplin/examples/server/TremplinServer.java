@@ -1,5 +1,7 @@
 package org.tremplin.examples.server;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
@@ -17,12 +19,14 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.tremplin.core.internal.Database;
 import org.tremplin.web.TremplinFeature;
 import org.tremplin.web.config.TremplinConfig;
 
 /**
- * Jersey on Grizzly serving {@link TremplinFeature}. {@link #start} returns once the server
- * listens; {@link #close} stops it (gracefully, a few seconds at most). Thread-safe.
+ * Jersey on Grizzly serving {@link TremplinFeature} on a HikariCP pool over {@code
+ * tremplin.datasource.*}. {@link #start} returns once the server listens; {@link #close} stops it
+ * (gracefully, a few seconds at most) and closes the pool. Thread-safe.
  */
 public final class TremplinServer implements AutoCloseable {
   /** How long {@link #close} lets requests in flight finish. */
@@ -31,12 +35,20 @@ public final class TremplinServer implements AutoCloseable {
   /** Ordinal of {@code tremplin.properties}: below system properties (400) and env (300). */
   static final int PROPERTIES_FILE_ORDINAL = 250;
 
+  /** Connections in the pool: enough for two cores and the database's own work. */
+  static final int POOL_SIZE = 16;
+
   private final HttpServer server;
   private final URI uri;
+  private final HikariDataSource pool;
+  private final TremplinFeature feature;
 
-  private TremplinServer(HttpServer server, URI uri) {
+  private TremplinServer(
+      HttpServer server, URI uri, HikariDataSource pool, TremplinFeature feature) {
     this.server = server;
     this.uri = uri;
+    this.pool = pool;
+    this.feature = feature;
   }
 
   /**
@@ -59,13 +71,37 @@ public final class TremplinServer implements AutoCloseable {
     return builder.build();
   }
 
-  /** Starts a server for this configuration with the default (in-memory) components. */
+  /**
+   * Opens a pool on the configured database (migrating it), then starts the server on the
+   * configured host and port.
+   */
   public static TremplinServer start(TremplinConfig config) {
-    return start(config, new TremplinFeature(config));
+    HikariDataSource pool = pool(config.datasource());
+    try {
+      return start(config, pool, new TremplinFeature(config, pool));
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
   }
 
-  /** Starts a server on the configured host and port serving this feature. */
-  public static TremplinServer start(TremplinConfig config, TremplinFeature feature) {
+  /** A connection pool for this database (H2 URLs get Tremplin's PostgreSQL-mode settings). */
+  public static HikariDataSource pool(TremplinConfig.DataSourceConfig datasource) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(Database.normalizeUrl(datasource.url()));
+    hikari.setUsername(datasource.username());
+    hikari.setPassword(datasource.password());
+    hikari.setMaximumPoolSize(POOL_SIZE);
+    hikari.setPoolName("tremplin");
+    return new HikariDataSource(hikari);
+  }
+
+  /**
+   * Starts a server on the configured host and port serving this feature; {@link #close} closes
+   * {@code pool} too.
+   */
+  public static TremplinServer start(
+      TremplinConfig config, HikariDataSource pool, TremplinFeature feature) {
     URI listen =
         URI.create("http://" + hostForUri(config.http().host()) + ":" + config.http().port() + "/");
     ResourceConfig application =
@@ -76,12 +112,20 @@ public final class TremplinServer implements AutoCloseable {
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(listen, application, true);
     int port = server.getListeners().iterator().next().getPort();
     return new TremplinServer(
-        server, URI.create("http://" + hostForUri(config.http().host()) + ":" + port + "/"));
+        server,
+        URI.create("http://" + hostForUri(config.http().host()) + ":" + port + "/"),
+        pool,
+        feature);
   }
 
   /** Where the server listens, e.g. {@code http://127.0.0.1:8080/}. */
   public URI uri() {
     return uri;
+  }
+
+  /** The feature served, e.g. for its {@link TremplinFeature#tremplin() domain engine}. */
+  public TremplinFeature feature() {
+    return feature;
   }
 
   @Override
@@ -93,6 +137,8 @@ public final class TremplinServer implements AutoCloseable {
       server.shutdownNow();
     } catch (ExecutionException | TimeoutException e) {
       server.shutdownNow();
+    } finally {
+      pool.close();
     }
   }
 

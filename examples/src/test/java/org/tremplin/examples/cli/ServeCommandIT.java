@@ -27,12 +27,14 @@ class ServeCommandIT {
     }
     String base = "http://127.0.0.1:" + port + "/";
     Path errors = java.nio.file.Files.createTempFile("tremplin-serve", ".err");
+    Path data = java.nio.file.Files.createTempDirectory("tremplin-serve-data");
     Process process =
         new ProcessBuilder(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dtremplin.base-url=" + base,
                     "-Dtremplin.http.port=" + port,
+                    "-Dtremplin.datasource.url=jdbc:h2:file:" + data.resolve("tremplin"),
                     "-jar",
                     System.getProperty("tremplin.jar"),
                     "serve",
@@ -55,7 +57,8 @@ class ServeCommandIT {
                   HttpRequest.newBuilder(URI.create(base + "health")).build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+      assertThat(health.body()).isEqualTo("{\"status\":\"UP\",\"database\":\"UP\"}");
+      assertThat(data.resolve("tremplin.mv.db")).exists(); // the configured database, migrated
 
       process.destroy();
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();

@@ -53,6 +53,7 @@ class LtiLaunchIT {
   private static RSAKey platformKey;
   private static HttpServer platform;
   private static TremplinServer tremplin;
+  private static TremplinConfig config;
   private static URI base;
   private final HttpClient http =
       // HTTP/1.1 like a browser on http://: the JDK client's default h2c upgrade stalls POST
@@ -87,6 +88,7 @@ class LtiLaunchIT {
     properties.put("tremplin.base-url", base.toString());
     properties.put("tremplin.http.host", "127.0.0.1");
     properties.put("tremplin.http.port", String.valueOf(port));
+    properties.put("tremplin.datasource.url", "jdbc:h2:mem:lti-launch-it;DB_CLOSE_DELAY=-1");
     properties.put("tremplin.lti.platforms", "sim");
     properties.put("tremplin.lti.platform.sim.issuer", ISSUER);
     properties.put("tremplin.lti.platform.sim.client-id", CLIENT_ID);
@@ -96,7 +98,7 @@ class LtiLaunchIT {
     properties.put(
         "tremplin.lti.platform.sim.jwks-url",
         "http://127.0.0.1:" + platform.getAddress().getPort() + "/jwks");
-    TremplinConfig config =
+    config =
         TremplinConfig.from(
             new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "test", 500))
@@ -288,7 +290,30 @@ class LtiLaunchIT {
     HttpResponse<String> response = get(base.resolve("health"));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"database\":\"UP\"}");
+  }
+
+  @Test
+  void aSecondNodeOnTheSameDatabasePublishesTheSameToolKeys() throws Exception {
+    int port = freePort();
+    TremplinConfig second =
+        new TremplinConfig(
+            config.baseUrl(),
+            new TremplinConfig.HttpConfig("127.0.0.1", port),
+            config.platforms(),
+            config.clockSkew(),
+            config.datasource());
+    String first = get(base.resolve("lti/jwks")).body();
+    try (TremplinServer node = TremplinServer.start(second)) {
+      String other = get(node.uri().resolve("lti/jwks")).body();
+
+      assertThat(JWKSet.parse(other).getKeys())
+          .extracting(com.nimbusds.jose.jwk.JWK::getKeyID)
+          .containsExactlyElementsOf(
+              JWKSet.parse(first).getKeys().stream()
+                  .map(com.nimbusds.jose.jwk.JWK::getKeyID)
+                  .toList());
+    }
   }
 
   @Test

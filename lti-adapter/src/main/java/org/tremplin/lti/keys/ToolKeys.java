@@ -10,12 +10,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The tool's own signing keys (LTI.md §8), published at {@code /lti/jwks}. For now one RSA key
- * generated in memory at startup: it changes at each restart and is not shared between nodes
- * (stored, rotated keys come later). Immutable and thread-safe; its {@code toString} shows the
- * {@code kid} only.
+ * One signing key held in memory (tests, tools that sign without a database). A server uses the
+ * database-backed {@code org.tremplin.lti.store.JdbiToolKeys} instead, which every node shares and
+ * which rotates. Immutable and thread-safe; its {@code toString} shows the {@code kid} only.
  */
-public final class ToolKeys {
+public final class ToolKeys implements ToolKeySource {
   /** The RSA modulus size of generated keys. */
   public static final int RSA_BITS = 2048;
 
@@ -44,7 +43,7 @@ public final class ToolKeys {
     }
   }
 
-  /** The current signing key, private part included: never publish or log it. */
+  @Override
   public RSAKey signingKey() {
     return signingKey;
   }
@@ -54,6 +53,11 @@ public final class ToolKeys {
    */
   public JWKSet publicKeySet() {
     return new JWKSet(signingKey.toPublicJWK());
+  }
+
+  @Override
+  public String publicJwks() {
+    return publicKeySet().toString(true);
   }
 
   @Override

@@ -25,6 +25,7 @@ import org.jdbi.v3.core.Handle;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
 import org.tremplin.core.internal.Database;
+import org.tremplin.lti.keys.ToolKeySource;
 
 /**
  * The tool's own RSA signing keys in the {@code tremplin_lti_tool_key} table (LTI.md §8). The first
@@ -36,7 +37,7 @@ import org.tremplin.core.internal.Database;
  * <p>Thread-safe. Two nodes starting at once on an empty table may each create a key: both are then
  * active and published, and both nodes sign with the newest, which is harmless.
  */
-public final class JdbiToolKeys {
+public final class JdbiToolKeys implements ToolKeySource {
   /** Default time a retired key stays published. */
   public static final Duration DEFAULT_OVERLAP = Duration.ofDays(2);
 
@@ -66,6 +67,7 @@ public final class JdbiToolKeys {
    * The key to sign with: the newest active one (public and private parts, {@code kid}, {@code
    * alg}, {@code use=sig}). Generates and stores one when none is active.
    */
+  @Override
   public RSAKey signingKey() {
     Instant now = clock.instant();
     return newestActive(now)
@@ -105,6 +107,7 @@ public final class JdbiToolKeys {
    *
    * @return the JWKS JSON document
    */
+  @Override
   public String publicJwks() {
     signingKey();
     Instant now = clock.instant();

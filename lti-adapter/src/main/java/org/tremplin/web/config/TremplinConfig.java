@@ -24,9 +24,14 @@ import org.tremplin.lti.registration.PlatformRegistration;
  * @param http {@code tremplin.http.host} / {@code tremplin.http.port}
  * @param platforms {@code tremplin.lti.platforms} and their {@code tremplin.lti.platform.<name>.*}
  * @param clockSkew {@code tremplin.lti.clock-skew}, ISO-8601, default {@code PT60S}
+ * @param datasource {@code tremplin.datasource.url} / {@code .username} / {@code .password}
  */
 public record TremplinConfig(
-    URI baseUrl, HttpConfig http, List<PlatformRegistration> platforms, Duration clockSkew) {
+    URI baseUrl,
+    HttpConfig http,
+    List<PlatformRegistration> platforms,
+    Duration clockSkew,
+    DataSourceConfig datasource) {
 
   /** Path of the redirect URI (the launch endpoint) under the base URL. */
   public static final String LAUNCH_PATH = "lti/launch";
@@ -39,6 +44,7 @@ public record TremplinConfig(
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(clockSkew, "clockSkew");
+    Objects.requireNonNull(datasource, "datasource");
     platforms = List.copyOf(platforms);
     if (!baseUrl.toString().endsWith("/")) {
       baseUrl = URI.create(baseUrl + "/");
@@ -67,6 +73,39 @@ public record TremplinConfig(
     }
   }
 
+  /**
+   * The database the tool keeps its state in (and the domain data, when it runs alone).
+   *
+   * @param url {@code tremplin.datasource.url}, default {@link #DEFAULT_URL}
+   * @param username {@code tremplin.datasource.username}, default {@code sa} for H2, else empty
+   * @param password {@code tremplin.datasource.password}, default empty; never shown by {@code
+   *     toString}
+   */
+  public record DataSourceConfig(String url, String username, String password) {
+    /** Default database: an H2 file under {@code ./data}. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/tremplin";
+
+    /** Requires a JDBC URL. */
+    public DataSourceConfig {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(username, "username");
+      Objects.requireNonNull(password, "password");
+      if (!url.startsWith("jdbc:")) {
+        throw new IllegalArgumentException("not a JDBC URL: " + url);
+      }
+    }
+
+    /** Whether this is an H2 database (embedded). */
+    public boolean isH2() {
+      return url.startsWith("jdbc:h2:");
+    }
+
+    @Override
+    public String toString() {
+      return "DataSourceConfig[url=" + url + ", username=" + username + ", password=***]";
+    }
+  }
+
   /** The tool's URLs: the base URL and the redirect URI {@code <base>lti/launch}. */
   public ToolUrls toolUrls() {
     return new ToolUrls(baseUrl, baseUrl + LAUNCH_PATH);
@@ -90,7 +129,7 @@ public record TremplinConfig(
     for (String name : r.list("tremplin.lti.platforms")) {
       platforms.add(r.platform(name));
     }
-    return new TremplinConfig(baseUrl, new HttpConfig(host, port), platforms, skew);
+    return new TremplinConfig(baseUrl, new HttpConfig(host, port), platforms, skew, r.datasource());
   }
 
   /** Reads and parses single keys, each error naming its key. */
@@ -175,6 +214,19 @@ public record TremplinConfig(
           .filter(v -> !v.isEmpty())
           .distinct()
           .toList();
+    }
+
+    DataSourceConfig datasource() {
+      String url = optional("tremplin.datasource.url").orElse(DataSourceConfig.DEFAULT_URL);
+      if (!url.startsWith("jdbc:")) {
+        throw new ConfigurationException(
+            "tremplin.datasource.url", "must be a JDBC URL, e.g. " + DataSourceConfig.DEFAULT_URL);
+      }
+      String user =
+          optional("tremplin.datasource.username").orElse(url.startsWith("jdbc:h2:") ? "sa" : "");
+      String password =
+          config.getOptionalValue("tremplin.datasource.password", String.class).orElse("");
+      return new DataSourceConfig(url, user, password);
     }
 
     PlatformRegistration platform(String name) {

@@ -5,15 +5,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.tremplin.lti.keys.ToolKeys;
+import org.tremplin.lti.keys.ToolKeySource;
 
 /** {@code GET /lti/jwks}: the tool's public keys, {@code {"keys":[...]}}. Thread-safe. */
 @Path("lti/jwks")
 public final class JwksResource {
-  private final ToolKeys toolKeys;
+  private final ToolKeySource toolKeys;
 
   /** Publishing these keys' public parts. */
-  public JwksResource(ToolKeys toolKeys) {
+  public JwksResource(ToolKeySource toolKeys) {
     this.toolKeys = toolKeys;
   }
 
@@ -21,8 +21,6 @@ public final class JwksResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response keys() {
-    return Response.ok(toolKeys.publicKeySet().toString(true))
-        .header("Cache-Control", "max-age=300")
-        .build();
+    return Response.ok(toolKeys.publicJwks()).header("Cache-Control", "max-age=300").build();
   }
 }
