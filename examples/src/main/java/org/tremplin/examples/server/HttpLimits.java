@@ -30,8 +30,15 @@ final class HttpLimits {
 
   private HttpLimits() {}
 
+  /**
+   * Most bytes of a refused body read and discarded after the answer to keep the connection; a
+   * longer remainder closes it instead (Grizzly would otherwise drain a huge chunked body).
+   */
+  static final long MAX_REMAINDER_TO_SKIP = 256 * 1024;
+
   /** Applies the bounds to every listener of this (not yet started) server. */
   static void apply(HttpServer server) {
+    server.getServerConfiguration().setMaxPayloadRemainderToSkip(MAX_REMAINDER_TO_SKIP);
     for (NetworkListener listener : server.getListeners()) {
       listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
       listener.setMaxRequestHeaders(MAX_REQUEST_HEADERS);
@@ -43,11 +50,11 @@ final class HttpLimits {
 
   /**
    * Grizzly treats a request carrying {@code Upgrade} as switching protocols: it stops framing the
-   * body by {@code Content-Length} or chunks, so a form post from a client offering {@code h2c} (the
-   * JDK {@code HttpClient}'s default) never ends, and the read times out (30 s, then 500). We speak
-   * HTTP/1.1 only and serve no WebSocket: RFC 9110 §7.8 lets a server ignore {@code Upgrade}, so
-   * this filter, placed right after the HTTP codec, drops the header as soon as it is parsed and the
-   * request is framed as an ordinary HTTP/1.1 request.
+   * body by {@code Content-Length} or chunks, so a form post from a client offering {@code h2c}
+   * (the JDK {@code HttpClient}'s default) never ends, and the read times out (30 s, then 500). We
+   * speak HTTP/1.1 only and serve no WebSocket: RFC 9110 §7.8 lets a server ignore {@code Upgrade},
+   * so this filter, placed right after the HTTP codec, drops the header as soon as it is parsed and
+   * the request is framed as an ordinary HTTP/1.1 request.
    */
   private static final class IgnoreUpgrades implements AddOn {
     @Override
