@@ -88,7 +88,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     String incident = null;
     if (status >= 500) {
       incident = incident();
-      logIncident(incident, exception);
+      logIncident(code, incident, exception);
     } else {
       LOG.debug("Request refused: {}", code);
     }
@@ -121,7 +121,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     String detail = null;
     if (kind == ErrorCode.Kind.INTERNAL) {
       incident = incident();
-      logIncident(incident, exception);
+      logIncident(code.name(), incident, exception);
     } else {
       LOG.info("Request refused: {}", code);
       if (kind != ErrorCode.Kind.FORBIDDEN) {
@@ -133,7 +133,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
   private Response internal(Throwable exception) {
     String incident = incident();
-    logIncident(incident, exception);
+    logIncident("INTERNAL_ERROR", incident, exception);
     return reply(
         new ErrorPages.Reply(500, "INTERNAL_ERROR", "error.INTERNAL_ERROR", null, incident));
   }
@@ -209,9 +209,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   /** Logs the incident with the exception's classes and frames, never its messages. */
-  private static void logIncident(String incident, Throwable exception) {
+  private static void logIncident(String code, String incident, Throwable exception) {
     LOG.error(
-        "INTERNAL_ERROR incident {}: {}",
+        "{} incident {}: {}",
+        code,
         incident,
         exception.getClass().getName(),
         Redacted.of(exception));
