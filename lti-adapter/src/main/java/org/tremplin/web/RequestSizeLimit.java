@@ -1,18 +1,24 @@
 package org.tremplin.web;
 
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refuses, with HTTP 413, a request whose declared {@code Content-Length} exceeds the bound (an LTI
- * launch form is an id_token of at most 64 KiB plus a state). Bodies without a length (chunked) are
- * bounded by the host's container settings. Stateless and thread-safe.
+ * Bounds request bodies (an LTI launch form is an id_token of at most 64 KiB plus a state): a
+ * declared {@code Content-Length} above the bound is refused at once, and every body, chunked ones
+ * included, is read through a counting stream that fails as soon as the bound is passed, so nothing
+ * larger is ever buffered. Both answer HTTP 413 {@code REQUEST_TOO_LARGE} through {@link
+ * ErrorMapper}. Lives in the JAX-RS layer so any host runtime gets it. Stateless and thread-safe.
  */
+@PreMatching
 public final class RequestSizeLimit implements ContainerRequestFilter {
   /** Default largest request body: 128 KiB. */
   public static final long DEFAULT_MAX_BYTES = 128 * 1024;
@@ -23,31 +29,85 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
 
   /** Refusing bodies larger than {@code maxBytes}. */
   public RequestSizeLimit(long maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("maxBytes must be positive");
+    }
     this.maxBytes = maxBytes;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
     String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (length == null) {
-      return;
+    if (length != null) {
+      long declared;
+      try {
+        declared = Long.parseLong(length.strip());
+      } catch (NumberFormatException e) {
+        declared = Long.MAX_VALUE;
+      }
+      if (declared > maxBytes) {
+        throw tooLarge();
+      }
     }
-    long declared;
-    try {
-      declared = Long.parseLong(length.strip());
-    } catch (NumberFormatException e) {
-      declared = Long.MAX_VALUE;
+    if (request.hasEntity()) {
+      request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
     }
-    if (declared > maxBytes) {
-      LOG.info("Request refused: REQUEST_TOO_LARGE");
-      request.abortWith(
-          Response.status(413)
-              .type(MediaType.valueOf("text/html;charset=UTF-8"))
-              .entity(
-                  "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>413"
-                      + "</title></head><body><p>Requête trop volumineuse / Request too large."
-                      + "</p><p>Code : <code>REQUEST_TOO_LARGE</code></p></body></html>\n")
-              .build());
+  }
+
+  private static TooLarge tooLarge() {
+    LOG.info("Request refused: REQUEST_TOO_LARGE");
+    return new TooLarge();
+  }
+
+  /** HTTP 413: the body passed the bound. */
+  static final class TooLarge extends ClientErrorException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super("REQUEST_TOO_LARGE", 413);
+    }
+  }
+
+  /** Counts the bytes read and fails once more than the bound has been read. */
+  private static final class Bounded extends FilterInputStream {
+    private final long maxBytes;
+    private long count;
+
+    Bounded(InputStream in, long maxBytes) {
+      super(in);
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counted(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, (int) Math.min(length, maxBytes - count + 1));
+      if (n > 0) {
+        counted(n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(Math.min(n, maxBytes - count + 1));
+      counted(skipped);
+      return skipped;
+    }
+
+    private void counted(long n) {
+      count += n;
+      if (count > maxBytes) {
+        throw tooLarge();
+      }
     }
   }
 }

@@ -109,7 +109,13 @@ public final class TremplinServer implements AutoCloseable {
             .register(feature)
             // No WADL: nothing uses it, and without JAXB it only logs a warning at startup.
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(listen, application, true);
+    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);
+    HttpLimits.apply(server);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + listen, e);
+    }
     int port = server.getListeners().iterator().next().getPort();
     return new TremplinServer(
         server,

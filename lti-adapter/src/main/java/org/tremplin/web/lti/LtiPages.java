@@ -102,6 +102,15 @@ final class LtiPages {
                 "The user is not identified by the platform."
               }));
 
+  /** Our failure (or the platform's), not the token's: said plainly, with what to do. */
+  private static final String[] KEYSET_UNAVAILABLE = {
+    "Les clés de signature de cette plateforme sont injoignables pour le moment : le lancement ne"
+        + " peut pas être vérifié. Réessayez dans quelques minutes ; si le problème persiste,"
+        + " prévenez l'administrateur de Tremplin.",
+    "This platform's signing keys cannot be reached right now, so the launch cannot be verified."
+        + " Try again in a few minutes; if the problem persists, tell the Tremplin administrator."
+  };
+
   private LtiPages() {}
 
   /** A refused login: HTTP 400 page with the code. */
@@ -129,7 +138,10 @@ final class LtiPages {
 
   /** A refused launch: the code's HTTP status, page with the code. */
   static Response launchRefused(LaunchError error, @Nullable String platformDescription) {
-    String[] text = LAUNCH_STEPS.get(error.step());
+    String[] text =
+        error == LaunchError.KEYSET_UNAVAILABLE
+            ? KEYSET_UNAVAILABLE
+            : LAUNCH_STEPS.get(error.step());
     String detail = null;
     if (error == LaunchError.PLATFORM_ERROR && platformDescription != null) {
       detail =
