@@ -27,6 +27,7 @@ import org.tremplin.web.health.HealthResource;
 import org.tremplin.web.lti.JwksResource;
 import org.tremplin.web.lti.LaunchResource;
 import org.tremplin.web.lti.LoginResource;
+import org.tremplin.web.lti.StorageScriptResource;
 
 /**
  * Registers every Tremplin endpoint in a JAX-RS application, so a host adds one line: {@code
@@ -110,6 +111,7 @@ public final class TremplinFeature implements Feature {
     context.register(new RequestSizeLimit(RequestSizeLimit.DEFAULT_MAX_BYTES));
     context.register(new LoginResource(login));
     context.register(new LaunchResource(validator, new RoleMapper()));
+    context.register(new StorageScriptResource());
     context.register(new JwksResource(toolKeys));
     context.register(new HealthResource(database));
     return true;
