@@ -1,6 +1,5 @@
 package org.tremplin.web.lti;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.launch.LaunchRequest;
@@ -23,7 +22,7 @@ final class StoragePages {
   static final String CSP =
       "default-src 'none'; script-src 'self'; form-action 'self'; base-uri 'none'";
 
-  private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+  private static final String HTML = "text/html;charset=UTF-8";
 
   private StoragePages() {}
 
@@ -33,6 +32,13 @@ final class StoragePages {
    * login in a new window) when cookies are off too. Sets the binding cookie as well.
    */
   static Response login(LoginOutcome.StoreThenRedirect outcome, String newWindowUrl) {
+    return page(loginHtml(outcome, newWindowUrl))
+        .header("Set-Cookie", outcome.loginState().setCookieHeader())
+        .build();
+  }
+
+  /** The login page's HTML. */
+  static String loginHtml(LoginOutcome.StoreThenRedirect outcome, String newWindowUrl) {
     String redirect = outcome.location().toASCIIString();
     StringBuilder body = new StringBuilder();
     body.append("<h1>Connexion en cours… / Signing in…</h1>\n")
@@ -62,9 +68,7 @@ final class StoragePages {
         .append(Html.escape(redirect))
         .append("\">Continuer / Continue</a></p></noscript>\n")
         .append("<script src=\"storage.js\"></script>\n");
-    return page(200, body.toString())
-        .header("Set-Cookie", outcome.loginState().setCookieHeader())
-        .build();
+    return document(body.toString());
   }
 
   /**
@@ -72,6 +76,11 @@ final class StoragePages {
    * {@code id_token} and {@code state} with the values found (empty when none) to the launch.
    */
   static Response readBack(StorageReadBack readBack, LaunchRequest request) {
+    return page(readBackHtml(readBack, request)).build();
+  }
+
+  /** The read-back page's HTML. */
+  static String readBackHtml(StorageReadBack readBack, LaunchRequest request) {
     StringBuilder body = new StringBuilder();
     body.append("<h1>Vérification de la connexion… / Checking your sign-in…</h1>\n")
         .append("<div id=\"lti-storage\" data-mode=\"launch\"")
@@ -90,7 +99,7 @@ final class StoragePages {
         .append("<p lang=\"en\">JavaScript is needed to continue.</p></noscript>\n")
         .append("</form>\n")
         .append("<script src=\"storage.js\"></script>\n");
-    return page(200, body.toString()).build();
+    return document(body.toString());
   }
 
   private static String attribute(String name, String value) {
@@ -105,14 +114,16 @@ final class StoragePages {
         + "\">\n";
   }
 
-  private static Response.ResponseBuilder page(int status, String body) {
-    String html =
-        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><meta charset=\"utf-8\">"
-            + "<meta name=\"referrer\" content=\"no-referrer\"><title>Tremplin</title></head>\n"
-            + "<body>\n"
-            + body
-            + "</body>\n</html>\n";
-    return Response.status(status)
+  private static String document(String body) {
+    return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><meta charset=\"utf-8\">"
+        + "<meta name=\"referrer\" content=\"no-referrer\"><title>Tremplin</title></head>\n"
+        + "<body>\n"
+        + body
+        + "</body>\n</html>\n";
+  }
+
+  private static Response.ResponseBuilder page(String html) {
+    return Response.ok()
         .type(HTML)
         .header("Cache-Control", "no-store")
         .header("X-Content-Type-Options", "nosniff")
