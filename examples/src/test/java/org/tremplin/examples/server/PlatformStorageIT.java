@@ -27,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,20 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.cohort.NewCohort;
+import org.tremplin.api.learner.Learner;
+import org.tremplin.api.programme.TemplateRef;
+import org.tremplin.api.school.Departement;
+import org.tremplin.api.school.School;
+import org.tremplin.core.Tremplin;
+import org.tremplin.lti.identity.CourseContext;
+import org.tremplin.lti.identity.LtiDirectory;
+import org.tremplin.lti.identity.PlatformUser;
 import org.tremplin.lti.launch.LtiClaims;
 import org.tremplin.web.config.TremplinConfig;
 
@@ -104,6 +119,36 @@ class PlatformStorageIT {
                 new SmallRyeConfigBuilder()
                     .withSources(new PropertiesConfigSource(properties, "test", 500))
                     .build()));
+    seedCohort();
+  }
+
+  /** A cohort linked to the course {@code ctx-1} and its learner Ada ({@code user-42}). */
+  private static void seedCohort() {
+    Tremplin core = tremplin.feature().tremplin();
+    School school =
+        core.schools()
+            .create(
+                Actor.of("admin", Role.ADMIN, new Scope.Network()),
+                "École de test",
+                new Departement("92"));
+    Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
+    Cohort cohort =
+        core.cohorts()
+            .open(
+                manager,
+                new NewCohort(
+                    school.id(),
+                    "Promo DWWM 2026",
+                    new DateRange(LocalDate.of(2025, 9, 1), LocalDate.of(2026, 6, 30)),
+                    new TemplateRef("ecole-du-web", 1),
+                    12,
+                    List.of()));
+    Learner ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
+    core.learners().join(manager, cohort.id(), ada.id(), LocalDate.of(2025, 9, 1));
+    LtiDirectory directory = tremplin.feature().directory();
+    directory.linkCourse(
+        new CourseContext(ISSUER, CLIENT_ID, DEPLOYMENT, "ctx-1"), cohort.id(), "test");
+    directory.linkLearner(new PlatformUser(ISSUER, CLIENT_ID, "user-42"), ada.id());
   }
 
   @AfterAll
@@ -199,7 +244,8 @@ class PlatformStorageIT {
 
     HttpResponse<String> accepted = launch(rePost(token, login, login.value(), login.value()));
 
-    assertThat(accepted.statusCode()).isBetween(200, 399);
+    assertThat(accepted.statusCode()).isEqualTo(303);
+    assertThat(accepted.headers().firstValue("Location").orElseThrow()).startsWith(base + "app/");
     assertThat(accepted.body()).doesNotContain("error-code").doesNotContain("lti-storage");
   }
 
@@ -208,7 +254,7 @@ class PlatformStorageIT {
     Login login = login();
     String token = sign(claims(login.nonce()));
     Map<String, String> rePost = rePost(token, login, login.value(), login.value());
-    assertThat(launch(rePost).statusCode()).isBetween(200, 399);
+    assertThat(launch(rePost).statusCode()).isEqualTo(303);
 
     HttpResponse<String> replay = launch(rePost);
 
@@ -313,6 +359,7 @@ class PlatformStorageIT {
         .claim(LtiClaims.TARGET_LINK_URI, base + "app")
         .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"))
         .claim(LtiClaims.ROLES, List.of(LEARNER))
+        .claim(LtiClaims.CONTEXT, Map.of("id", "ctx-1", "title", "Promo DWWM 2026"))
         .build();
   }
 
