@@ -31,6 +31,7 @@ import org.tremplin.web.health.HealthResource;
 import org.tremplin.web.lti.JwksResource;
 import org.tremplin.web.lti.LaunchResource;
 import org.tremplin.web.lti.LoginResource;
+import org.tremplin.web.lti.StorageScriptResource;
 
 /**
  * Registers every Tremplin endpoint in a JAX-RS application, so a host adds one line: {@code
@@ -135,6 +136,7 @@ public final class TremplinFeature implements Feature {
             baseUrl,
             clock));
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));
+    context.register(new StorageScriptResource());
     context.register(new JwksResource(toolKeys));
     context.register(new HealthResource(database));
     return true;

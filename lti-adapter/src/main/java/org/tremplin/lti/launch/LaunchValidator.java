@@ -36,6 +36,7 @@ import org.tremplin.lti.keys.KeyLookup;
 import org.tremplin.lti.keys.PlatformKeys;
 import org.tremplin.lti.login.LoginState;
 import org.tremplin.lti.login.LoginStates;
+import org.tremplin.lti.login.PlatformStorage;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.PlatformRegistration;
 
@@ -142,7 +143,12 @@ public final class LaunchValidator {
     return new LaunchOutcome.Rejected(error);
   }
 
-  /** Step 1: state present, known (consumed: single use), not expired, bound to the browser. */
+  /**
+   * Step 1: state present, known (consumed: single use), not expired, bound to the browser. The
+   * binding is the {@code lti1p3_<state>} cookie or, for a platform-storage login (§1.6), the
+   * values read back from platform storage under the state's and the nonce's keys; every binding
+   * presented must match, and at least one must be presented.
+   */
   private @Nullable LaunchError checkState(Candidate c) {
     String state = c.request.state();
     if (state == null || state.isEmpty()) {
@@ -156,11 +162,60 @@ public final class LaunchValidator {
     if (c.loginState.isExpiredAt(clock.instant())) {
       return LaunchError.STATE_EXPIRED;
     }
-    String binding = c.request.browserBinding();
-    if (binding == null || !constantTimeEquals(binding, state)) {
-      return LaunchError.STATE_NOT_BOUND;
+    return isBound(c.request, c.loginState) ? null : LaunchError.STATE_NOT_BOUND;
+  }
+
+  private static boolean isBound(LaunchRequest request, LoginState loginState) {
+    String expected = loginState.bindingValue();
+    String cookie = request.browserBinding();
+    if (cookie != null && !constantTimeEquals(cookie, expected)) {
+      return false;
     }
-    return null;
+    String stored = request.storedStateBinding();
+    String storedNonce = request.storedNonceBinding();
+    if (stored == null && storedNonce == null) {
+      return cookie != null;
+    }
+    return loginState.usesPlatformStorage()
+        && stored != null
+        && storedNonce != null
+        && constantTimeEquals(stored, expected)
+        && constantTimeEquals(storedNonce, expected);
+  }
+
+  /**
+   * Whether this launch must first read its binding back from platform storage (LTI.md §1.6): a
+   * token post without any binding (no cookie, nothing read back) whose state, still stored and not
+   * expired, came from a platform-storage login. Does not consume the state: the re-post does.
+   *
+   * @return what the read-back page needs, or empty to {@link #validate} the request as it is
+   */
+  public Optional<StorageReadBack> storageReadBack(LaunchRequest request) {
+    String state = request.state();
+    if (request.error() != null
+        || state == null
+        || state.isEmpty()
+        || request.idToken() == null
+        || !request.hasNoBinding()) {
+      return Optional.empty();
+    }
+    Optional<LoginState> found =
+        loginStates
+            .find(state)
+            .filter(LoginState::usesPlatformStorage)
+            .filter(s -> !s.isExpiredAt(clock.instant()));
+    found.ifPresent(
+        s ->
+            LOG.debug(
+                "LTI launch from {} without cookie: reading the binding back from platform storage",
+                s.registration().name()));
+    return found.map(
+        s ->
+            new StorageReadBack(
+                Objects.requireNonNull(s.storageTarget()),
+                PlatformStorage.origin(s.registration().authUrl()),
+                s.storageStateKey(),
+                s.storageNonceKey()));
   }
 
   /** Step 2: three base64url parts, header and payload JSON objects, at most 64 KiB. */

@@ -40,6 +40,12 @@ public final class InMemoryLoginStates implements LoginStates {
     return Optional.ofNullable(states.remove(state));
   }
 
+  @Override
+  public Optional<LoginState> find(String state) {
+    purge();
+    return Optional.ofNullable(states.get(state));
+  }
+
   /** How many states are held (expired ones within their grace period included). */
   public int size() {
     return states.size();

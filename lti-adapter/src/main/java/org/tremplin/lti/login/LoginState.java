@@ -16,6 +16,9 @@ import org.tremplin.lti.registration.PlatformRegistration;
  * @param targetLinkUri the login's {@code target_link_uri}
  * @param deploymentIdHint the login's {@code lti_deployment_id}, if sent
  * @param expiresAt when the state stops being accepted
+ * @param storageTarget the login's {@code lti_storage_target} when the platform offered platform
+ *     storage (§1.6): the binding was also written there, and the launch may read it back from
+ *     there instead of the cookie; {@code null} for a cookie-only login
  */
 public record LoginState(
     String state,
@@ -23,7 +26,8 @@ public record LoginState(
     String nonce,
     String targetLinkUri,
     @Nullable String deploymentIdHint,
-    Instant expiresAt) {
+    Instant expiresAt,
+    @Nullable String storageTarget) {
 
   /** How long a login state lives: about ten minutes (§1.5). */
   public static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);
@@ -31,7 +35,24 @@ public record LoginState(
   /** The prefix of the per-login browser-binding cookie. */
   public static final String COOKIE_PREFIX = "lti1p3_";
 
-  /** Requires non-empty state and nonce. */
+  /** The prefix of the platform-storage key holding the binding under the state (§1.6). */
+  public static final String STORAGE_STATE_PREFIX = "lti_state_";
+
+  /** The prefix of the platform-storage key holding the binding under the nonce (§1.6). */
+  public static final String STORAGE_NONCE_PREFIX = "lti_nonce_";
+
+  /** A cookie-only login state (no platform storage). */
+  public LoginState(
+      String state,
+      PlatformRegistration registration,
+      String nonce,
+      String targetLinkUri,
+      @Nullable String deploymentIdHint,
+      Instant expiresAt) {
+    this(state, registration, nonce, targetLinkUri, deploymentIdHint, expiresAt, null);
+  }
+
+  /** Requires non-empty state and nonce, and a non-empty storage target when there is one. */
   public LoginState {
     Objects.requireNonNull(registration, "registration");
     Objects.requireNonNull(targetLinkUri, "targetLinkUri");
@@ -39,6 +60,32 @@ public record LoginState(
     if (state.isEmpty() || nonce.isEmpty()) {
       throw new IllegalArgumentException("state and nonce must not be empty");
     }
+    if (storageTarget != null && storageTarget.isEmpty()) {
+      throw new IllegalArgumentException("storageTarget must not be empty");
+    }
+  }
+
+  /** Whether the login also wrote its binding to platform storage (§1.6). */
+  public boolean usesPlatformStorage() {
+    return storageTarget != null;
+  }
+
+  /**
+   * The value binding this login to the browser: the cookie's value, and the value written to
+   * platform storage under {@link #storageStateKey()} and {@link #storageNonceKey()}.
+   */
+  public String bindingValue() {
+    return state;
+  }
+
+  /** The platform-storage key of the binding under the state: {@code lti_state_<state>}. */
+  public String storageStateKey() {
+    return STORAGE_STATE_PREFIX + state;
+  }
+
+  /** The platform-storage key of the binding under the nonce: {@code lti_nonce_<nonce>}. */
+  public String storageNonceKey() {
+    return STORAGE_NONCE_PREFIX + nonce;
   }
 
   /** The name of the cookie binding this login to the browser: {@code lti1p3_<state>}. */
@@ -59,7 +106,7 @@ public record LoginState(
   public String setCookieHeader() {
     return cookieName()
         + "="
-        + state
+        + bindingValue()
         + "; Path=/; Max-Age="
         + TIME_TO_LIVE.toSeconds()
         + "; Secure; HttpOnly; SameSite=None; Partitioned";
@@ -72,6 +119,12 @@ public record LoginState(
 
   @Override
   public String toString() {
-    return "LoginState[registration=" + registration.name() + ", expiresAt=" + expiresAt + "]";
+    return "LoginState[registration="
+        + registration.name()
+        + ", expiresAt="
+        + expiresAt
+        + ", platformStorage="
+        + usesPlatformStorage()
+        + "]";
   }
 }

@@ -20,4 +20,13 @@ public interface LoginStates {
    * @return the state, or empty when unknown or already taken
    */
   Optional<LoginState> take(String state);
+
+  /**
+   * Returns the login state stored under {@code state} without removing it, e.g. to decide that a
+   * platform-storage launch must first read its binding back (§1.6). Same visibility rules as
+   * {@link #take}: an expired state may still be returned for a while.
+   *
+   * @return the state, or empty when unknown or already taken
+   */
+  Optional<LoginState> find(String state);
 }

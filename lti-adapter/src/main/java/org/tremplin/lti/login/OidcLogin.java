@@ -19,7 +19,9 @@ import org.tremplin.lti.registration.Registrations;
 /**
  * Handles an OIDC third-party initiated login (LTI.md §1): checks the parameters, finds the
  * registration, stores a fresh {@link LoginState} and builds the redirect to the platform's
- * authorisation endpoint with exactly the §1.4 parameters. Thread-safe.
+ * authorisation endpoint with exactly the §1.4 parameters. When the platform offers platform
+ * storage ({@code lti_storage_target}, §1.6), the same redirect comes as {@link
+ * LoginOutcome.StoreThenRedirect} so that the adapter first writes the binding there. Thread-safe.
  */
 public final class OidcLogin {
   /** Bytes of randomness in each state and nonce: 256 bits, above the 128 required. */
@@ -99,10 +101,16 @@ public final class OidcLogin {
             randomToken(),
             target,
             isEmpty(request.deploymentId()) ? null : request.deploymentId(),
-            clock.instant().plus(LoginState.TIME_TO_LIVE));
+            clock.instant().plus(LoginState.TIME_TO_LIVE),
+            storageTarget(request.storageTarget()));
     loginStates.put(loginState);
+    URI location = redirect(registration, request, loginState);
+    if (loginState.usesPlatformStorage()) {
+      LOG.debug("LTI login to platform {} goes through platform storage", registration.name());
+      return new LoginOutcome.StoreThenRedirect(location, loginState);
+    }
     LOG.debug("LTI login redirected to platform {}", registration.name());
-    return new LoginOutcome.Redirect(redirect(registration, request, loginState), loginState);
+    return new LoginOutcome.Redirect(location, loginState);
   }
 
   private URI redirect(
@@ -130,6 +138,11 @@ public final class OidcLogin {
       separator = '&';
     }
     return URI.create(url.toString());
+  }
+
+  /** The storage target to use, or null (cookie only) when absent, empty or unreasonably long. */
+  private static @Nullable String storageTarget(@Nullable String target) {
+    return isEmpty(target) || target.length() > PlatformStorage.MAX_TARGET_LENGTH ? null : target;
   }
 
   private String randomToken() {

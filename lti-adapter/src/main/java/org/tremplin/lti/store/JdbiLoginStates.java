@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.core.internal.Database;
 import org.tremplin.lti.login.LoginState;
@@ -54,8 +55,9 @@ public final class JdbiLoginStates implements LoginStates {
                   """
                   insert into tremplin_lti_login_state
                     (state, issuer, client_id, nonce, target_link_uri, deployment_hint,
-                     expires_at, created_at)
-                  values (:state, :issuer, :clientId, :nonce, :target, :hint, :expires, :created)
+                     expires_at, created_at, storage_target)
+                  values (:state, :issuer, :clientId, :nonce, :target, :hint, :expires, :created,
+                          :storageTarget)
                   """)
               .bind("state", loginState.state())
               .bind("issuer", loginState.registration().issuer())
@@ -65,34 +67,17 @@ public final class JdbiLoginStates implements LoginStates {
               .bind("hint", loginState.deploymentIdHint())
               .bind("expires", Database.timestamp(loginState.expiresAt()))
               .bind("created", Database.timestamp(now))
+              .bind("storageTarget", loginState.storageTarget())
               .execute();
         });
   }
 
   @Override
   public Optional<LoginState> take(String state) {
-    Instant cutoff = clock.instant().minus(grace);
     Optional<Row> taken =
         database.inTransaction(
             h -> {
-              Optional<Row> row =
-                  h.createQuery(
-                          """
-                          select issuer, client_id, nonce, target_link_uri, deployment_hint,
-                                 expires_at
-                          from tremplin_lti_login_state where state = :state
-                          """)
-                      .bind("state", state)
-                      .map(
-                          (rs, ctx) ->
-                              new Row(
-                                  rs.getString("issuer"),
-                                  rs.getString("client_id"),
-                                  rs.getString("nonce"),
-                                  rs.getString("target_link_uri"),
-                                  rs.getString("deployment_hint"),
-                                  Database.instant(rs, "expires_at")))
-                      .findOne();
+              Optional<Row> row = select(h, state);
               if (row.isEmpty()) {
                 return Optional.<Row>empty();
               }
@@ -102,13 +87,44 @@ public final class JdbiLoginStates implements LoginStates {
                       .execute();
               return deleted == 1 ? row : Optional.<Row>empty();
             });
-    return taken
+    return resolve(state, taken);
+  }
+
+  @Override
+  public Optional<LoginState> find(String state) {
+    return resolve(state, database.read(h -> select(h, state)));
+  }
+
+  private Optional<LoginState> resolve(String state, Optional<Row> found) {
+    Instant cutoff = clock.instant().minus(grace);
+    return found
         .filter(row -> !row.expiresAt().isBefore(cutoff))
         .flatMap(
             row ->
                 registrations
                     .find(row.issuer(), row.clientId())
                     .map(registration -> row.toLoginState(state, registration)));
+  }
+
+  private static Optional<Row> select(Handle h, String state) {
+    return h.createQuery(
+            """
+            select issuer, client_id, nonce, target_link_uri, deployment_hint, expires_at,
+                   storage_target
+            from tremplin_lti_login_state where state = :state
+            """)
+        .bind("state", state)
+        .map(
+            (rs, ctx) ->
+                new Row(
+                    rs.getString("issuer"),
+                    rs.getString("client_id"),
+                    rs.getString("nonce"),
+                    rs.getString("target_link_uri"),
+                    rs.getString("deployment_hint"),
+                    Database.instant(rs, "expires_at"),
+                    rs.getString("storage_target")))
+        .findOne();
   }
 
   /** One stored row, before its registration is resolved. */
@@ -118,10 +134,12 @@ public final class JdbiLoginStates implements LoginStates {
       String nonce,
       String targetLinkUri,
       @Nullable String deploymentHint,
-      Instant expiresAt) {
+      Instant expiresAt,
+      @Nullable String storageTarget) {
 
     LoginState toLoginState(String state, PlatformRegistration registration) {
-      return new LoginState(state, registration, nonce, targetLinkUri, deploymentHint, expiresAt);
+      return new LoginState(
+          state, registration, nonce, targetLinkUri, deploymentHint, expiresAt, storageTarget);
     }
   }
 }

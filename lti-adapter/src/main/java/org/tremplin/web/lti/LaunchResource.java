@@ -13,12 +13,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.launch.LaunchOutcome;
 import org.tremplin.lti.launch.LaunchRequest;
 import org.tremplin.lti.launch.LaunchValidator;
+import org.tremplin.lti.launch.StorageReadBack;
 import org.tremplin.lti.login.LoginState;
 import org.tremplin.lti.registration.Registrations;
 import org.tremplin.lti.roles.RoleMapper;
@@ -82,6 +84,14 @@ public final class LaunchResource {
             binding,
             single(form, "error"),
             single(form, "error_description"));
+    request =
+        request.withStoredBindings(
+            single(form, LaunchRequest.STORED_STATE_FIELD),
+            single(form, LaunchRequest.STORED_NONCE_FIELD));
+    Optional<StorageReadBack> readBack = validator.storageReadBack(request);
+    if (readBack.isPresent()) {
+      return StoragePages.readBack(readBack.get(), request);
+    }
     LaunchOutcome outcome = validator.validate(request);
     if (outcome instanceof LaunchOutcome.Accepted accepted) {
       return land(accepted, AppText.negotiate(headers.getAcceptableLanguages()));

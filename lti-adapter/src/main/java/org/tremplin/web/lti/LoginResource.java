@@ -9,15 +9,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.tremplin.lti.login.LoginOutcome;
+import org.tremplin.lti.login.LoginRequest;
 import org.tremplin.lti.login.OidcLogin;
 
 /**
  * {@code GET, POST /lti/login}: the OIDC third-party initiated login (LTI.md §1). Hands the query
  * or form parameters to {@link OidcLogin}; answers a 302 to the platform with the state's binding
- * cookie (raw {@code Set-Cookie}, for {@code Partitioned}), or a 400 page. Thread-safe.
+ * cookie (raw {@code Set-Cookie}, for {@code Partitioned}), or, when the platform offers platform
+ * storage, a 200 page that stores the binding there before navigating to the same URL (§1.6), or a
+ * 400 page. Thread-safe.
  */
 @Path("lti/login")
 public final class LoginResource {
@@ -50,6 +56,29 @@ public final class LoginResource {
           .header("Cache-Control", "no-store")
           .build();
     }
+    if (outcome instanceof LoginOutcome.StoreThenRedirect storage) {
+      return StoragePages.login(storage, newWindowUrl(parameters));
+    }
     return LtiPages.loginRefused(((LoginOutcome.Rejected) outcome).error());
+  }
+
+  /**
+   * The same login without {@code lti_storage_target}, relative to this endpoint: opened in a new
+   * window, it binds with a first-party cookie when neither storage nor framed cookies work.
+   */
+  static String newWindowUrl(Map<String, List<String>> parameters) {
+    StringJoiner query = new StringJoiner("&", "login?", "");
+    for (String name : LoginRequest.PARAMETERS) {
+      if (!name.equals("lti_storage_target")) {
+        for (String value : parameters.getOrDefault(name, List.of())) {
+          query.add(encode(name) + "=" + encode(value));
+        }
+      }
+    }
+    return query.toString();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

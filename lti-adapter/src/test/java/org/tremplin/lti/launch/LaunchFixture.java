@@ -103,6 +103,21 @@ final class LaunchFixture {
     return loginState;
   }
 
+  /** Stores a platform-storage login state (LTI.md §1.6) for this state value and nonce. */
+  LoginState storageLogin(String state, String nonce, Instant expiry) {
+    LoginState loginState =
+        new LoginState(
+            state,
+            registration,
+            nonce,
+            "https://tool.example.org/lti/launch",
+            null,
+            expiry,
+            "post_message_forwarding");
+    loginStates.put(loginState);
+    return loginState;
+  }
+
   /** The claims of a valid resource link launch for this nonce. */
   static Map<String, Object> validClaims(String nonce) {
     Map<String, Object> claims = new LinkedHashMap<>();

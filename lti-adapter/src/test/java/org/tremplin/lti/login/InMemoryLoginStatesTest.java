@@ -35,6 +35,17 @@ class InMemoryLoginStatesTest {
   }
 
   @Test
+  void findingAStateDoesNotConsumeIt() {
+    InMemoryLoginStates states = new InMemoryLoginStates(Clock.fixed(NOW, ZoneOffset.UTC));
+    LoginState state = state("s", NOW.plusSeconds(600));
+    states.put(state);
+
+    assertThat(states.find("s")).contains(state);
+    assertThat(states.take("s")).contains(state);
+    assertThat(states.find("s")).isEmpty();
+  }
+
+  @Test
   void expiredStatesArePurgedAfterTheirGracePeriod() {
     InMemoryLoginStates states =
         new InMemoryLoginStates(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(10));

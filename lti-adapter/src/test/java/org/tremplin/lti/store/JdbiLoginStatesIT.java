@@ -71,6 +71,38 @@ class JdbiLoginStatesIT {
   }
 
   @AllDatabases
+  void aPlatformStorageLoginKeepsItsStorageTarget(TestDatabase db) {
+    JdbiLoginStates states = states(db);
+    LoginState stored =
+        new LoginState(
+            "s6",
+            MOODLE,
+            "n6",
+            "https://tool.example.org/x",
+            null,
+            NOW.plusSeconds(60),
+            "post_message_forwarding");
+    states.put(stored);
+
+    assertThat(states.find("s6")).contains(stored);
+    assertThat(states.take("s6").orElseThrow().storageTarget())
+        .isEqualTo("post_message_forwarding");
+  }
+
+  @AllDatabases
+  void findingAStateDoesNotConsumeIt(TestDatabase db) {
+    JdbiLoginStates states = states(db);
+    LoginState stored = state("s7", NOW.plusSeconds(60));
+    states.put(stored);
+
+    assertThat(states.find("s7")).contains(stored);
+    assertThat(states.find("s7")).contains(stored);
+    assertThat(states.take("s7")).contains(stored);
+    assertThat(states.find("s7")).isEmpty();
+    assertThat(states.find("never-stored")).isEmpty();
+  }
+
+  @AllDatabases
   void anUnknownStateIsEmpty(TestDatabase db) {
     assertThat(states(db).take("never-stored")).isEmpty();
   }
