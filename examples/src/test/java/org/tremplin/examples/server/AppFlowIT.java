@@ -187,18 +187,7 @@ class AppFlowIT {
 
   @Test
   void theHomePageOpensWithTheCookieAloneButNeverWithAForgedToken() throws Exception {
-    platform
-        .tremplin
-        .feature()
-        .directory()
-        .linkCourse(
-            new CourseContext(
-                LtiTestPlatform.ISSUER,
-                LtiTestPlatform.CLIENT_ID,
-                LtiTestPlatform.DEPLOYMENT,
-                "course-F"),
-            existing.id(),
-            "test");
+    linkToExistingCohort("course-F");
     LtiTestPlatform.Browser learner = platform.browser();
     HttpResponse<String> launch = learner.launch("s-ada", "course-F", List.of("Learner"));
     assertThat(launch.statusCode()).isEqualTo(303);
@@ -216,18 +205,7 @@ class AppFlowIT {
 
   @Test
   void eachRoleLandsOnItsOwnSection() throws Exception {
-    platform
-        .tremplin
-        .feature()
-        .directory()
-        .linkCourse(
-            new CourseContext(
-                LtiTestPlatform.ISSUER,
-                LtiTestPlatform.CLIENT_ID,
-                LtiTestPlatform.DEPLOYMENT,
-                "course-G"),
-            existing.id(),
-            "test");
+    linkToExistingCohort("course-G");
     Map<String, String> roleToSection =
         Map.of(
             "#Learner", "learner",
@@ -258,18 +236,7 @@ class AppFlowIT {
 
   @Test
   void thePlatformsOwnRoleMappingDecidesOverTheDefault() throws Exception {
-    platform
-        .tremplin
-        .feature()
-        .directory()
-        .linkCourse(
-            new CourseContext(
-                LtiTestPlatform.ISSUER,
-                LtiTestPlatform.CLIENT_ID,
-                LtiTestPlatform.DEPLOYMENT,
-                "course-H"),
-            existing.id(),
-            "test");
+    linkToExistingCohort("course-H");
     LtiTestPlatform.Browser browser = platform.browser();
 
     HttpResponse<String> home =
@@ -307,6 +274,21 @@ class AppFlowIT {
 
     assertThat(english.body()).contains("lang=\"en\"").contains("Your trainer must open it first");
     assertThat(french.body()).contains("lang=\"fr\"").contains("Votre formateur·rice doit");
+  }
+
+  private static void linkToExistingCohort(String courseId) {
+    platform
+        .tremplin
+        .feature()
+        .directory()
+        .linkCourse(
+            new CourseContext(
+                LtiTestPlatform.ISSUER,
+                LtiTestPlatform.CLIENT_ID,
+                LtiTestPlatform.DEPLOYMENT,
+                courseId),
+            existing.id(),
+            "test");
   }
 
   private static List<String> cohortNames() {
