@@ -20,14 +20,21 @@ import org.tremplin.lti.registration.Registrations;
  *
  * <p>{@link #take} is atomic across nodes: it reads and deletes the row in one transaction, and
  * only the transaction whose delete removed the row returns it. Expired states are kept for a grace
- * period (so the launch can report STATE_EXPIRED), then ignored and purged on each {@link #put}, by
- * the injected clock. Thread-safe.
+ * period (so the launch can report STATE_EXPIRED), then ignored, and purged by a {@link #put} at
+ * most once per purge interval per instance (a delete on every login would double its cost), by the
+ * injected clock. Thread-safe.
  */
 public final class JdbiLoginStates implements LoginStates {
   private final Database database;
   private final Registrations registrations;
   private final Clock clock;
   private final Duration grace;
+  private final Duration purgeInterval;
+  private final java.util.concurrent.atomic.AtomicReference<Instant> lastPurge =
+      new java.util.concurrent.atomic.AtomicReference<>(Instant.MIN);
+
+  /** Default minimum interval between two purges of expired states. */
+  public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofMinutes(1);
 
   /** Keeps expired states for ten minutes after their expiry. */
   public JdbiLoginStates(Database database, Registrations registrations, Clock clock) {
@@ -37,20 +44,38 @@ public final class JdbiLoginStates implements LoginStates {
   /** Keeps expired states for {@code grace} after their expiry. */
   public JdbiLoginStates(
       Database database, Registrations registrations, Clock clock, Duration grace) {
+    this(database, registrations, clock, grace, DEFAULT_PURGE_INTERVAL);
+  }
+
+  /**
+   * Keeps expired states for {@code grace} after their expiry; purges at most once per {@code
+   * purgeInterval}.
+   */
+  public JdbiLoginStates(
+      Database database,
+      Registrations registrations,
+      Clock clock,
+      Duration grace,
+      Duration purgeInterval) {
     this.database = database;
     this.registrations = registrations;
     this.clock = clock;
     this.grace = grace;
+    this.purgeInterval = purgeInterval;
   }
 
   @Override
   public void put(LoginState loginState) {
     Instant now = clock.instant();
+    Instant last = lastPurge.get();
+    boolean purge = !now.isBefore(last.plus(purgeInterval)) && lastPurge.compareAndSet(last, now);
     database.inTransaction(
         h -> {
-          h.createUpdate("delete from tremplin_lti_login_state where expires_at < :cutoff")
-              .bind("cutoff", Database.timestamp(now.minus(grace)))
-              .execute();
+          if (purge) {
+            h.createUpdate("delete from tremplin_lti_login_state where expires_at < :cutoff")
+                .bind("cutoff", Database.timestamp(now.minus(grace)))
+                .execute();
+          }
           return h.createUpdate(
                   """
                   insert into tremplin_lti_login_state

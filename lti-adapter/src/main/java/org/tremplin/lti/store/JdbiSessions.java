@@ -40,8 +40,8 @@ import org.tremplin.lti.identity.PendingLink;
  * Short-lived app sessions in the {@code tremplin_lti_session} table (LTI.md §3, last bullet), so
  * that any node can serve the iframe's next request. A session is reached by an opaque bearer token
  * of 256 random bits; only the token's SHA-256 is stored, so a copy of the table opens no session.
- * Sessions past their expiry are never returned, and are purged when a new one is opened, by the
- * injected clock. Thread-safe.
+ * Sessions past their expiry are never returned, and are purged when a new one is opened, at most
+ * once a minute per instance, by the injected clock. Thread-safe.
  */
 public final class JdbiSessions {
   /** Default session lifetime. */
@@ -54,6 +54,11 @@ public final class JdbiSessions {
   private final Clock clock;
   private final Duration timeToLive;
   private final SecureRandom random;
+  private final java.util.concurrent.atomic.AtomicReference<Instant> lastPurge =
+      new java.util.concurrent.atomic.AtomicReference<>(Instant.MIN);
+
+  /** Minimum interval between two purges of expired sessions. */
+  static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
   /** Sessions live one hour. */
   public JdbiSessions(Database database, Clock clock) {
@@ -93,11 +98,15 @@ public final class JdbiSessions {
     byte[] bytes = new byte[TOKEN_BYTES];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant last = lastPurge.get();
+    boolean purge = !now.isBefore(last.plus(PURGE_INTERVAL)) && lastPurge.compareAndSet(last, now);
     database.inTransaction(
         h -> {
-          h.createUpdate("delete from tremplin_lti_session where expires_at <= :now")
-              .bind("now", Database.timestamp(now))
-              .execute();
+          if (purge) {
+            h.createUpdate("delete from tremplin_lti_session where expires_at <= :now")
+                .bind("now", Database.timestamp(now))
+                .execute();
+          }
           Update insert =
               h.createUpdate(
                       """
