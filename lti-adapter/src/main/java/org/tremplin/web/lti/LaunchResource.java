@@ -11,10 +11,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LaunchOutcome;
 import org.tremplin.lti.launch.LaunchRequest;
 import org.tremplin.lti.launch.LaunchValidator;
 import org.tremplin.lti.login.LoginState;
+import org.tremplin.lti.registration.Registrations;
 import org.tremplin.lti.roles.RoleMapper;
 
 /**
@@ -27,11 +29,17 @@ import org.tremplin.lti.roles.RoleMapper;
 public final class LaunchResource {
   private final LaunchValidator validator;
   private final RoleMapper roleMapper;
+  private final Registrations registrations;
 
-  /** Over this validator and role mapping. */
-  public LaunchResource(LaunchValidator validator, RoleMapper roleMapper) {
+  /**
+   * Over this validator and role mapping; deployment ids accepted under a registration's
+   * auto-deployments policy are recorded in {@code registrations} (LTI.md §2.10).
+   */
+  public LaunchResource(
+      LaunchValidator validator, RoleMapper roleMapper, Registrations registrations) {
     this.validator = validator;
     this.roleMapper = roleMapper;
+    this.registrations = registrations;
   }
 
   /** The platform's form post. */
@@ -53,11 +61,19 @@ public final class LaunchResource {
             single(form, "error_description"));
     LaunchOutcome outcome = validator.validate(request);
     if (outcome instanceof LaunchOutcome.Accepted accepted) {
+      recordAutoAcceptedDeployment(accepted.context());
       return LtiPages.launchAccepted(
           accepted.context(), roleMapper.map(accepted.context().roles()));
     }
     return LtiPages.launchRefused(
         ((LaunchOutcome.Rejected) outcome).error(), request.errorDescription());
+  }
+
+  /** Records a deployment id first seen under auto-deployments, so it is known from now on. */
+  private void recordAutoAcceptedDeployment(LaunchContext context) {
+    if (context.deploymentAutoAccepted()) {
+      registrations.recordDeployment(context.issuer(), context.clientId(), context.deploymentId());
+    }
   }
 
   /** The parameter's value when sent once; a repeated parameter reads as absent (refused). */
