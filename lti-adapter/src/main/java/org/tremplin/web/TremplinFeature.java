@@ -2,12 +2,15 @@ package org.tremplin.web;
 
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.internal.Database;
+import org.tremplin.lti.identity.LaunchIdentities;
+import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.keys.CachingPlatformKeys;
 import org.tremplin.lti.keys.HttpJwksFetcher;
 import org.tremplin.lti.keys.PlatformKeys;
@@ -23,6 +26,7 @@ import org.tremplin.lti.store.JdbiNonces;
 import org.tremplin.lti.store.JdbiRegistrations;
 import org.tremplin.lti.store.JdbiSessions;
 import org.tremplin.lti.store.JdbiToolKeys;
+import org.tremplin.web.app.AppResource;
 import org.tremplin.web.config.TremplinConfig;
 import org.tremplin.web.health.HealthResource;
 import org.tremplin.web.lti.CanvasConfigResource;
@@ -51,6 +55,9 @@ public final class TremplinFeature implements Feature {
   private final LaunchValidator validator;
   private final JdbiToolKeys toolKeys;
   private final JdbiSessions sessions;
+  private final LtiDirectory directory;
+  private final URI baseUrl;
+  private final Clock clock;
 
   /** Reads the runtime's MicroProfile Config once; an unpooled data source, system clock. */
   public TremplinFeature() {
@@ -105,6 +112,14 @@ public final class TremplinFeature implements Feature {
             clock);
     this.toolKeys = new JdbiToolKeys(database, clock);
     this.sessions = new JdbiSessions(database, clock);
+    this.directory = new LtiDirectory(database, clock);
+    this.baseUrl = config.baseUrl();
+    this.clock = clock;
+  }
+
+  /** The links between platform users, courses and Tremplin (e.g. to seed a demo). */
+  public LtiDirectory directory() {
+    return directory;
   }
 
   /** The domain engine on the same database, e.g. to seed data or to embed the library. */
@@ -116,7 +131,16 @@ public final class TremplinFeature implements Feature {
   public boolean configure(FeatureContext context) {
     context.register(new RequestSizeLimit(RequestSizeLimit.DEFAULT_MAX_BYTES));
     context.register(new LoginResource(login));
-    context.register(new LaunchResource(validator, new RoleMapper(), registrations));
+    context.register(
+        new LaunchResource(
+            validator,
+            new RoleMapper(),
+            new LaunchIdentities(directory, tremplin),
+            sessions,
+            baseUrl,
+            clock,
+            registrations));
+    context.register(new AppResource(sessions, directory, tremplin, baseUrl));
     context.register(new RegisterResource(new DynamicRegistration(tool, registrations)));
     context.register(new CanvasConfigResource(tool));
     context.register(new LogoResource());

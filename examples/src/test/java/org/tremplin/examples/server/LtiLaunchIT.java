@@ -27,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,20 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.cohort.NewCohort;
+import org.tremplin.api.learner.Learner;
+import org.tremplin.api.programme.TemplateRef;
+import org.tremplin.api.school.Departement;
+import org.tremplin.api.school.School;
+import org.tremplin.core.Tremplin;
+import org.tremplin.lti.identity.CourseContext;
+import org.tremplin.lti.identity.LtiDirectory;
+import org.tremplin.lti.identity.PlatformUser;
 import org.tremplin.lti.launch.LtiClaims;
 import org.tremplin.web.config.TremplinConfig;
 
@@ -104,6 +119,38 @@ class LtiLaunchIT {
                 .withSources(new PropertiesConfigSource(properties, "test", 500))
                 .build());
     tremplin = TremplinServer.start(config);
+    seedCohort();
+  }
+
+  /**
+   * A school, a cohort linked to the course {@code ctx-1}, and Ada its learner ({@code user-42}).
+   */
+  private static void seedCohort() {
+    Tremplin core = tremplin.feature().tremplin();
+    School school =
+        core.schools()
+            .create(
+                Actor.of("admin", Role.ADMIN, new Scope.Network()),
+                "École du Web de test",
+                new Departement("92"));
+    Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
+    Cohort cohort =
+        core.cohorts()
+            .open(
+                manager,
+                new NewCohort(
+                    school.id(),
+                    "Promo DWWM 2026",
+                    new DateRange(LocalDate.of(2025, 9, 1), LocalDate.of(2026, 6, 30)),
+                    new TemplateRef("ecole-du-web", 1),
+                    12,
+                    List.of()));
+    Learner ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
+    core.learners().join(manager, cohort.id(), ada.id(), LocalDate.of(2025, 9, 1));
+    LtiDirectory directory = tremplin.feature().directory();
+    directory.linkCourse(
+        new CourseContext(ISSUER, CLIENT_ID, DEPLOYMENT, "ctx-1"), cohort.id(), "test");
+    directory.linkLearner(new PlatformUser(ISSUER, CLIENT_ID, "user-42"), ada.id());
   }
 
   @AfterAll
@@ -122,12 +169,25 @@ class LtiLaunchIT {
 
     HttpResponse<String> launch = launch(login.state(), sign(claims(login.nonce(), "Ada")));
 
-    assertThat(launch.statusCode()).isEqualTo(200);
-    assertThat(launch.headers().firstValue("Content-Type"))
+    assertThat(launch.statusCode()).isEqualTo(303);
+    assertThat(launch.headers().firstValue("Location"))
         .get()
         .asString()
-        .startsWith("text/html");
-    assertThat(launch.body()).contains("LEARNER").contains("Ada").contains("Promo DWWM 2026");
+        .startsWith(base + "app/home?session=");
+    assertThat(launch.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("tremplin_session=")
+                    .contains("Secure", "HttpOnly", "SameSite=None", "Partitioned", "Path=/app"));
+    HttpResponse<String> home = follow(launch);
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+    assertThat(home.body())
+        .contains("data-role=\"LEARNER\"")
+        .doesNotContain("data-role=\"TRAINER\"")
+        .contains("Ada")
+        .contains("Promo DWWM 2026");
   }
 
   @Test
@@ -191,7 +251,7 @@ class LtiLaunchIT {
   void aReplayedLaunchIsRefusedWithItsCode() throws Exception {
     Login login = login();
     String token = sign(claims(login.nonce(), "Ada"));
-    assertThat(launch(login.state(), token).statusCode()).isEqualTo(200);
+    assertThat(launch(login.state(), token).statusCode()).isEqualTo(303);
 
     HttpResponse<String> replay = launch(login.state(), token);
 
@@ -261,7 +321,7 @@ class LtiLaunchIT {
     Login login = login();
 
     HttpResponse<String> response =
-        launch(login.state(), sign(claims(login.nonce(), "<script>alert(1)</script>")));
+        follow(launch(login.state(), sign(claims(login.nonce(), "<script>alert(1)</script>"))));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
@@ -402,6 +462,14 @@ class LtiLaunchIT {
         base.resolve("lti/launch"),
         form(Map.of("id_token", idToken, "state", state)),
         cookies.isEmpty() ? Optional.empty() : Optional.of(cookies));
+  }
+
+  /** GETs the response's Location with the cookie jar, as a browser follows a 303. */
+  private HttpResponse<String> follow(HttpResponse<String> response) throws Exception {
+    URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+    return http.send(
+        HttpRequest.newBuilder(location).header("Cookie", cookieHeader()).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private String cookieHeader() {

@@ -1,30 +1,60 @@
 package org.tremplin.lti.store;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Grant;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.cohort.CohortId;
+import org.tremplin.lti.identity.PendingLink;
 
 /**
- * What the app knows about a user after a launch (LTI.md §3, last bullet): who they are, the roles
- * the launch granted, the cohort its context is linked to, and until when. Immutable.
+ * What the app knows about a user after a launch (LTI.md §3): who they are, the grants (role and
+ * scope) the launch gave them, the cohort of the course they came from, and until when. Immutable.
  *
- * @param actorId the Tremplin actor id of the launching user
- * @param roles the roles granted by the launch; may be empty
- * @param cohortId the cohort the launch context is linked to, if any
+ * @param personId the Tremplin person id of the launching user: the actor id of audit trails
+ * @param displayName the name shown on pages (the launch's {@code name}, or a neutral label)
+ * @param grants what the launch allows; empty when it allows nothing yet (e.g. an unlinked course)
+ * @param cohortId the cohort the course is linked to, if any
+ * @param pendingLink the unlinked course a trainer or manager may link to a cohort, if any
+ * @param locale the language of the pages
  * @param expiresAt when the session stops being accepted
  */
 public record AppSession(
-    String actorId, Set<Role> roles, @Nullable CohortId cohortId, Instant expiresAt) {
+    String personId,
+    String displayName,
+    List<Grant> grants,
+    @Nullable CohortId cohortId,
+    @Nullable PendingLink pendingLink,
+    Locale locale,
+    Instant expiresAt) {
 
-  /** Requires an actor id; copies the roles. */
+  /** Requires a person id; copies the grants. */
   public AppSession {
-    if (actorId.isBlank()) {
-      throw new IllegalArgumentException("actorId must not be blank");
+    if (personId.isBlank()) {
+      throw new IllegalArgumentException("personId must not be blank");
     }
-    roles = Set.copyOf(roles);
+    Objects.requireNonNull(displayName, "displayName");
+    grants = List.copyOf(grants);
+    Objects.requireNonNull(locale, "locale");
     Objects.requireNonNull(expiresAt, "expiresAt");
+  }
+
+  /** The actor to call the domain services with; empty while the session grants nothing. */
+  public Optional<Actor> actor() {
+    return grants.isEmpty() ? Optional.empty() : Optional.of(new Actor(personId, grants));
+  }
+
+  /** The roles among the grants. */
+  public Set<Role> roles() {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    grants.forEach(g -> roles.add(g.role()));
+    return Set.copyOf(roles);
   }
 }

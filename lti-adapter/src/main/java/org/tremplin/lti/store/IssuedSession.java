@@ -20,8 +20,8 @@ public record IssuedSession(String token, AppSession session) {
 
   @Override
   public String toString() {
-    return "IssuedSession[actorId="
-        + session.actorId()
+    return "IssuedSession[personId="
+        + session.personId()
         + ", expiresAt="
         + session.expiresAt()
         + "]";

@@ -1,29 +1,40 @@
 package org.tremplin.lti.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.Grant;
 import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
 import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.internal.Database;
+import org.tremplin.lti.identity.CourseContext;
+import org.tremplin.lti.identity.PendingLink;
 
 /**
  * Short-lived app sessions in the {@code tremplin_lti_session} table (LTI.md §3, last bullet), so
@@ -57,14 +68,28 @@ public final class JdbiSessions {
     this.random = random;
   }
 
+  /** How long a session lives. */
+  public Duration timeToLive() {
+    return timeToLive;
+  }
+
   /**
-   * Opens a session for this actor and stores it under the hash of a fresh token.
+   * Opens a session and stores it under the hash of a fresh token; its expiry is set here (now +
+   * time to live), whatever {@code draft.expiresAt()} says.
    *
    * @return the session and its token, which is not kept anywhere else
    */
-  public IssuedSession open(String actorId, Set<Role> roles, @Nullable CohortId cohortId) {
+  public IssuedSession open(AppSession draft) {
     Instant now = clock.instant();
-    AppSession session = new AppSession(actorId, roles, cohortId, now.plus(timeToLive));
+    AppSession session =
+        new AppSession(
+            draft.personId(),
+            draft.displayName(),
+            draft.grants(),
+            draft.cohortId(),
+            draft.pendingLink(),
+            draft.locale(),
+            now.plus(timeToLive));
     byte[] bytes = new byte[TOKEN_BYTES];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -76,23 +101,50 @@ public final class JdbiSessions {
           Update insert =
               h.createUpdate(
                       """
-                  insert into tremplin_lti_session
-                    (token_hash, actor_id, roles, cohort_id, created_at, expires_at)
-                  values (:hash, :actor, :roles, :cohort, :created, :expires)
-                  """)
+                      insert into tremplin_lti_session
+                        (token_hash, person_id, display_name, grants, cohort_id, pending_link,
+                         locale, created_at, expires_at)
+                      values (:hash, :person, :name, :grants, :cohort, :pending, :locale,
+                              :created, :expires)
+                      """)
                   .bind("hash", hash(token))
-                  .bind("actor", actorId)
-                  .bind("roles", writeRoles(session.roles()))
-                  .bind("created", Database.timestamp(now))
-                  .bind("expires", Database.timestamp(session.expiresAt()));
-          if (cohortId == null) {
-            insert.bindNull("cohort", Types.OTHER); // a typed null: PostgreSQL wants a uuid
-          } else {
-            insert.bind("cohort", cohortId.value());
-          }
-          return insert.execute();
+                  .bind("created", Database.timestamp(now));
+          return bindSession(insert, session).execute();
         });
     return new IssuedSession(token, session);
+  }
+
+  /**
+   * Replaces what the session behind this token grants (e.g. once its course is linked); its expiry
+   * is unchanged.
+   *
+   * @return the updated session, or empty when the token opens none
+   */
+  public Optional<AppSession> update(
+      String token, List<Grant> grants, @Nullable CohortId cohortId) {
+    Optional<AppSession> current = find(token);
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    AppSession s = current.get();
+    AppSession updated =
+        new AppSession(
+            s.personId(), s.displayName(), grants, cohortId, null, s.locale(), s.expiresAt());
+    database.inTransaction(
+        h ->
+            bindSession(
+                    h.createUpdate(
+                            """
+                            update tremplin_lti_session
+                            set person_id = :person, display_name = :name, grants = :grants,
+                                cohort_id = :cohort, pending_link = :pending, locale = :locale,
+                                expires_at = :expires
+                            where token_hash = :hash
+                            """)
+                        .bind("hash", hash(token)),
+                    updated)
+                .execute());
+    return Optional.of(updated);
   }
 
   /**
@@ -106,20 +158,14 @@ public final class JdbiSessions {
         h ->
             h.createQuery(
                     """
-                    select actor_id, roles, cohort_id, expires_at from tremplin_lti_session
+                    select person_id, display_name, grants, cohort_id, pending_link, locale,
+                           expires_at
+                    from tremplin_lti_session
                     where token_hash = :hash and expires_at > :now
                     """)
                 .bind("hash", hash(token))
                 .bind("now", Database.timestamp(now))
-                .map(
-                    (rs, ctx) -> {
-                      UUID cohort = rs.getObject("cohort_id", UUID.class);
-                      return new AppSession(
-                          rs.getString("actor_id"),
-                          readRoles(rs.getString("roles")),
-                          cohort == null ? null : new CohortId(cohort),
-                          Database.instant(rs, "expires_at"));
-                    })
+                .map((rs, ctx) -> read(rs))
                 .findOne());
   }
 
@@ -147,22 +193,120 @@ public final class JdbiSessions {
     }
   }
 
-  private static String writeRoles(Set<Role> roles) {
+  private static Update bindSession(Update update, AppSession session) {
+    update
+        .bind("person", session.personId())
+        .bind("name", session.displayName())
+        .bind("grants", writeGrants(session.grants()))
+        .bind("locale", session.locale().toLanguageTag())
+        .bind("expires", Database.timestamp(session.expiresAt()));
+    if (session.cohortId() == null) {
+      update.bindNull("cohort", Types.OTHER); // a typed null: PostgreSQL wants a uuid
+    } else {
+      update.bind("cohort", session.cohortId().value());
+    }
+    if (session.pendingLink() == null) {
+      update.bindNull("pending", Types.VARCHAR);
+    } else {
+      update.bind("pending", writeCourse(session.pendingLink()));
+    }
+    return update;
+  }
+
+  private static AppSession read(ResultSet rs) throws SQLException {
+    UUID cohort = rs.getObject("cohort_id", UUID.class);
+    String pending = rs.getString("pending_link");
+    return new AppSession(
+        rs.getString("person_id"),
+        rs.getString("display_name"),
+        readGrants(rs.getString("grants")),
+        cohort == null ? null : new CohortId(cohort),
+        pending == null ? null : readCourse(pending),
+        Locale.forLanguageTag(rs.getString("locale")),
+        Database.instant(rs, "expires_at"));
+  }
+
+  private static String writeGrants(List<Grant> grants) {
+    ArrayNode array = JSON.createArrayNode();
+    for (Grant grant : grants) {
+      ObjectNode node = array.addObject().put("role", grant.role().name());
+      Scope scope = grant.scope();
+      if (scope instanceof Scope.OfSchool s) {
+        node.put("scope", "school").put("school", id(s.school().value()));
+      } else if (scope instanceof Scope.OfCohort c) {
+        node.put("scope", "cohort")
+            .put("school", id(c.school().value()))
+            .put("cohort", id(c.cohort().value()));
+      } else if (scope instanceof Scope.OfLearner l) {
+        node.put("scope", "learner").put("learner", id(l.learner().value()));
+      } else {
+        node.put("scope", "network");
+      }
+    }
+    return array.toString();
+  }
+
+  private static List<Grant> readGrants(String json) {
     try {
-      return JSON.writeValueAsString(roles.stream().map(Role::name).sorted().toList());
-    } catch (JsonProcessingException e) {
-      throw new TremplinException(ErrorCode.STORE_FAILURE, "cannot write session roles", e);
+      List<Grant> grants = new ArrayList<>();
+      for (JsonNode node : JSON.readTree(json)) {
+        Scope scope =
+            switch (node.path("scope").asText()) {
+              case "network" -> new Scope.Network();
+              case "school" -> new Scope.OfSchool(new SchoolId(uuid(node, "school")));
+              case "cohort" ->
+                  new Scope.OfCohort(
+                      new SchoolId(uuid(node, "school")), new CohortId(uuid(node, "cohort")));
+              case "learner" -> new Scope.OfLearner(new LearnerId(uuid(node, "learner")));
+              default -> throw new IllegalArgumentException("unknown scope");
+            };
+        grants.add(new Grant(Role.valueOf(node.path("role").asText()), scope));
+      }
+      return grants;
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new TremplinException(
+          ErrorCode.STORE_FAILURE, "stored session grants are unreadable", e);
     }
   }
 
-  private static Set<Role> readRoles(String json) {
+  private static String writeCourse(PendingLink link) {
+    CourseContext course = link.course();
+    ObjectNode node =
+        JSON.createObjectNode()
+            .put("issuer", course.issuer())
+            .put("clientId", course.clientId())
+            .put("deploymentId", course.deploymentId())
+            .put("contextId", course.contextId())
+            .put("school", id(link.school().value()));
+    ArrayNode roles = node.putArray("roles");
+    link.roles().stream().map(Role::name).sorted().forEach(roles::add);
+    return node.toString();
+  }
+
+  private static PendingLink readCourse(String json) {
     try {
-      return Arrays.stream(JSON.readValue(json, String[].class))
-          .map(Role::valueOf)
-          .collect(Collectors.toUnmodifiableSet());
+      JsonNode node = JSON.readTree(json);
+      List<Role> roles = new ArrayList<>();
+      node.path("roles").forEach(r -> roles.add(Role.valueOf(r.asText())));
+      return new PendingLink(
+          new CourseContext(
+              node.path("issuer").asText(),
+              node.path("clientId").asText(),
+              node.path("deploymentId").asText(),
+              node.path("contextId").asText()),
+          new SchoolId(uuid(node, "school")),
+          java.util.Set.copyOf(roles));
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new TremplinException(
-          ErrorCode.STORE_FAILURE, "stored session roles are unreadable", e);
+          ErrorCode.STORE_FAILURE, "stored session course is unreadable", e);
     }
+  }
+
+  private static String id(UUID uuid) {
+    return uuid.toString();
+  }
+
+  private static UUID uuid(JsonNode node, String field) {
+    return UUID.fromString(node.path(field).asText());
   }
 }

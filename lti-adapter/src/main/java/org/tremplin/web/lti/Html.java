@@ -3,11 +3,11 @@ package org.tremplin.web.lti;
 import org.jspecify.annotations.Nullable;
 
 /** HTML escaping for the few server-built pages of this package. Stateless. */
-final class Html {
+public final class Html {
   private Html() {}
 
   /** Escapes {@code & < > " '} so the text is inert in element content and quoted attributes. */
-  static String escape(@Nullable String text) {
+  public static String escape(@Nullable String text) {
     if (text == null) {
       return "";
     }

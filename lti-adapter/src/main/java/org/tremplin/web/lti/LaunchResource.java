@@ -9,8 +9,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.lti.identity.Landing;
+import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LaunchOutcome;
 import org.tremplin.lti.launch.LaunchRequest;
@@ -18,27 +23,50 @@ import org.tremplin.lti.launch.LaunchValidator;
 import org.tremplin.lti.login.LoginState;
 import org.tremplin.lti.registration.Registrations;
 import org.tremplin.lti.roles.RoleMapper;
+import org.tremplin.lti.store.IssuedSession;
+import org.tremplin.lti.store.JdbiSessions;
+import org.tremplin.web.app.AppPages;
+import org.tremplin.web.app.AppText;
+import org.tremplin.web.app.SessionCookie;
 
 /**
  * {@code POST /lti/launch}: the redirect URI (LTI.md §2). Reads {@code id_token}, {@code state} (or
  * {@code error}, {@code error_description}) and the {@code lti1p3_<state>} cookie, hands them to
- * {@link LaunchValidator}, and answers the provisional "launch accepted" page or the refusal page
- * with the code's HTTP status. Never a redirect, never a session. Thread-safe.
+ * {@link LaunchValidator}. A refusal answers the page of its code with the code's HTTP status:
+ * never a redirect, never a session. An accepted launch is mapped to a Tremplin identity ({@link
+ * LaunchIdentities}); when that gives access, a session is opened and the browser is sent (303) to
+ * the role's page, or to the page linking the course to a cohort, with the session token in the URL
+ * and a {@code Partitioned} cookie; otherwise a page explains why. Thread-safe.
  */
 @Path("lti/launch")
 public final class LaunchResource {
   private final LaunchValidator validator;
   private final RoleMapper roleMapper;
+  private final LaunchIdentities identities;
+  private final JdbiSessions sessions;
+  private final URI baseUrl;
+  private final Clock clock;
   private final Registrations registrations;
 
   /**
-   * Over this validator and role mapping; deployment ids accepted under a registration's
-   * auto-deployments policy are recorded in {@code registrations} (LTI.md §2.10).
+   * Over this validator, role mapping, identity mapping and sessions; app URLs under baseUrl.
+   * Deployment ids accepted under a registration's auto-deployments policy are recorded in {@code
+   * registrations} (LTI.md §2.10).
    */
   public LaunchResource(
-      LaunchValidator validator, RoleMapper roleMapper, Registrations registrations) {
+      LaunchValidator validator,
+      RoleMapper roleMapper,
+      LaunchIdentities identities,
+      JdbiSessions sessions,
+      URI baseUrl,
+      Clock clock,
+      Registrations registrations) {
     this.validator = validator;
     this.roleMapper = roleMapper;
+    this.identities = identities;
+    this.sessions = sessions;
+    this.baseUrl = baseUrl;
+    this.clock = clock;
     this.registrations = registrations;
   }
 
@@ -62,11 +90,33 @@ public final class LaunchResource {
     LaunchOutcome outcome = validator.validate(request);
     if (outcome instanceof LaunchOutcome.Accepted accepted) {
       recordAutoAcceptedDeployment(accepted.context());
-      return LtiPages.launchAccepted(
-          accepted.context(), roleMapper.map(accepted.context().roles()));
+      return land(accepted, AppText.negotiate(headers.getAcceptableLanguages()));
     }
     return LtiPages.launchRefused(
         ((LaunchOutcome.Rejected) outcome).error(), request.errorDescription());
+  }
+
+  private Response land(LaunchOutcome.Accepted accepted, Locale locale) {
+    Landing landing =
+        identities.resolve(
+            accepted.context(),
+            roleMapper.map(accepted.context().roles()),
+            locale,
+            clock.instant());
+    if (landing instanceof Landing.Explained explained) {
+      return AppPages.explained(explained, locale);
+    }
+    boolean link = landing instanceof Landing.LinkCourse;
+    IssuedSession issued =
+        sessions.open(
+            link ? ((Landing.LinkCourse) landing).session() : ((Landing.Home) landing).session());
+    URI target =
+        AppPages.withToken(baseUrl.resolve(link ? "app/link" : "app/home"), issued.token());
+    return Response.seeOther(target)
+        .header("Set-Cookie", SessionCookie.setCookie(issued.token(), sessions.timeToLive()))
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .build();
   }
 
   /** Records a deployment id first seen under auto-deployments, so it is known from now on. */

@@ -2,20 +2,15 @@ package org.tremplin.web.lti;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.tremplin.api.access.Role;
-import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LaunchError;
 import org.tremplin.lti.login.LoginError;
-import org.tremplin.lti.roles.MappedRoles;
 
 /**
  * The HTML pages of the LTI endpoints: refusals (code, French and English explanation, the HTTP
- * status of the code) and the provisional "launch accepted" page. Every dynamic value is escaped.
- * Pages are never cached and carry no stack trace. Stateless.
+ * status of the code). Every dynamic value is escaped. Pages are never cached and carry no stack
+ * trace. Stateless.
  */
 final class LtiPages {
   /** Longest platform-supplied {@code error_description} shown. */
@@ -143,40 +138,6 @@ final class LtiPages {
               : platformDescription;
     }
     return page(error.httpStatus(), refusal(error.name(), text[0], text[1], detail));
-  }
-
-  /** An accepted launch: who, which roles, which context (provisional page before the app). */
-  static Response launchAccepted(LaunchContext context, MappedRoles mapped) {
-    String who = context.name() != null ? context.name() : context.sub();
-    String roles =
-        mapped.roles().isEmpty()
-            ? "—"
-            : mapped.roles().stream().map(Role::name).sorted().collect(Collectors.joining(", "));
-    String where =
-        context.contextTitle() != null
-            ? context.contextTitle()
-            : context.contextId() != null ? context.contextId() : "—";
-    StringBuilder body = new StringBuilder();
-    body.append("<h1>Lancement LTI accepté / LTI launch accepted</h1>\n<dl>\n");
-    item(body, "Utilisateur / User", who == null ? "—" : who);
-    item(body, "Rôle(s) / Role(s)", roles);
-    item(body, "Rôles LTI / LTI roles", String.join(", ", nonEmpty(context.roles())));
-    item(body, "Contexte / Context", where);
-    item(body, "Plateforme / Platform", context.issuer());
-    body.append("</dl>\n");
-    return page(200, document("Tremplin", body.toString()));
-  }
-
-  private static List<String> nonEmpty(List<String> values) {
-    return values.isEmpty() ? List.of("—") : values;
-  }
-
-  private static void item(StringBuilder body, String label, String value) {
-    body.append("<dt>")
-        .append(Html.escape(label))
-        .append("</dt><dd>")
-        .append(Html.escape(value))
-        .append("</dd>\n");
   }
 
   private static String refusal(String code, String french, String english, @Nullable String d) {

@@ -7,10 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.tremplin.api.access.Grant;
 import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
 import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.internal.Database;
+import org.tremplin.lti.identity.CourseContext;
+import org.tremplin.lti.identity.PendingLink;
 import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.MutableClock;
 import org.tremplin.lti.testing.TestDatabase;
@@ -26,15 +33,31 @@ class JdbiSessionsIT {
     return new JdbiSessions(database, clock, TTL, new SecureRandom());
   }
 
+  private static AppSession draft(String person, List<Grant> grants, CohortId cohort) {
+    return new AppSession(person, "Ada", grants, cohort, null, Locale.FRENCH, NOW);
+  }
+
+  private static AppSession learner(String person) {
+    return draft(
+        person, List.of(new Grant(Role.LEARNER, new Scope.OfLearner(LearnerId.random()))), null);
+  }
+
   @AllDatabases
   void aSessionIsFoundByItsTokenBeforeItExpires(TestDatabase db) {
     JdbiSessions sessions = sessions(Database.open(db.fresh()));
     CohortId cohort = CohortId.random();
 
-    IssuedSession issued = sessions.open("actor-1", Set.of(Role.TRAINER, Role.COACH), cohort);
+    SchoolId school = SchoolId.random();
+    List<Grant> grants =
+        List.of(
+            new Grant(Role.TRAINER, new Scope.OfCohort(school, cohort)),
+            new Grant(Role.COACH, new Scope.OfLearner(LearnerId.random())),
+            new Grant(Role.MANAGER, new Scope.OfSchool(school)),
+            new Grant(Role.ADMIN, new Scope.Network()));
+    IssuedSession issued = sessions.open(draft("actor-1", grants, cohort));
 
     AppSession expected =
-        new AppSession("actor-1", Set.of(Role.TRAINER, Role.COACH), cohort, NOW.plus(TTL));
+        new AppSession("actor-1", "Ada", grants, cohort, null, Locale.FRENCH, NOW.plus(TTL));
     assertThat(issued.session()).isEqualTo(expected);
     assertThat(sessions.find(issued.token())).contains(expected);
     clock.advance(TTL.minusSeconds(1));
@@ -44,7 +67,7 @@ class JdbiSessionsIT {
   @AllDatabases
   void aSessionIsNotFoundOnceExpired(TestDatabase db) {
     JdbiSessions sessions = sessions(Database.open(db.fresh()));
-    IssuedSession issued = sessions.open("actor-1", Set.of(Role.LEARNER), null);
+    IssuedSession issued = sessions.open(learner("actor-1"));
 
     clock.advance(TTL);
 
@@ -52,18 +75,26 @@ class JdbiSessionsIT {
   }
 
   @AllDatabases
-  void aSessionWithoutCohortOrRolesRoundTrips(TestDatabase db) {
+  void aSessionGrantingNothingYetKeepsTheCourseToLink(TestDatabase db) {
     JdbiSessions sessions = sessions(Database.open(db.fresh()));
-    IssuedSession issued = sessions.open("actor-2", Set.of(), null);
+    PendingLink link =
+        new PendingLink(
+            new CourseContext("https://lms.example", "client", "dep-1", "course-7"),
+            SchoolId.random(),
+            Set.of(Role.TRAINER, Role.MANAGER));
+    IssuedSession issued =
+        sessions.open(new AppSession("actor-2", "", List.of(), null, link, Locale.ENGLISH, NOW));
 
     assertThat(sessions.find(issued.token()))
-        .contains(new AppSession("actor-2", Set.of(), null, NOW.plus(TTL)));
+        .contains(
+            new AppSession("actor-2", "", List.of(), null, link, Locale.ENGLISH, NOW.plus(TTL)));
+    assertThat(sessions.find(issued.token()).orElseThrow().actor()).isEmpty();
   }
 
   @AllDatabases
   void anExpiredOnPurposeSessionIsNotFound(TestDatabase db) {
     JdbiSessions sessions = sessions(Database.open(db.fresh()));
-    IssuedSession issued = sessions.open("actor-1", Set.of(Role.LEARNER), null);
+    IssuedSession issued = sessions.open(learner("actor-1"));
 
     assertThat(sessions.expire(issued.token())).isTrue();
     assertThat(sessions.find(issued.token())).isEmpty();
@@ -73,7 +104,7 @@ class JdbiSessionsIT {
   @AllDatabases
   void unknownOrTamperedTokensFindNothing(TestDatabase db) {
     JdbiSessions sessions = sessions(Database.open(db.fresh()));
-    IssuedSession issued = sessions.open("actor-1", Set.of(Role.LEARNER), null);
+    IssuedSession issued = sessions.open(learner("actor-1"));
 
     assertThat(sessions.find("not-a-token")).isEmpty();
     assertThat(sessions.find(issued.token() + "x")).isEmpty();
@@ -83,8 +114,8 @@ class JdbiSessionsIT {
   void tokensCarry256RandomBitsAndAreStoredOnlyAsTheirHash(TestDatabase db) {
     Database database = Database.open(db.fresh());
     JdbiSessions sessions = sessions(database);
-    IssuedSession first = sessions.open("actor-1", Set.of(Role.LEARNER), null);
-    IssuedSession second = sessions.open("actor-1", Set.of(Role.LEARNER), null);
+    IssuedSession first = sessions.open(learner("actor-1"));
+    IssuedSession second = sessions.open(learner("actor-1"));
 
     assertThat(Base64.getUrlDecoder().decode(first.token())).hasSize(32);
     assertThat(first.token()).isNotEqualTo(second.token());
@@ -92,7 +123,7 @@ class JdbiSessionsIT {
         database.read(
             h ->
                 h.createQuery(
-                        "select token_hash || ' ' || actor_id || ' ' || roles"
+                        "select token_hash || ' ' || person_id || ' ' || grants"
                             + " from tremplin_lti_session")
                     .mapTo(String.class)
                     .list());
@@ -105,13 +136,38 @@ class JdbiSessionsIT {
   }
 
   @AllDatabases
+  void anUpdateReplacesTheGrantsAndEndsThePendingLinkButKeepsTheExpiry(TestDatabase db) {
+    JdbiSessions sessions = sessions(Database.open(db.fresh()));
+    PendingLink link =
+        new PendingLink(
+            new CourseContext("https://lms.example", "client", "dep-1", "course-7"),
+            SchoolId.random(),
+            Set.of(Role.TRAINER));
+    IssuedSession issued =
+        sessions.open(new AppSession("actor-3", "Bo", List.of(), null, link, Locale.FRENCH, NOW));
+    clock.advance(Duration.ofMinutes(5));
+    CohortId cohort = CohortId.random();
+    List<Grant> grants =
+        List.of(new Grant(Role.TRAINER, new Scope.OfCohort(link.school(), cohort)));
+
+    sessions.update(issued.token(), grants, cohort);
+
+    AppSession after = sessions.find(issued.token()).orElseThrow();
+    assertThat(after.grants()).isEqualTo(grants);
+    assertThat(after.cohortId()).isEqualTo(cohort);
+    assertThat(after.pendingLink()).isNull();
+    assertThat(after.expiresAt()).isEqualTo(NOW.plus(TTL));
+    assertThat(sessions.update("unknown-token", grants, cohort)).isEmpty();
+  }
+
+  @AllDatabases
   void openingASessionPurgesExpiredOnes(TestDatabase db) {
     Database database = Database.open(db.fresh());
     JdbiSessions sessions = sessions(database);
-    sessions.open("actor-1", Set.of(Role.LEARNER), null);
+    sessions.open(learner("actor-1"));
     clock.advance(TTL.plusMinutes(1));
 
-    sessions.open("actor-2", Set.of(Role.LEARNER), null);
+    sessions.open(learner("actor-2"));
 
     long rows =
         database.read(

@@ -1,0 +1,249 @@
+package org.tremplin.web.app;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.cohort.NewCohort;
+import org.tremplin.api.programme.ProgrammeTemplate;
+import org.tremplin.api.programme.TemplateRef;
+import org.tremplin.core.Tremplin;
+import org.tremplin.lti.identity.LaunchIdentities;
+import org.tremplin.lti.identity.LtiDirectory;
+import org.tremplin.lti.identity.PendingLink;
+import org.tremplin.lti.store.AppSession;
+import org.tremplin.lti.store.JdbiSessions;
+
+/**
+ * {@code /app/...}: the pages shown in the LMS iframe after a launch. {@code GET /app/home} is the
+ * landing page of the session's roles; {@code GET /app/link} offers to link the launch's course to
+ * an existing cohort ({@code POST /app/link}) or to a new one opened from a programme template
+ * ({@code POST /app/link/new}). The session token comes from the {@code session} parameter, or the
+ * cookie on {@code GET} only (forms must carry it, which also protects them from cross-site posts).
+ * Thread-safe.
+ */
+@Path("app")
+public final class AppResource {
+  /** Most places a cohort may have (DOMAIN.md). */
+  static final int MAX_CAPACITY = 24;
+
+  private final JdbiSessions sessions;
+  private final LtiDirectory directory;
+  private final Tremplin tremplin;
+  private final URI baseUrl;
+
+  /** Over these sessions, links and domain engine; links are built under {@code baseUrl}. */
+  public AppResource(
+      JdbiSessions sessions, LtiDirectory directory, Tremplin tremplin, URI baseUrl) {
+    this.sessions = sessions;
+    this.directory = directory;
+    this.tremplin = tremplin;
+    this.baseUrl = baseUrl;
+  }
+
+  /** The landing page of the session's roles. */
+  @GET
+  @Path("home")
+  public Response home(
+      @QueryParam(SessionCookie.PARAMETER) @Nullable String token,
+      @CookieParam(SessionCookie.NAME) @Nullable String cookie) {
+    String t = token != null && !token.isEmpty() ? token : cookie;
+    Optional<AppSession> session = find(t);
+    if (session.isEmpty()) {
+      return AppPages.sessionMissing();
+    }
+    if (session.get().pendingLink() != null) {
+      return seeOther("app/link", t);
+    }
+    return AppPages.home(session.get(), tremplin, t);
+  }
+
+  /** The page offering to link the course to a cohort. */
+  @GET
+  @Path("link")
+  public Response linkPage(
+      @QueryParam(SessionCookie.PARAMETER) @Nullable String token,
+      @CookieParam(SessionCookie.NAME) @Nullable String cookie) {
+    String t = token != null && !token.isEmpty() ? token : cookie;
+    Optional<AppSession> session = find(t);
+    if (session.isEmpty()) {
+      return AppPages.sessionMissing();
+    }
+    PendingLink link = session.get().pendingLink();
+    if (link == null) {
+      return seeOther("app/home", t);
+    }
+    return linkPage(session.get(), link, t, null, 200);
+  }
+
+  /** Links the course to an existing cohort of the school. */
+  @POST
+  @Path("link")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response link(MultivaluedMap<String, String> form) {
+    String token = form.getFirst(SessionCookie.PARAMETER);
+    Optional<AppSession> session = find(token);
+    if (session.isEmpty()) {
+      return AppPages.sessionMissing();
+    }
+    PendingLink link = session.get().pendingLink();
+    if (link == null) {
+      return AppPages.forbidden(session.get().locale());
+    }
+    AppText text = AppText.of(session.get().locale());
+    Optional<Cohort> cohort =
+        parseUuid(form.getFirst("cohort"))
+            .flatMap(
+                id ->
+                    cohortsOf(session.get(), link).stream()
+                        .filter(c -> c.id().equals(new CohortId(id)))
+                        .findFirst());
+    if (cohort.isEmpty()) {
+      return linkPage(session.get(), link, token, text.get("link.error.cohort"), 400);
+    }
+    return complete(session.get(), link, cohort.get(), token);
+  }
+
+  /** Opens a cohort from a template in the school, then links the course to it. */
+  @POST
+  @Path("link/new")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response create(MultivaluedMap<String, String> form) {
+    String token = form.getFirst(SessionCookie.PARAMETER);
+    Optional<AppSession> found = find(token);
+    if (found.isEmpty()) {
+      return AppPages.sessionMissing();
+    }
+    AppSession session = found.get();
+    PendingLink link = session.pendingLink();
+    if (link == null) {
+      return AppPages.forbidden(session.locale());
+    }
+    AppText text = AppText.of(session.locale());
+    String name = Optional.ofNullable(form.getFirst("name")).map(String::strip).orElse("");
+    if (name.isEmpty() || name.length() > 200) {
+      return linkPage(session, link, token, text.get("link.error.name"), 400);
+    }
+    Optional<TemplateRef> template =
+        tremplin.templates().list().stream()
+            .filter(r -> r.toString().equals(form.getFirst("template")))
+            .findFirst();
+    if (template.isEmpty()) {
+      return linkPage(session, link, token, text.get("link.error.template"), 400);
+    }
+    Optional<LocalDate> start = parseDate(form.getFirst("start"));
+    String endText = Optional.ofNullable(form.getFirst("end")).orElse("").strip();
+    Optional<LocalDate> end = endText.isEmpty() ? Optional.empty() : parseDate(endText);
+    if (start.isEmpty() || (!endText.isEmpty() && end.isEmpty())) {
+      return linkPage(session, link, token, text.get("link.error.date"), 400);
+    }
+    int capacity;
+    try {
+      capacity =
+          Integer.parseInt(Optional.ofNullable(form.getFirst("capacity")).orElse("").strip());
+    } catch (NumberFormatException e) {
+      capacity = -1;
+    }
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      return linkPage(session, link, token, text.get("link.error.capacity"), 400);
+    }
+    ProgrammeTemplate programme = tremplin.templates().get(template.get());
+    LocalDate last =
+        end.orElseGet(() -> start.get().plusWeeks(programme.totalWeeks()).minusDays(1));
+    Actor actor = LaunchIdentities.linkingActor(session.personId(), link.school());
+    try {
+      Cohort cohort =
+          tremplin
+              .cohorts()
+              .open(
+                  actor,
+                  new NewCohort(
+                      link.school(),
+                      name,
+                      new DateRange(start.get(), last),
+                      template.get(),
+                      capacity,
+                      List.of()));
+      return complete(session, link, cohort, token);
+    } catch (TremplinException e) {
+      return linkPage(session, link, token, text.get("link.error", e.getMessage()), 400);
+    }
+  }
+
+  private Response complete(AppSession session, PendingLink link, Cohort cohort, String token) {
+    try {
+      directory.linkCourse(link.course(), cohort.id(), session.personId());
+    } catch (TremplinException e) {
+      AppText text = AppText.of(session.locale());
+      return linkPage(session, link, token, text.get("link.error", e.getMessage()), 409);
+    }
+    sessions.update(token, LaunchIdentities.grantsOnceLinked(link, cohort), cohort.id());
+    return seeOther("app/home", token);
+  }
+
+  private Response linkPage(
+      AppSession session, PendingLink link, String token, @Nullable String error, int status) {
+    String school = tremplin.schools().get(link.school()).name();
+    return AppPages.link(
+        session,
+        school,
+        cohortsOf(session, link),
+        tremplin.templates().list(),
+        token,
+        error,
+        status);
+  }
+
+  private List<Cohort> cohortsOf(AppSession session, PendingLink link) {
+    return tremplin
+        .cohorts()
+        .bySchool(LaunchIdentities.linkingActor(session.personId(), link.school()), link.school());
+  }
+
+  private Optional<AppSession> find(@Nullable String token) {
+    if (token == null || token.isEmpty() || token.length() > 100) {
+      return Optional.empty();
+    }
+    return sessions.find(token);
+  }
+
+  private Response seeOther(String path, String token) {
+    return Response.seeOther(AppPages.withToken(baseUrl.resolve(path), token))
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .build();
+  }
+
+  private static Optional<UUID> parseUuid(@Nullable String text) {
+    try {
+      return text == null ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<LocalDate> parseDate(@Nullable String text) {
+    try {
+      return text == null ? Optional.empty() : Optional.of(LocalDate.parse(text.strip()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

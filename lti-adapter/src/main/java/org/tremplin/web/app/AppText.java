@@ -1,0 +1,72 @@
+package org.tremplin.web.app;
+
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The app's texts in French (default) or English, from {@code AppMessages} bundles, with localised
+ * dates. Immutable and thread-safe.
+ */
+public final class AppText {
+  /** The languages the app speaks, French first. */
+  public static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+
+  private static final String BUNDLE = "org.tremplin.web.app.AppMessages";
+
+  private final Locale locale;
+  private final ResourceBundle bundle;
+
+  private AppText(Locale locale) {
+    this.locale = locale;
+    this.bundle =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /** The texts in this language: English for English, French for anything else. */
+  public static AppText of(Locale locale) {
+    return new AppText(supported(locale));
+  }
+
+  /** The supported language closest to this one: English for English, else French. */
+  public static Locale supported(Locale locale) {
+    return Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+        ? Locale.ENGLISH
+        : Locale.FRENCH;
+  }
+
+  /** The first of these preferred languages (e.g. {@code Accept-Language}) that the app speaks. */
+  public static Locale negotiate(List<Locale> preferred) {
+    for (Locale l : preferred) {
+      for (Locale s : SUPPORTED) {
+        if (s.getLanguage().equals(l.getLanguage())) {
+          return s;
+        }
+      }
+    }
+    return Locale.FRENCH;
+  }
+
+  /** The language. */
+  public Locale locale() {
+    return locale;
+  }
+
+  /** The text of this key with its arguments (MessageFormat, localised numbers). */
+  public String get(String key, Object... arguments) {
+    String pattern = bundle.getString(key);
+    return new MessageFormat(pattern, locale).format(arguments);
+  }
+
+  /** A date in the long form of the language ("1 septembre 2025", "September 1, 2025"). */
+  public String date(LocalDate date) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+  }
+}
