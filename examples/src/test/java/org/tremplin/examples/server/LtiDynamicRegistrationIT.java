@@ -47,6 +47,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
+import org.tremplin.api.school.Departement;
+import org.tremplin.api.school.School;
 import org.tremplin.lti.launch.LtiClaims;
 import org.tremplin.web.config.TremplinConfig;
 
@@ -98,6 +103,18 @@ class LtiDynamicRegistrationIT {
     tremplin = TremplinServer.start(config);
     register(moodle);
     register(canvas);
+    // identity needs the platform's school (LTI.md §3); registration does not say which it is
+    School school =
+        tremplin
+            .feature()
+            .tremplin()
+            .schools()
+            .create(
+                Actor.of("admin", Role.ADMIN, new Scope.Network()),
+                "École du Web",
+                new Departement("95"));
+    tremplin.feature().directory().bindSchool(moodle.base(), "moodle-dyn", school.id());
+    tremplin.feature().directory().bindSchool(canvas.base(), "10000000000042", school.id());
   }
 
   @AfterAll
@@ -252,7 +269,7 @@ class LtiDynamicRegistrationIT {
     assertThat(launch.headers().firstValue("Location"))
         .get()
         .asString()
-        .startsWith(base + "app/");
+        .startsWith(base + "app/link?session=");
   }
 
   // --- the simulated platforms and browser ---
