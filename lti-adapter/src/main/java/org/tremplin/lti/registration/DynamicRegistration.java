@@ -69,6 +69,8 @@ public final class DynamicRegistration {
           "canvas.test.instructure.com", "sso.test.canvaslms.com");
 
   private static final int MAX_DETAIL = 300;
+  private static final int MAX_KEY_LENGTH = 500;
+  private static final int MAX_URL_LENGTH = 2000;
   private static final Logger LOG = LoggerFactory.getLogger(DynamicRegistration.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -151,6 +153,10 @@ public final class DynamicRegistration {
     } catch (IllegalArgumentException e) {
       return refuse(RegistrationError.PLATFORM_CONFIGURATION_INVALID, url + ": " + e.getMessage());
     }
+    Optional<String> tooLong = tooLong(platform);
+    if (tooLong.isPresent()) {
+      return refuse(RegistrationError.PLATFORM_CONFIGURATION_INVALID, url + ": " + tooLong.get());
+    }
     Optional<String> mismatch = checkHosts(url, platform);
     if (mismatch.isPresent()) {
       return refuse(RegistrationError.HOST_MISMATCH, mismatch.get());
@@ -188,8 +194,8 @@ public final class DynamicRegistration {
       return refuse(RegistrationError.PLATFORM_REFUSED, "the answer is not JSON");
     }
     String clientId = scalar(registered.path("client_id"));
-    if (clientId.isEmpty()) {
-      return refuse(RegistrationError.PLATFORM_REFUSED, "the answer has no client_id");
+    if (clientId.isEmpty() || clientId.length() > MAX_KEY_LENGTH) {
+      return refuse(RegistrationError.PLATFORM_REFUSED, "no usable client_id in the answer");
     }
     String deploymentId = scalar(registered.path(LTI_TOOL_CONFIGURATION).path("deployment_id"));
     if (deploymentId.length() > 255) {
@@ -283,6 +289,20 @@ public final class DynamicRegistration {
                   && (endpointHost.equals(shared) || endpointHost.equals(issuerHost)));
       if (!allowed) {
         return Optional.of(endpoint.getKey() + " " + endpoint.getValue() + " ≠ " + host);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What exceeds the stored columns' sizes, if anything. */
+  private static Optional<String> tooLong(PlatformConfiguration platform) {
+    if (platform.issuer().length() > MAX_KEY_LENGTH) {
+      return Optional.of("issuer longer than " + MAX_KEY_LENGTH);
+    }
+    for (URI endpoint :
+        List.of(platform.authorizationEndpoint(), platform.tokenEndpoint(), platform.jwksUri())) {
+      if (endpoint.toString().length() > MAX_URL_LENGTH) {
+        return Optional.of("endpoint longer than " + MAX_URL_LENGTH);
       }
     }
     return Optional.empty();

@@ -282,13 +282,21 @@ class DynamicRegistrationIT {
   }
 
   @Test
-  void anAnswerWithoutClientIdIsARefusal() {
-    platform.configuration(FakePlatform::moodle).registrationAnswer(200, "{\"client_id\": \"\"}");
+  void anAnswerWithoutAUsableClientIdIsARefusal() {
     Database database = database(TestDatabase.H2);
+    platform.configuration(FakePlatform::moodle);
+    for (String answer :
+        List.of(
+            "{\"client_id\": \"\"}",
+            "{\"client_id\": {\"a\": 1}}",
+            "{\"client_id\": \"" + "c".repeat(501) + "\"}",
+            "[]")) {
+      platform.registrationAnswer(200, answer);
 
-    assertRefused(
-        registration(database).register(platform.openidConfigurationUrl(), TOKEN),
-        RegistrationError.PLATFORM_REFUSED);
+      assertRefused(
+          registration(database).register(platform.openidConfigurationUrl(), TOKEN),
+          RegistrationError.PLATFORM_REFUSED);
+    }
     assertThat(rows(database, "tremplin_lti_registration")).isZero();
   }
 
