@@ -137,9 +137,9 @@ public final class TremplinFeature implements Feature {
             new RoleMapper(),
             new LaunchIdentities(directory, tremplin),
             sessions,
+            registrations,
             baseUrl,
-            clock,
-            registrations));
+            clock));
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));
     context.register(new RegisterResource(new DynamicRegistration(tool, registrations)));
     context.register(new CanvasConfigResource(tool));

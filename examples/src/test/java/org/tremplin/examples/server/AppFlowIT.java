@@ -187,18 +187,7 @@ class AppFlowIT {
 
   @Test
   void theHomePageOpensWithTheCookieAloneButNeverWithAForgedToken() throws Exception {
-    platform
-        .tremplin
-        .feature()
-        .directory()
-        .linkCourse(
-            new CourseContext(
-                LtiTestPlatform.ISSUER,
-                LtiTestPlatform.CLIENT_ID,
-                LtiTestPlatform.DEPLOYMENT,
-                "course-F"),
-            existing.id(),
-            "test");
+    linkToExistingCohort("course-F");
     LtiTestPlatform.Browser learner = platform.browser();
     HttpResponse<String> launch = learner.launch("s-ada", "course-F", List.of("Learner"));
     assertThat(launch.statusCode()).isEqualTo(303);
@@ -216,18 +205,7 @@ class AppFlowIT {
 
   @Test
   void eachRoleLandsOnItsOwnSection() throws Exception {
-    platform
-        .tremplin
-        .feature()
-        .directory()
-        .linkCourse(
-            new CourseContext(
-                LtiTestPlatform.ISSUER,
-                LtiTestPlatform.CLIENT_ID,
-                LtiTestPlatform.DEPLOYMENT,
-                "course-G"),
-            existing.id(),
-            "test");
+    linkToExistingCohort("course-G");
     Map<String, String> roleToSection =
         Map.of(
             "#Learner", "learner",
@@ -257,6 +235,19 @@ class AppFlowIT {
   }
 
   @Test
+  void thePlatformsOwnRoleMappingDecidesOverTheDefault() throws Exception {
+    linkToExistingCohort("course-H");
+    LtiTestPlatform.Browser browser = platform.browser();
+
+    HttpResponse<String> home =
+        browser.follow(
+            browser.launch("s-dev", "course-H", List.of(MEMBERSHIP + "#ContentDeveloper")));
+
+    // the default maps ContentDeveloper to TRAINER; this platform says MANAGER
+    assertThat(home.body()).contains("<section id=\"manager\">").doesNotContain("id=\"trainer\"");
+  }
+
+  @Test
   void aLearnerOfAnUnlinkedCourseIsToldToWaitAndGetsNoSession() throws Exception {
     HttpResponse<String> response =
         platform.browser().launch("s-ada", "course-Z", List.of(MEMBERSHIP + "#Learner"));
@@ -283,6 +274,21 @@ class AppFlowIT {
 
     assertThat(english.body()).contains("lang=\"en\"").contains("Your trainer must open it first");
     assertThat(french.body()).contains("lang=\"fr\"").contains("Votre formateur·rice doit");
+  }
+
+  private static void linkToExistingCohort(String courseId) {
+    platform
+        .tremplin
+        .feature()
+        .directory()
+        .linkCourse(
+            new CourseContext(
+                LtiTestPlatform.ISSUER,
+                LtiTestPlatform.CLIENT_ID,
+                LtiTestPlatform.DEPLOYMENT,
+                courseId),
+            existing.id(),
+            "test");
   }
 
   private static List<String> cohortNames() {

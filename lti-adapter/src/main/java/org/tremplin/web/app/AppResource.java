@@ -64,7 +64,7 @@ public final class AppResource {
   public Response home(
       @QueryParam(SessionCookie.PARAMETER) @Nullable String token,
       @CookieParam(SessionCookie.NAME) @Nullable String cookie) {
-    String t = token != null && !token.isEmpty() ? token : cookie;
+    String t = tokenOrCookie(token, cookie);
     Optional<AppSession> session = find(t);
     if (session.isEmpty()) {
       return AppPages.sessionMissing();
@@ -81,7 +81,7 @@ public final class AppResource {
   public Response linkPage(
       @QueryParam(SessionCookie.PARAMETER) @Nullable String token,
       @CookieParam(SessionCookie.NAME) @Nullable String cookie) {
-    String t = token != null && !token.isEmpty() ? token : cookie;
+    String t = tokenOrCookie(token, cookie);
     Optional<AppSession> session = find(t);
     if (session.isEmpty()) {
       return AppPages.sessionMissing();
@@ -215,6 +215,11 @@ public final class AppResource {
     return tremplin
         .cohorts()
         .bySchool(LaunchIdentities.linkingActor(session.personId(), link.school()), link.school());
+  }
+
+  /** The token of the query when there is one, else the cookie's (GET pages only). */
+  private static @Nullable String tokenOrCookie(@Nullable String token, @Nullable String cookie) {
+    return token != null && !token.isEmpty() ? token : cookie;
   }
 
   private Optional<AppSession> find(@Nullable String token) {

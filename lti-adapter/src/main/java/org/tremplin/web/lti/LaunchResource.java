@@ -43,31 +43,31 @@ public final class LaunchResource {
   private final LaunchValidator validator;
   private final RoleMapper roleMapper;
   private final LaunchIdentities identities;
+  private final Registrations registrations;
   private final JdbiSessions sessions;
   private final URI baseUrl;
   private final Clock clock;
-  private final Registrations registrations;
 
   /**
    * Over this validator, role mapping, identity mapping and sessions; app URLs under baseUrl.
    * Deployment ids accepted under a registration's auto-deployments policy are recorded in {@code
-   * registrations} (LTI.md §2.10).
+   * registrations} (LTI.md §2.10), which also give each registration's role mapping.
    */
   public LaunchResource(
       LaunchValidator validator,
       RoleMapper roleMapper,
       LaunchIdentities identities,
       JdbiSessions sessions,
+      Registrations registrations,
       URI baseUrl,
-      Clock clock,
-      Registrations registrations) {
+      Clock clock) {
+    this.registrations = registrations;
     this.validator = validator;
     this.roleMapper = roleMapper;
     this.identities = identities;
     this.sessions = sessions;
     this.baseUrl = baseUrl;
     this.clock = clock;
-    this.registrations = registrations;
   }
 
   /** The platform's form post. */
@@ -100,7 +100,7 @@ public final class LaunchResource {
     Landing landing =
         identities.resolve(
             accepted.context(),
-            roleMapper.map(accepted.context().roles()),
+            mapperFor(accepted.context()).map(accepted.context().roles()),
             locale,
             clock.instant());
     if (landing instanceof Landing.Explained explained) {
@@ -124,6 +124,15 @@ public final class LaunchResource {
     if (context.deploymentAutoAccepted()) {
       registrations.recordDeployment(context.issuer(), context.clientId(), context.deploymentId());
     }
+  }
+
+  /** The registration's own role mapping when it has one, else the default. */
+  private RoleMapper mapperFor(org.tremplin.lti.launch.LaunchContext context) {
+    return registrations
+        .find(context.issuer(), context.clientId())
+        .filter(r -> !r.roleMapping().isEmpty())
+        .map(r -> RoleMapper.withOverrides(r.roleMapping()))
+        .orElse(roleMapper);
   }
 
   /** The parameter's value when sent once; a repeated parameter reads as absent (refused). */
