@@ -18,19 +18,23 @@ import org.tremplin.lti.launch.LaunchSettings;
 import org.tremplin.lti.launch.LaunchValidator;
 import org.tremplin.lti.login.OidcLogin;
 import org.tremplin.lti.login.ToolUrls;
-import org.tremplin.lti.registration.InMemoryRegistrations;
-import org.tremplin.lti.registration.Registrations;
+import org.tremplin.lti.registration.DynamicRegistration;
+import org.tremplin.lti.registration.ToolDescription;
 import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.store.JdbiLoginStates;
 import org.tremplin.lti.store.JdbiNonces;
+import org.tremplin.lti.store.JdbiRegistrations;
 import org.tremplin.lti.store.JdbiSessions;
 import org.tremplin.lti.store.JdbiToolKeys;
 import org.tremplin.web.app.AppResource;
 import org.tremplin.web.config.TremplinConfig;
 import org.tremplin.web.health.HealthResource;
+import org.tremplin.web.lti.CanvasConfigResource;
 import org.tremplin.web.lti.JwksResource;
 import org.tremplin.web.lti.LaunchResource;
 import org.tremplin.web.lti.LoginResource;
+import org.tremplin.web.lti.LogoResource;
+import org.tremplin.web.lti.RegisterResource;
 import org.tremplin.web.lti.StorageScriptResource;
 
 /**
@@ -46,7 +50,8 @@ public final class TremplinFeature implements Feature {
 
   private final Tremplin tremplin;
   private final Database database;
-  private final Registrations registrations;
+  private final JdbiRegistrations registrations;
+  private final ToolDescription tool;
   private final OidcLogin login;
   private final LaunchValidator validator;
   private final JdbiToolKeys toolKeys;
@@ -92,7 +97,9 @@ public final class TremplinFeature implements Feature {
     Objects.requireNonNull(clock, "clock");
     this.database = Database.open(dataSource);
     this.tremplin = Tremplin.create(dataSource, clock);
-    this.registrations = new InMemoryRegistrations(config.platforms());
+    // Configured platforms plus those stored by Dynamic Registration; configuration wins.
+    this.registrations = new JdbiRegistrations(database, config.platforms(), clock);
+    this.tool = ToolDescription.tremplin(config.baseUrl());
     ToolUrls urls = config.toolUrls();
     JdbiLoginStates loginStates = new JdbiLoginStates(database, registrations, clock);
     this.login = new OidcLogin(registrations, loginStates, urls, clock);
@@ -137,6 +144,9 @@ public final class TremplinFeature implements Feature {
             clock));
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));
     context.register(new StorageScriptResource());
+    context.register(new RegisterResource(new DynamicRegistration(tool, registrations)));
+    context.register(new CanvasConfigResource(tool));
+    context.register(new LogoResource());
     context.register(new JwksResource(toolKeys));
     context.register(new HealthResource(database));
     return true;

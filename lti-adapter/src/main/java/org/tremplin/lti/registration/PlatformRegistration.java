@@ -1,6 +1,7 @@
 package org.tremplin.lti.registration;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -71,6 +72,21 @@ public record PlatformRegistration(
   /** Whether a launch from this deployment id is acceptable for this registration. */
   public boolean accepts(String deploymentId) {
     return autoDeployments || deploymentIds.contains(deploymentId);
+  }
+
+  /**
+   * This registration with more known deployment ids.
+   *
+   * @return a copy whose deployment ids are the union of both sets (this one when nothing is new)
+   */
+  public PlatformRegistration withDeployments(Set<String> more) {
+    if (deploymentIds.containsAll(more)) {
+      return this;
+    }
+    Set<String> all = new LinkedHashSet<>(deploymentIds);
+    all.addAll(more);
+    return new PlatformRegistration(
+        name, issuer, clientId, authUrl, tokenUrl, jwksUrl, all, autoDeployments, roleMapping);
   }
 
   private static void requireText(String value, String what) {

@@ -4,8 +4,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the platform registration a login or launch belongs to (LTI.md §1.2). Implementations must
- * be thread-safe.
+ * Finds the platform registration a login or launch belongs to (LTI.md §1.2), and records the
+ * deployment ids accepted under a registration's auto-deployments policy (§2.10). Implementations
+ * must be thread-safe.
  */
 public interface Registrations {
 
@@ -33,4 +34,16 @@ public interface Registrations {
   default Optional<PlatformRegistration> lookup(String issuer, @Nullable String clientId) {
     return clientId == null || clientId.isEmpty() ? findByIssuer(issuer) : find(issuer, clientId);
   }
+
+  /**
+   * Records that this registration launched from {@code deploymentId}, so the id counts as known in
+   * every later lookup (its registration's {@link PlatformRegistration#deploymentIds()}).
+   * Idempotent: recording a known id again changes nothing; safe when several nodes record the same
+   * id at once. Nothing happens when the registration is unknown.
+   *
+   * @param issuer the registration's issuer
+   * @param clientId the registration's client id
+   * @param deploymentId the launch's {@code deployment_id}, 1 to 255 characters
+   */
+  void recordDeployment(String issuer, String clientId, String deploymentId);
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
+import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LaunchOutcome;
 import org.tremplin.lti.launch.LaunchRequest;
 import org.tremplin.lti.launch.LaunchValidator;
@@ -49,7 +50,11 @@ public final class LaunchResource {
   private final URI baseUrl;
   private final Clock clock;
 
-  /** Over this validator, role mapping, identity mapping and sessions; app URLs under baseUrl. */
+  /**
+   * Over this validator, role mapping, identity mapping and sessions; app URLs under baseUrl.
+   * Deployment ids accepted under a registration's auto-deployments policy are recorded in {@code
+   * registrations} (LTI.md §2.10), which also give each registration's role mapping.
+   */
   public LaunchResource(
       LaunchValidator validator,
       RoleMapper roleMapper,
@@ -94,6 +99,7 @@ public final class LaunchResource {
     }
     LaunchOutcome outcome = validator.validate(request);
     if (outcome instanceof LaunchOutcome.Accepted accepted) {
+      recordAutoAcceptedDeployment(accepted.context());
       return land(accepted, AppText.negotiate(headers.getAcceptableLanguages()));
     }
     return LtiPages.launchRefused(
@@ -121,6 +127,13 @@ public final class LaunchResource {
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
         .build();
+  }
+
+  /** Records a deployment id first seen under auto-deployments, so it is known from now on. */
+  private void recordAutoAcceptedDeployment(LaunchContext context) {
+    if (context.deploymentAutoAccepted()) {
+      registrations.recordDeployment(context.issuer(), context.clientId(), context.deploymentId());
+    }
   }
 
   /** The registration's own role mapping when it has one, else the default. */

@@ -40,6 +40,19 @@ class InMemoryRegistrationsTest {
   }
 
   @Test
+  void aRecordedDeploymentIsKnownInLaterLookupsOfItsRegistrationOnly() {
+    registrations.recordDeployment(CANVAS, "10000000000001", "189:abc");
+    registrations.recordDeployment(CANVAS, "10000000000001", "189:abc");
+    registrations.recordDeployment("https://evil.example.org", "x", "189:abc");
+
+    assertThat(registrations.lookup(CANVAS, "10000000000001").orElseThrow().deploymentIds())
+        .containsExactlyInAnyOrder("1", "189:abc");
+    assertThat(registrations.lookup(CANVAS, "10000000000002").orElseThrow().deploymentIds())
+        .containsExactly("1");
+    assertThat(registrations.lookup("https://evil.example.org", null)).isEmpty();
+  }
+
+  @Test
   void anUnknownIssuerFindsNothing() {
     assertThat(registrations.lookup("https://evil.example.org", null)).isEmpty();
   }

@@ -1,0 +1,36 @@
+package org.tremplin.lti.registration;
+
+/**
+ * Why a Dynamic Registration was refused (LTI.md §7), each with a stable code and the HTTP status
+ * the tool answers with: 4xx when the request or the platform's data is wrong, 502 when the
+ * platform cannot be reached or refuses.
+ */
+public enum RegistrationError {
+  /** No {@code openid_configuration} parameter. */
+  OPENID_CONFIGURATION_MISSING(400),
+  /** The {@code openid_configuration} parameter is not an absolute http(s) URL. */
+  OPENID_CONFIGURATION_MALFORMED(400),
+  /** The {@code registration_token} parameter is too long or holds non-printable characters. */
+  REGISTRATION_TOKEN_MALFORMED(400),
+  /** The platform's configuration could not be fetched (network, timeout, HTTP status). */
+  PLATFORM_UNREACHABLE(502),
+  /** The platform's configuration is not the JSON expected, too large, or lacks a field. */
+  PLATFORM_CONFIGURATION_INVALID(502),
+  /** The issuer or an endpoint lives on another host than the configuration (LTI.md §7). */
+  HOST_MISMATCH(400),
+  /** The platform answered the registration with an error, or without a client id. */
+  PLATFORM_REFUSED(502),
+  /** A registration with the same issuer and client id already exists. */
+  ALREADY_REGISTERED(409);
+
+  private final int httpStatus;
+
+  RegistrationError(int httpStatus) {
+    this.httpStatus = httpStatus;
+  }
+
+  /** The HTTP status of the page that reports this error. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+}

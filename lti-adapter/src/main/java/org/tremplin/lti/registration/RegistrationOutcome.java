@@ -1,0 +1,34 @@
+package org.tremplin.lti.registration;
+
+import java.util.Objects;
+
+/** The result of a Dynamic Registration: registered, or refused with a code. */
+public sealed interface RegistrationOutcome {
+
+  /**
+   * The platform registered the tool and the registration is stored.
+   *
+   * @param registration what was stored
+   */
+  record Registered(PlatformRegistration registration) implements RegistrationOutcome {
+    /** Requires the registration. */
+    public Registered {
+      Objects.requireNonNull(registration, "registration");
+    }
+  }
+
+  /**
+   * Nothing was stored.
+   *
+   * @param error the stable code
+   * @param detail what exactly was wrong, for the administrator (a URL, a host, the platform's own
+   *     error text, at most a few hundred characters); never a token
+   */
+  record Refused(RegistrationError error, String detail) implements RegistrationOutcome {
+    /** Requires both. */
+    public Refused {
+      Objects.requireNonNull(error, "error");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+}

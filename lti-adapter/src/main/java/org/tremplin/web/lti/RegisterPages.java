@@ -1,0 +1,139 @@
+package org.tremplin.web.lti;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.tremplin.lti.registration.PlatformRegistration;
+import org.tremplin.lti.registration.RegistrationError;
+
+/**
+ * The pages of {@code /lti/register} (LTI.md §7), in French and English: the refusal (code, what to
+ * do, the precise detail, escaped) and the success page, whose only script, allowed by a
+ * per-response CSP nonce, tells the platform to close the registration dialog. Stateless.
+ */
+final class RegisterPages {
+  private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private RegisterPages() {}
+
+  /** A refused registration: the code's HTTP status, nothing stored. */
+  static Response refused(RegistrationError error, String detail) {
+    String[] text = text(error);
+    String body =
+        "<h1>Enregistrement refusé / Registration refused</h1>\n"
+            + "<p lang=\"fr\">"
+            + Html.escape(text[0])
+            + "</p>\n<p lang=\"en\">"
+            + Html.escape(text[1])
+            + "</p>\n<p><code id=\"error-detail\">"
+            + Html.escape(detail)
+            + "</code></p>\n<p>Code : <code id=\"error-code\">"
+            + Html.escape(error.name())
+            + "</code></p>\n";
+    return page(error.httpStatus(), "Tremplin — " + error.name(), body, "default-src 'none'");
+  }
+
+  /** The tool is registered: say so, then ask the platform to close the dialog. */
+  static Response registered(PlatformRegistration registration) {
+    byte[] bytes = new byte[18];
+    RANDOM.nextBytes(bytes);
+    String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String deployments =
+        registration.autoDeployments()
+            ? "—"
+            : String.join(", ", registration.deploymentIds().stream().sorted().toList());
+    String body =
+        "<h1>Tremplin est enregistré / Tremplin is registered</h1>\n"
+            + "<p lang=\"fr\">L'outil est enregistré auprès de la plateforme. Un administrateur"
+            + " doit encore l'activer (Moodle : outil « en attente » ; Canvas : activer la clé"
+            + " développeur puis ajouter l'application par son identifiant client).</p>\n"
+            + "<p lang=\"en\">The tool is registered with the platform. An administrator still"
+            + " has to activate it (Moodle: the pending tool; Canvas: turn the developer key on,"
+            + " then add the app by its client id).</p>\n<dl>\n<dt>Plateforme / Platform</dt><dd>"
+            + Html.escape(registration.issuer())
+            + "</dd>\n<dt>Client ID</dt><dd id=\"client-id\">"
+            + Html.escape(registration.clientId())
+            + "</dd>\n<dt>Déploiement / Deployment</dt><dd>"
+            + Html.escape(deployments)
+            + "</dd>\n</dl>\n<script nonce=\""
+            + nonce
+            + "\">(window.opener || window.parent).postMessage("
+            + "{subject: 'org.imsglobal.lti.close'}, '*');</script>\n";
+    return page(
+        200,
+        "Tremplin — enregistré / registered",
+        body,
+        "default-src 'none'; script-src 'nonce-" + nonce + "'");
+  }
+
+  private static String[] text(RegistrationError error) {
+    return switch (error) {
+      case OPENID_CONFIGURATION_MISSING ->
+          new String[] {
+            "Le paramètre openid_configuration manque : lancez l'enregistrement depuis la"
+                + " plateforme (enregistrement dynamique), pas en ouvrant cette adresse"
+                + " directement.",
+            "The openid_configuration parameter is missing: start the registration from the"
+                + " platform (dynamic registration), not by opening this address directly."
+          };
+      case OPENID_CONFIGURATION_MALFORMED ->
+          new String[] {
+            "Le paramètre openid_configuration n'est pas une adresse http(s) absolue.",
+            "The openid_configuration parameter is not an absolute http(s) URL."
+          };
+      case REGISTRATION_TOKEN_MALFORMED ->
+          new String[] {
+            "Le paramètre registration_token est trop long ou contient des caractères"
+                + " invalides.",
+            "The registration_token parameter is too long or contains invalid characters."
+          };
+      case PLATFORM_UNREACHABLE ->
+          new String[] {
+            "La plateforme n'a pas pu être jointe ou n'a pas fourni sa configuration. Vérifiez"
+                + " que Tremplin peut joindre la plateforme, puis recommencez.",
+            "The platform could not be reached or did not provide its configuration. Check that"
+                + " Tremplin can reach the platform, then try again."
+          };
+      case PLATFORM_CONFIGURATION_INVALID ->
+          new String[] {
+            "La configuration OpenID de la plateforme est incomplète ou illisible.",
+            "The platform's OpenID configuration is incomplete or unreadable."
+          };
+      case HOST_MISMATCH ->
+          new String[] {
+            "La configuration de la plateforme désigne un autre serveur que le sien : par"
+                + " sécurité, Tremplin ne s'y enregistre pas.",
+            "The platform's configuration points to another server than its own: for safety,"
+                + " Tremplin does not register there."
+          };
+      case PLATFORM_REFUSED ->
+          new String[] {
+            "La plateforme a refusé l'enregistrement de l'outil.",
+            "The platform refused to register the tool."
+          };
+      case ALREADY_REGISTERED ->
+          new String[] {
+            "Tremplin est déjà enregistré pour cette plateforme avec cet identifiant client.",
+            "Tremplin is already registered for this platform with this client id."
+          };
+    };
+  }
+
+  private static Response page(int status, String title, String body, String csp) {
+    String html =
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><meta charset=\"utf-8\"><title>"
+            + Html.escape(title)
+            + "</title></head>\n<body>\n"
+            + body
+            + "</body>\n</html>\n";
+    return Response.status(status)
+        .type(HTML)
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", csp)
+        .entity(html)
+        .build();
+  }
+}
