@@ -59,6 +59,7 @@ public final class TremplinFeature implements Feature {
   private final LtiDirectory directory;
   private final URI baseUrl;
   private final Clock clock;
+  private final java.util.List<org.tremplin.lti.registration.PlatformRegistration> configured;
 
   /** Reads the runtime's MicroProfile Config once; an unpooled data source, system clock. */
   public TremplinFeature() {
@@ -100,6 +101,7 @@ public final class TremplinFeature implements Feature {
     // Configured platforms plus those stored by Dynamic Registration; configuration wins.
     this.registrations = new JdbiRegistrations(database, config.platforms(), clock);
     this.tool = ToolDescription.tremplin(config.baseUrl());
+    this.configured = config.platforms();
     ToolUrls urls = config.toolUrls();
     JdbiLoginStates loginStates = new JdbiLoginStates(database, registrations, clock);
     this.login = new OidcLogin(registrations, loginStates, urls, clock);
@@ -137,7 +139,12 @@ public final class TremplinFeature implements Feature {
         new LaunchResource(
             validator,
             new RoleMapper(),
-            new LaunchIdentities(directory, tremplin),
+            new LaunchIdentities(
+                directory,
+                tremplin,
+                (issuer, clientId) ->
+                    configured.stream()
+                        .anyMatch(p -> p.issuer().equals(issuer) && p.clientId().equals(clientId))),
             sessions,
             registrations,
             baseUrl,

@@ -44,11 +44,20 @@ public final class LaunchIdentities {
 
   private final LtiDirectory directory;
   private final Tremplin tremplin;
+  private final java.util.function.BiPredicate<String, String> configured;
 
-  /** Over this directory and domain engine. */
-  public LaunchIdentities(LtiDirectory directory, Tremplin tremplin) {
+  /**
+   * Over this directory and domain engine; {@code configured} tells whether (issuer, client id) is
+   * a platform of the operator's configuration (trusted to serve the only school of a one-school
+   * installation without being bound to it). Platforms registered dynamically must be bound.
+   */
+  public LaunchIdentities(
+      LtiDirectory directory,
+      Tremplin tremplin,
+      java.util.function.BiPredicate<String, String> configured) {
     this.directory = directory;
     this.tremplin = tremplin;
+    this.configured = configured;
   }
 
   /**
@@ -147,11 +156,14 @@ public final class LaunchIdentities {
   }
 
   /**
-   * The school a platform serves: the one bound to it, else the only school of the installation.
+   * The school a platform serves: the one bound to it, else, for a configured platform, the only
+   * school of the installation. A dynamically registered platform serves no school until an
+   * operator binds it: anyone who can reach {@code /lti/register} can register a platform, and must
+   * not thereby reach a school's cohorts.
    */
   public Optional<SchoolId> schoolOf(LaunchContext launch) {
     Optional<SchoolId> bound = directory.schoolOf(launch.issuer(), launch.clientId());
-    if (bound.isPresent()) {
+    if (bound.isPresent() || !configured.test(launch.issuer(), launch.clientId())) {
       return bound;
     }
     List<School> schools = tremplin.schools().list();

@@ -30,6 +30,10 @@ import org.tremplin.lti.testing.TestDatabase;
  */
 final class IdentityFixture {
   static final String ISSUER = "https://moodle.example.fr";
+
+  /** A platform registered dynamically, not configured by the operator. */
+  static final String DYNAMIC_ISSUER = "https://moodle.elsewhere.example";
+
   static final String CLIENT = "client-1";
   static final String DEPLOYMENT = "dep-1";
   static final String COURSE = "course-7";
@@ -52,7 +56,9 @@ final class IdentityFixture {
     database = Database.open(ds);
     tremplin = Tremplin.create(ds, clock);
     directory = new LtiDirectory(database, clock);
-    identities = new LaunchIdentities(directory, tremplin);
+    identities =
+        new LaunchIdentities(
+            directory, tremplin, (issuer, client) -> !issuer.equals(DYNAMIC_ISSUER));
     school = tremplin.schools().create(admin, "École du Web 92", new Departement("92"));
     cohort = openCohort(school, "Promo DWWM 2026");
     Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));

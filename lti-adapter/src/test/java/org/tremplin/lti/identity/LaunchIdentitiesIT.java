@@ -165,6 +165,34 @@ class LaunchIdentitiesIT {
   }
 
   @AllDatabases
+  void aDynamicallyRegisteredPlatformReachesNoSchoolUntilBoundEvenInAOneSchoolInstallation(
+      TestDatabase db) {
+    IdentityFixture f = new IdentityFixture(db);
+    LaunchContext trainer = launch("s-t", List.of(M + "#Instructor"));
+    LaunchContext fromDynamic =
+        new LaunchContext(
+            IdentityFixture.DYNAMIC_ISSUER,
+            trainer.clientId(),
+            trainer.deploymentId(),
+            false,
+            trainer.sub(),
+            trainer.name(),
+            trainer.messageType(),
+            trainer.contextId(),
+            trainer.contextTitle(),
+            trainer.resourceLinkId(),
+            trainer.roles(),
+            trainer.roleScopeMentor(),
+            trainer.targetLinkUri(),
+            trainer.custom());
+
+    assertThat(reason(resolve(f, fromDynamic))).isEqualTo(Landing.Reason.NO_SCHOOL);
+
+    f.directory.bindSchool(IdentityFixture.DYNAMIC_ISSUER, trainer.clientId(), f.school.id());
+    assertThat(resolve(f, fromDynamic)).isInstanceOf(Landing.LinkCourse.class);
+  }
+
+  @AllDatabases
   void theSameCourseIdThroughAnotherDeploymentIsAnotherCourse(TestDatabase db) {
     IdentityFixture f = new IdentityFixture(db);
     f.linkCourse();
