@@ -1,0 +1,299 @@
+package org.tremplin.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tremplin.examples.server.LtiTestPlatform.MEMBERSHIP;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.cohort.NewCohort;
+import org.tremplin.api.learner.Learner;
+import org.tremplin.api.programme.TemplateRef;
+import org.tremplin.api.school.Departement;
+import org.tremplin.api.school.School;
+import org.tremplin.core.Tremplin;
+import org.tremplin.lti.identity.CourseContext;
+import org.tremplin.lti.identity.PlatformUser;
+
+/**
+ * After the launch, over real HTTP (LTI.md §3): the first trainer launch from an unlinked course
+ * links it to a cohort (existing or opened from a template), every role lands on its page, the
+ * session travels as a token in links and forms plus a cookie, and pages follow the browser's
+ * language.
+ */
+class AppFlowIT {
+  private static LtiTestPlatform platform;
+  private static Tremplin core;
+  private static School school;
+  private static Cohort existing;
+  private static Actor manager;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new LtiTestPlatform("app-flow-it");
+    core = platform.tremplin.feature().tremplin();
+    school =
+        core.schools()
+            .create(
+                Actor.of("admin", Role.ADMIN, new Scope.Network()),
+                "École du Web d'Argenteuil",
+                new Departement("95"));
+    manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
+    existing =
+        core.cohorts()
+            .open(
+                manager,
+                new NewCohort(
+                    school.id(),
+                    "Promo Existante",
+                    new DateRange(LocalDate.of(2025, 9, 1), LocalDate.of(2026, 6, 30)),
+                    new TemplateRef("ecole-du-web", 1),
+                    12,
+                    List.of()));
+    Learner ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
+    core.learners().join(manager, existing.id(), ada.id(), LocalDate.of(2025, 9, 1));
+    platform
+        .tremplin
+        .feature()
+        .directory()
+        .linkLearner(
+            new PlatformUser(LtiTestPlatform.ISSUER, LtiTestPlatform.CLIENT_ID, "s-ada"), ada.id());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void aTrainersFirstLaunchLinksTheCourseToAnExistingCohortAndLaterLaunchesGoStraightHome()
+      throws Exception {
+    LtiTestPlatform.Browser trainer = platform.browser();
+    HttpResponse<String> launch =
+        trainer.launch("s-trainer-a", "course-A", List.of(MEMBERSHIP + "#Instructor"));
+    assertThat(launch.statusCode()).isEqualTo(303);
+    assertThat(location(launch)).startsWith(platform.base + "app/link?session=");
+
+    HttpResponse<String> offer = trainer.follow(launch);
+    assertThat(offer.statusCode()).isEqualTo(200);
+    assertThat(offer.body())
+        .contains("value=\"" + existing.id().value() + "\"")
+        .contains("Promo Existante")
+        .contains("name=\"template\"");
+
+    HttpResponse<String> linked =
+        trainer.post(
+            platform.base.resolve("app/link"),
+            Map.of("session", token(launch), "cohort", existing.id().value().toString()));
+    assertThat(linked.statusCode()).isEqualTo(303);
+    HttpResponse<String> home = trainer.follow(linked);
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body())
+        .contains("data-role=\"TRAINER\"")
+        .contains("<section id=\"trainer\">")
+        .contains("Promo Existante")
+        .contains("1 apprenant·es inscrit·es");
+
+    HttpResponse<String> again =
+        platform.browser().launch("s-trainer-a", "course-A", List.of(MEMBERSHIP + "#Instructor"));
+    assertThat(location(again)).startsWith(platform.base + "app/home?session=");
+
+    HttpResponse<String> learner =
+        platform.browser().launch("s-ada", "course-A", List.of(MEMBERSHIP + "#Learner"));
+    HttpResponse<String> learnerHome = platform.browser().follow(learner);
+    assertThat(learnerHome.body())
+        .contains("data-role=\"LEARNER\"")
+        .doesNotContain("data-role=\"TRAINER\"")
+        .contains("Promo Existante");
+  }
+
+  @Test
+  void aTrainerOpensACohortFromATemplateAndBadInputOpensNothing() throws Exception {
+    LtiTestPlatform.Browser trainer = platform.browser();
+    HttpResponse<String> launch =
+        trainer.launch("s-trainer-b", "course-B", List.of(MEMBERSHIP + "#Instructor"));
+    String token = token(launch);
+
+    HttpResponse<String> refused =
+        trainer.post(
+            platform.base.resolve("app/link/new"),
+            Map.of(
+                "session", token,
+                "name", "Promo Nouvelle",
+                "start", "2026-09-07",
+                "capacity", "99",
+                "template", "ecole-du-web@1"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("role=\"alert\"").contains("1 à 24");
+    assertThat(cohortNames()).doesNotContain("Promo Nouvelle");
+
+    HttpResponse<String> created =
+        trainer.post(
+            platform.base.resolve("app/link/new"),
+            Map.of(
+                "session", token,
+                "name", "Promo Nouvelle",
+                "start", "2026-09-07",
+                "capacity", "14",
+                "template", "ecole-du-web@1"));
+    assertThat(created.statusCode()).isEqualTo(303);
+    assertThat(trainer.follow(created).body())
+        .contains("data-role=\"TRAINER\"")
+        .contains("Promo Nouvelle");
+    assertThat(cohortNames()).contains("Promo Nouvelle");
+  }
+
+  @Test
+  void aLinkToACohortOutsideTheListIsRefused() throws Exception {
+    LtiTestPlatform.Browser trainer = platform.browser();
+    String token =
+        token(trainer.launch("s-trainer-c", "course-C", List.of(MEMBERSHIP + "#Instructor")));
+
+    HttpResponse<String> response =
+        trainer.post(
+            platform.base.resolve("app/link"),
+            Map.of("session", token, "cohort", "00000000-0000-0000-0000-000000000001"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("Choisissez une promotion de la liste.");
+  }
+
+  @Test
+  void formsNeedTheTokenInTheFormTheCookieAloneIsNotEnough() throws Exception {
+    LtiTestPlatform.Browser trainer = platform.browser();
+    trainer.launch("s-trainer-d", "course-D", List.of(MEMBERSHIP + "#Instructor"));
+
+    HttpResponse<String> response =
+        trainer.post(
+            platform.base.resolve("app/link"), Map.of("cohort", existing.id().value().toString()));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    HttpResponse<String> again =
+        platform.browser().launch("s-trainer-d", "course-D", List.of(MEMBERSHIP + "#Instructor"));
+    assertThat(location(again)).contains("app/link?"); // still unlinked
+  }
+
+  @Test
+  void theHomePageOpensWithTheCookieAloneButNeverWithAForgedToken() throws Exception {
+    platform
+        .tremplin
+        .feature()
+        .directory()
+        .linkCourse(
+            new CourseContext(
+                LtiTestPlatform.ISSUER,
+                LtiTestPlatform.CLIENT_ID,
+                LtiTestPlatform.DEPLOYMENT,
+                "course-F"),
+            existing.id(),
+            "test");
+    LtiTestPlatform.Browser learner = platform.browser();
+    HttpResponse<String> launch = learner.launch("s-ada", "course-F", List.of("Learner"));
+    assertThat(launch.statusCode()).isEqualTo(303);
+    assertThat(launch.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("tremplin_session=").contains("Partitioned"));
+
+    HttpResponse<String> withCookie = learner.get(platform.base.resolve("app/home"));
+    assertThat(withCookie.statusCode()).isEqualTo(200);
+    assertThat(withCookie.body()).contains("data-role=\"LEARNER\"");
+    HttpResponse<String> forged =
+        platform.browser().get(platform.base.resolve("app/home?session=forged-token"));
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(forged.body()).contains("Session expirée").contains("Session expired");
+  }
+
+  @Test
+  void eachRoleLandsOnItsOwnSection() throws Exception {
+    platform
+        .tremplin
+        .feature()
+        .directory()
+        .linkCourse(
+            new CourseContext(
+                LtiTestPlatform.ISSUER,
+                LtiTestPlatform.CLIENT_ID,
+                LtiTestPlatform.DEPLOYMENT,
+                "course-G"),
+            existing.id(),
+            "test");
+    Map<String, String> roleToSection =
+        Map.of(
+            "#Learner", "learner",
+            "#Instructor", "trainer",
+            "#Mentor", "coach",
+            "#Administrator", "manager");
+    for (Map.Entry<String, String> role : roleToSection.entrySet()) {
+      LtiTestPlatform.Browser browser = platform.browser();
+      String sub = role.getKey().equals("#Learner") ? "s-ada" : "s-g" + role.getValue();
+
+      HttpResponse<String> home =
+          browser.follow(browser.launch(sub, "course-G", List.of(MEMBERSHIP + role.getKey())));
+
+      assertThat(home.statusCode()).as(role.getKey()).isEqualTo(200);
+      assertThat(home.body())
+          .as(role.getKey())
+          .contains("<section id=\"" + role.getValue() + "\">")
+          .contains("Promo Existante");
+      for (String other : roleToSection.values()) {
+        if (!other.equals(role.getValue())) {
+          assertThat(home.body())
+              .as(role.getKey())
+              .doesNotContain("<section id=\"" + other + "\">");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aLearnerOfAnUnlinkedCourseIsToldToWaitAndGetsNoSession() throws Exception {
+    HttpResponse<String> response =
+        platform.browser().launch("s-ada", "course-Z", List.of(MEMBERSHIP + "#Learner"));
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).contains("data-reason=\"COURSE_NOT_LINKED\"");
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.startsWith("tremplin_session="));
+    assertThat(response.headers().firstValue("Location")).isEmpty();
+  }
+
+  @Test
+  void pagesFollowTheBrowsersLanguageFrenchFirst() throws Exception {
+    HttpResponse<String> english =
+        platform
+            .browser()
+            .speaking("en-GB,en;q=0.8")
+            .launch("s-m", "course-E", List.of(MEMBERSHIP + "#Learner"));
+    HttpResponse<String> french =
+        platform
+            .browser()
+            .speaking("de")
+            .launch("s-m", "course-E", List.of(MEMBERSHIP + "#Learner"));
+
+    assertThat(english.body()).contains("lang=\"en\"").contains("Your trainer must open it first");
+    assertThat(french.body()).contains("lang=\"fr\"").contains("Votre formateur·rice doit");
+  }
+
+  private static List<String> cohortNames() {
+    return core.cohorts().bySchool(manager, school.id()).stream().map(Cohort::name).toList();
+  }
+
+  private static String location(HttpResponse<String> response) {
+    return response.headers().firstValue("Location").orElse("");
+  }
+
+  private static String token(HttpResponse<String> launch) {
+    return LtiTestPlatform.query(URI.create(location(launch))).get("session");
+  }
+}
