@@ -130,6 +130,7 @@ public final class TremplinFeature implements Feature {
             new RoleMapper(),
             new LaunchIdentities(directory, tremplin),
             sessions,
+            registrations,
             baseUrl,
             clock));
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));

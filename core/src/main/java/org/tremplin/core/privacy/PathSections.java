@@ -65,6 +65,19 @@ public final class PathSections {
                 + " where learner_id = :learner"));
   }
 
+  /**
+   * The learner's LMS accounts (issuer, client id, {@code sub}) linked by the LTI adapter:
+   * exported, and deleted on erasure (the platform's user id is personal data; the person id left
+   * in audit trails is a random UUID).
+   */
+  public static PersonalDataSection lmsAccounts() {
+    return PersonalDataSection.sql(
+        "lmsAccounts",
+        "select issuer, client_id, sub, created_at from tremplin_lti_person"
+            + " where learner_id = :learner order by issuer, client_id, sub",
+        "delete from tremplin_lti_person where learner_id = :learner");
+  }
+
   /** The insertion sections: profile, diagnoses, contract, PASS IAE, exits and follow-up. */
   public static List<PersonalDataSection> insertion() {
     return List.of(

@@ -257,6 +257,30 @@ class AppFlowIT {
   }
 
   @Test
+  void thePlatformsOwnRoleMappingDecidesOverTheDefault() throws Exception {
+    platform
+        .tremplin
+        .feature()
+        .directory()
+        .linkCourse(
+            new CourseContext(
+                LtiTestPlatform.ISSUER,
+                LtiTestPlatform.CLIENT_ID,
+                LtiTestPlatform.DEPLOYMENT,
+                "course-H"),
+            existing.id(),
+            "test");
+    LtiTestPlatform.Browser browser = platform.browser();
+
+    HttpResponse<String> home =
+        browser.follow(
+            browser.launch("s-dev", "course-H", List.of(MEMBERSHIP + "#ContentDeveloper")));
+
+    // the default maps ContentDeveloper to TRAINER; this platform says MANAGER
+    assertThat(home.body()).contains("<section id=\"manager\">").doesNotContain("id=\"trainer\"");
+  }
+
+  @Test
   void aLearnerOfAnUnlinkedCourseIsToldToWaitAndGetsNoSession() throws Exception {
     HttpResponse<String> response =
         platform.browser().launch("s-ada", "course-Z", List.of(MEMBERSHIP + "#Learner"));

@@ -81,6 +81,8 @@ final class LtiTestPlatform implements AutoCloseable {
     properties.put("tremplin.lti.platform.lms.deployment-ids", DEPLOYMENT);
     properties.put("tremplin.lti.platform.lms.auth-url", ISSUER + "/auth");
     properties.put("tremplin.lti.platform.lms.token-url", ISSUER + "/token");
+    // this platform's own role mapping: its content developers are school managers
+    properties.put("tremplin.lti.platform.lms.role-mapping", "ContentDeveloper=MANAGER");
     properties.put(
         "tremplin.lti.platform.lms.jwks-url",
         "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");

@@ -1,8 +1,10 @@
 package org.tremplin.lti.registration;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.tremplin.api.access.Role;
 
 /**
  * One LMS platform registered with the tool: its issuer, the client id it gave us, its OIDC
@@ -18,6 +20,8 @@ import java.util.Set;
  * @param deploymentIds the deployment ids known for this registration
  * @param autoDeployments whether unknown deployment ids are accepted (Canvas creates one per
  *     install); an explicit policy, off by default
+ * @param roleMapping this platform's mapping of principal context role names (e.g. {@code Mentor} →
+ *     COACH) over the default of LTI.md §3; empty for the default
  */
 public record PlatformRegistration(
     String name,
@@ -27,9 +31,32 @@ public record PlatformRegistration(
     URI tokenUrl,
     URI jwksUrl,
     Set<String> deploymentIds,
-    boolean autoDeployments) {
+    boolean autoDeployments,
+    Map<String, Role> roleMapping) {
 
-  /** Validates the values and copies the deployment ids. */
+  /** With the default role mapping. */
+  public PlatformRegistration(
+      String name,
+      String issuer,
+      String clientId,
+      URI authUrl,
+      URI tokenUrl,
+      URI jwksUrl,
+      Set<String> deploymentIds,
+      boolean autoDeployments) {
+    this(
+        name,
+        issuer,
+        clientId,
+        authUrl,
+        tokenUrl,
+        jwksUrl,
+        deploymentIds,
+        autoDeployments,
+        Map.of());
+  }
+
+  /** Validates the values and copies the deployment ids and the role mapping. */
   public PlatformRegistration {
     Objects.requireNonNull(name, "name");
     requireText(issuer, "issuer");
@@ -38,6 +65,7 @@ public record PlatformRegistration(
     requireAbsolute(tokenUrl, "tokenUrl");
     requireAbsolute(jwksUrl, "jwksUrl");
     deploymentIds = Set.copyOf(deploymentIds);
+    roleMapping = Map.copyOf(roleMapping);
   }
 
   /** Whether a launch from this deployment id is acceptable for this registration. */

@@ -52,6 +52,19 @@ public final class RoleMapper {
     this.contextRoles = Map.copyOf(contextRoles);
   }
 
+  /**
+   * The default mapping with a registration's overrides of principal context role names (LTI.md §3:
+   * configurable per registration).
+   */
+  public static RoleMapper withOverrides(Map<String, Role> overrides) {
+    if (overrides.isEmpty()) {
+      return new RoleMapper();
+    }
+    Map<String, Role> merged = new java.util.HashMap<>(DEFAULT_CONTEXT_ROLES);
+    merged.putAll(overrides);
+    return new RoleMapper(merged);
+  }
+
   /** The Tremplin roles granted by these role URIs. */
   public MappedRoles map(List<String> roleUris) {
     Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -31,8 +31,9 @@ import org.tremplin.lti.keys.ToolKeySource;
  * The tool's own RSA signing keys in the {@code tremplin_lti_tool_key} table (LTI.md §8). The first
  * call finds no active key and generates an RSA-2048 one; {@link #rotate} adds a new active key and
  * retires the others, which stay in {@link #publicJwks} until the overlap window has passed
- * (platforms cache our keyset), then are deleted on the next rotation. Keys are signed with RS256;
- * the {@code kid} is the key's JWK thumbprint.
+ * (platforms cache our keyset), then are deleted on the next rotation. The signing key rotates by
+ * itself once older than the rotation period (default 90 days). Keys are signed with RS256; the
+ * {@code kid} is the key's JWK thumbprint.
  *
  * <p>Thread-safe. Two nodes starting at once on an empty table may each create a key: both are then
  * active and published, and both nodes sign with the newest, which is harmless.
@@ -40,6 +41,9 @@ import org.tremplin.lti.keys.ToolKeySource;
 public final class JdbiToolKeys implements ToolKeySource {
   /** Default time a retired key stays published. */
   public static final Duration DEFAULT_OVERLAP = Duration.ofDays(2);
+
+  /** Default age at which the signing key is replaced by a new one. */
+  public static final Duration DEFAULT_ROTATION = Duration.ofDays(90);
 
   /** The size of generated keys. */
   public static final int KEY_SIZE = 2048;
@@ -50,17 +54,30 @@ public final class JdbiToolKeys implements ToolKeySource {
   private final Database database;
   private final Clock clock;
   private final Duration overlap;
+  private final Duration rotation;
 
-  /** Keeps retired keys published for two days. */
+  /** Keeps retired keys published for two days; rotates every 90 days. */
   public JdbiToolKeys(Database database, Clock clock) {
-    this(database, clock, DEFAULT_OVERLAP);
+    this(database, clock, DEFAULT_OVERLAP, DEFAULT_ROTATION);
   }
 
-  /** Keeps retired keys published for {@code overlap}. */
+  /** Keeps retired keys published for {@code overlap}; rotates every 90 days. */
   public JdbiToolKeys(Database database, Clock clock, Duration overlap) {
+    this(database, clock, overlap, DEFAULT_ROTATION);
+  }
+
+  /**
+   * Keeps retired keys published for {@code overlap}; replaces the signing key once it is older
+   * than {@code rotation} (checked when a key is needed, so no scheduler is required).
+   */
+  public JdbiToolKeys(Database database, Clock clock, Duration overlap, Duration rotation) {
+    if (rotation.compareTo(overlap) <= 0) {
+      throw new IllegalArgumentException("the rotation period must be longer than the overlap");
+    }
     this.database = database;
     this.clock = clock;
     this.overlap = overlap;
+    this.rotation = rotation;
   }
 
   /**
@@ -70,13 +87,19 @@ public final class JdbiToolKeys implements ToolKeySource {
   @Override
   public RSAKey signingKey() {
     Instant now = clock.instant();
-    return newestActive(now)
-        .orElseGet(
-            () -> {
-              RSAKey fresh = generate();
-              return database.inTransaction(h -> insert(h, fresh, now));
-            });
+    Optional<ActiveKey> active = newestActive(now);
+    if (active.isEmpty()) {
+      RSAKey fresh = generate();
+      return database.inTransaction(h -> insert(h, fresh, now));
+    }
+    if (!active.get().since().isAfter(now.minus(rotation))) {
+      return rotate();
+    }
+    return active.get().key();
   }
+
+  /** An active key and since when it signs. */
+  private record ActiveKey(RSAKey key, Instant since) {}
 
   /**
    * Adds a new active key and retires every other active key now; deletes the keys retired longer
@@ -126,18 +149,20 @@ public final class JdbiToolKeys implements ToolKeySource {
     return new JWKSet(keys).toString(true);
   }
 
-  private Optional<RSAKey> newestActive(Instant now) {
+  private Optional<ActiveKey> newestActive(Instant now) {
     return database.read(
         h ->
             h.createQuery(
                     """
-                    select kid, private_key, public_key, alg from tremplin_lti_tool_key
+                    select kid, private_key, public_key, alg, active_from from tremplin_lti_tool_key
                     where retired_at is null and active_from <= :now
                     order by active_from desc, created_at desc, kid
                     """)
                 .bind("now", Database.timestamp(now))
                 .setMaxRows(1)
-                .map((rs, ctx) -> decode(rs, true))
+                .map(
+                    (rs, ctx) ->
+                        new ActiveKey(decode(rs, true), Database.instant(rs, "active_from")))
                 .findFirst());
   }
 

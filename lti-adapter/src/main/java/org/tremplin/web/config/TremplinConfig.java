@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
+import org.tremplin.api.access.Role;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.PlatformRegistration;
 
@@ -249,7 +250,29 @@ public record TremplinConfig(
           httpUrl(prefix + "token-url"),
           httpUrl(prefix + "jwks-url"),
           deployments,
-          auto);
+          auto,
+          roleMapping(prefix + "role-mapping"));
+    }
+
+    /** {@code Mentor=COACH, TeachingAssistant=LEARNER}: principal context role names → roles. */
+    java.util.Map<String, Role> roleMapping(String key) {
+      java.util.Map<String, Role> mapping = new java.util.LinkedHashMap<>();
+      for (String entry : list(key)) {
+        int eq = entry.indexOf('=');
+        String name = eq < 0 ? "" : entry.substring(0, eq).strip();
+        String role = eq < 0 ? "" : entry.substring(eq + 1).strip();
+        if (!name.matches("[A-Za-z]+")) {
+          throw new ConfigurationException(
+              key, "entries are ContextRole=ROLE, e.g. Mentor=COACH; got '" + entry + "'");
+        }
+        try {
+          mapping.put(name, Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigurationException(
+              key, "unknown role '" + role + "' (LEARNER, TRAINER, COACH, MANAGER or ADMIN)");
+        }
+      }
+      return mapping;
     }
   }
 }

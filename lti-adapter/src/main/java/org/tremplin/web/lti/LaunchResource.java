@@ -20,6 +20,7 @@ import org.tremplin.lti.launch.LaunchOutcome;
 import org.tremplin.lti.launch.LaunchRequest;
 import org.tremplin.lti.launch.LaunchValidator;
 import org.tremplin.lti.login.LoginState;
+import org.tremplin.lti.registration.Registrations;
 import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.store.IssuedSession;
 import org.tremplin.lti.store.JdbiSessions;
@@ -41,6 +42,7 @@ public final class LaunchResource {
   private final LaunchValidator validator;
   private final RoleMapper roleMapper;
   private final LaunchIdentities identities;
+  private final Registrations registrations;
   private final JdbiSessions sessions;
   private final URI baseUrl;
   private final Clock clock;
@@ -51,8 +53,10 @@ public final class LaunchResource {
       RoleMapper roleMapper,
       LaunchIdentities identities,
       JdbiSessions sessions,
+      Registrations registrations,
       URI baseUrl,
       Clock clock) {
+    this.registrations = registrations;
     this.validator = validator;
     this.roleMapper = roleMapper;
     this.identities = identities;
@@ -90,7 +94,7 @@ public final class LaunchResource {
     Landing landing =
         identities.resolve(
             accepted.context(),
-            roleMapper.map(accepted.context().roles()),
+            mapperFor(accepted.context()).map(accepted.context().roles()),
             locale,
             clock.instant());
     if (landing instanceof Landing.Explained explained) {
@@ -107,6 +111,15 @@ public final class LaunchResource {
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
         .build();
+  }
+
+  /** The registration's own role mapping when it has one, else the default. */
+  private RoleMapper mapperFor(org.tremplin.lti.launch.LaunchContext context) {
+    return registrations
+        .find(context.issuer(), context.clientId())
+        .filter(r -> !r.roleMapping().isEmpty())
+        .map(r -> RoleMapper.withOverrides(r.roleMapping()))
+        .orElse(roleMapper);
   }
 
   /** The parameter's value when sent once; a repeated parameter reads as absent (refused). */

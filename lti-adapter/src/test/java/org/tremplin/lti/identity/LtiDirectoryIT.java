@@ -13,6 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
@@ -98,6 +101,21 @@ class LtiDirectoryIT {
         .containsExactly(f.ada.id());
     assertThat(f.directory.learnersOf(IdentityFixture.ISSUER, IdentityFixture.CLIENT, List.of()))
         .isEmpty();
+  }
+
+  @AllDatabases
+  void aLearnersLmsAccountsAreExportedThenDeletedByErasure(TestDatabase db) {
+    IdentityFixture f = new IdentityFixture(db);
+    f.directory.linkLearner(f.user("s-ada-42"), f.ada.id());
+    f.directory.linkLearner(f.user("s-bob-43"), f.bob.id());
+    Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(f.school.id()));
+
+    assertThat(f.tremplin.privacy().export(manager, f.ada.id())).contains("s-ada-42");
+    f.tremplin.privacy().erase(manager, f.ada.id());
+
+    assertThat(f.directory.learnerOf(f.user("s-ada-42"))).isEmpty();
+    assertThat(f.tremplin.privacy().export(manager, f.ada.id())).doesNotContain("s-ada-42");
+    assertThat(f.directory.learnerOf(f.user("s-bob-43"))).contains(f.bob.id());
   }
 
   @AllDatabases

@@ -95,4 +95,13 @@ class RoleMapperTest {
     assertThat(custom.map(List.of(M + "#Mentor")).roles()).containsExactly(Role.TRAINER);
     assertThat(custom.map(List.of(M + "#Learner")).roles()).isEmpty();
   }
+
+  @Test
+  void aRegistrationsOverridesReplaceOnlyTheRolesTheyName() {
+    RoleMapper overridden = RoleMapper.withOverrides(Map.of("Mentor", Role.TRAINER));
+
+    assertThat(overridden.map(List.of(M + "#Mentor")).roles()).containsExactly(Role.TRAINER);
+    assertThat(overridden.map(List.of(M + "#Learner")).roles()).containsExactly(Role.LEARNER);
+    assertThat(new RoleMapper().map(List.of(M + "#Mentor")).roles()).containsExactly(Role.COACH);
+  }
 }

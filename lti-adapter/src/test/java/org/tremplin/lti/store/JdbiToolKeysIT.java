@@ -132,6 +132,33 @@ class JdbiToolKeysIT {
     assertThat(kids(keys)).containsExactly(first.getKeyID());
   }
 
+  @AllDatabases
+  void theSigningKeyRotatesByItselfOnceOlderThanTheRotationPeriodKeepingTheOldOnePublished(
+      TestDatabase db) throws Exception {
+    JdbiToolKeys keys =
+        new JdbiToolKeys(Database.open(db.fresh()), clock, OVERLAP, Duration.ofDays(30));
+    RSAKey first = keys.signingKey();
+
+    clock.advance(Duration.ofDays(30).minusSeconds(1));
+    assertThat(keys.signingKey()).isEqualTo(first);
+
+    clock.advance(Duration.ofSeconds(1));
+    RSAKey second = keys.signingKey();
+    assertThat(second.getKeyID()).isNotEqualTo(first.getKeyID());
+    assertThat(keys.signingKey()).isEqualTo(second);
+    assertThat(kids(keys)).containsExactly(second.getKeyID(), first.getKeyID());
+
+    clock.advance(OVERLAP.plusSeconds(1));
+    assertThat(kids(keys)).containsExactly(second.getKeyID());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRotationPeriodShorterThanTheOverlapIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new JdbiToolKeys(null, clock, Duration.ofDays(2), Duration.ofDays(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static List<String> kids(JdbiToolKeys keys) throws Exception {
     return JWKSet.parse(keys.publicJwks()).getKeys().stream().map(JWK::getKeyID).toList();
   }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 import org.junit.jupiter.api.Test;
+import org.tremplin.api.access.Role;
 import org.tremplin.lti.registration.PlatformRegistration;
 
 class TremplinConfigTest {
@@ -100,7 +101,11 @@ class TremplinConfigTest {
             Map.entry("tremplin.lti.platform.moodle.auto-deployments", "yes"),
             Map.entry("tremplin.lti.platform.moodle.jwks-url", "not a url"),
             Map.entry("tremplin.lti.platform.moodle.auth-url", "ftp://moodle.example.org/auth"),
-            Map.entry("tremplin.base-url", "tremplin.example.org"))) {
+            Map.entry("tremplin.base-url", "tremplin.example.org"),
+            Map.entry("tremplin.datasource.url", "postgres://db/tremplin"),
+            Map.entry("tremplin.lti.platform.moodle.role-mapping", "Mentor=GURU"),
+            Map.entry("tremplin.lti.platform.moodle.role-mapping", "Mentor"),
+            Map.entry("tremplin.lti.platform.moodle.role-mapping", "membership#Mentor=COACH"))) {
       Map<String, String> copy = new HashMap<>(minimal());
       copy.put(bad.getKey(), bad.getValue());
       assertThatThrownBy(() -> TremplinConfig.from(new MapConfig(copy)))
@@ -108,6 +113,37 @@ class TremplinConfigTest {
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining(bad.getKey());
     }
+  }
+
+  @Test
+  void theDatabaseDefaultsToAnH2FileUnderDataAndHidesItsPassword() {
+    TremplinConfig defaults = TremplinConfig.from(new MapConfig(values));
+    values.put("tremplin.datasource.url", "jdbc:postgresql://db:5432/tremplin");
+    values.put("tremplin.datasource.username", "tremplin");
+    values.put("tremplin.datasource.password", "s3cret");
+
+    TremplinConfig pg = TremplinConfig.from(new MapConfig(values));
+
+    assertThat(defaults.datasource())
+        .isEqualTo(new TremplinConfig.DataSourceConfig("jdbc:h2:file:./data/tremplin", "sa", ""));
+    assertThat(pg.datasource())
+        .isEqualTo(
+            new TremplinConfig.DataSourceConfig(
+                "jdbc:postgresql://db:5432/tremplin", "tremplin", "s3cret"));
+    assertThat(pg.datasource().toString()).doesNotContain("s3cret");
+    assertThat(pg.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void aPlatformMayOverrideTheRoleMappingOfSomeContextRoles() {
+    values.put(
+        "tremplin.lti.platform.moodle.role-mapping", "Mentor=TRAINER, ContentDeveloper=manager");
+
+    TremplinConfig config = TremplinConfig.from(new MapConfig(values));
+
+    assertThat(config.platforms().get(0).roleMapping())
+        .isEqualTo(Map.of("Mentor", Role.TRAINER, "ContentDeveloper", Role.MANAGER));
+    assertThat(config.platforms().get(1).roleMapping()).isEmpty();
   }
 
   @Test
