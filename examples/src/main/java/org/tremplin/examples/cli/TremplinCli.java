@@ -39,7 +39,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ReadinessCommand.class,
       EligibilityCommand.class,
       ExitCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      DemoCommand.class
     })
 public final class TremplinCli implements Runnable {
   /** Exit code of a bad argument. */

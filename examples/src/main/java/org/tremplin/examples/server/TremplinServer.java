@@ -4,12 +4,15 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +105,18 @@ public final class TremplinServer implements AutoCloseable {
    */
   public static TremplinServer start(
       TremplinConfig config, HikariDataSource pool, TremplinFeature feature) {
+    return start(config, pool, feature, new Object[0]);
+  }
+
+  /**
+   * As {@link #start(TremplinConfig, HikariDataSource, TremplinFeature)}, with more JAX-RS
+   * components (resource instances, providers) served next to the feature, e.g. the demo LMS.
+   */
+  public static TremplinServer start(
+      TremplinConfig config,
+      HikariDataSource pool,
+      TremplinFeature feature,
+      Object... extraComponents) {
     URI listen =
         URI.create("http://" + hostForUri(config.http().host()) + ":" + config.http().port() + "/");
     ResourceConfig application =
@@ -109,6 +124,11 @@ public final class TremplinServer implements AutoCloseable {
             .register(feature)
             // No WADL: nothing uses it, and without JAXB it only logs a warning at startup.
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    if (extraComponents.length > 0) {
+      // Through a feature, like TremplinFeature's own resources (registered directly, Jersey
+      // warns that a resource instance "implements no provider interface").
+      application.register(new Extras(List.of(extraComponents)));
+    }
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);
     HttpLimits.apply(server);
     try {
@@ -145,6 +165,15 @@ public final class TremplinServer implements AutoCloseable {
       server.shutdownNow();
     } finally {
       pool.close();
+    }
+  }
+
+  /** Registers the extra components given to {@link #start}. */
+  private record Extras(List<Object> components) implements Feature {
+    @Override
+    public boolean configure(FeatureContext context) {
+      components.forEach(context::register);
+      return true;
     }
   }
 

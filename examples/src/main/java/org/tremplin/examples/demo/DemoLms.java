@@ -1,0 +1,432 @@
+package org.tremplin.examples.demo;
+
+import static org.tremplin.web.lti.Html.escape;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.tremplin.lti.launch.LtiClaims;
+
+/**
+ * {@code /demo}: a small but real LTI 1.3 platform, the demo LMS. {@code GET /demo} is its course
+ * page, with one launch per role that starts the tool's third-party initiated login ({@code
+ * <base>lti/login}); {@code /demo/auth} is its OIDC authorisation endpoint: it checks the tool's
+ * request (client id, the exact redirect URI, response type and mode, scope, prompt, nonce, state,
+ * a known {@code login_hint}) and answers a form that posts a signed {@code id_token} and the
+ * {@code state} to the tool's {@code /lti/launch}; {@code /demo/jwks} serves its public key. Every
+ * dynamic value is escaped; pages are never cached and run no inline script. French by default,
+ * English with {@code ?lang=en} or the browser's languages. Thread-safe.
+ */
+@Path("demo")
+public final class DemoLms {
+  /** How long an id_token of the demo platform is valid. */
+  static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
+
+  private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+
+  private static final String TOOL_PLATFORM =
+      "https://purl.imsglobal.org/spec/lti/claim/tool_platform";
+  private static final String LAUNCH_PRESENTATION =
+      "https://purl.imsglobal.org/spec/lti/claim/launch_presentation";
+  private static final String COURSE_OFFERING =
+      "http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering";
+
+  private final DemoPlatform platform;
+  private final DemoRoster roster;
+  private final Clock clock;
+  private final String jwks;
+
+  /** The demo platform with these members, signing with the time of {@code clock}. */
+  public DemoLms(DemoPlatform platform, DemoRoster roster, Clock clock) {
+    this.platform = platform;
+    this.roster = roster;
+    this.clock = clock;
+    this.jwks = new JWKSet(platform.key().toPublicJWK()).toString(true);
+  }
+
+  /**
+   * The URL that starts the tool's login for this user, as the course page's launch form builds it
+   * (GET {@code <base>lti/login} with {@code iss}, {@code login_hint}, {@code target_link_uri},
+   * {@code client_id}, {@code lti_deployment_id}, {@code lti_message_hint}).
+   */
+  public static URI loginUri(DemoPlatform platform, DemoUser user, String language) {
+    StringBuilder url = new StringBuilder(platform.toolLoginUrl().toString());
+    char separator = '?';
+    for (Map.Entry<String, String> p : loginParameters(platform, language).entrySet()) {
+      url.append(separator).append(encode(p.getKey())).append('=').append(encode(p.getValue()));
+      separator = '&';
+    }
+    url.append("&login_hint=").append(encode(user.sub()));
+    return URI.create(url.toString());
+  }
+
+  /** The course page: one launch per role. */
+  @GET
+  public Response home(@QueryParam("lang") @Nullable String lang, @Context HttpHeaders headers) {
+    DemoText t =
+        DemoText.of(DemoText.negotiate(lang == null ? "" : lang, headers.getAcceptableLanguages()));
+    String other = t.language().equals("fr") ? "en" : "fr";
+    StringBuilder body = new StringBuilder();
+    body.append("<header>\n<p><a href=\"")
+        .append(escape(platform.home() + "?lang=" + other))
+        .append("\" lang=\"")
+        .append(other)
+        .append("\" hreflang=\"")
+        .append(other)
+        .append("\">")
+        .append(escape(t.get("lms.switch")))
+        .append("</a></p>\n<h1>")
+        .append(escape(t.get("lms.heading")))
+        .append("</h1>\n<p>")
+        .append(escape(t.get("lms.intro")))
+        .append("</p>\n</header>\n<main>\n<h2 id=\"course\">")
+        .append(escape(t.get("lms.course", DemoPlatform.CONTEXT_TITLE)))
+        .append("</h2>\n<p>")
+        .append(escape(t.get("lms.courseIntro")))
+        .append("</p>\n");
+    for (DemoRole role : DemoRole.values()) {
+      body.append(launchSection(t, role));
+    }
+    body.append("</main>\n<footer><p>").append(escape(t.get("lms.note"))).append("</p></footer>\n");
+    return page(200, t, t.get("lms.title"), body.toString(), false);
+  }
+
+  /** The platform's public keyset. */
+  @GET
+  @Path("jwks")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response jwks() {
+    return Response.ok(jwks, MediaType.APPLICATION_JSON_TYPE)
+        .header("Cache-Control", "max-age=300")
+        .build();
+  }
+
+  /** The OIDC authorisation endpoint, by query (the tool's redirect). */
+  @GET
+  @Path("auth")
+  public Response authorize(@Context UriInfo uri) {
+    return authorize(uri.getQueryParameters());
+  }
+
+  /** The OIDC authorisation endpoint, by form post. */
+  @POST
+  @Path("auth")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response authorizeByPost(MultivaluedMap<String, String> form) {
+    return authorize(form);
+  }
+
+  /** The token endpoint: the demo platform offers no services (AGS, NRPS), so it refuses. */
+  @POST
+  @Path("token")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response token() {
+    return Response.status(400)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .header("Cache-Control", "no-store")
+        .entity("{\"error\":\"unsupported_grant_type\"}")
+        .build();
+  }
+
+  /** The script that submits the launch form (served, so the page needs no inline script). */
+  @GET
+  @Path("launch.js")
+  public Response script() {
+    return Response.ok(
+            "document.getElementById('launch').submit();\n",
+            MediaType.valueOf("text/javascript;charset=UTF-8"))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "max-age=300")
+        .build();
+  }
+
+  private Response authorize(Map<String, List<String>> parameters) {
+    Map<String, String> p = new LinkedHashMap<>();
+    for (String name :
+        List.of(
+            "client_id",
+            "redirect_uri",
+            "response_type",
+            "response_mode",
+            "scope",
+            "prompt",
+            "nonce",
+            "state",
+            "login_hint",
+            "lti_message_hint")) {
+      List<String> values = parameters.getOrDefault(name, List.of());
+      if (values.size() > 1) {
+        return refused(name);
+      }
+      if (values.size() == 1 && !values.get(0).isEmpty()) {
+        p.put(name, values.get(0));
+      }
+    }
+    Optional<String> bad = firstProblem(p);
+    if (bad.isPresent()) {
+      return refused(bad.get());
+    }
+    Optional<DemoUser> user = roster.find(p.get("login_hint"));
+    if (user.isEmpty()) {
+      return refused("login_hint");
+    }
+    String language = p.getOrDefault("lti_message_hint", "fr");
+    DemoText t = DemoText.of(language);
+    String idToken = sign(claims(user.get(), p.get("nonce"), language));
+    String body =
+        "<main>\n<h1>"
+            + escape(t.get("auth.title"))
+            + "</h1>\n<p>"
+            + escape(t.get("auth.text"))
+            + "</p>\n<form id=\"launch\" method=\"post\" action=\""
+            + escape(platform.toolRedirectUri())
+            + "\">\n<input type=\"hidden\" name=\"id_token\" value=\""
+            + escape(idToken)
+            + "\">\n<input type=\"hidden\" name=\"state\" value=\""
+            + escape(p.get("state"))
+            + "\">\n<p><button type=\"submit\">"
+            + escape(t.get("auth.continue"))
+            + "</button></p>\n</form>\n</main>\n<script src=\""
+            + escape(platform.baseUrl() + "demo/launch.js")
+            + "\"></script>\n";
+    return page(200, t, t.get("auth.title"), body, true);
+  }
+
+  /** The first parameter that is missing or not what this platform accepts. */
+  private Optional<String> firstProblem(Map<String, String> p) {
+    Map<String, @Nullable String> expected = new LinkedHashMap<>();
+    expected.put("client_id", DemoPlatform.CLIENT_ID);
+    expected.put("redirect_uri", platform.toolRedirectUri());
+    expected.put("response_type", "id_token");
+    expected.put("response_mode", "form_post");
+    expected.put("scope", "openid");
+    expected.put("prompt", "none");
+    expected.put("nonce", null);
+    expected.put("state", null);
+    expected.put("login_hint", null);
+    for (Map.Entry<String, @Nullable String> e : expected.entrySet()) {
+      String value = p.get(e.getKey());
+      if (value == null || (e.getValue() != null && !e.getValue().equals(value))) {
+        return Optional.of(e.getKey());
+      }
+    }
+    String hint = p.get("lti_message_hint");
+    if (hint != null && !DemoText.LANGUAGES.contains(hint)) {
+      return Optional.of("lti_message_hint");
+    }
+    return Optional.empty();
+  }
+
+  private JWTClaimsSet claims(DemoUser user, String nonce, String language) {
+    Instant now = clock.instant();
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("id", DemoPlatform.CONTEXT_ID);
+    context.put("label", DemoPlatform.CONTEXT_LABEL);
+    context.put("title", DemoPlatform.CONTEXT_TITLE);
+    context.put("type", List.of(COURSE_OFFERING));
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(platform.issuer())
+            .audience(DemoPlatform.CLIENT_ID)
+            .subject(user.sub())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
+            .claim("nonce", nonce)
+            .claim("name", user.name())
+            .claim("given_name", user.givenName())
+            .claim("family_name", user.familyName())
+            .claim(LtiClaims.VERSION, LtiClaims.LTI_VERSION)
+            .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
+            .claim(LtiClaims.DEPLOYMENT_ID, DemoPlatform.DEPLOYMENT_ID)
+            .claim(LtiClaims.TARGET_LINK_URI, platform.toolRedirectUri())
+            .claim(
+                LtiClaims.RESOURCE_LINK,
+                Map.of("id", DemoPlatform.RESOURCE_LINK_ID, "title", "Tremplin"))
+            .claim(LtiClaims.CONTEXT, context)
+            .claim(LtiClaims.ROLES, List.of(user.role().ltiRole()))
+            .claim(
+                TOOL_PLATFORM,
+                Map.of(
+                    "guid",
+                    platform.issuer(),
+                    "name",
+                    "LMS de démonstration",
+                    "product_family_code",
+                    "tremplin-demo"))
+            .claim(
+                LAUNCH_PRESENTATION,
+                Map.of(
+                    "document_target",
+                    "window",
+                    "locale",
+                    language,
+                    "return_url",
+                    platform.home().toString()));
+    if (user.role() == DemoRole.COACH) {
+      claims.claim(LtiClaims.ROLE_SCOPE_MENTOR, roster.learnerSubs());
+    }
+    return claims.build();
+  }
+
+  private String sign(JWTClaimsSet claims) {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(platform.key().getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims);
+    try {
+      jwt.sign(new RSASSASigner(platform.key()));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("the demo platform cannot sign", e);
+    }
+    return jwt.serialize();
+  }
+
+  private String launchSection(DemoText t, DemoRole role) {
+    String key = "lms.role." + role.key();
+    StringBuilder s = new StringBuilder();
+    s.append("<section aria-labelledby=\"role-")
+        .append(role.key())
+        .append("\">\n<h3 id=\"role-")
+        .append(role.key())
+        .append("\">")
+        .append(escape(t.get(key)))
+        .append("</h3>\n<form id=\"launch-")
+        .append(role.key())
+        .append("\" method=\"get\" action=\"")
+        .append(escape(platform.toolLoginUrl().toString()))
+        .append("\" target=\"_blank\" rel=\"noopener\">\n");
+    for (Map.Entry<String, String> p : loginParameters(platform, t.language()).entrySet()) {
+      s.append("<input type=\"hidden\" name=\"")
+          .append(escape(p.getKey()))
+          .append("\" value=\"")
+          .append(escape(p.getValue()))
+          .append("\">\n");
+    }
+    String buttonLabel;
+    if (role == DemoRole.LEARNER) {
+      s.append("<p><label for=\"learner\">")
+          .append(escape(t.get(key + ".text")))
+          .append("</label>\n<select id=\"learner\" name=\"login_hint\">\n");
+      for (DemoUser learner : roster.learners()) {
+        s.append("<option value=\"")
+            .append(escape(learner.sub()))
+            .append("\">")
+            .append(escape(learner.name()))
+            .append("</option>\n");
+      }
+      s.append("</select></p>\n");
+      buttonLabel = t.get("lms.launch");
+    } else {
+      DemoUser user = roster.first(role);
+      s.append("<p>")
+          .append(escape(t.get(key + ".text", user.name())))
+          .append("</p>\n<input type=\"hidden\" name=\"login_hint\" value=\"")
+          .append(escape(user.sub()))
+          .append("\">\n");
+      buttonLabel = t.get("lms.launchAs", user.name());
+    }
+    s.append("<p><button type=\"submit\">")
+        .append(escape(buttonLabel))
+        .append("</button></p>\n</form>\n</section>\n");
+    return s.toString();
+  }
+
+  /** The login parameters every launch shares (the user's {@code login_hint} comes apart). */
+  private static Map<String, String> loginParameters(DemoPlatform platform, String language) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("iss", platform.issuer());
+    p.put("target_link_uri", platform.toolRedirectUri());
+    p.put("client_id", DemoPlatform.CLIENT_ID);
+    p.put("lti_deployment_id", DemoPlatform.DEPLOYMENT_ID);
+    p.put("lti_message_hint", language);
+    return p;
+  }
+
+  private Response refused(String parameter) {
+    DemoText fr = DemoText.of("fr");
+    DemoText en = DemoText.of("en");
+    String body =
+        "<main>\n<h1>"
+            + escape(fr.get("auth.refused.title"))
+            + " / "
+            + escape(en.get("auth.refused.title"))
+            + "</h1>\n<p>"
+            + escape(fr.get("auth.refused.text", parameter))
+            + "</p>\n<p lang=\"en\">"
+            + escape(en.get("auth.refused.text", parameter))
+            + "</p>\n<p><code id=\"error-parameter\">"
+            + escape(parameter)
+            + "</code></p>\n</main>\n";
+    return page(400, fr, fr.get("auth.refused.title"), body, false);
+  }
+
+  private Response page(int status, DemoText t, String title, String body, boolean script) {
+    String origin = origin(platform.baseUrl());
+    List<String> csp = new ArrayList<>();
+    csp.add("default-src 'none'");
+    if (script) {
+      csp.add("script-src 'self' " + origin);
+    }
+    csp.add("form-action 'self' " + origin);
+    csp.add("base-uri 'none'");
+    csp.add("frame-ancestors 'self' " + origin);
+    String html =
+        "<!DOCTYPE html>\n<html lang=\""
+            + t.language()
+            + "\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\""
+            + " content=\"width=device-width, initial-scale=1\"><title>"
+            + escape(title)
+            + "</title></head>\n<body>\n"
+            + body
+            + "</body>\n</html>\n";
+    return Response.status(status)
+        .type(HTML)
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer")
+        .header("Content-Security-Policy", String.join("; ", csp))
+        .entity(html)
+        .build();
+  }
+
+  private static String origin(URI uri) {
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,53 @@
+package org.tremplin.examples.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The members of the demo course: its learners, trainer, coach and manager. Immutable.
+ *
+ * @param learners the learners, in the order the demo LMS lists them
+ * @param trainer the trainer
+ * @param coach the coach, mentor of every learner
+ * @param manager the school's manager
+ */
+public record DemoRoster(
+    List<DemoUser> learners, DemoUser trainer, DemoUser coach, DemoUser manager) {
+  /** Copies the list. */
+  public DemoRoster {
+    learners = List.copyOf(learners);
+    if (learners.isEmpty()) {
+      throw new IllegalArgumentException("the demo course has learners");
+    }
+  }
+
+  /** Everyone, learners first. */
+  public List<DemoUser> members() {
+    List<DemoUser> all = new ArrayList<>(learners);
+    all.add(trainer);
+    all.add(coach);
+    all.add(manager);
+    return List.copyOf(all);
+  }
+
+  /** The member with this {@code sub}. */
+  public Optional<DemoUser> find(String sub) {
+    return members().stream().filter(u -> u.sub().equals(sub)).findFirst();
+  }
+
+  /** The first member holding this role (for a learner: the first learner listed). */
+  public DemoUser first(DemoRole role) {
+    return switch (role) {
+      case LEARNER -> learners.get(0);
+      case TRAINER -> trainer;
+      case COACH -> coach;
+      case MANAGER -> manager;
+    };
+  }
+
+  /** The learners' {@code sub}s: the coach's {@code role_scope_mentor}. */
+  public List<String> learnerSubs() {
+    return learners.stream().map(DemoUser::sub).toList();
+  }
+}
