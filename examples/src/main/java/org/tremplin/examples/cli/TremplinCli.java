@@ -40,7 +40,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       EligibilityCommand.class,
       ExitCommand.class,
       ServeCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      BindSchoolCommand.class
     })
 public final class TremplinCli implements Runnable {
   /** Exit code of a bad argument. */

@@ -116,7 +116,12 @@ public record DemoPlatform(URI baseUrl, RSAKey key) {
     }
     platforms.add(registration());
     return new TremplinConfig(
-        config.baseUrl(), config.http(), platforms, config.clockSkew(), config.datasource());
+        config.baseUrl(),
+        config.http(),
+        platforms,
+        config.clockSkew(),
+        config.datasource(),
+        config.registrationKey());
   }
 
   /**

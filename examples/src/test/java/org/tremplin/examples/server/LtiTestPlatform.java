@@ -53,6 +53,11 @@ final class LtiTestPlatform implements AutoCloseable {
   final URI base;
 
   LtiTestPlatform(String databaseName) throws Exception {
+    this(databaseName, Map.of());
+  }
+
+  /** With these configuration keys added (or replaced). */
+  LtiTestPlatform(String databaseName, Map<String, String> extraProperties) throws Exception {
     key = new RSAKeyGenerator(2048).keyID("test-key-1").generate();
     byte[] keys = new JWKSet(key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
     jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -86,6 +91,7 @@ final class LtiTestPlatform implements AutoCloseable {
     properties.put(
         "tremplin.lti.platform.lms.jwks-url",
         "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+    properties.putAll(extraProperties);
     tremplin =
         TremplinServer.start(
             TremplinConfig.from(

@@ -6,6 +6,11 @@ package org.tremplin.lti.registration;
  * platform cannot be reached or refuses.
  */
 public enum RegistrationError {
+  /**
+   * The installation requires a registration key ({@code tremplin.lti.registration-key}) and the
+   * registration URL did not carry it (or carried another one).
+   */
+  REGISTRATION_KEY_INVALID(403),
   /** No {@code openid_configuration} parameter. */
   OPENID_CONFIGURATION_MISSING(400),
   /** The {@code openid_configuration} parameter is not an absolute http(s) URL. */

@@ -26,13 +26,26 @@ import org.tremplin.lti.registration.PlatformRegistration;
  * @param platforms {@code tremplin.lti.platforms} and their {@code tremplin.lti.platform.<name>.*}
  * @param clockSkew {@code tremplin.lti.clock-skew}, ISO-8601, default {@code PT60S}
  * @param datasource {@code tremplin.datasource.url} / {@code .username} / {@code .password}
+ * @param registrationKey {@code tremplin.lti.registration-key}: when set, {@code /lti/register}
+ *     serves only URLs carrying {@code key=<it>}; never shown by {@code toString}
  */
 public record TremplinConfig(
     URI baseUrl,
     HttpConfig http,
     List<PlatformRegistration> platforms,
     Duration clockSkew,
-    DataSourceConfig datasource) {
+    DataSourceConfig datasource,
+    Optional<String> registrationKey) {
+
+  /** Without a registration key (dynamic registration open to any platform). */
+  public TremplinConfig(
+      URI baseUrl,
+      HttpConfig http,
+      List<PlatformRegistration> platforms,
+      Duration clockSkew,
+      DataSourceConfig datasource) {
+    this(baseUrl, http, platforms, clockSkew, datasource, Optional.empty());
+  }
 
   /** Path of the redirect URI (the launch endpoint) under the base URL. */
   public static final String LAUNCH_PATH = "lti/launch";
@@ -46,6 +59,7 @@ public record TremplinConfig(
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(clockSkew, "clockSkew");
     Objects.requireNonNull(datasource, "datasource");
+    Objects.requireNonNull(registrationKey, "registrationKey");
     platforms = List.copyOf(platforms);
     if (!baseUrl.toString().endsWith("/")) {
       baseUrl = URI.create(baseUrl + "/");
@@ -107,6 +121,23 @@ public record TremplinConfig(
     }
   }
 
+  @Override
+  public String toString() {
+    return "TremplinConfig[baseUrl="
+        + baseUrl
+        + ", http="
+        + http
+        + ", platforms="
+        + platforms
+        + ", clockSkew="
+        + clockSkew
+        + ", datasource="
+        + datasource
+        + ", registrationKey="
+        + (registrationKey.isPresent() ? "***" : "none")
+        + "]";
+  }
+
   /** The tool's URLs: the base URL and the redirect URI {@code <base>lti/launch}. */
   public ToolUrls toolUrls() {
     return new ToolUrls(baseUrl, baseUrl + LAUNCH_PATH);
@@ -130,7 +161,13 @@ public record TremplinConfig(
     for (String name : r.list("tremplin.lti.platforms")) {
       platforms.add(r.platform(name));
     }
-    return new TremplinConfig(baseUrl, new HttpConfig(host, port), platforms, skew, r.datasource());
+    return new TremplinConfig(
+        baseUrl,
+        new HttpConfig(host, port),
+        platforms,
+        skew,
+        r.datasource(),
+        r.optional("tremplin.lti.registration-key"));
   }
 
   /** Reads and parses single keys, each error naming its key. */

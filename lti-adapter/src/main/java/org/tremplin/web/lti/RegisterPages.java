@@ -70,6 +70,14 @@ final class RegisterPages {
 
   private static String[] text(RegistrationError error) {
     return switch (error) {
+      case REGISTRATION_KEY_INVALID ->
+          new String[] {
+            "Cette installation de Tremplin demande une clé d'enregistrement : collez dans la"
+                + " plateforme l'adresse d'enregistrement complète, avec sa clé, fournie par"
+                + " l'exploitant de Tremplin.",
+            "This Tremplin installation requires a registration key: paste in the platform the"
+                + " whole registration address, with its key, given by the Tremplin operator."
+          };
       case OPENID_CONFIGURATION_MISSING ->
           new String[] {
             "Le paramètre openid_configuration manque : lancez l'enregistrement depuis la"

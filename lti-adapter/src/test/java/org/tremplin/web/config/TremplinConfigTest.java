@@ -135,6 +135,17 @@ class TremplinConfigTest {
   }
 
   @Test
+  void aRegistrationKeyIsOptionalAndNeverShown() {
+    assertThat(TremplinConfig.from(new MapConfig(values)).registrationKey()).isEmpty();
+    values.put("tremplin.lti.registration-key", " k3y-for-lms-admins ");
+
+    TremplinConfig config = TremplinConfig.from(new MapConfig(values));
+
+    assertThat(config.registrationKey()).contains("k3y-for-lms-admins");
+    assertThat(config.toString()).doesNotContain("k3y-for-lms-admins");
+  }
+
+  @Test
   void aPlatformMayOverrideTheRoleMappingOfSomeContextRoles() {
     values.put(
         "tremplin.lti.platform.moodle.role-mapping", "Mentor=TRAINER, ContentDeveloper=manager");
