@@ -7,11 +7,15 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Used nonces in a concurrent map, for one node or tests. Thread-safe; {@link #consume} is atomic.
- * Entries are purged once past their keep-until time, by the injected clock.
+ * Entries are purged once past their keep-until time, by the injected clock; the scan runs only
+ * once the earliest keep-until time has passed.
  */
 public final class InMemoryNonces implements Nonces {
   private final ConcurrentMap<String, Instant> used = new ConcurrentHashMap<>();
   private final Clock clock;
+
+  /** The earliest keep-until time held (best effort): no purge scan before it. */
+  private volatile Instant earliest = Instant.MAX;
 
   /** Purges by this clock. */
   public InMemoryNonces(Clock clock) {
@@ -21,7 +25,13 @@ public final class InMemoryNonces implements Nonces {
   @Override
   public boolean consume(String issuer, String nonce, Instant keepUntil) {
     Instant now = clock.instant();
-    used.values().removeIf(until -> until.isBefore(now));
+    if (now.isAfter(earliest)) { // something may have expired: purge (O(n)), else skip
+      used.values().removeIf(until -> until.isBefore(now));
+      earliest = used.values().stream().min(Instant::compareTo).orElse(Instant.MAX);
+    }
+    if (keepUntil.isBefore(earliest)) {
+      earliest = keepUntil;
+    }
     return used.putIfAbsent(issuer + "\u0000" + nonce, keepUntil) == null;
   }
 

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +63,17 @@ public final class LaunchValidator {
       Set.of(LtiClaims.RESOURCE_LINK_REQUEST, LtiClaims.DEEP_LINKING_REQUEST);
 
   private static final int MAX_ID_LENGTH = 255;
-  private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
+
+  /** Most platform keys whose verifier is kept (a keyset holds a few; a refetch adds more). */
+  private static final int MAX_VERIFIERS = 256;
+
+  /**
+   * One verifier per platform key: building it decodes the modulus and builds the public key, which
+   * cost as much as the pipeline's other steps together (JMH, stack profile).
+   */
+  private final java.util.concurrent.ConcurrentMap<JWK, JWSVerifier> verifiers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final Logger LOG = LoggerFactory.getLogger(LaunchValidator.class);
 
   private final LoginStates loginStates;
@@ -231,9 +240,9 @@ public final class LaunchValidator {
     if (parts.length != 3
         || parts[0].isEmpty()
         || parts[1].isEmpty()
-        || !BASE64URL.matcher(parts[0]).matches()
-        || !BASE64URL.matcher(parts[1]).matches()
-        || !BASE64URL.matcher(parts[2]).matches()) {
+        || !isBase64Url(parts[0])
+        || !isBase64Url(parts[1])
+        || !isBase64Url(parts[2])) {
       return LaunchError.TOKEN_MALFORMED;
     }
     try {
@@ -313,14 +322,43 @@ public final class LaunchValidator {
       return LaunchError.KEY_FAMILY_MISMATCH;
     }
     try {
-      JWSVerifier verifier =
-          key instanceof RSAKey rsa
-              ? new RSASSAVerifier(rsa.toRSAPublicKey())
-              : new ECDSAVerifier(((ECKey) key).toECPublicKey());
-      return c.jwt().verify(verifier) ? null : LaunchError.SIGNATURE_INVALID;
+      return c.jwt().verify(verifierFor(key)) ? null : LaunchError.SIGNATURE_INVALID;
     } catch (JOSEException | RuntimeException e) {
       return LaunchError.SIGNATURE_INVALID;
     }
+  }
+
+  private JWSVerifier verifierFor(JWK key) throws JOSEException {
+    JWSVerifier known = verifiers.get(key);
+    if (known != null) {
+      return known;
+    }
+    JWSVerifier verifier =
+        key instanceof RSAKey rsa
+            ? new RSASSAVerifier(rsa.toRSAPublicKey())
+            : new ECDSAVerifier(((ECKey) key).toECPublicKey());
+    if (verifiers.size() >= MAX_VERIFIERS) {
+      verifiers.clear(); // keys rotated many times: start again rather than grow
+    }
+    verifiers.put(key, verifier);
+    return verifier;
+  }
+
+  /** Whether the text uses the base64url alphabet only (no padding), as step 2 requires. */
+  private static boolean isBase64Url(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      boolean ok =
+          (ch >= 'A' && ch <= 'Z')
+              || (ch >= 'a' && ch <= 'z')
+              || (ch >= '0' && ch <= '9')
+              || ch == '-'
+              || ch == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Step 7: {@code exp} not passed, {@code iat} neither future nor too old, {@code nbf}. */

@@ -51,6 +51,50 @@ class LaunchValidatorTest {
   }
 
   @Test
+  void aPlatformKeyReplacedUnderTheSameKidIsVerifiedWithTheNewKeyNeverACachedOldOne() {
+    java.util.concurrent.atomic.AtomicReference<com.nimbusds.jose.jwk.JWK> served =
+        new java.util.concurrent.atomic.AtomicReference<>(LaunchFixture.PLATFORM_RSA.toPublicJWK());
+    LaunchValidator validator =
+        new LaunchValidator(
+            fixture.loginStates,
+            (url, kid) -> new org.tremplin.lti.keys.KeyLookup.Found(served.get()),
+            fixture.nonces,
+            LaunchFixture.TOOL,
+            LaunchSettings.defaults(),
+            fixture.clock);
+    fixture.login("k1", "kn1", null, inTenMinutes);
+    fixture.login("k2", "kn2", null, inTenMinutes);
+    fixture.login("k3", "kn3", null, inTenMinutes);
+
+    LaunchOutcome before =
+        validator.validate(
+            LaunchRequest.of(
+                "k1",
+                LaunchFixture.token(
+                    LaunchFixture.validClaims("kn1"), "RS256", "platform-rsa", Signing.PLATFORM),
+                "k1"));
+    served.set(LaunchFixture.OTHER_RSA.toPublicJWK()); // same kid, new key
+    LaunchOutcome withNewKey =
+        validator.validate(
+            LaunchRequest.of(
+                "k2",
+                LaunchFixture.token(
+                    LaunchFixture.validClaims("kn2"), "RS256", "platform-rsa", Signing.OTHER),
+                "k2"));
+    LaunchOutcome withOldKey =
+        validator.validate(
+            LaunchRequest.of(
+                "k3",
+                LaunchFixture.token(
+                    LaunchFixture.validClaims("kn3"), "RS256", "platform-rsa", Signing.PLATFORM),
+                "k3"));
+
+    assertThat(before).isInstanceOf(LaunchOutcome.Accepted.class);
+    assertThat(withNewKey).isInstanceOf(LaunchOutcome.Accepted.class);
+    assertThat(withOldKey).isEqualTo(new LaunchOutcome.Rejected(LaunchError.SIGNATURE_INVALID));
+  }
+
+  @Test
   void rejectsLaunchWhenNonceWasAlreadyUsed() {
     fixture.login("s1", "n1", null, inTenMinutes);
     fixture.login("s2", "n1", null, inTenMinutes);
