@@ -14,7 +14,13 @@ public final class InMemoryNonces implements Nonces {
   private final ConcurrentMap<String, Instant> used = new ConcurrentHashMap<>();
   private final Clock clock;
 
-  /** The earliest keep-until time held (best effort): no purge scan before it. */
+  /** Guards the purge scan and the writes of {@link #earliest}. */
+  private final Object purgeLock = new Object();
+
+  /**
+   * The earliest keep-until time held (written under {@link #purgeLock}): no purge scan is needed
+   * before it.
+   */
   private volatile Instant earliest = Instant.MAX;
 
   /** Purges by this clock. */
@@ -26,13 +32,21 @@ public final class InMemoryNonces implements Nonces {
   public boolean consume(String issuer, String nonce, Instant keepUntil) {
     Instant now = clock.instant();
     if (now.isAfter(earliest)) { // something may have expired: purge (O(n)), else skip
-      used.values().removeIf(until -> until.isBefore(now));
-      earliest = used.values().stream().min(Instant::compareTo).orElse(Instant.MAX);
+      synchronized (purgeLock) {
+        used.values().removeIf(until -> until.isBefore(now));
+        earliest = used.values().stream().min(Instant::compareTo).orElse(Instant.MAX);
+      }
     }
-    if (keepUntil.isBefore(earliest)) {
-      earliest = keepUntil;
+    boolean first = used.putIfAbsent(issuer + "\u0000" + nonce, keepUntil) == null;
+    if (first) {
+      // after the put: a purge running meanwhile either sees the nonce or is followed by this
+      synchronized (purgeLock) {
+        if (keepUntil.isBefore(earliest)) {
+          earliest = keepUntil;
+        }
+      }
     }
-    return used.putIfAbsent(issuer + "\u0000" + nonce, keepUntil) == null;
+    return first;
   }
 
   /** How many nonces are held. */

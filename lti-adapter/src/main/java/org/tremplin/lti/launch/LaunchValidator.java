@@ -1,6 +1,10 @@
 package org.tremplin.lti.launch;
 
-import com.nimbusds.jose.Header;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -13,15 +17,15 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +79,20 @@ public final class LaunchValidator {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final Logger LOG = LoggerFactory.getLogger(LaunchValidator.class);
+
+  /**
+   * Reads a token's header or payload: strict JSON (RFC 8259: no comments, no single quotes, no
+   * trailing content), a JSON object only, a repeated member name rejected (which of two {@code
+   * iss} would count?), integers as {@code Long} as Nimbus's own parser gives them. Immutable and
+   * thread-safe; about twice as fast as {@code JSONObjectUtils.parse} on a launch payload.
+   */
+  private static final ObjectReader TOKEN_JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+          .build()
+          .readerFor(new TypeReference<Map<String, Object>>() {});
 
   private final LoginStates loginStates;
   private final PlatformKeys platformKeys;
@@ -227,7 +245,11 @@ public final class LaunchValidator {
                 s.storageNonceKey()));
   }
 
-  /** Step 2: three base64url parts, header and payload JSON objects, at most 64 KiB. */
+  /**
+   * Step 2: three base64url parts, header and payload JSON objects, at most 64 KiB. Each part is
+   * decoded and parsed once here; later steps reuse the results (the signature step verifies the
+   * original bytes, never a re-serialisation).
+   */
   private @Nullable LaunchError checkTokenFormat(Candidate c) {
     String token = c.request.idToken();
     if (token == null || token.isEmpty()) {
@@ -236,25 +258,32 @@ public final class LaunchValidator {
     if (token.length() > MAX_TOKEN_LENGTH) {
       return LaunchError.TOKEN_TOO_LARGE;
     }
-    String[] parts = token.split("\\.", -1);
-    if (parts.length != 3
-        || parts[0].isEmpty()
-        || parts[1].isEmpty()
-        || !isBase64Url(parts[0])
-        || !isBase64Url(parts[1])
-        || !isBase64Url(parts[2])) {
+    int first = token.indexOf('.');
+    int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+    if (first <= 0
+        || second <= first + 1
+        || token.indexOf('.', second + 1) >= 0
+        || !isBase64Url(token, 0, first)
+        || !isBase64Url(token, first + 1, second)
+        || !isBase64Url(token, second + 1, token.length())) {
       return LaunchError.TOKEN_MALFORMED;
     }
     try {
-      c.parts =
-          new Base64URL[] {
-            new Base64URL(parts[0]), new Base64URL(parts[1]), new Base64URL(parts[2])
-          };
-      c.headerJson = JSONObjectUtils.parse(c.parts[0].decodeToString());
-      c.claims = JWTClaimsSet.parse(JSONObjectUtils.parse(c.parts[1].decodeToString()));
-    } catch (ParseException | RuntimeException e) {
+      Base64.Decoder decoder = Base64.getUrlDecoder();
+      Map<String, Object> header = TOKEN_JSON.readValue(decoder.decode(token.substring(0, first)));
+      Map<String, Object> payload =
+          TOKEN_JSON.readValue(decoder.decode(token.substring(first + 1, second)));
+      if (header == null || payload == null) {
+        return LaunchError.TOKEN_MALFORMED; // the JSON literal null
+      }
+      c.headerJson = header;
+      c.claims = JWTClaimsSet.parse(payload);
+    } catch (IOException | ParseException | RuntimeException e) {
       return LaunchError.TOKEN_MALFORMED;
     }
+    c.signingInput = token.substring(0, second).getBytes(StandardCharsets.US_ASCII);
+    c.headerPart = new Base64URL(token.substring(0, first));
+    c.signature = new Base64URL(token.substring(second + 1));
     return null;
   }
 
@@ -265,12 +294,7 @@ public final class LaunchValidator {
       return LaunchError.ALG_NOT_ALLOWED;
     }
     try {
-      Header header = Header.parse(c.headerJson());
-      if (!(header instanceof JWSHeader jwsHeader)) {
-        return LaunchError.ALG_NOT_ALLOWED;
-      }
-      c.header = jwsHeader;
-      c.jwt = new SignedJWT(c.parts[0], c.parts[1], c.parts[2]);
+      c.header = JWSHeader.parse(c.headerJson(), Objects.requireNonNull(c.headerPart));
     } catch (ParseException | RuntimeException e) {
       return LaunchError.TOKEN_MALFORMED;
     }
@@ -322,7 +346,9 @@ public final class LaunchValidator {
       return LaunchError.KEY_FAMILY_MISMATCH;
     }
     try {
-      return c.jwt().verify(verifierFor(key)) ? null : LaunchError.SIGNATURE_INVALID;
+      return verifierFor(key).verify(header, c.signingInput(), c.signature())
+          ? null
+          : LaunchError.SIGNATURE_INVALID;
     } catch (JOSEException | RuntimeException e) {
       return LaunchError.SIGNATURE_INVALID;
     }
@@ -344,9 +370,12 @@ public final class LaunchValidator {
     return verifier;
   }
 
-  /** Whether the text uses the base64url alphabet only (no padding), as step 2 requires. */
-  private static boolean isBase64Url(String text) {
-    for (int i = 0; i < text.length(); i++) {
+  /**
+   * Whether {@code text[from, to)} uses the base64url alphabet only (no padding), as step 2
+   * requires.
+   */
+  private static boolean isBase64Url(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
       char ch = text.charAt(i);
       boolean ok =
           (ch >= 'A' && ch <= 'Z')
@@ -519,11 +548,12 @@ public final class LaunchValidator {
   private static final class Candidate {
     final LaunchRequest request;
     @Nullable LoginState loginState;
-    Base64URL @Nullable [] parts;
     @Nullable Map<String, Object> headerJson;
+    @Nullable Base64URL headerPart;
+    byte @Nullable [] signingInput;
+    @Nullable Base64URL signature;
     @Nullable JWTClaimsSet claims;
     @Nullable JWSHeader header;
-    @Nullable SignedJWT jwt;
     @Nullable String messageType;
     @Nullable String deploymentId;
     @Nullable String targetLinkUri;
@@ -553,8 +583,12 @@ public final class LaunchValidator {
       return Objects.requireNonNull(header);
     }
 
-    SignedJWT jwt() {
-      return Objects.requireNonNull(jwt);
+    byte[] signingInput() {
+      return Objects.requireNonNull(signingInput);
+    }
+
+    Base64URL signature() {
+      return Objects.requireNonNull(signature);
     }
 
     LaunchContext context() {

@@ -9,13 +9,22 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Login states in a concurrent map, for one node or tests. Thread-safe; {@link #take} is atomic.
- * Expired states are kept for a grace period (so the launch reports STATE_EXPIRED), then purged on
- * each call, by the injected clock.
+ * Expired states are kept for a grace period (so the launch reports STATE_EXPIRED), then purged by
+ * the injected clock; the purge scan runs only once the earliest expiry plus grace has passed.
  */
 public final class InMemoryLoginStates implements LoginStates {
   private final ConcurrentMap<String, LoginState> states = new ConcurrentHashMap<>();
   private final Clock clock;
   private final Duration grace;
+
+  /** Guards the purge scan and the writes of {@link #earliest}. */
+  private final Object purgeLock = new Object();
+
+  /**
+   * No state held expires before this (written under {@link #purgeLock}): no purge scan is needed
+   * until it is older than the grace.
+   */
+  private volatile Instant earliest = Instant.MAX;
 
   /** Keeps expired states for ten minutes after their expiry. */
   public InMemoryLoginStates(Clock clock) {
@@ -32,6 +41,12 @@ public final class InMemoryLoginStates implements LoginStates {
   public void put(LoginState loginState) {
     purge();
     states.put(loginState.state(), loginState);
+    // after the put: a purge running meanwhile either sees the state or is followed by this
+    synchronized (purgeLock) {
+      if (loginState.expiresAt().isBefore(earliest)) {
+        earliest = loginState.expiresAt();
+      }
+    }
   }
 
   @Override
@@ -53,6 +68,16 @@ public final class InMemoryLoginStates implements LoginStates {
 
   private void purge() {
     Instant cutoff = clock.instant().minus(grace);
-    states.values().removeIf(s -> s.expiresAt().isBefore(cutoff));
+    if (!earliest.isBefore(cutoff)) {
+      return; // nothing held is past its grace: no scan
+    }
+    synchronized (purgeLock) {
+      states.values().removeIf(s -> s.expiresAt().isBefore(cutoff));
+      earliest =
+          states.values().stream()
+              .map(LoginState::expiresAt)
+              .min(Instant::compareTo)
+              .orElse(Instant.MAX);
+    }
   }
 }

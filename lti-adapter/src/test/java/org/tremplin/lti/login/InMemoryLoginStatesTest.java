@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tremplin.lti.registration.PlatformRegistration;
+import org.tremplin.lti.testing.MutableClock;
 
 class InMemoryLoginStatesTest {
   private static final Instant NOW = Instant.parse("2025-10-06T08:00:00Z");
@@ -54,6 +55,28 @@ class InMemoryLoginStatesTest {
 
     assertThat(states.take("recently-expired")).isPresent();
     assertThat(states.take("long-expired")).isEmpty();
+  }
+
+  @Test
+  void eachStateIsPurgedOnceItsOwnGraceHasPassedAsTheClockMoves() {
+    MutableClock clock = new MutableClock(NOW);
+    InMemoryLoginStates states = new InMemoryLoginStates(clock, Duration.ofMinutes(10));
+    states.put(state("first", NOW.plusSeconds(60)));
+    states.put(state("second", NOW.plusSeconds(300)));
+    states.put(state("third", NOW.plusSeconds(900)));
+
+    clock.advance(Duration.ofSeconds(60 + 600 + 1)); // first past its grace only
+    assertThat(states.find("first")).isEmpty();
+    assertThat(states.size()).isEqualTo(2);
+
+    clock.advance(Duration.ofSeconds(240)); // second too
+    assertThat(states.find("third")).isPresent();
+    assertThat(states.size()).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(600));
+    states.put(state("fourth", clock.instant().plusSeconds(600)));
+    assertThat(states.find("third")).isEmpty();
+    assertThat(states.find("fourth")).isPresent();
   }
 
   private LoginState state(String value, Instant expiry) {
