@@ -166,6 +166,7 @@ public final class Tremplin {
     events.subscribe(alerts::onEvent);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
     PathSections.insertion().forEach(privacy::addSection);
+    privacy.addSection(PathSections.lmsSessions()); // before the accounts it finds them by
     privacy.addSection(PathSections.lmsAccounts());
     templates.installBuiltIns();
   }
