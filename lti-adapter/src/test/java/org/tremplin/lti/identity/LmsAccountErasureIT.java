@@ -41,13 +41,13 @@ class LmsAccountErasureIT {
     JdbiSessions sessions = new JdbiSessions(f.database, f.clock);
     IssuedSession ada = launchAs(f, sessions, "s-ada");
     IssuedSession bob = launchAs(f, sessions, "s-bob");
-    Actor dpo = Actor.of("dpo", Role.ADMIN, new Scope.OfSchool(f.school.id()));
+    Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(f.school.id()));
 
-    String export = f.tremplin.privacy().export(dpo, f.ada.id());
+    String export = f.tremplin.privacy().export(manager, f.ada.id());
     assertThat(export).contains("\"lmsSessions\"").contains("Ada Lovelace").contains("s-ada");
     assertThat(export).doesNotContain(ada.token());
 
-    f.tremplin.privacy().erase(dpo, f.ada.id());
+    f.tremplin.privacy().erase(manager, f.ada.id());
 
     assertThat(sessions.find(ada.token())).isEmpty();
     assertThat(f.directory.learnerOf(f.user("s-ada"))).isEmpty();
