@@ -56,8 +56,6 @@ public final class DemoLms {
 
   private static final String TOOL_PLATFORM =
       "https://purl.imsglobal.org/spec/lti/claim/tool_platform";
-  private static final String LAUNCH_PRESENTATION =
-      "https://purl.imsglobal.org/spec/lti/claim/launch_presentation";
   private static final String COURSE_OFFERING =
       "http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering";
 
@@ -284,7 +282,7 @@ public final class DemoLms {
                     "product_family_code",
                     "tremplin-demo"))
             .claim(
-                LAUNCH_PRESENTATION,
+                LtiClaims.LAUNCH_PRESENTATION,
                 Map.of(
                     "document_target",
                     "window",

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param roleScopeMentor the {@code role_scope_mentor} claim: the subs a mentor follows
  * @param targetLinkUri the launch's {@code target_link_uri}
  * @param custom the {@code custom} claim; non-string values as their {@code String.valueOf} text
+ * @param presentationLocale {@code launch_presentation.locale}, the user's language at the platform
+ *     as sent (a BCP 47 tag, or Moodle's {@code fr_ca} form), if sent
  */
 public record LaunchContext(
     String issuer,
@@ -40,7 +42,8 @@ public record LaunchContext(
     List<String> roles,
     List<String> roleScopeMentor,
     String targetLinkUri,
-    Map<String, String> custom) {
+    Map<String, String> custom,
+    @Nullable String presentationLocale) {
 
   /** Copies the collections. */
   public LaunchContext {

@@ -612,7 +612,8 @@ public final class LaunchValidator {
           strings(claims.getClaim(LtiClaims.ROLES)),
           strings(claims.getClaim(LtiClaims.ROLE_SCOPE_MENTOR)),
           Objects.requireNonNull(targetLinkUri),
-          custom);
+          custom,
+          text(object(claims.getClaim(LtiClaims.LAUNCH_PRESENTATION)), "locale"));
     }
 
     private static List<String> strings(@Nullable Object claim) {

@@ -28,6 +28,9 @@ public final class LtiClaims {
   /** {@code context}. */
   public static final String CONTEXT = PREFIX + "context";
 
+  /** {@code launch_presentation} (its {@code locale}: the user's language at the platform). */
+  public static final String LAUNCH_PRESENTATION = PREFIX + "launch_presentation";
+
   /** {@code custom}. */
   public static final String CUSTOM = PREFIX + "custom";
 

@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The app's texts in French (default) or English, from {@code AppMessages} bundles, with localised
@@ -40,6 +41,26 @@ public final class AppText {
     return Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
         ? Locale.ENGLISH
         : Locale.FRENCH;
+  }
+
+  /**
+   * The language of a launch's pages: the user's language at the platform ({@code
+   * launch_presentation.locale}) when the app speaks it, else the browser's first spoken one, else
+   * French. The platform's comes first: it is the language the user chose in the LMS the page is
+   * framed in, while the browser's may be the shared computer's.
+   *
+   * @param platformLocale the claim as sent (BCP 47 or Moodle's {@code en_us}), or null
+   */
+  public static Locale negotiate(@Nullable String platformLocale, List<Locale> browser) {
+    if (platformLocale != null && !platformLocale.isBlank()) {
+      Locale platform = Locale.forLanguageTag(platformLocale.strip().replace('_', '-'));
+      for (Locale s : SUPPORTED) {
+        if (s.getLanguage().equals(platform.getLanguage())) {
+          return s;
+        }
+      }
+    }
+    return negotiate(browser);
   }
 
   /** The first of these preferred languages (e.g. {@code Accept-Language}) that the app speaks. */

@@ -100,7 +100,10 @@ public final class LaunchResource {
     LaunchOutcome outcome = validator.validate(request);
     if (outcome instanceof LaunchOutcome.Accepted accepted) {
       recordAutoAcceptedDeployment(accepted.context());
-      return land(accepted, AppText.negotiate(headers.getAcceptableLanguages()));
+      return land(
+          accepted,
+          AppText.negotiate(
+              accepted.context().presentationLocale(), headers.getAcceptableLanguages()));
     }
     return LtiPages.launchRefused(
         ((LaunchOutcome.Rejected) outcome).error(), request.errorDescription());

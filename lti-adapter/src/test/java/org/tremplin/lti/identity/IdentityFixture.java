@@ -114,6 +114,7 @@ final class IdentityFixture {
         roles,
         mentees,
         "https://tool.example/lti/launch",
-        Map.of());
+        Map.of(),
+        null);
   }
 }

@@ -184,7 +184,8 @@ class LaunchIdentitiesIT {
             trainer.roles(),
             trainer.roleScopeMentor(),
             trainer.targetLinkUri(),
-            trainer.custom());
+            trainer.custom(),
+            trainer.presentationLocale());
 
     assertThat(reason(resolve(f, fromDynamic))).isEqualTo(Landing.Reason.NO_SCHOOL);
 
@@ -212,7 +213,8 @@ class LaunchIdentitiesIT {
             launch.roles(),
             launch.roleScopeMentor(),
             launch.targetLinkUri(),
-            launch.custom());
+            launch.custom(),
+            launch.presentationLocale());
 
     assertThat(resolve(f, launch)).isInstanceOf(Landing.Home.class);
     assertThat(resolve(f, otherDeployment)).isInstanceOf(Landing.LinkCourse.class);

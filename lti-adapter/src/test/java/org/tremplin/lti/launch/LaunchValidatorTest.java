@@ -95,6 +95,33 @@ class LaunchValidatorTest {
   }
 
   @Test
+  void theUsersLanguageAtThePlatformReachesTheLaunchContextAndIsAbsentWhenNotSent() {
+    fixture.login("s1", "n1", null, inTenMinutes);
+    fixture.login("s2", "n2", null, inTenMinutes);
+    Map<String, Object> withLocale = LaunchFixture.validClaims("n1");
+    withLocale.put(
+        LtiClaims.LAUNCH_PRESENTATION, Map.of("locale", "en_us", "document_target", "iframe"));
+
+    LaunchOutcome english =
+        fixture.validator.validate(
+            LaunchRequest.of(
+                "s1",
+                LaunchFixture.token(withLocale, "RS256", "platform-rsa", Signing.PLATFORM),
+                "s1"));
+    LaunchOutcome unsaid =
+        fixture.validator.validate(
+            LaunchRequest.of(
+                "s2",
+                LaunchFixture.token(
+                    LaunchFixture.validClaims("n2"), "RS256", "platform-rsa", Signing.PLATFORM),
+                "s2"));
+
+    assertThat(((LaunchOutcome.Accepted) english).context().presentationLocale())
+        .isEqualTo("en_us");
+    assertThat(((LaunchOutcome.Accepted) unsaid).context().presentationLocale()).isNull();
+  }
+
+  @Test
   void rejectsLaunchWhenNonceWasAlreadyUsed() {
     fixture.login("s1", "n1", null, inTenMinutes);
     fixture.login("s2", "n1", null, inTenMinutes);
