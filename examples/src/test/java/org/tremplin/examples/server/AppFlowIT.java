@@ -5,25 +5,15 @@ import static org.tremplin.examples.server.LtiTestPlatform.MEMBERSHIP;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.access.Role;
-import org.tremplin.api.access.Scope;
-import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.cohort.Cohort;
-import org.tremplin.api.cohort.NewCohort;
-import org.tremplin.api.learner.Learner;
-import org.tremplin.api.programme.TemplateRef;
-import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
-import org.tremplin.lti.identity.CourseContext;
-import org.tremplin.lti.identity.PlatformUser;
 
 /**
  * After the launch, over real HTTP (LTI.md §3): the first trainer launch from an unlinked course
@@ -42,32 +32,10 @@ class AppFlowIT {
   static void start() throws Exception {
     platform = new LtiTestPlatform("app-flow-it");
     core = platform.tremplin.feature().tremplin();
-    school =
-        core.schools()
-            .create(
-                Actor.of("admin", Role.ADMIN, new Scope.Network()),
-                "École du Web d'Argenteuil",
-                new Departement("95"));
-    manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
-    existing =
-        core.cohorts()
-            .open(
-                manager,
-                new NewCohort(
-                    school.id(),
-                    "Promo Existante",
-                    new DateRange(LocalDate.of(2025, 9, 1), LocalDate.of(2026, 6, 30)),
-                    new TemplateRef("ecole-du-web", 1),
-                    12,
-                    List.of()));
-    Learner ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
-    core.learners().join(manager, existing.id(), ada.id(), LocalDate.of(2025, 9, 1));
-    platform
-        .tremplin
-        .feature()
-        .directory()
-        .linkLearner(
-            new PlatformUser(LtiTestPlatform.ISSUER, LtiTestPlatform.CLIENT_ID, "s-ada"), ada.id());
+    LtiTestPlatform.Seeded seeded = platform.seedCohort("Promo Existante", "s-ada");
+    school = seeded.school();
+    manager = seeded.manager();
+    existing = seeded.cohort();
   }
 
   @AfterAll
@@ -277,18 +245,7 @@ class AppFlowIT {
   }
 
   private static void linkToExistingCohort(String courseId) {
-    platform
-        .tremplin
-        .feature()
-        .directory()
-        .linkCourse(
-            new CourseContext(
-                LtiTestPlatform.ISSUER,
-                LtiTestPlatform.CLIENT_ID,
-                LtiTestPlatform.DEPLOYMENT,
-                courseId),
-            existing.id(),
-            "test");
+    platform.linkCourse(courseId, existing);
   }
 
   private static List<String> cohortNames() {

@@ -9,17 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -47,8 +40,7 @@ class ErrorMapperIT {
 
   private static HttpServer server;
   private static URI base;
-  private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
-  private static PrintStream originalErr;
+  private static StderrCapture logs;
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -96,13 +88,8 @@ class ErrorMapperIT {
 
   @BeforeAll
   static void start() throws Exception {
-    originalErr = System.err;
-    System.setErr(new PrintStream(new Tee(originalErr, LOGS), true, StandardCharsets.UTF_8));
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
-    base = URI.create("http://127.0.0.1:" + port + "/");
+    logs = new StderrCapture();
+    base = URI.create("http://127.0.0.1:" + LtiTestPlatform.freePort() + "/");
     server =
         GrizzlyHttpServerFactory.createHttpServer(
             base,
@@ -119,7 +106,9 @@ class ErrorMapperIT {
         server.shutdownNow();
       }
     } finally {
-      System.setErr(originalErr);
+      if (logs != null) {
+        logs.close();
+      }
     }
   }
 
@@ -140,9 +129,7 @@ class ErrorMapperIT {
         .doesNotContain("\tat ");
     Matcher incident = INCIDENT.matcher(response.body());
     assertThat(incident.find()).as(response.body()).isTrue();
-    System.err.flush();
-    String logs = LOGS.toString(StandardCharsets.UTF_8);
-    assertThat(logs)
+    assertThat(logs.text())
         .contains(incident.group(1))
         .contains("java.lang.IllegalStateException")
         .contains("Failing.unexpected")
@@ -232,37 +219,5 @@ class ErrorMapperIT {
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Writes to the real stderr and to the capture. */
-  private static final class Tee extends OutputStream {
-    private final OutputStream first;
-    private final OutputStream second;
-
-    Tee(OutputStream first, OutputStream second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      first.write(b);
-      synchronized (second) {
-        second.write(b);
-      }
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      first.write(bytes, offset, length);
-      synchronized (second) {
-        second.write(bytes, offset, length);
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      first.flush();
-    }
   }
 }

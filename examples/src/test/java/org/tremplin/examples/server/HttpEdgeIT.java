@@ -2,13 +2,9 @@ package org.tremplin.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,14 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tremplin.web.config.TremplinConfig;
 
 /** Bad input and faults at the HTTP edge of the tool, over real HTTP on Grizzly. */
 class HttpEdgeIT {
@@ -33,31 +26,13 @@ class HttpEdgeIT {
   /** Far more than the body bound, and more than socket buffers hold. */
   private static final long ENDLESS_BYTES = 256L * 1024 * 1024;
 
-  private static TremplinServer tremplin;
+  private static LtiTestPlatform platform;
   private static URI base;
 
   @BeforeAll
   static void startTool() throws Exception {
-    int port = freePort();
-    base = URI.create("http://127.0.0.1:" + port + "/");
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("tremplin.base-url", base.toString());
-    properties.put("tremplin.http.host", "127.0.0.1");
-    properties.put("tremplin.http.port", String.valueOf(port));
-    properties.put("tremplin.datasource.url", "jdbc:h2:mem:http-edge-it;DB_CLOSE_DELAY=-1");
-    properties.put("tremplin.lti.platforms", "sim");
-    properties.put("tremplin.lti.platform.sim.issuer", "https://sim.example.org");
-    properties.put("tremplin.lti.platform.sim.client-id", "c");
-    properties.put("tremplin.lti.platform.sim.deployment-ids", "d");
-    properties.put("tremplin.lti.platform.sim.auth-url", "https://sim.example.org/auth");
-    properties.put("tremplin.lti.platform.sim.token-url", "https://sim.example.org/token");
-    properties.put("tremplin.lti.platform.sim.jwks-url", "https://sim.example.org/jwks");
-    tremplin =
-        TremplinServer.start(
-            TremplinConfig.from(
-                new SmallRyeConfigBuilder()
-                    .withSources(new PropertiesConfigSource(properties, "test", 500))
-                    .build()));
+    platform = new LtiTestPlatform("http-edge-it");
+    base = platform.base;
   }
 
   private final HttpClient http =
@@ -65,8 +40,8 @@ class HttpEdgeIT {
 
   @AfterAll
   static void stop() {
-    if (tremplin != null) {
-      tremplin.close();
+    if (platform != null) {
+      platform.close();
     }
   }
 
@@ -285,11 +260,5 @@ class HttpEdgeIT {
     return http.send(
         HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", accept).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

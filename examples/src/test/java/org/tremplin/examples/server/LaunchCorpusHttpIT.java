@@ -2,6 +2,8 @@ package org.tremplin.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.tremplin.examples.server.LtiTestPlatform.form;
+import static org.tremplin.examples.server.LtiTestPlatform.query;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -15,28 +17,14 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.sun.net.httpserver.HttpServer;
-import com.zaxxer.hikari.HikariDataSource;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -67,12 +54,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tremplin.core.internal.Database;
-import org.tremplin.lti.keys.CachingPlatformKeys;
-import org.tremplin.lti.keys.HttpJwksFetcher;
+import org.tremplin.examples.server.LtiTestPlatform.Login;
 import org.tremplin.lti.launch.LaunchError;
 import org.tremplin.lti.store.JdbiNonces;
-import org.tremplin.web.TremplinFeature;
-import org.tremplin.web.config.TremplinConfig;
 
 /**
  * The launch certification corpus of {@code LaunchCorpusTest} (lti-adapter test resources, see its
@@ -97,28 +81,21 @@ class LaunchCorpusHttpIT {
   private static RSAKey platformRsa;
   private static RSAKey otherRsa;
   private static ECKey platformEc;
-  private static HttpServer platform;
-  private static TremplinServer tremplin;
-  private static HikariDataSource pool;
+  private static LtiTestPlatform platform;
   private static URI base;
   private static final SettableClock CLOCK = new SettableClock(NOW);
 
   /** Every value that must never reach a log line. */
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
-  private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
-  private static PrintStream originalErr;
+  private static StderrCapture logs;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  /** A browser that keeps no cookies: each case sends the binding cookie it says. */
+  private final LtiTestPlatform.Browser browser = platform.browser().refusingCookies();
 
   @BeforeAll
   static void startPlatformAndTool() throws Exception {
-    originalErr = System.err;
-    System.setErr(new PrintStream(new Tee(originalErr, LOGS), true, StandardCharsets.UTF_8));
+    logs = new StderrCapture();
     platformRsa = new RSAKeyGenerator(2048).keyID("platform-rsa").generate();
     otherRsa = new RSAKeyGenerator(2048).keyID("platform-rsa").generate();
     platformEc = new ECKeyGenerator(Curve.P_256).keyID("platform-ec").generate();
@@ -131,76 +108,42 @@ class LaunchCorpusHttpIT {
               key.getSecondPrimeFactor().toString()));
     }
     SECRETS.add(platformEc.getD().toString());
-    byte[] jwks =
-        new JWKSet(List.of(platformRsa.toPublicJWK(), platformEc.toPublicJWK()))
-            .toString(true)
-            .getBytes(StandardCharsets.UTF_8);
-    platform = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    platform.createContext(
-        "/jwks",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, jwks.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(jwks);
-          }
-        });
-    platform.createContext(
-        "/down",
-        exchange -> {
-          exchange.sendResponseHeaders(500, -1);
-          exchange.close();
-        });
-    platform.start();
-    String platformUrl = "http://127.0.0.1:" + platform.getAddress().getPort();
-
-    int port = freePort();
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("tremplin.base-url", TOOL);
-    properties.put("tremplin.http.host", "127.0.0.1");
-    properties.put("tremplin.http.port", String.valueOf(port));
-    properties.put(
-        "tremplin.datasource.url", "jdbc:h2:mem:launch-corpus-http-it;DB_CLOSE_DELAY=-1");
-    properties.put("tremplin.lti.platforms", "moodle, auto, down");
-    platform(properties, "moodle", CLIENT_ID, platformUrl + "/jwks");
-    platform(properties, "auto", AUTO_CLIENT_ID, platformUrl + "/jwks");
-    properties.put("tremplin.lti.platform.auto.auto-deployments", "true");
-    platform(properties, "down", DOWN_CLIENT_ID, platformUrl + "/down");
-    TremplinConfig config =
-        TremplinConfig.from(
-            new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "test", 500))
-                .build());
-    pool = TremplinServer.pool(config.datasource());
-    TremplinFeature feature =
-        new TremplinFeature(
-            config, pool, new CachingPlatformKeys(new HttpJwksFetcher(), CLOCK), CLOCK);
-    tremplin = TremplinServer.start(config, pool, feature);
-    base = tremplin.uri();
+    platform =
+        new LtiTestPlatform(
+            "launch-corpus-http-it",
+            lms -> {
+              Map<String, String> properties = new LinkedHashMap<>();
+              properties.put("tremplin.base-url", TOOL);
+              properties.put("tremplin.lti.platforms", "moodle, auto, down");
+              String jwks = lms.url("/corpus/jwks");
+              properties.putAll(platform("moodle", CLIENT_ID, jwks));
+              properties.putAll(platform("auto", AUTO_CLIENT_ID, jwks));
+              properties.put("tremplin.lti.platform.auto.auto-deployments", "true");
+              properties.putAll(platform("down", DOWN_CLIENT_ID, lms.url("/down")));
+              return properties;
+            },
+            CLOCK);
+    platform.serve(
+        "/corpus/jwks",
+        LtiTestPlatform.keyset(platformRsa.toPublicJWK(), platformEc.toPublicJWK()));
+    platform.serve("/down", LtiTestPlatform.failing(500));
+    base = platform.base;
   }
 
-  private static void platform(
-      Map<String, String> properties, String name, String clientId, String jwks) {
-    String prefix = "tremplin.lti.platform." + name + ".";
-    properties.put(prefix + "issuer", ISSUER);
-    properties.put(prefix + "client-id", clientId);
-    properties.put(prefix + "deployment-ids", "dep-1, dep-2");
-    properties.put(prefix + "auth-url", ISSUER + "/mod/lti/auth.php");
-    properties.put(prefix + "token-url", ISSUER + "/mod/lti/token.php");
-    properties.put(prefix + "jwks-url", jwks);
+  private static Map<String, String> platform(String name, String clientId, String jwks) {
+    return LtiTestPlatform.platform(name, ISSUER, clientId, "dep-1, dep-2", jwks);
   }
 
   @AfterAll
   static void stop() {
     try {
-      if (tremplin != null) {
-        tremplin.close();
-      }
       if (platform != null) {
-        platform.stop(0);
+        platform.close();
       }
     } finally {
-      System.setErr(originalErr);
+      if (logs != null) {
+        logs.close();
+      }
     }
   }
 
@@ -242,8 +185,7 @@ class LaunchCorpusHttpIT {
   @Order(2)
   @Test
   void theLogsOfTheWholeRunCarryNoTokenStateNonceCookieOrKey() {
-    System.err.flush();
-    String logs = LOGS.toString(StandardCharsets.UTF_8);
+    String logs = LaunchCorpusHttpIT.logs.text();
 
     assertThat(SECRETS).hasSizeGreaterThan(100);
     assertThat(logs).as("the capture works").contains("org.tremplin");
@@ -281,8 +223,6 @@ class LaunchCorpusHttpIT {
 
   // --- one case ---
 
-  private record Login(String state, String nonce) {}
-
   private HttpResponse<String> run(Map<String, Object> c) throws Exception {
     String clientId =
         "unavailable".equals(c.get("keyset"))
@@ -296,7 +236,7 @@ class LaunchCorpusHttpIT {
         CLOCK.set(NOW.plus(Duration.ofMinutes(11)));
       }
       if (Boolean.TRUE.equals(c.get("nonceAlreadyUsed"))) {
-        new JdbiNonces(Database.open(pool), CLOCK)
+        new JdbiNonces(Database.open(platform.database), CLOCK)
             .consume(ISSUER, login.nonce(), NOW.plusSeconds(3600));
       }
       String postedState =
@@ -345,17 +285,10 @@ class LaunchCorpusHttpIT {
     if (deploymentHint != null) {
       parameters.put("lti_deployment_id", deploymentHint);
     }
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(base.resolve("lti/login?" + form(parameters))).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    Map<String, String> query =
-        query(URI.create(response.headers().firstValue("Location").orElseThrow()));
-    Login login = new Login(query.get("state"), query.get("nonce"));
+    Login login = browser.login(parameters);
     SECRETS.add(login.state());
     SECRETS.add(login.nonce());
-    for (String setCookie : response.headers().allValues("Set-Cookie")) {
+    for (String setCookie : login.response().headers().allValues("Set-Cookie")) {
       String pair = setCookie.split(";", 2)[0];
       SECRETS.add(pair.substring(pair.indexOf('=') + 1));
     }
@@ -371,7 +304,7 @@ class LaunchCorpusHttpIT {
     if (cookie != null) {
       request.header("Cookie", cookie);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return browser.send(request);
   }
 
   // --- building a case's token, as LaunchCorpusTest does ---
@@ -515,33 +448,6 @@ class LaunchCorpusHttpIT {
     return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
   }
 
-  private static String form(Map<String, String> values) {
-    return values.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      values.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return values;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
   /** A clock the test sets; the server reads it for every decision. */
   private static final class SettableClock extends Clock {
     private volatile Instant now;
@@ -567,38 +473,6 @@ class LaunchCorpusHttpIT {
     @Override
     public Instant instant() {
       return now;
-    }
-  }
-
-  /** Writes to the real stderr and to the capture. */
-  private static final class Tee extends OutputStream {
-    private final OutputStream first;
-    private final OutputStream second;
-
-    Tee(OutputStream first, OutputStream second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      first.write(b);
-      synchronized (second) {
-        second.write(b);
-      }
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      first.write(bytes, offset, length);
-      synchronized (second) {
-        second.write(bytes, offset, length);
-      }
-    }
-
-    @Override
-    public void flush() throws IOException {
-      first.flush();
     }
   }
 }

@@ -1,49 +1,24 @@
 package org.tremplin.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tremplin.examples.server.LtiTestPlatform.form;
+import static org.tremplin.examples.server.LtiTestPlatform.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,8 +27,8 @@ import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
+import org.tremplin.examples.server.LtiTestPlatform.Login;
 import org.tremplin.lti.launch.LtiClaims;
-import org.tremplin.web.config.TremplinConfig;
 
 /**
  * Dynamic Registration end to end over real HTTP (LTI.md §7): Tremplin on Jersey/Grizzly with no
@@ -62,22 +37,16 @@ import org.tremplin.web.config.TremplinConfig;
  * and launch from each works.
  */
 class LtiDynamicRegistrationIT {
-  private static final String DB = "jdbc:h2:mem:lti-dynamic-registration-it;DB_CLOSE_DELAY=-1";
   private static final String INSTRUCTOR =
       "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Platform moodle;
   private static Platform canvas;
-  private static TremplinServer tremplin;
+  private static LtiTestPlatform tool;
   private static URI base;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
-  private final Map<String, String> cookieJar = new ConcurrentHashMap<>();
+  private final LtiTestPlatform.Browser browser = tool.browser();
 
   @BeforeAll
   static void start() throws Exception {
@@ -88,24 +57,14 @@ class LtiDynamicRegistrationIT {
                 + " \"https://purl.imsglobal.org/spec/lti-tool-configuration\":"
                 + " {\"deployment_id\": \"12\"}}");
     canvas = new Platform("canvas", "{\"client_id\": \"10000000000042\"}");
-    int port = freePort();
-    base = URI.create("http://127.0.0.1:" + port + "/");
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("tremplin.base-url", base.toString());
-    properties.put("tremplin.http.host", "127.0.0.1");
-    properties.put("tremplin.http.port", String.valueOf(port));
-    properties.put("tremplin.datasource.url", DB);
-    TremplinConfig config =
-        TremplinConfig.from(
-            new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(properties, "test", 500))
-                .build());
-    tremplin = TremplinServer.start(config);
+    // no configured platform: only those registered below
+    tool = new LtiTestPlatform("lti-dynamic-registration-it", Map.of("tremplin.lti.platforms", ""));
+    base = tool.base;
     register(moodle);
     register(canvas);
     // identity needs the platform's school (LTI.md §3); registration does not say which it is
     School school =
-        tremplin
+        tool.tremplin
             .feature()
             .tremplin()
             .schools()
@@ -113,42 +72,35 @@ class LtiDynamicRegistrationIT {
                 Actor.of("admin", Role.ADMIN, new Scope.Network()),
                 "École du Web",
                 new Departement("95"));
-    tremplin.feature().directory().bindSchool(moodle.base(), "moodle-dyn", school.id());
-    tremplin.feature().directory().bindSchool(canvas.base(), "10000000000042", school.id());
+    tool.tremplin.feature().directory().bindSchool(moodle.base(), "moodle-dyn", school.id());
+    tool.tremplin.feature().directory().bindSchool(canvas.base(), "10000000000042", school.id());
   }
 
   @AfterAll
   static void stop() {
-    if (tremplin != null) {
-      tremplin.close();
+    if (tool != null) {
+      tool.close();
     }
     for (Platform platform : new Platform[] {moodle, canvas}) {
       if (platform != null) {
-        platform.server.stop(0);
+        platform.lms.close();
       }
     }
   }
 
   /** What the platform's registration dialog does: open our URL with its two parameters. */
   private static void register(Platform platform) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(
-                HttpRequest.newBuilder(
-                        base.resolve(
-                            "lti/register?"
-                                + form(
-                                    Map.of(
-                                        "openid_configuration",
-                                        platform.base() + "/openid-configuration",
-                                        "registration_token",
-                                        "token-" + platform.family))))
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    platform.registrationPage = response;
+    platform.registrationPage =
+        tool.browser()
+            .get(
+                base.resolve(
+                    "lti/register?"
+                        + form(
+                            Map.of(
+                                "openid_configuration",
+                                platform.base() + "/openid-configuration",
+                                "registration_token",
+                                "token-" + platform.family))));
   }
 
   @Test
@@ -277,38 +229,37 @@ class LtiDynamicRegistrationIT {
   /** A platform on loopback: OpenID configuration, registration endpoint and keyset. */
   private static final class Platform {
     final String family;
-    final HttpServer server;
-    final RSAKey key;
+    final LtiTestPlatform.Lms lms;
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final List<String> posted = new CopyOnWriteArrayList<>();
     volatile HttpResponse<String> registrationPage;
 
     Platform(String family, String registrationAnswer) throws Exception {
       this.family = family;
-      this.key = new RSAKeyGenerator(2048).keyID(family + "-key").generate();
-      this.server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      byte[] jwks = new JWKSet(key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
-      server.createContext(
+      this.lms = new LtiTestPlatform.Lms(family + "-key");
+      lms.serve(
           "/openid-configuration",
           exchange -> {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            reply(exchange, configuration());
+            LtiTestPlatform.respond(exchange, 200, "application/json", configuration());
           });
-      server.createContext(
+      lms.serve(
           "/register",
           exchange -> {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             posted.add(
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            reply(exchange, registrationAnswer.getBytes(StandardCharsets.UTF_8));
+            LtiTestPlatform.respond(
+                exchange,
+                200,
+                "application/json",
+                registrationAnswer.getBytes(StandardCharsets.UTF_8));
           });
-      server.createContext("/jwks", exchange -> reply(exchange, jwks));
-      server.start();
     }
 
+    /** Its issuer, which is also its origin. */
     String base() {
-      return "http://127.0.0.1:" + server.getAddress().getPort();
+      return lms.issuer;
     }
 
     private byte[] configuration() {
@@ -324,18 +275,7 @@ class LtiDynamicRegistrationIT {
           .formatted(base(), family, messages)
           .getBytes(StandardCharsets.UTF_8);
     }
-
-    private static void reply(com.sun.net.httpserver.HttpExchange exchange, byte[] body)
-        throws IOException {
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
   }
-
-  private record Login(String state, String nonce) {}
 
   private Login login(Platform platform, String clientId, String deploymentHint) throws Exception {
     Map<String, String> parameters = new LinkedHashMap<>();
@@ -346,55 +286,29 @@ class LtiDynamicRegistrationIT {
     if (deploymentHint != null) {
       parameters.put("lti_deployment_id", deploymentHint);
     }
-    HttpResponse<String> response = get(base.resolve("lti/login?" + form(parameters)));
-    assertThat(response.statusCode()).isEqualTo(302);
-    URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+    Login login = browser.login(parameters);
+    URI location = URI.create(login.response().headers().firstValue("Location").orElseThrow());
     assertThat(location.toString()).startsWith(platform.base() + "/auth?");
-    for (String header : response.headers().allValues("Set-Cookie")) {
-      String pair = header.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      cookieJar.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-    Map<String, String> query = query(location);
-    assertThat(query).containsEntry("client_id", clientId);
-    return new Login(query.get("state"), query.get("nonce"));
+    assertThat(query(location)).containsEntry("client_id", clientId);
+    return login;
   }
 
   private JWTClaimsSet claims(Platform platform, String clientId, String deployment, String nonce) {
-    Instant now = Instant.now();
-    return new JWTClaimsSet.Builder()
+    return tool.claims(nonce, "user-7", "course-1", List.of(INSTRUCTOR))
         .issuer(platform.base())
         .audience(clientId)
-        .subject("user-7")
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(300)))
-        .claim("nonce", nonce)
-        .claim("name", "Ada")
-        .claim(LtiClaims.VERSION, "1.3.0")
-        .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
         .claim(LtiClaims.DEPLOYMENT_ID, deployment)
-        .claim(LtiClaims.TARGET_LINK_URI, base + "lti/launch")
-        .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"))
-        .claim(LtiClaims.ROLES, List.of(INSTRUCTOR))
-        .claim(LtiClaims.CONTEXT, Map.of("id", "course-1", "title", "DWWM 2026"))
+        .claim("name", "Ada")
         .build();
   }
 
   private static String sign(Platform platform, JWTClaimsSet claims) throws Exception {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(platform.key.getKeyID())
-                .type(JOSEObjectType.JWT)
-                .build(),
-            claims);
-    jwt.sign(new RSASSASigner(platform.key));
-    return jwt.serialize();
+    return platform.lms.sign(claims);
   }
 
   private static Map<String, String> deployments(String issuer, String clientId) throws Exception {
     Map<String, String> found = new LinkedHashMap<>();
-    try (Connection c = DriverManager.getConnection(DB, "sa", "");
+    try (Connection c = tool.database.getConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "select deployment_id, origin from tremplin_lti_deployment"
@@ -411,50 +325,10 @@ class LtiDynamicRegistrationIT {
   }
 
   private HttpResponse<String> launch(String state, String idToken) throws Exception {
-    String cookies =
-        cookieJar.entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("; "));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve("lti/launch"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    form(Map.of("id_token", idToken, "state", state))));
-    Optional.of(cookies).filter(c -> !c.isEmpty()).ifPresent(c -> request.header("Cookie", c));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return browser.post(base.resolve("lti/launch"), Map.of("id_token", idToken, "state", state));
   }
 
-  private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String form(Map<String, String> values) {
-    List<String> pairs = new ArrayList<>();
-    values.forEach(
-        (k, v) ->
-            pairs.add(
-                URLEncoder.encode(k, StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return String.join("&", pairs);
-  }
-
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      values.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return values;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+  private HttpResponse<String> get(URI uri) throws Exception {
+    return browser.get(uri);
   }
 }

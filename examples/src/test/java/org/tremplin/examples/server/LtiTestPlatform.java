@@ -6,12 +6,16 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
@@ -26,30 +30,67 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.cohort.NewCohort;
+import org.tremplin.api.learner.Learner;
+import org.tremplin.api.programme.TemplateRef;
+import org.tremplin.api.school.Departement;
+import org.tremplin.api.school.School;
+import org.tremplin.core.Tremplin;
+import org.tremplin.lti.identity.CourseContext;
+import org.tremplin.lti.identity.PlatformUser;
+import org.tremplin.lti.keys.CachingPlatformKeys;
+import org.tremplin.lti.keys.HttpJwksFetcher;
 import org.tremplin.lti.launch.LtiClaims;
+import org.tremplin.web.TremplinFeature;
 import org.tremplin.web.config.TremplinConfig;
 
 /**
  * A simulated LMS platform for HTTP tests: its keyset served on loopback, Tremplin started on a
- * free port with this platform configured and an in-memory H2 database of its own, and a browser
- * (HTTP/1.1 client with a cookie jar) that logs in, signs id_tokens and launches.
+ * free port with this platform configured as {@code lms} and an in-memory H2 database of its own,
+ * and a browser (HTTP/1.1 client with a cookie jar) that logs in, signs id_tokens and launches.
+ *
+ * <p>Tests needing more add configuration (other platforms, see {@link #platform}), pages on the
+ * platform's server ({@link #serve}, e.g. keysets that fail or hang), a clock, or reach the
+ * database through {@link #database}; {@link Lms} alone simulates further platforms.
  */
 final class LtiTestPlatform implements AutoCloseable {
-  static final String ISSUER = "https://lms.example.org";
   static final String CLIENT_ID = "tremplin-client";
   static final String DEPLOYMENT = "dep-1";
   static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
 
-  private final RSAKey key;
-  private final HttpServer jwks;
+  /** The platform's web server: its keyset at {@code /jwks}, and what tests {@link #serve}. */
+  final Lms lms;
+
+  /** The platform's issuer: its web server's origin, {@code http://localhost:port}. */
+  final String issuer;
+
+  /** The configuration Tremplin was started with. */
+  final TremplinConfig config;
+
+  /** The pool on Tremplin's database (closed with the server). */
+  final HikariDataSource database;
+
   final TremplinServer tremplin;
+
+  /** Where Tremplin listens: {@code http://127.0.0.1:port/}. */
   final URI base;
 
   LtiTestPlatform(String databaseName) throws Exception {
@@ -58,46 +99,67 @@ final class LtiTestPlatform implements AutoCloseable {
 
   /** With these configuration keys added (or replaced). */
   LtiTestPlatform(String databaseName, Map<String, String> extraProperties) throws Exception {
-    key = new RSAKeyGenerator(2048).keyID("test-key-1").generate();
-    byte[] keys = new JWKSet(key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
-    jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    jwks.createContext(
-        "/jwks",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, keys.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(keys);
-          }
-        });
-    jwks.start();
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+    this(databaseName, lms -> extraProperties, Clock.systemUTC());
+  }
+
+  /**
+   * With configuration keys added (or replaced) that may name this platform's web server (e.g. more
+   * platforms whose keysets it serves: {@link Lms#url}), and the clock Tremplin reads for every
+   * decision.
+   */
+  LtiTestPlatform(
+      String databaseName, Function<Lms, Map<String, String>> extraProperties, Clock clock)
+      throws Exception {
+    lms = new Lms("test-key-1");
+    issuer = lms.issuer;
+    int port = freePort();
     base = URI.create("http://127.0.0.1:" + port + "/");
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("tremplin.base-url", base.toString());
+    properties.put("tremplin.http.host", "127.0.0.1");
     properties.put("tremplin.http.port", String.valueOf(port));
     properties.put("tremplin.datasource.url", "jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1");
     properties.put("tremplin.lti.platforms", "lms");
-    properties.put("tremplin.lti.platform.lms.issuer", ISSUER);
-    properties.put("tremplin.lti.platform.lms.client-id", CLIENT_ID);
-    properties.put("tremplin.lti.platform.lms.deployment-ids", DEPLOYMENT);
-    properties.put("tremplin.lti.platform.lms.auth-url", ISSUER + "/auth");
-    properties.put("tremplin.lti.platform.lms.token-url", ISSUER + "/token");
+    properties.putAll(platform("lms", issuer, CLIENT_ID, DEPLOYMENT, lms.url("/jwks")));
     // this platform's own role mapping: its content developers are school managers
     properties.put("tremplin.lti.platform.lms.role-mapping", "ContentDeveloper=MANAGER");
-    properties.put(
-        "tremplin.lti.platform.lms.jwks-url",
-        "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
-    properties.putAll(extraProperties);
-    tremplin =
-        TremplinServer.start(
-            TremplinConfig.from(
-                new SmallRyeConfigBuilder()
-                    .withSources(new PropertiesConfigSource(properties, "test", 500))
-                    .build()));
+    properties.putAll(extraProperties.apply(lms));
+    config =
+        TremplinConfig.from(
+            new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 500))
+                .build());
+    database = TremplinServer.pool(config.datasource());
+    try {
+      tremplin =
+          TremplinServer.start(
+              config,
+              database,
+              new TremplinFeature(
+                  config, database, new CachingPlatformKeys(new HttpJwksFetcher(), clock), clock));
+    } catch (RuntimeException e) {
+      database.close();
+      lms.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The configuration of a platform {@code name} (to be listed in {@code tremplin.lti.platforms}):
+   * its issuer, client id, deployment ids (comma-separated) and keyset; its authorisation and token
+   * endpoints at {@code /auth} and {@code /token} under the issuer.
+   */
+  static Map<String, String> platform(
+      String name, String issuer, String clientId, String deploymentIds, String jwksUrl) {
+    String prefix = "tremplin.lti.platform." + name + ".";
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(prefix + "issuer", issuer);
+    properties.put(prefix + "client-id", clientId);
+    properties.put(prefix + "deployment-ids", deploymentIds);
+    properties.put(prefix + "auth-url", issuer + "/auth");
+    properties.put(prefix + "token-url", issuer + "/token");
+    properties.put(prefix + "jwks-url", jwksUrl);
+    return properties;
   }
 
   /** A new browser: its own cookie jar. */
@@ -105,27 +167,188 @@ final class LtiTestPlatform implements AutoCloseable {
     return new Browser();
   }
 
-  /** The id_token claims of a resource link launch from course {@code contextId}. */
-  JWTClaimsSet.Builder claims(String nonce, String sub, String contextId, List<String> roles) {
+  /** Serves this handler at {@code path} on the platform's web server (e.g. a course page). */
+  void serve(String path, HttpHandler handler) {
+    lms.serve(path, handler);
+  }
+
+  /** Signs these claims with the platform's key, as its id_tokens are. */
+  String sign(JWTClaimsSet claims) throws Exception {
+    return lms.sign(claims);
+  }
+
+  /** The parameters of a login at {@code /lti/login} for user {@code sub}: change them at will. */
+  Map<String, String> loginParameters(String sub) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("iss", issuer);
+    parameters.put("login_hint", sub);
+    parameters.put("target_link_uri", base + "lti/launch");
+    parameters.put("client_id", CLIENT_ID);
+    parameters.put("lti_deployment_id", DEPLOYMENT);
+    return parameters;
+  }
+
+  /** {@code /lti/login} with these query parameters. */
+  URI loginUri(Map<String, String> parameters) {
+    return base.resolve("lti/login?" + form(parameters));
+  }
+
+  /**
+   * The claims every resource link launch of this platform carries, for user {@code sub}: issuer,
+   * audience (our client id), subject, issued now and valid 5 minutes, nonce, LTI version, message
+   * type, deployment, target link and resource link.
+   */
+  JWTClaimsSet.Builder baseClaims(String nonce, String sub) {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder()
-        .issuer(ISSUER)
+        .issuer(issuer)
         .audience(CLIENT_ID)
         .subject(sub)
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plusSeconds(300)))
         .claim("nonce", nonce)
-        .claim("name", "User " + sub)
         .claim(LtiClaims.VERSION, "1.3.0")
         .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
         .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT)
         .claim(LtiClaims.TARGET_LINK_URI, base + "lti/launch")
-        .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"))
+        .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"));
+  }
+
+  /** The id_token claims of a resource link launch from course {@code contextId}. */
+  JWTClaimsSet.Builder claims(String nonce, String sub, String contextId, List<String> roles) {
+    return baseClaims(nonce, sub)
+        .claim("name", "User " + sub)
         .claim(LtiClaims.ROLES, roles)
         .claim(LtiClaims.CONTEXT, Map.of("id", contextId, "title", "DWWM"));
   }
 
-  String sign(JWTClaimsSet claims) throws Exception {
+  /** What {@link #seedCohort} made. */
+  record Seeded(School school, Actor manager, Cohort cohort) {}
+
+  /**
+   * A school, a cohort named {@code cohortName} in it (from the {@code ecole-du-web} template, 12
+   * places), and Ada Lovelace its learner, known to this platform as {@code learnerSub}.
+   */
+  Seeded seedCohort(String cohortName, String learnerSub) {
+    Tremplin core = tremplin.feature().tremplin();
+    School school =
+        core.schools()
+            .create(
+                Actor.of("admin", Role.ADMIN, new Scope.Network()),
+                "École de test",
+                new Departement("92"));
+    Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
+    Cohort cohort =
+        core.cohorts()
+            .open(
+                manager,
+                new NewCohort(
+                    school.id(),
+                    cohortName,
+                    new DateRange(LocalDate.of(2025, 9, 1), LocalDate.of(2026, 6, 30)),
+                    new TemplateRef("ecole-du-web", 1),
+                    12,
+                    List.of()));
+    Learner ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
+    core.learners().join(manager, cohort.id(), ada.id(), LocalDate.of(2025, 9, 1));
+    tremplin
+        .feature()
+        .directory()
+        .linkLearner(new PlatformUser(issuer, CLIENT_ID, learnerSub), ada.id());
+    return new Seeded(school, manager, cohort);
+  }
+
+  /** Links this platform's course {@code contextId} (deployment {@code dep-1}) to the cohort. */
+  void linkCourse(String contextId, Cohort cohort) {
+    tremplin
+        .feature()
+        .directory()
+        .linkCourse(
+            new CourseContext(issuer, CLIENT_ID, DEPLOYMENT, contextId), cohort.id(), "test");
+  }
+
+  @Override
+  public void close() {
+    try {
+      tremplin.close();
+    } finally {
+      lms.close();
+    }
+  }
+
+  /**
+   * A platform's web server on loopback, with an RSA key of its own whose public half it serves at
+   * {@code /jwks}; tests add pages with {@link #serve}. Handlers run on threads of their own, so
+   * one that hangs holds up no other.
+   */
+  static final class Lms implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    /** The key the platform signs with. */
+    final RSAKey key;
+
+    /** Its origin as a browser sees it, and its issuer: {@code http://localhost:port}. */
+    final String issuer;
+
+    /** Starts a server whose key has this id. */
+    Lms(String keyId) throws Exception {
+      key = new RSAKeyGenerator(2048).keyID(keyId).generate();
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.setExecutor(threads);
+      server.createContext("/jwks", keyset(key.toPublicJWK()));
+      server.start();
+      issuer = "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** This path on the server, by its address: {@code http://127.0.0.1:port/path}. */
+    String url(String path) {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Serves this handler at {@code path}. */
+    void serve(String path, HttpHandler handler) {
+      server.createContext(path, handler);
+    }
+
+    /** Signs these claims with this platform's key. */
+    String sign(JWTClaimsSet claims) throws Exception {
+      return LtiTestPlatform.sign(claims, key);
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+      threads.shutdownNow();
+    }
+  }
+
+  /** A handler answering a keyset of these (public) keys. */
+  static HttpHandler keyset(JWK... keys) {
+    byte[] json = new JWKSet(List.of(keys)).toString(true).getBytes(StandardCharsets.UTF_8);
+    return exchange -> respond(exchange, 200, "application/json", json);
+  }
+
+  /** A handler answering this status with no body, as a keyset endpoint that fails. */
+  static HttpHandler failing(int status) {
+    return exchange -> {
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+    };
+  }
+
+  /** Answers this status and body. */
+  static void respond(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /** An RS256 JWT of these claims signed with this key, its id in the header. */
+  static String sign(JWTClaimsSet claims, RSAKey key) throws Exception {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -137,24 +360,34 @@ final class LtiTestPlatform implements AutoCloseable {
     return jwt.serialize();
   }
 
-  @Override
-  public void close() {
-    tremplin.close();
-    jwks.stop(0);
-  }
+  /** A login as the platform was asked for it: its state and nonce, and the tool's answer. */
+  record Login(String state, String nonce, HttpResponse<String> response) {}
 
-  /** A browser: an HTTP/1.1 client that never follows redirects by itself, and a cookie jar. */
+  /**
+   * A browser: an HTTP/1.1 client that never follows redirects by itself, and a cookie jar (one
+   * that keeps nothing after {@link #refusingCookies}).
+   */
   final class Browser {
     private final HttpClient http =
+        // HTTP/1.1 like a browser on http://: the JDK client's default h2c upgrade stalls POST
+        // bodies.
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private volatile boolean keepsCookies = true;
     private String language = "fr";
 
     Browser speaking(String acceptLanguage) {
       language = acceptLanguage;
+      return this;
+    }
+
+    /** From now on keeps no cookie at all, as a browser blocking third-party cookies. */
+    Browser refusingCookies() {
+      keepsCookies = false;
+      cookies.clear();
       return this;
     }
 
@@ -167,25 +400,32 @@ final class LtiTestPlatform implements AutoCloseable {
     HttpResponse<String> launch(
         String sub, String contextId, List<String> roles, Map<String, Object> extra)
         throws Exception {
-      HttpResponse<String> login =
-          get(
-              base.resolve(
-                  "lti/login?"
-                      + form(
-                          Map.of(
-                              "iss", ISSUER,
-                              "login_hint", sub,
-                              "target_link_uri", base + "lti/launch",
-                              "client_id", CLIENT_ID,
-                              "lti_deployment_id", DEPLOYMENT))));
-      assertThat(login.statusCode()).isEqualTo(302);
-      Map<String, String> query =
-          query(URI.create(login.headers().firstValue("Location").orElseThrow()));
-      JWTClaimsSet.Builder claims = claims(query.get("nonce"), sub, contextId, roles);
+      Login login = login(loginParameters(sub));
+      JWTClaimsSet.Builder claims = claims(login.nonce(), sub, contextId, roles);
       extra.forEach(claims::claim);
-      return post(
-          base.resolve("lti/launch"),
-          Map.of("id_token", sign(claims.build()), "state", query.get("state")));
+      return launch(login, sign(claims.build()));
+    }
+
+    /** A login at /lti/login with these parameters, which must redirect to the platform. */
+    Login login(Map<String, String> parameters) throws Exception {
+      HttpResponse<String> response = get(loginUri(parameters));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+      Map<String, String> query =
+          query(URI.create(response.headers().firstValue("Location").orElseThrow()));
+      return new Login(query.get("state"), query.get("nonce"), response);
+    }
+
+    /** Posts this id_token with the login's state to /lti/launch. */
+    HttpResponse<String> launch(Login login, String idToken) throws Exception {
+      return post(base.resolve("lti/launch"), Map.of("id_token", idToken, "state", login.state()));
+    }
+
+    /** The same without waiting for the answer. */
+    CompletableFuture<HttpResponse<String>> launchAsync(Login login, String idToken) {
+      return sendAsync(
+          formPost(
+              base.resolve("lti/launch"),
+              form(Map.of("id_token", idToken, "state", login.state()))));
     }
 
     /** GETs the response's Location, as a browser follows a redirect. */
@@ -200,18 +440,36 @@ final class LtiTestPlatform implements AutoCloseable {
 
     HttpResponse<String> post(URI uri, Map<String, String> values)
         throws IOException, InterruptedException {
-      return send(
-          HttpRequest.newBuilder(uri)
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(form(values))));
+      return post(uri, form(values));
+    }
+
+    /** Posts this body, as it is, as a form. */
+    HttpResponse<String> post(URI uri, String body) throws IOException, InterruptedException {
+      return send(formPost(uri, body));
     }
 
     void forgetCookies() {
       cookies.clear();
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request)
+    /** Sends this request with the browser's language and cookies, and keeps those it is given. */
+    HttpResponse<String> send(HttpRequest.Builder request)
         throws IOException, InterruptedException {
+      return keep(http.send(withLanguageAndCookies(request), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
+      return http.sendAsync(withLanguageAndCookies(request), HttpResponse.BodyHandlers.ofString())
+          .thenApply(this::keep);
+    }
+
+    private HttpRequest.Builder formPost(URI uri, String body) {
+      return HttpRequest.newBuilder(uri)
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpRequest withLanguageAndCookies(HttpRequest.Builder request) {
       request.header("Accept-Language", language);
       if (!cookies.isEmpty()) {
         request.header(
@@ -220,14 +478,25 @@ final class LtiTestPlatform implements AutoCloseable {
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("; ")));
       }
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      for (String header : response.headers().allValues("Set-Cookie")) {
-        String pair = header.split(";", 2)[0];
-        int eq = pair.indexOf('=');
-        cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+      return request.build();
+    }
+
+    private HttpResponse<String> keep(HttpResponse<String> response) {
+      if (keepsCookies) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+          String pair = header.split(";", 2)[0];
+          int eq = pair.indexOf('=');
+          cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
       }
       return response;
+    }
+  }
+
+  /** A free port on loopback (free when asked: a test binds it soon after). */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 

@@ -1,40 +1,23 @@
 package org.tremplin.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tremplin.examples.server.LtiTestPlatform.CLIENT_ID;
+import static org.tremplin.examples.server.LtiTestPlatform.DEPLOYMENT;
+import static org.tremplin.examples.server.LtiTestPlatform.MEMBERSHIP;
+import static org.tremplin.examples.server.LtiTestPlatform.form;
+import static org.tremplin.examples.server.LtiTestPlatform.query;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,22 +28,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.tremplin.api.access.Actor;
-import org.tremplin.api.access.Role;
-import org.tremplin.api.access.Scope;
-import org.tremplin.api.calendar.DateRange;
-import org.tremplin.api.cohort.Cohort;
-import org.tremplin.api.cohort.NewCohort;
-import org.tremplin.api.learner.Learner;
-import org.tremplin.api.programme.TemplateRef;
-import org.tremplin.api.school.Departement;
-import org.tremplin.api.school.School;
-import org.tremplin.core.Tremplin;
-import org.tremplin.lti.identity.CourseContext;
-import org.tremplin.lti.identity.LtiDirectory;
-import org.tremplin.lti.identity.PlatformUser;
-import org.tremplin.lti.launch.LtiClaims;
-import org.tremplin.web.config.TremplinConfig;
 
 /**
  * The platform-storage round trip in a real browser (headless Chromium, all cookies blocked): a
@@ -73,15 +40,11 @@ import org.tremplin.web.config.TremplinConfig;
 class PlatformStorageBrowserIT {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final String CLIENT_ID = "tremplin-client";
-  private static final String DEPLOYMENT = "dep-1";
   private static final String STORAGE_FRAME = "post_message_forwarding";
-  private static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+  private static final String LEARNER = MEMBERSHIP + "#Learner";
 
-  private static RSAKey platformKey;
-  private static HttpServer platform;
+  private static LtiTestPlatform platform;
   private static String issuer;
-  private static TremplinServer tremplin;
   private static URI base;
   private static final List<String> authRequests = new CopyOnWriteArrayList<>();
 
@@ -90,48 +53,20 @@ class PlatformStorageBrowserIT {
     Assumptions.assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Chromium and chromedriver are not installed");
-    platformKey = new RSAKeyGenerator(2048).keyID("sim-key-1").generate();
-    platform = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    issuer = "http://localhost:" + platform.getAddress().getPort();
-    int port = freePort();
-    base = URI.create("http://127.0.0.1:" + port + "/");
-    byte[] jwks =
-        new JWKSet(platformKey.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
-    platform.createContext("/jwks", exchange -> send(exchange, "application/json", jwks));
-    platform.createContext("/course", exchange -> html(exchange, coursePage()));
-    platform.createContext("/forwarder", exchange -> html(exchange, FORWARDER));
-    platform.createContext("/auth", PlatformStorageBrowserIT::authorize);
-    platform.start();
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("tremplin.base-url", base.toString());
-    properties.put("tremplin.http.host", "127.0.0.1");
-    properties.put("tremplin.http.port", String.valueOf(port));
-    properties.put("tremplin.datasource.url", "jdbc:h2:mem:platform-storage-browser-it");
-    properties.put("tremplin.lti.platforms", "sim");
-    properties.put("tremplin.lti.platform.sim.issuer", issuer);
-    properties.put("tremplin.lti.platform.sim.client-id", CLIENT_ID);
-    properties.put("tremplin.lti.platform.sim.deployment-ids", DEPLOYMENT);
-    properties.put("tremplin.lti.platform.sim.auth-url", issuer + "/auth");
-    properties.put("tremplin.lti.platform.sim.token-url", issuer + "/token");
-    properties.put("tremplin.lti.platform.sim.jwks-url", issuer + "/jwks");
-    properties.put(
-        "tremplin.datasource.url", "jdbc:h2:mem:platform-storage-browser-it;DB_CLOSE_DELAY=-1");
-    tremplin =
-        TremplinServer.start(
-            TremplinConfig.from(
-                new SmallRyeConfigBuilder()
-                    .withSources(new PropertiesConfigSource(properties, "test", 500))
-                    .build()));
-    seedCohort();
+    platform = new LtiTestPlatform("platform-storage-browser-it");
+    issuer = platform.issuer;
+    base = platform.base;
+    platform.serve("/course", exchange -> html(exchange, coursePage()));
+    platform.serve("/forwarder", exchange -> html(exchange, FORWARDER));
+    platform.serve("/auth", PlatformStorageBrowserIT::authorize);
+    // a cohort linked to the course ctx-1, and Ada its learner (user-42)
+    platform.linkCourse("ctx-1", platform.seedCohort("Promo DWWM 2026", "user-42").cohort());
   }
 
   @AfterAll
   static void stop() {
-    if (tremplin != null) {
-      tremplin.close();
-    }
     if (platform != null) {
-      platform.stop(0);
+      platform.close();
     }
   }
 
@@ -203,13 +138,11 @@ class PlatformStorageBrowserIT {
                     "client_id", CLIENT_ID,
                     "lti_deployment_id", DEPLOYMENT,
                     "lti_storage_target", STORAGE_FRAME));
-    return "<!DOCTYPE html><html><head><title>Course</title></head><body>"
-        + "<script>window.storageLog = [];"
-        + "window.addEventListener('message', function (e) {"
-        + "  var d = e.data;"
-        + "  if (d && d.subject === 'lti.capabilities') {"
-        + "    e.source.postMessage({subject: 'lti.capabilities.response', message_id: d.message_id,"
-        + "      supported_messages: [{subject: 'lti.put_data', frame: '"
+    return "<!DOCTYPE html><html><head><title>Course</title></head><body><script>window.storageLog"
+        + " = [];window.addEventListener('message', function (e) {  var d = e.data;  if (d"
+        + " && d.subject === 'lti.capabilities') {    e.source.postMessage({subject:"
+        + " 'lti.capabilities.response', message_id: d.message_id,      supported_messages:"
+        + " [{subject: 'lti.put_data', frame: '"
         + STORAGE_FRAME
         + "'},"
         + "        {subject: 'lti.get_data', frame: '"
@@ -227,23 +160,16 @@ class PlatformStorageBrowserIT {
 
   /** The platform's storage frame: a map per page, answering put and get with their id. */
   private static final String FORWARDER =
-      "<!DOCTYPE html><html><body><script>"
-          + "var store = {};"
-          + "window.addEventListener('message', function (e) {"
-          + "  var d = e.data;"
-          + "  if (!d || typeof d.subject !== 'string') { return; }"
-          + "  if (d.subject === 'lti.put_data') {"
-          + "    store[d.key] = d.value;"
-          + "    window.parent.storageLog.push('put ' + d.key);"
-          + "    e.source.postMessage({subject: 'lti.put_data.response', message_id: d.message_id,"
-          + "      key: d.key, value: d.value}, e.origin);"
-          + "  } else if (d.subject === 'lti.get_data') {"
-          + "    var value = Object.prototype.hasOwnProperty.call(store, d.key) ? store[d.key] : null;"
-          + "    window.parent.storageLog.push('get ' + d.key + (value === null ? ' missing' : ' found'));"
-          + "    e.source.postMessage({subject: 'lti.get_data.response', message_id: d.message_id,"
-          + "      key: d.key, value: value}, e.origin);"
-          + "  }"
-          + "});"
+      "<!DOCTYPE html><html><body><script>var store = {};window.addEventListener('message',"
+          + " function (e) {  var d = e.data;  if (!d || typeof d.subject !== 'string') { return; }"
+          + "  if (d.subject === 'lti.put_data') {    store[d.key] = d.value;   "
+          + " window.parent.storageLog.push('put ' + d.key);    e.source.postMessage({subject:"
+          + " 'lti.put_data.response', message_id: d.message_id,      key: d.key, value: d.value},"
+          + " e.origin);  } else if (d.subject === 'lti.get_data') {    var value ="
+          + " Object.prototype.hasOwnProperty.call(store, d.key) ? store[d.key] : null;   "
+          + " window.parent.storageLog.push('get ' + d.key + (value === null ? ' missing' : '"
+          + " found'));    e.source.postMessage({subject: 'lti.get_data.response', message_id:"
+          + " d.message_id,      key: d.key, value: value}, e.origin);  }});"
           + "</script></body></html>";
 
   /** The platform's OIDC authorisation endpoint: signs an id_token and auto-posts it. */
@@ -252,7 +178,7 @@ class PlatformStorageBrowserIT {
     authRequests.add(exchange.getRequestURI().toString());
     String token;
     try {
-      token = sign(claims(query.get("nonce")));
+      token = platform.sign(claims(query.get("nonce")));
     } catch (Exception e) {
       throw new IOException(e);
     }
@@ -270,102 +196,14 @@ class PlatformStorageBrowserIT {
   }
 
   private static JWTClaimsSet claims(String nonce) {
-    Instant now = Instant.now();
-    return new JWTClaimsSet.Builder()
-        .issuer(issuer)
-        .audience(CLIENT_ID)
-        .subject("user-42")
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(300)))
-        .claim("nonce", nonce)
+    return platform
+        .claims(nonce, "user-42", "ctx-1", List.of(LEARNER))
         .claim("name", "Ada")
-        .claim(LtiClaims.VERSION, "1.3.0")
-        .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
-        .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT)
-        .claim(LtiClaims.TARGET_LINK_URI, base + "app")
-        .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"))
-        .claim(LtiClaims.ROLES, List.of(LEARNER))
-        .claim(LtiClaims.CONTEXT, Map.of("id", "ctx-1", "title", "Promo DWWM 2026"))
         .build();
   }
 
-  private static String sign(JWTClaimsSet claims) throws Exception {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(platformKey.getKeyID())
-                .type(JOSEObjectType.JWT)
-                .build(),
-            claims);
-    jwt.sign(new RSASSASigner(platformKey));
-    return jwt.serialize();
-  }
-
-  /** A cohort linked to the course {@code ctx-1} and its learner Ada ({@code user-42}). */
-  private static void seedCohort() {
-    Tremplin core = tremplin.feature().tremplin();
-    School school =
-        core.schools()
-            .create(
-                Actor.of("admin", Role.ADMIN, new Scope.Network()),
-                "École de test",
-                new Departement("92"));
-    Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
-    Cohort cohort =
-        core.cohorts()
-            .open(
-                manager,
-                new NewCohort(
-                    school.id(),
-                    "Promo DWWM 2026",
-                    new DateRange(LocalDate.of(2025, 9, 1), LocalDate.of(2026, 6, 30)),
-                    new TemplateRef("ecole-du-web", 1),
-                    12,
-                    List.of()));
-    Learner ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
-    core.learners().join(manager, cohort.id(), ada.id(), LocalDate.of(2025, 9, 1));
-    LtiDirectory directory = tremplin.feature().directory();
-    directory.linkCourse(
-        new CourseContext(issuer, CLIENT_ID, DEPLOYMENT, "ctx-1"), cohort.id(), "test");
-    directory.linkLearner(new PlatformUser(issuer, CLIENT_ID, "user-42"), ada.id());
-  }
-
   private static void html(HttpExchange exchange, String page) throws IOException {
-    send(exchange, "text/html;charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void send(HttpExchange exchange, String type, byte[] body) throws IOException {
-    exchange.getResponseHeaders().add("Content-Type", type);
-    exchange.sendResponseHeaders(200, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  private static String form(Map<String, String> values) {
-    return values.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      values.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return values;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+    LtiTestPlatform.respond(
+        exchange, 200, "text/html;charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,60 +1,20 @@
 package org.tremplin.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tremplin.examples.server.LtiTestPlatform.MEMBERSHIP;
+import static org.tremplin.examples.server.LtiTestPlatform.query;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tremplin.api.access.Actor;
-import org.tremplin.api.access.Role;
-import org.tremplin.api.access.Scope;
-import org.tremplin.api.calendar.DateRange;
-import org.tremplin.api.cohort.Cohort;
-import org.tremplin.api.cohort.NewCohort;
-import org.tremplin.api.learner.Learner;
-import org.tremplin.api.programme.TemplateRef;
-import org.tremplin.api.school.Departement;
-import org.tremplin.api.school.School;
-import org.tremplin.core.Tremplin;
-import org.tremplin.lti.identity.CourseContext;
-import org.tremplin.lti.identity.LtiDirectory;
-import org.tremplin.lti.identity.PlatformUser;
-import org.tremplin.lti.launch.LtiClaims;
-import org.tremplin.web.config.TremplinConfig;
 
 /**
  * The platform-storage variant of the OIDC round trip over real HTTP (LTI.md §1.6): a login with
@@ -63,101 +23,31 @@ import org.tremplin.web.config.TremplinConfig;
  * refused. The browser here keeps no cookies at all, as when third-party cookies are blocked.
  */
 class PlatformStorageIT {
-  private static final String ISSUER = "https://sim.example.org";
-  private static final String CLIENT_ID = "tremplin-client";
-  private static final String DEPLOYMENT = "dep-1";
   private static final String TARGET = "post_message_forwarding";
-  private static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+  private static final String LEARNER = MEMBERSHIP + "#Learner";
   private static final String CSP =
       "default-src 'none'; script-src 'self'; form-action 'self'; base-uri 'none'";
 
-  private static RSAKey platformKey;
-  private static HttpServer platform;
-  private static TremplinServer tremplin;
+  private static LtiTestPlatform platform;
+  private static String issuer;
   private static URI base;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+
+  /** A browser that keeps no cookies at all. */
+  private final LtiTestPlatform.Browser browser = platform.browser().refusingCookies();
 
   @BeforeAll
   static void startPlatformAndTool() throws Exception {
-    platformKey = new RSAKeyGenerator(2048).keyID("sim-key-1").generate();
-    byte[] jwks =
-        new JWKSet(platformKey.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
-    platform = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    platform.createContext(
-        "/jwks",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, jwks.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(jwks);
-          }
-        });
-    platform.start();
-    int port = freePort();
-    base = URI.create("http://127.0.0.1:" + port + "/");
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("tremplin.base-url", base.toString());
-    properties.put("tremplin.http.host", "127.0.0.1");
-    properties.put("tremplin.http.port", String.valueOf(port));
-    properties.put("tremplin.datasource.url", "jdbc:h2:mem:platform-storage-it;DB_CLOSE_DELAY=-1");
-    properties.put("tremplin.lti.platforms", "sim");
-    properties.put("tremplin.lti.platform.sim.issuer", ISSUER);
-    properties.put("tremplin.lti.platform.sim.client-id", CLIENT_ID);
-    properties.put("tremplin.lti.platform.sim.deployment-ids", DEPLOYMENT);
-    properties.put("tremplin.lti.platform.sim.auth-url", ISSUER + "/auth");
-    properties.put("tremplin.lti.platform.sim.token-url", ISSUER + "/token");
-    properties.put(
-        "tremplin.lti.platform.sim.jwks-url",
-        "http://127.0.0.1:" + platform.getAddress().getPort() + "/jwks");
-    tremplin =
-        TremplinServer.start(
-            TremplinConfig.from(
-                new SmallRyeConfigBuilder()
-                    .withSources(new PropertiesConfigSource(properties, "test", 500))
-                    .build()));
-    seedCohort();
-  }
-
-  /** A cohort linked to the course {@code ctx-1} and its learner Ada ({@code user-42}). */
-  private static void seedCohort() {
-    Tremplin core = tremplin.feature().tremplin();
-    School school =
-        core.schools()
-            .create(
-                Actor.of("admin", Role.ADMIN, new Scope.Network()),
-                "École de test",
-                new Departement("92"));
-    Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
-    Cohort cohort =
-        core.cohorts()
-            .open(
-                manager,
-                new NewCohort(
-                    school.id(),
-                    "Promo DWWM 2026",
-                    new DateRange(LocalDate.of(2025, 9, 1), LocalDate.of(2026, 6, 30)),
-                    new TemplateRef("ecole-du-web", 1),
-                    12,
-                    List.of()));
-    Learner ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
-    core.learners().join(manager, cohort.id(), ada.id(), LocalDate.of(2025, 9, 1));
-    LtiDirectory directory = tremplin.feature().directory();
-    directory.linkCourse(
-        new CourseContext(ISSUER, CLIENT_ID, DEPLOYMENT, "ctx-1"), cohort.id(), "test");
-    directory.linkLearner(new PlatformUser(ISSUER, CLIENT_ID, "user-42"), ada.id());
+    platform = new LtiTestPlatform("platform-storage-it");
+    issuer = platform.issuer;
+    base = platform.base;
+    // a cohort linked to the course ctx-1, and Ada its learner (user-42)
+    platform.linkCourse("ctx-1", platform.seedCohort("Promo DWWM 2026", "user-42").cohort());
   }
 
   @AfterAll
   static void stop() {
-    if (tremplin != null) {
-      tremplin.close();
-    }
     if (platform != null) {
-      platform.stop(0);
+      platform.close();
     }
   }
 
@@ -174,7 +64,7 @@ class PlatformStorageIT {
     String html = response.body();
     URI redirect = URI.create(attribute(html, "data-redirect"));
     assertThat(redirect.getScheme() + "://" + redirect.getAuthority() + redirect.getPath())
-        .isEqualTo(ISSUER + "/auth");
+        .isEqualTo(issuer + "/auth");
     Map<String, String> query = query(redirect);
     assertThat(query.keySet())
         .containsExactlyInAnyOrder(
@@ -197,7 +87,7 @@ class PlatformStorageIT {
     assertThat(attribute(html, "data-nonce-key")).isEqualTo("lti_nonce_" + query.get("nonce"));
     assertThat(attribute(html, "data-value")).isEqualTo(state);
     assertThat(attribute(html, "data-target")).isEqualTo(TARGET);
-    assertThat(attribute(html, "data-origin")).isEqualTo(ISSUER);
+    assertThat(attribute(html, "data-origin")).isEqualTo(issuer);
     assertThat(html).contains("<script src=\"storage.js\"></script>");
     assertThat(response.headers().firstValue("Set-Cookie").orElseThrow())
         .startsWith("lti1p3_" + state + "=" + state + ";")
@@ -306,8 +196,6 @@ class PlatformStorageIT {
     assertThat(launch.body()).contains("STATE_NOT_BOUND").doesNotContain("lti-storage");
   }
 
-  // --- the simulated browser (no cookies) and platform ---
-
   /** A storage login as the page saw it: state, nonce and the value it wrote to storage. */
   private record Login(String state, String nonce, String value) {}
 
@@ -329,69 +217,33 @@ class PlatformStorageIT {
     return form;
   }
 
-  private URI loginUri(String storageTarget) {
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("iss", ISSUER);
-    params.put("login_hint", "user 42/é");
-    params.put("target_link_uri", base + "app");
-    params.put("lti_message_hint", "{\"a\":1}");
-    params.put("client_id", CLIENT_ID);
-    params.put("lti_deployment_id", DEPLOYMENT);
+  private static URI loginUri(String storageTarget) {
+    Map<String, String> parameters = platform.loginParameters("user 42/é");
+    parameters.put("target_link_uri", base + "app");
+    parameters.put("lti_message_hint", "{\"a\":1}");
     if (storageTarget != null) {
-      params.put("lti_storage_target", storageTarget);
+      parameters.put("lti_storage_target", storageTarget);
     }
-    return base.resolve("lti/login?" + form(params));
+    return platform.loginUri(parameters);
   }
 
-  private JWTClaimsSet claims(String nonce) {
-    Instant now = Instant.now();
-    return new JWTClaimsSet.Builder()
-        .issuer(ISSUER)
-        .audience(CLIENT_ID)
-        .subject("user-42")
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(300)))
-        .claim("nonce", nonce)
+  private static JWTClaimsSet claims(String nonce) {
+    return platform
+        .claims(nonce, "user-42", "ctx-1", List.of(LEARNER))
         .claim("name", "Ada")
-        .claim(LtiClaims.VERSION, "1.3.0")
-        .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
-        .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT)
-        .claim(LtiClaims.TARGET_LINK_URI, base + "app")
-        .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"))
-        .claim(LtiClaims.ROLES, List.of(LEARNER))
-        .claim(LtiClaims.CONTEXT, Map.of("id", "ctx-1", "title", "Promo DWWM 2026"))
         .build();
   }
 
   private static String sign(JWTClaimsSet claims) throws Exception {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(platformKey.getKeyID())
-                .type(JOSEObjectType.JWT)
-                .build(),
-            claims);
-    jwt.sign(new RSASSASigner(platformKey));
-    return jwt.serialize();
+    return platform.sign(claims);
+  }
+
+  private HttpResponse<String> get(URI uri) throws Exception {
+    return browser.get(uri);
   }
 
   private HttpResponse<String> launch(Map<String, String> form) throws Exception {
-    return post(base.resolve("lti/launch"), form(form), Optional.empty());
-  }
-
-  private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(URI uri, String form, Optional<String> cookies)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form));
-    cookies.ifPresent(c -> request.header("Cookie", c));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return browser.post(base.resolve("lti/launch"), form);
   }
 
   private static String attribute(String html, String name) {
@@ -414,32 +266,5 @@ class PlatformStorageIT {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&");
-  }
-
-  private static String form(Map<String, String> values) {
-    return values.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      values.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return values;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
