@@ -3,11 +3,8 @@ package org.tremplin.core.insertion;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.tremplin.api.ErrorCode;
-import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.access.Operation;
 import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.contract.ContractAmendment;
 import org.tremplin.api.contract.ContractRules;
@@ -23,93 +20,68 @@ import org.tremplin.core.path.PathAccess;
  * through {@link PathAccess}. Thread-safe.
  */
 public final class ContractLedger {
-  private final PathAccess path;
+  private final OncePerLearner<InsertionContract, AssessedContract> contracts;
   private final Contracts store;
-  private final ContractRules rules;
   private final Clock clock;
 
   /** A ledger on its store and the rules it assesses with. */
   public ContractLedger(PathAccess path, Contracts store, ContractRules rules, Clock clock) {
-    this.path = path;
+    this.contracts =
+        new OncePerLearner<>(
+            path,
+            store::find,
+            (c, on) -> new AssessedContract(c, rules.assess(c, on)),
+            "insertion contract",
+            "renew or suspend",
+            ErrorCode.CONTRACT_ALREADY_RECORDED,
+            ErrorCode.CONTRACT_NOT_RECORDED,
+            clock);
     this.store = store;
-    this.rules = rules;
     this.clock = clock;
   }
 
   /** See {@link org.tremplin.api.insertion.InsertionPathService#recordContract}. */
   public AssessedContract recordContract(
       Actor actor, CohortId cohort, LearnerId learner, InsertionContract contract) {
-    var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
-    TremplinException.required(contract, "contract");
-    return granted.write(
-        cause -> alreadyRecorded(learner, cause),
-        () -> {
-          if (store.find(learner).isPresent()) {
-            throw alreadyRecorded(learner, null);
-          }
-          store.insert(learner, contract, actor.id(), clock.instant());
-          return assessed(contract);
-        });
+    return contracts.record(
+        actor,
+        cohort,
+        learner,
+        contract,
+        () -> store.insert(learner, contract, actor.id(), clock.instant()));
   }
 
   /** See {@link org.tremplin.api.insertion.InsertionPathService#renewContract}. */
   public AssessedContract renewContract(
       Actor actor, CohortId cohort, LearnerId learner, ContractAmendment renewal) {
-    var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
-    TremplinException.required(renewal, "renewal");
-    return granted.write(
-        PathAccess.reloadAndRetry("the path of learner " + learner),
-        () -> {
-          InsertionContract c = stored(learner);
-          store.appendRenewal(
-              learner, c.renewals().size() + 1, renewal, actor.id(), clock.instant());
-          return assessed(stored(learner));
-        });
+    return contracts.amend(
+        actor,
+        cohort,
+        learner,
+        renewal,
+        "renewal",
+        c ->
+            store.appendRenewal(
+                learner, c.renewals().size() + 1, renewal, actor.id(), clock.instant()));
   }
 
   /** See {@link org.tremplin.api.insertion.InsertionPathService#suspendContract}. */
   public AssessedContract suspendContract(
       Actor actor, CohortId cohort, LearnerId learner, Suspension suspension) {
-    var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
-    TremplinException.required(suspension, "suspension");
-    return granted.write(
-        PathAccess.reloadAndRetry("the path of learner " + learner),
-        () -> {
-          InsertionContract c = stored(learner);
-          store.appendSuspension(
-              learner, c.suspensions().size() + 1, suspension, actor.id(), clock.instant());
-          return assessed(stored(learner));
-        });
+    return contracts.amend(
+        actor,
+        cohort,
+        learner,
+        suspension,
+        "suspension",
+        c ->
+            store.appendSuspension(
+                learner, c.suspensions().size() + 1, suspension, actor.id(), clock.instant()));
   }
 
   /** See {@link org.tremplin.api.insertion.InsertionPathService#contract}. */
   public Optional<AssessedContract> contract(
       Actor actor, CohortId cohort, LearnerId learner, LocalDate on) {
-    var granted = path.check(actor, Operation.INSERTION_READ, cohort, learner);
-    TremplinException.required(on, "day");
-    return granted
-        .read(() -> store.find(learner))
-        .map(c -> new AssessedContract(c, rules.assess(c, on)));
-  }
-
-  private InsertionContract stored(LearnerId learner) {
-    return store
-        .find(learner)
-        .orElseThrow(
-            () ->
-                new TremplinException(
-                    ErrorCode.CONTRACT_NOT_RECORDED,
-                    "learner " + learner + " has no insertion contract to amend"));
-  }
-
-  private AssessedContract assessed(InsertionContract c) {
-    return new AssessedContract(c, rules.assess(c, LocalDate.now(clock)));
-  }
-
-  private static TremplinException alreadyRecorded(LearnerId learner, @Nullable Throwable cause) {
-    return PathAccess.error(
-        ErrorCode.CONTRACT_ALREADY_RECORDED,
-        "learner " + learner + " already has an insertion contract; renew or suspend it instead",
-        cause);
+    return contracts.read(actor, cohort, learner, on);
   }
 }

@@ -3,11 +3,8 @@ package org.tremplin.core.insertion;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.tremplin.api.ErrorCode;
-import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.access.Operation;
 import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.contract.ContractRules;
 import org.tremplin.api.contract.PassIae;
@@ -23,92 +20,67 @@ import org.tremplin.core.path.PathAccess;
  * {@link PathAccess}. Thread-safe.
  */
 public final class PassLedger {
-  private final PathAccess path;
+  private final OncePerLearner<PassIae, AssessedPass> passes;
   private final Passes store;
-  private final ContractRules rules;
   private final Clock clock;
 
   /** A ledger on its store and the rules it assesses with. */
   public PassLedger(PathAccess path, Passes store, ContractRules rules, Clock clock) {
-    this.path = path;
+    this.passes =
+        new OncePerLearner<>(
+            path,
+            store::find,
+            (p, on) -> new AssessedPass(p, rules.status(p, on)),
+            "PASS IAE",
+            "suspend or prolong",
+            ErrorCode.PASS_ALREADY_RECORDED,
+            ErrorCode.PASS_NOT_RECORDED,
+            clock);
     this.store = store;
-    this.rules = rules;
     this.clock = clock;
   }
 
   /** See {@link org.tremplin.api.insertion.InsertionPathService#recordPass}. */
   public AssessedPass recordPass(Actor actor, CohortId cohort, LearnerId learner, PassIae pass) {
-    var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
-    TremplinException.required(pass, "PASS IAE");
-    return granted.write(
-        cause -> alreadyRecorded(learner, cause),
-        () -> {
-          if (store.find(learner).isPresent()) {
-            throw alreadyRecorded(learner, null);
-          }
-          store.insert(learner, pass, actor.id(), clock.instant());
-          return assessed(pass);
-        });
+    return passes.record(
+        actor,
+        cohort,
+        learner,
+        pass,
+        () -> store.insert(learner, pass, actor.id(), clock.instant()));
   }
 
   /** See {@link org.tremplin.api.insertion.InsertionPathService#suspendPass}. */
   public AssessedPass suspendPass(
       Actor actor, CohortId cohort, LearnerId learner, Suspension suspension) {
-    var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
-    TremplinException.required(suspension, "suspension");
-    return granted.write(
-        PathAccess.reloadAndRetry("the path of learner " + learner),
-        () -> {
-          PassIae p = stored(learner);
-          store.appendSuspension(
-              learner, p.suspensions().size() + 1, suspension, actor.id(), clock.instant());
-          return assessed(stored(learner));
-        });
+    return passes.amend(
+        actor,
+        cohort,
+        learner,
+        suspension,
+        "suspension",
+        p ->
+            store.appendSuspension(
+                learner, p.suspensions().size() + 1, suspension, actor.id(), clock.instant()));
   }
 
   /** See {@link org.tremplin.api.insertion.InsertionPathService#prolongPass}. */
   public AssessedPass prolongPass(
       Actor actor, CohortId cohort, LearnerId learner, PassProlongation prolongation) {
-    var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
-    TremplinException.required(prolongation, "prolongation");
-    return granted.write(
-        PathAccess.reloadAndRetry("the path of learner " + learner),
-        () -> {
-          PassIae p = stored(learner);
-          store.appendProlongation(
-              learner, p.prolongations().size() + 1, prolongation, actor.id(), clock.instant());
-          return assessed(stored(learner));
-        });
+    return passes.amend(
+        actor,
+        cohort,
+        learner,
+        prolongation,
+        "prolongation",
+        p ->
+            store.appendProlongation(
+                learner, p.prolongations().size() + 1, prolongation, actor.id(), clock.instant()));
   }
 
   /** See {@link org.tremplin.api.insertion.InsertionPathService#pass}. */
   public Optional<AssessedPass> pass(
       Actor actor, CohortId cohort, LearnerId learner, LocalDate on) {
-    var granted = path.check(actor, Operation.INSERTION_READ, cohort, learner);
-    TremplinException.required(on, "day");
-    return granted
-        .read(() -> store.find(learner))
-        .map(p -> new AssessedPass(p, rules.status(p, on)));
-  }
-
-  private PassIae stored(LearnerId learner) {
-    return store
-        .find(learner)
-        .orElseThrow(
-            () ->
-                new TremplinException(
-                    ErrorCode.PASS_NOT_RECORDED,
-                    "learner " + learner + " has no PASS IAE to amend"));
-  }
-
-  private AssessedPass assessed(PassIae p) {
-    return new AssessedPass(p, rules.status(p, LocalDate.now(clock)));
-  }
-
-  private static TremplinException alreadyRecorded(LearnerId learner, @Nullable Throwable cause) {
-    return PathAccess.error(
-        ErrorCode.PASS_ALREADY_RECORDED,
-        "learner " + learner + " already has a PASS IAE; suspend or prolong it instead",
-        cause);
+    return passes.read(actor, cohort, learner, on);
   }
 }
