@@ -56,8 +56,8 @@ import org.tremplin.lti.login.LoginStates;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.InMemoryRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
-import org.tremplin.lti.store.JdbiLoginStates;
-import org.tremplin.lti.store.JdbiNonces;
+import org.tremplin.lti.login.JdbiLoginStates;
+import org.tremplin.lti.launch.JdbiNonces;
 
 /**
  * The 12-step launch validation ({@link LaunchValidator#validate}) next to the raw RS256

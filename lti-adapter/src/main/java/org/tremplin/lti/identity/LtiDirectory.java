@@ -11,6 +11,7 @@ import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.internal.Database;
+import org.tremplin.lti.launch.CourseContext;
 
 /**
  * The links between platforms and Tremplin, in the database so every node sees them (LTI.md §3):

@@ -27,9 +27,10 @@ import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
-import org.tremplin.lti.identity.PendingLink;
-import org.tremplin.lti.store.AppSession;
-import org.tremplin.lti.store.JdbiSessions;
+import org.tremplin.lti.session.AppSession;
+import org.tremplin.lti.session.JdbiSessions;
+import org.tremplin.lti.session.PendingLink;
+import org.tremplin.web.session.SessionCookie;
 
 /**
  * {@code /app/...}: the pages shown in the LMS iframe after a launch. {@code GET /app/home} is the

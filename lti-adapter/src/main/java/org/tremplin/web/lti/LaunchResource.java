@@ -25,11 +25,11 @@ import org.tremplin.lti.launch.StorageReadBack;
 import org.tremplin.lti.login.LoginState;
 import org.tremplin.lti.registration.Registrations;
 import org.tremplin.lti.roles.RoleMapper;
-import org.tremplin.lti.store.IssuedSession;
-import org.tremplin.lti.store.JdbiSessions;
+import org.tremplin.lti.session.IssuedSession;
+import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppText;
-import org.tremplin.web.app.SessionCookie;
+import org.tremplin.web.session.SessionCookie;
 
 /**
  * {@code POST /lti/launch}: the redirect URI (LTI.md §2). Reads {@code id_token}, {@code state} (or

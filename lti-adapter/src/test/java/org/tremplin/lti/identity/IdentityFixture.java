@@ -20,6 +20,7 @@ import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.internal.Database;
+import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LtiClaims;
 import org.tremplin.lti.testing.TestDatabase;

@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tremplin.core.internal.Database;
-import org.tremplin.lti.login.LoginState;
 import org.tremplin.lti.registration.InMemoryRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.testing.AllDatabases;

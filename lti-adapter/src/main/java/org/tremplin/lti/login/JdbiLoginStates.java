@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.login;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +7,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.core.internal.Database;
-import org.tremplin.lti.login.LoginState;
-import org.tremplin.lti.login.LoginStates;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.Registrations;
 
