@@ -1,14 +1,14 @@
 package org.tremplin.web.app;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,31 +28,32 @@ import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.session.AppSession;
-import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.lti.session.PendingLink;
-import org.tremplin.web.session.SessionCookie;
+import org.tremplin.lti.session.Sessions;
+import org.tremplin.web.session.RequestSession;
+import org.tremplin.web.session.WithSession;
 
 /**
  * {@code /app/...}: the pages shown in the LMS iframe after a launch. {@code GET /app/home} is the
  * landing page of the session's roles; {@code GET /app/link} offers to link the launch's course to
  * an existing cohort ({@code POST /app/link}) or to a new one opened from a programme template
- * ({@code POST /app/link/new}). The session token comes from the {@code session} parameter, or the
- * cookie on {@code GET} only (forms must carry it, which also protects them from cross-site posts).
- * Thread-safe.
+ * ({@code POST /app/link/new}). Every page needs an app session, resolved by the {@link
+ * org.tremplin.web.session.SessionFilter} before the method runs (forms must carry the token, which
+ * also protects them from cross-site posts). Thread-safe.
  */
 @Path("app")
+@WithSession
 public final class AppResource {
   /** Most places a cohort may have (DOMAIN.md). */
   static final int MAX_CAPACITY = 24;
 
-  private final JdbiSessions sessions;
+  private final Sessions sessions;
   private final LtiDirectory directory;
   private final Tremplin tremplin;
   private final URI baseUrl;
 
   /** Over these sessions, links and domain engine; links are built under {@code baseUrl}. */
-  public AppResource(
-      JdbiSessions sessions, LtiDirectory directory, Tremplin tremplin, URI baseUrl) {
+  public AppResource(Sessions sessions, LtiDirectory directory, Tremplin tremplin, URI baseUrl) {
     this.sessions = sessions;
     this.directory = directory;
     this.tremplin = tremplin;
@@ -62,77 +63,60 @@ public final class AppResource {
   /** The landing page of the session's roles. */
   @GET
   @Path("home")
-  public Response home(
-      @QueryParam(SessionCookie.PARAMETER) @Nullable String token,
-      @CookieParam(SessionCookie.NAME) @Nullable String cookie) {
-    String t = tokenOrCookie(token, cookie);
-    Optional<AppSession> session = find(t);
-    if (session.isEmpty()) {
-      return AppPages.sessionMissing();
+  public Response home(@Context SecurityContext security) {
+    RequestSession request = RequestSession.of(security);
+    if (request.session().pendingLink() != null) {
+      return seeOther("app/link", request.token());
     }
-    if (session.get().pendingLink() != null) {
-      return seeOther("app/link", t);
-    }
-    return AppPages.home(session.get(), tremplin, t);
+    return AppPages.home(request.session(), tremplin, request.token());
   }
 
   /** The page offering to link the course to a cohort. */
   @GET
   @Path("link")
-  public Response linkPage(
-      @QueryParam(SessionCookie.PARAMETER) @Nullable String token,
-      @CookieParam(SessionCookie.NAME) @Nullable String cookie) {
-    String t = tokenOrCookie(token, cookie);
-    Optional<AppSession> session = find(t);
-    if (session.isEmpty()) {
-      return AppPages.sessionMissing();
-    }
-    PendingLink link = session.get().pendingLink();
+  public Response linkPage(@Context SecurityContext security) {
+    RequestSession request = RequestSession.of(security);
+    PendingLink link = request.session().pendingLink();
     if (link == null) {
-      return seeOther("app/home", t);
+      return seeOther("app/home", request.token());
     }
-    return linkPage(session.get(), link, t, null, 200);
+    return linkPage(request.session(), link, request.token(), null, 200);
   }
 
   /** Links the course to an existing cohort of the school. */
   @POST
   @Path("link")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response link(MultivaluedMap<String, String> form) {
-    String token = form.getFirst(SessionCookie.PARAMETER);
-    Optional<AppSession> session = find(token);
-    if (session.isEmpty()) {
-      return AppPages.sessionMissing();
-    }
-    PendingLink link = session.get().pendingLink();
+  public Response link(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+    RequestSession request = RequestSession.of(security);
+    String token = request.token();
+    AppSession session = request.session();
+    PendingLink link = session.pendingLink();
     if (link == null) {
-      return AppPages.forbidden(session.get().locale());
+      return AppPages.forbidden(session.locale());
     }
-    AppText text = AppText.of(session.get().locale());
+    AppText text = AppText.of(session.locale());
     Optional<Cohort> cohort =
         parseUuid(form.getFirst("cohort"))
             .flatMap(
                 id ->
-                    cohortsOf(session.get(), link).stream()
+                    cohortsOf(session, link).stream()
                         .filter(c -> c.id().equals(new CohortId(id)))
                         .findFirst());
     if (cohort.isEmpty()) {
-      return linkPage(session.get(), link, token, text.get("link.error.cohort"), 400);
+      return linkPage(session, link, token, text.get("link.error.cohort"), 400);
     }
-    return complete(session.get(), link, cohort.get(), token);
+    return complete(session, link, cohort.get(), token);
   }
 
   /** Opens a cohort from a template in the school, then links the course to it. */
   @POST
   @Path("link/new")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(MultivaluedMap<String, String> form) {
-    String token = form.getFirst(SessionCookie.PARAMETER);
-    Optional<AppSession> found = find(token);
-    if (found.isEmpty()) {
-      return AppPages.sessionMissing();
-    }
-    AppSession session = found.get();
+  public Response create(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+    RequestSession request = RequestSession.of(security);
+    String token = request.token();
+    AppSession session = request.session();
     PendingLink link = session.pendingLink();
     if (link == null) {
       return AppPages.forbidden(session.locale());
@@ -216,18 +200,6 @@ public final class AppResource {
     return tremplin
         .cohorts()
         .bySchool(LaunchIdentities.linkingActor(session.personId(), link.school()), link.school());
-  }
-
-  /** The token of the query when there is one, else the cookie's (GET pages only). */
-  private static @Nullable String tokenOrCookie(@Nullable String token, @Nullable String cookie) {
-    return token != null && !token.isEmpty() ? token : cookie;
-  }
-
-  private Optional<AppSession> find(@Nullable String token) {
-    if (token == null || token.isEmpty() || token.length() > 100) {
-      return Optional.empty();
-    }
-    return sessions.find(token);
   }
 
   private Response seeOther(String path, String token) {
