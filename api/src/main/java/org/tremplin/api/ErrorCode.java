@@ -115,11 +115,6 @@ public enum ErrorCode {
   FOLLOW_UP_ALREADY_RECORDED(Kind.CONFLICT),
   /** The follow-up is observed before six months have passed since the exit. */
   FOLLOW_UP_NOT_DUE(Kind.INVALID),
-  /**
-   * An LMS user or course is already linked to another person, learner or cohort; links are never
-   * re-pointed silently.
-   */
-  LTI_LINK_CONFLICT(Kind.CONFLICT),
   /** The database failed; nothing was written. */
   STORE_FAILURE(Kind.INTERNAL);
 

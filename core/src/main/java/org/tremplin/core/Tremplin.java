@@ -47,8 +47,10 @@ import org.tremplin.core.internal.Database;
 import org.tremplin.core.internal.PathEvents;
 import org.tremplin.core.learner.JdbiLearners;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.core.privacy.JdbiAuditLog;
 import org.tremplin.core.privacy.PathSections;
+import org.tremplin.core.privacy.PersonalDataSection;
 import org.tremplin.core.privacy.PrivacyOffice;
 import org.tremplin.core.programme.JdbiProgrammeTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
@@ -84,9 +86,10 @@ public final class Tremplin {
   private final EligibilityRules eligibility = new ReferenceEligibilityRules();
   private final ExitRules exits = new ReferenceExitRules();
   private final InsertionPathService insertion;
+  private final Database database;
 
-  private Tremplin(DataSource dataSource, Clock clock) {
-    Database database = Database.open(dataSource);
+  private Tremplin(Database database, Clock clock) {
+    this.database = database;
     var jdbi = database.jdbi();
     this.access = new RoleScopeRules();
     this.certifications = new ResourceCertificationCatalog();
@@ -166,8 +169,6 @@ public final class Tremplin {
     events.subscribe(alerts::onEvent);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
     PathSections.insertion().forEach(privacy::addSection);
-    privacy.addSection(PathSections.lmsSessions()); // before the accounts it finds them by
-    privacy.addSection(PathSections.lmsAccounts());
     templates.installBuiltIns();
   }
 
@@ -179,9 +180,26 @@ public final class Tremplin {
    * @param clock the clock every service reads "now" from
    */
   public static Tremplin create(DataSource dataSource, Clock clock) {
-    return new Tremplin(
-        TremplinException.required(dataSource, "dataSource"),
-        TremplinException.required(clock, "clock"));
+    TremplinException.required(dataSource, "dataSource");
+    return new Tremplin(Database.open(dataSource), TremplinException.required(clock, "clock"));
+  }
+
+  /**
+   * The same engine on the same database and transactions (no second migration), reading "now" from
+   * another clock: e.g. to load a dataset as of a past day. Sections added with {@link
+   * #addPersonalDataSection} are not carried over.
+   */
+  public Tremplin withClock(Clock clock) {
+    return new Tremplin(database, TremplinException.required(clock, "clock"));
+  }
+
+  /**
+   * The JDBC URL Tremplin connects with for this one, for a host that builds its own pool: a plain
+   * H2 URL gets the PostgreSQL-mode settings Tremplin needs, a PostgreSQL URL {@code
+   * reWriteBatchedInserts=true} unless it sets it; any other URL is returned as it is.
+   */
+  public static String jdbcUrl(String url) {
+    return Database.normalizeUrl(TremplinException.requiredText(url, "JDBC URL"));
   }
 
   /**
@@ -274,5 +292,22 @@ public final class Tremplin {
   /** The stored insertion path: eligibility, contract, PASS IAE, exits and follow-ups. */
   public InsertionPathService insertion() {
     return insertion;
+  }
+
+  /**
+   * Core's transactions, for a module that writes its own tables in the same transaction as core
+   * calls and runs its own migrations after core's (ADR 0005).
+   */
+  public UnitOfWork transactions() {
+    return database;
+  }
+
+  /**
+   * Adds a module's personal data to every learner's export and erasure (the privacy office runs
+   * the sections after core's, in the order added, inside its transaction). A section named like
+   * one added before replaces it in place, so adding the same sections again changes nothing.
+   */
+  public void addPersonalDataSection(PersonalDataSection section) {
+    privacy.addSection(section);
   }
 }

@@ -20,17 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.lti.LtiException;
 
 /**
  * Turns every exception that reaches JAX-RS into a short error reply, so that no error answers an
  * empty body or a stack trace. A {@link WebApplicationException} keeps its status (and its own
- * entity, when it has one); a {@link TremplinException} maps by its {@link ErrorCode.Kind} (INVALID
- * 400, NOT_FOUND 404, CONFLICT 409, FORBIDDEN 403, INTERNAL 500) with its stable code; anything
- * else is a 500 with an incident number that is also logged, with the exception's class and stack
- * but without its message (messages may quote request values). The reply is an HTML page for
- * browser endpoints and {@code application/problem+json} for JSON endpoints ({@code /api}, {@code
- * /health}, resources producing JSON) or when the client prefers JSON. Thread-safe; the
- * {@code @Context} proxies are per request.
+ * entity, when it has one); a {@link TremplinException} or the adapter's {@link LtiException} maps
+ * by its {@link ErrorCode.Kind} (INVALID 400, NOT_FOUND 404, CONFLICT 409, FORBIDDEN 403, INTERNAL
+ * 500) with its stable code; anything else is a 500 with an incident number that is also logged,
+ * with the exception's class and stack but without its message (messages may quote request values).
+ * The reply is an HTML page for browser endpoints and {@code application/problem+json} for JSON
+ * endpoints ({@code /api}, {@code /health}, resources producing JSON) or when the client prefers
+ * JSON. Thread-safe; the {@code @Context} proxies are per request.
  */
 @Provider
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -70,7 +71,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       return fromWebApplication(web);
     }
     if (cause instanceof TremplinException tremplin) {
-      return fromTremplin(tremplin);
+      return fromCode(tremplin.code().name(), tremplin.code().kind(), tremplin);
+    }
+    if (cause instanceof LtiException lti) {
+      return fromCode(lti.code().name(), lti.code().kind(), lti);
     }
     return internal(exception);
   }
@@ -106,9 +110,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     return copy.build();
   }
 
-  private Response fromTremplin(TremplinException exception) {
-    ErrorCode code = exception.code();
-    ErrorCode.Kind kind = code.kind();
+  private Response fromCode(String code, ErrorCode.Kind kind, RuntimeException exception) {
     int status =
         switch (kind) {
           case INVALID -> 400;
@@ -121,14 +123,14 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     String detail = null;
     if (kind == ErrorCode.Kind.INTERNAL) {
       incident = incident();
-      logIncident(code.name(), incident, exception);
+      logIncident(code, incident, exception);
     } else {
       LOG.info("Request refused: {}", code);
       if (kind != ErrorCode.Kind.FORBIDDEN) {
         detail = exception.getMessage();
       }
     }
-    return reply(new ErrorPages.Reply(status, code.name(), "kind." + kind, detail, incident));
+    return reply(new ErrorPages.Reply(status, code, "kind." + kind, detail, incident));
   }
 
   private Response internal(Throwable exception) {
@@ -194,7 +196,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
   private static Throwable meaningful(Throwable exception) {
     Throwable current = exception;
     for (int depth = 0; current != null && depth < 8; depth++) {
-      if (current instanceof WebApplicationException || current instanceof TremplinException) {
+      if (current instanceof WebApplicationException
+          || current instanceof TremplinException
+          || current instanceof LtiException) {
         return current;
       }
       current = current.getCause();

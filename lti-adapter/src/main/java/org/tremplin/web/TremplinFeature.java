@@ -8,7 +8,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.tremplin.core.Tremplin;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
+import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.flow.LaunchFlow;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
@@ -42,17 +43,20 @@ import org.tremplin.web.session.SessionFilter;
 
 /**
  * Registers every Tremplin endpoint in a JAX-RS application, so a host adds one line: {@code
- * register(new TremplinFeature(TremplinConfig.from(config), dataSource))}, or {@code
- * register(TremplinFeature.class)} to read the runtime's MicroProfile Config (including {@code
- * tremplin.datasource.*}). Everything that must survive a restart or be shared by several nodes
- * behind a load balancer (login states, nonces, tool keys, sessions, identities) lives in the
- * database; the schema is migrated on construction. Immutable and thread-safe; the components are
- * built once, here.
+ * register(new TremplinFeature(TremplinConfig.from(config), tremplin))} with the host's own {@link
+ * Tremplin}, {@code register(new TremplinFeature(TremplinConfig.from(config), dataSource))} to let
+ * the feature build it, or {@code register(TremplinFeature.class)} to read the runtime's
+ * MicroProfile Config (including {@code tremplin.datasource.*}). One {@code Tremplin} per host: the
+ * adapter's stores run on its unit of work, so a launch's writes and core's calls share one
+ * transaction boundary. Everything that must survive a restart or be shared by several nodes behind
+ * a load balancer (login states, nonces, tool keys, sessions, identities) lives in the database;
+ * the adapter's tables are migrated on construction, after core's (ADR 0005). Immutable and
+ * thread-safe; the components are built once, here.
  */
 public final class TremplinFeature implements Feature {
 
   private final Tremplin tremplin;
-  private final Database database;
+  private final UnitOfWork database;
   private final JdbiRegistrations registrations;
   private final ToolDescription tool;
   private final OidcLogin login;
@@ -84,24 +88,51 @@ public final class TremplinFeature implements Feature {
             config.datasource().password()));
   }
 
-  /** On this database; platform keysets fetched over HTTP, system clock. */
+  /**
+   * On this database, building the one {@link Tremplin} of the host on it; platform keysets fetched
+   * over HTTP, system clock.
+   */
   public TremplinFeature(TremplinConfig config, DataSource dataSource) {
     this(
         config,
-        dataSource,
+        Tremplin.create(Objects.requireNonNull(dataSource, "dataSource"), Clock.systemUTC()));
+  }
+
+  /**
+   * On the host's Tremplin (and its database); platform keysets fetched over HTTP, system clock.
+   */
+  public TremplinFeature(TremplinConfig config, Tremplin tremplin) {
+    this(
+        config,
+        tremplin,
         new CachingPlatformKeys(new HttpJwksFetcher(), Clock.systemUTC()),
         Clock.systemUTC());
   }
 
-  /** With every collaborator given (tests, benchmarks). */
+  /**
+   * Building the one {@link Tremplin} on this database with this clock, every collaborator given
+   * (tests, benchmarks).
+   */
   public TremplinFeature(
       TremplinConfig config, DataSource dataSource, PlatformKeys platformKeys, Clock clock) {
+    this(
+        config,
+        Tremplin.create(
+            Objects.requireNonNull(dataSource, "dataSource"),
+            Objects.requireNonNull(clock, "clock")),
+        platformKeys,
+        clock);
+  }
+
+  /** On the host's Tremplin, every collaborator given (tests, benchmarks). */
+  public TremplinFeature(
+      TremplinConfig config, Tremplin tremplin, PlatformKeys platformKeys, Clock clock) {
     Objects.requireNonNull(config, "config");
-    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(tremplin, "tremplin");
     Objects.requireNonNull(platformKeys, "platformKeys");
     Objects.requireNonNull(clock, "clock");
-    this.database = Database.open(dataSource);
-    this.tremplin = Tremplin.create(dataSource, clock);
+    this.tremplin = tremplin;
+    this.database = LtiSchema.install(tremplin);
     // Configured platforms plus those stored by Dynamic Registration; configuration wins.
     this.registrations = new JdbiRegistrations(database, config.platforms(), clock);
     this.tool = ToolDescription.tremplin(config.baseUrl());
@@ -130,7 +161,10 @@ public final class TremplinFeature implements Feature {
     return directory;
   }
 
-  /** The domain engine on the same database, e.g. to seed data or to embed the library. */
+  /**
+   * The domain engine the feature runs on (the host's, or the one it built), e.g. to seed data or
+   * to embed the library.
+   */
   public Tremplin tremplin() {
     return tremplin;
   }

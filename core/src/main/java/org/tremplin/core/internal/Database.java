@@ -7,44 +7,135 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.core.persistence.ModuleSchema;
+import org.tremplin.core.persistence.UnitOfWork;
 
 /**
- * Opens Tremplin's database: runs the Flyway migrations (own history table) and gives a Jdbi.
+ * Opens Tremplin's database: runs core's Flyway migrations (own history table) and gives a Jdbi; it
+ * is also the {@link UnitOfWork} other modules reach through {@code Tremplin.transactions()}.
  * Thread-safe.
  */
-public final class Database {
+public final class Database implements UnitOfWork {
   /** Flyway's history table, prefixed like every Tremplin table. */
   public static final String HISTORY_TABLE = "tremplin_schema_history";
+
+  /** Where core's migrations are. */
+  static final String CORE_LOCATION = "classpath:org/tremplin/core/db/migration";
+
+  /**
+   * Core's versions that moved out with the tables they created (the LTI adapter's, ADR 0005): on a
+   * database migrated before the move they stay in core's history although core no longer has their
+   * scripts, and only they may. Never reuse these numbers.
+   */
+  static final Set<String> RETIRED_VERSIONS = Set.of("9", "10", "11", "12");
 
   /** Settings Tremplin appends to a plain H2 URL so that one set of migrations serves both. */
   public static final String H2_MODE =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
   private final Jdbi jdbi;
+  private final DataSource dataSource;
 
-  private Database(Jdbi jdbi) {
+  private Database(Jdbi jdbi, DataSource dataSource) {
     this.jdbi = jdbi;
+    this.dataSource = dataSource;
   }
 
-  /** Migrates the schema then wraps the data source. */
+  /** Migrates core's schema then wraps the data source. */
   public static Database open(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .table(HISTORY_TABLE)
-        .locations("classpath:org/tremplin/core/db/migration")
-        .failOnMissingLocations(true)
-        .load()
-        .migrate();
-    return new Database(Jdbi.create(dataSource));
+    migrateCore(dataSource, List.of(CORE_LOCATION));
+    return new Database(Jdbi.create(dataSource), dataSource);
+  }
+
+  /**
+   * Runs core's migrations from these locations. Versions applied earlier whose scripts are gone
+   * are accepted only when all of them are {@link #RETIRED_VERSIONS}; any other gap fails
+   * validation as Flyway reports it.
+   */
+  static void migrateCore(DataSource dataSource, List<String> locations) {
+    FluentConfiguration config =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .table(HISTORY_TABLE)
+            .locations(locations.toArray(String[]::new))
+            .failOnMissingLocations(true);
+    Set<String> gone = appliedWithoutScript(config.load());
+    if (!gone.isEmpty() && RETIRED_VERSIONS.containsAll(gone)) {
+      // Flyway's default ("*:future") plus the retired versions that now sit below newer scripts
+      config.ignoreMigrationPatterns("*:future", "versioned:missing");
+    }
+    config.load().migrate();
+  }
+
+  private static Set<String> appliedWithoutScript(Flyway flyway) {
+    Set<String> versions = new TreeSet<>();
+    for (MigrationInfo info : flyway.info().all()) {
+      MigrationState state = info.getState();
+      if (info.getVersion() != null
+          && (state == MigrationState.MISSING_SUCCESS || state == MigrationState.FUTURE_SUCCESS)) {
+        versions.add(info.getVersion().getVersion());
+      }
+    }
+    return versions;
+  }
+
+  @Override
+  public void migrate(ModuleSchema schema) {
+    TremplinException.required(schema, "schema");
+    TremplinException.check(
+        !schema.historyTable().equals(HISTORY_TABLE),
+        "a module keeps its own history table, not core's");
+    String baseline = read(h -> adoptedVersion(h, schema)).orElse("0");
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .table(schema.historyTable())
+          .locations(schema.location())
+          .failOnMissingLocations(true)
+          // the schema always holds core's tables: the module's history starts at the version its
+          // tables are already at (0 on a database where core never created them)
+          .baselineOnMigrate(true)
+          .baselineVersion(baseline)
+          .baselineDescription(baseline.equals("0") ? "module baseline" : "adopted from core")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new TremplinException(
+          ErrorCode.STORE_FAILURE, "migrating " + schema.location() + " failed", e);
+    }
+  }
+
+  /** The module version matching the newest adopted core version core's history applied. */
+  private static Optional<String> adoptedVersion(Handle h, ModuleSchema schema) {
+    if (schema.adoptedCoreVersions().isEmpty()) {
+      return Optional.empty();
+    }
+    return h
+        .createQuery(
+            "select version from " + HISTORY_TABLE + " where success and version in (<versions>)")
+        .bindList("versions", List.copyOf(schema.adoptedCoreVersions().keySet()))
+        .mapTo(String.class)
+        .list()
+        .stream()
+        .map(schema.adoptedCoreVersions()::get)
+        .max(java.util.Comparator.comparingLong(Long::parseLong));
   }
 
   /** The Jdbi on the migrated database. */
@@ -58,6 +149,7 @@ public final class Database {
    * rolls back on any exception. Nested calls on the same thread join the outer transaction.
    * Database failures become {@code STORE_FAILURE}; Tremplin's own exceptions pass through.
    */
+  @Override
   public <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
     try {
       return jdbi.inTransaction(callback);
@@ -69,6 +161,7 @@ public final class Database {
   }
 
   /** Runs a read on a handle; database failures become {@code STORE_FAILURE}. */
+  @Override
   public <R> R read(HandleCallback<R, RuntimeException> callback) {
     try {
       return jdbi.withHandle(callback);
@@ -81,22 +174,17 @@ public final class Database {
 
   /** Whether the exception is a unique or primary-key violation (SQLState 23505). */
   public static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+    return UnitOfWork.isUniqueViolation(e);
   }
 
   /** A timestamp column value for an instant (UTC). */
   public static OffsetDateTime timestamp(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
+    return UnitOfWork.timestamp(instant);
   }
 
   /** Reads a timestamp-with-time-zone column. */
   public static Instant instant(java.sql.ResultSet rs, String column) throws SQLException {
-    return rs.getObject(column, OffsetDateTime.class).toInstant();
+    return UnitOfWork.instant(rs, column);
   }
 
   /**

@@ -65,36 +65,6 @@ public final class PathSections {
                 + " where learner_id = :learner"));
   }
 
-  /**
-   * The learner's open app sessions (from LTI launches: name shown, language, times; never the
-   * token's hash): exported, and deleted on erasure so that no session opened before it keeps the
-   * name or the access alive. Must run before {@link #lmsAccounts()}, which removes the link.
-   */
-  public static PersonalDataSection lmsSessions() {
-    String ofLearner =
-        " where person_id in (select person_id from tremplin_lti_person where learner_id ="
-            + " :learner)";
-    return PersonalDataSection.sql(
-        "lmsSessions",
-        "select display_name, locale, created_at, expires_at from tremplin_lti_session"
-            + ofLearner
-            + " order by created_at",
-        "delete from tremplin_lti_session" + ofLearner);
-  }
-
-  /**
-   * The learner's LMS accounts (issuer, client id, {@code sub}) linked by the LTI adapter:
-   * exported, and deleted on erasure (the platform's user id is personal data; the person id left
-   * in audit trails is a random UUID).
-   */
-  public static PersonalDataSection lmsAccounts() {
-    return PersonalDataSection.sql(
-        "lmsAccounts",
-        "select issuer, client_id, sub, created_at from tremplin_lti_person"
-            + " where learner_id = :learner order by issuer, client_id, sub",
-        "delete from tremplin_lti_person where learner_id = :learner");
-  }
-
   /** The insertion sections: profile, diagnoses, contract, PASS IAE, exits and follow-up. */
   public static List<PersonalDataSection> insertion() {
     return List.of(

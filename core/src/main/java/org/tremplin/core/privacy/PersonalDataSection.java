@@ -6,8 +6,10 @@ import org.tremplin.api.learner.LearnerId;
 
 /**
  * One kind of personal data held about a learner, as the privacy office exports and erases it. Each
- * feature that stores personal data contributes a section. Implementations are stateless and run
- * inside the privacy office's transaction (the handle given).
+ * feature that stores personal data contributes a section; a module built on core (the LTI adapter)
+ * adds its own through {@code Tremplin.addPersonalDataSection}, so core holds no SQL on a module's
+ * tables. Implementations are stateless and run inside the privacy office's transaction (the handle
+ * given); an export returns an empty list when the section holds nothing on the learner.
  */
 public interface PersonalDataSection {
   /** The section's name in the export, e.g. {@code attendance}. */

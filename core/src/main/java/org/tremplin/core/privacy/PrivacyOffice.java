@@ -101,9 +101,19 @@ public final class PrivacyOffice implements PrivacyService {
 
   private final List<PersonalDataSection> coachingNotes = new CopyOnWriteArrayList<>();
 
-  /** Adds the section of another feature (coaching, insertion...) to exports and erasures. */
-  public void addSection(PersonalDataSection section) {
-    sections.add(TremplinException.required(section, "section"));
+  /**
+   * Adds the section of another feature (coaching, insertion, a module's...) to exports and
+   * erasures; a section with the name of one added before replaces it in place.
+   */
+  public synchronized void addSection(PersonalDataSection section) {
+    TremplinException.required(section, "section");
+    for (int i = 0; i < sections.size(); i++) {
+      if (sections.get(i).name().equals(section.name())) {
+        sections.set(i, section);
+        return;
+      }
+    }
+    sections.add(section);
   }
 
   /** Adds a section that also holds coaching notes, purged by the retention rule. */

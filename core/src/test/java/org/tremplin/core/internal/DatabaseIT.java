@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.school.Departement;
@@ -84,5 +88,58 @@ class DatabaseIT {
                 h.createQuery("select count(*) from " + Database.HISTORY_TABLE)
                     .mapTo(Integer.class)
                     .one());
+  }
+
+  private static final String RETIRED = "classpath:org/tremplin/core/internal/retired";
+  private static final String UNRETIRED = "classpath:org/tremplin/core/internal/unretired";
+  private static final String NEWER = "classpath:org/tremplin/core/internal/newer";
+
+  /** A database migrated by an older core whose locations held these scripts too. */
+  private static DataSource olderCore(TestDatabase db, String... extra) {
+    DataSource ds = db.fresh();
+    List<String> locations = new java.util.ArrayList<>(List.of(Database.CORE_LOCATION));
+    locations.addAll(List.of(extra));
+    Flyway.configure()
+        .dataSource(ds)
+        .table(Database.HISTORY_TABLE)
+        .locations(locations.toArray(String[]::new))
+        .load()
+        .migrate();
+    return ds;
+  }
+
+  @AllDatabases
+  void aRetiredVersionInTheHistoryLetsCoreOpenAndApplyANewerMigration(TestDatabase db) {
+    DataSource ds = olderCore(db, RETIRED);
+    Database.open(ds)
+        .inTransaction(
+            h -> h.createUpdate("insert into tremplin_moved_out values (1, 'kept')").execute());
+
+    Database.migrateCore(ds, List.of(Database.CORE_LOCATION, NEWER)); // V900 after the retired V9
+    Database reopened = Database.open(ds); // and again without it
+
+    String kept =
+        reopened.read(
+            h -> h.createQuery("select label from tremplin_moved_out").mapTo(String.class).one());
+    int applied =
+        reopened.read(
+            h ->
+                h.createQuery(
+                        "select count(*) from "
+                            + Database.HISTORY_TABLE
+                            + " where version in ('9', '900') and success")
+                    .mapTo(Integer.class)
+                    .one());
+    assertThat(kept).isEqualTo("kept");
+    assertThat(applied).isEqualTo(2);
+  }
+
+  @AllDatabases
+  void aMissingVersionThatWasNotRetiredStillFailsValidation(TestDatabase db) {
+    DataSource ds = olderCore(db, RETIRED, UNRETIRED);
+
+    assertThatThrownBy(() -> Database.migrateCore(ds, List.of(Database.CORE_LOCATION, NEWER)))
+        .isInstanceOf(FlywayException.class)
+        .hasMessageContaining("14");
   }
 }

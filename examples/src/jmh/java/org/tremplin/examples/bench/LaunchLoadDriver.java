@@ -63,8 +63,8 @@ import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
-import org.tremplin.core.internal.Database;
 import org.tremplin.lti.launch.CourseContext;
+import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.launch.LtiClaims;
 
@@ -302,7 +302,7 @@ public final class LaunchLoadDriver {
                     new TemplateRef("ecole-du-web", 1),
                     12,
                     List.of()));
-    new LtiDirectory(Database.open(dataSource), Clock.systemUTC())
+    new LtiDirectory(LtiSchema.install(core), Clock.systemUTC())
         .linkCourse(
             new CourseContext(ISSUER, CLIENT_ID, DEPLOYMENT, "ctx-1"), cohort.id(), "bench");
   }

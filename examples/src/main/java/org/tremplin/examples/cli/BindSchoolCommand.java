@@ -9,8 +9,8 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
-import org.tremplin.core.internal.Database;
 import org.tremplin.examples.server.TremplinServer;
+import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.web.config.TremplinConfig;
 import picocli.CommandLine.Command;
@@ -84,7 +84,7 @@ public final class BindSchoolCommand implements Callable<Integer> {
           m.get(matching.isEmpty() ? "bindSchool.unknown" : "bindSchool.ambiguous", school));
     }
     School chosen = matching.get(0);
-    new LtiDirectory(Database.open(dataSource), Clock.systemUTC())
+    new LtiDirectory(LtiSchema.install(tremplin), Clock.systemUTC())
         .bindSchool(issuer.strip(), clientId.strip(), chosen.id());
     spec.commandLine()
         .getOut()

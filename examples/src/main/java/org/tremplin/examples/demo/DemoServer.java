@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.tremplin.core.Tremplin;
 import org.tremplin.examples.server.TremplinServer;
 import org.tremplin.web.TremplinFeature;
 import org.tremplin.web.config.TremplinConfig;
@@ -37,7 +36,8 @@ public final class DemoServer implements AutoCloseable {
     try {
       TremplinFeature feature = new TremplinFeature(config, pool);
       DemoSeed.Seeded seeded =
-          DemoSeed.seed(Tremplin.create(pool, DemoDataset.clock()), feature.directory(), platform);
+          DemoSeed.seed(
+              feature.tremplin().withClock(DemoDataset.clock()), feature.directory(), platform);
       DemoLms lms = new DemoLms(platform, seeded.roster(), Clock.systemUTC());
       return new DemoServer(TremplinServer.start(config, pool, feature, lms), platform, seeded);
     } catch (RuntimeException e) {

@@ -22,7 +22,7 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.Tremplin;
 import org.tremplin.web.TremplinFeature;
 import org.tremplin.web.config.TremplinConfig;
 
@@ -91,7 +91,7 @@ public final class TremplinServer implements AutoCloseable {
   /** A connection pool for this database (H2 URLs get Tremplin's PostgreSQL-mode settings). */
   public static HikariDataSource pool(TremplinConfig.DataSourceConfig datasource) {
     HikariConfig hikari = new HikariConfig();
-    hikari.setJdbcUrl(Database.normalizeUrl(datasource.url()));
+    hikari.setJdbcUrl(Tremplin.jdbcUrl(datasource.url()));
     hikari.setUsername(datasource.username());
     hikari.setPassword(datasource.password());
     hikari.setMaximumPoolSize(POOL_SIZE);

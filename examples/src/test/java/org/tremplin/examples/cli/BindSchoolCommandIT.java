@@ -14,7 +14,7 @@ import org.tremplin.api.access.Scope;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
-import org.tremplin.core.internal.Database;
+import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.identity.LtiDirectory;
 
 /** {@code bind-school} run as a process on an H2 file database named in a properties file. */
@@ -63,7 +63,9 @@ class BindSchoolCommandIT {
     assertThat(bound.exitCode()).as(bound.stderr()).isZero();
     assertThat(bound.stdout()).contains("École du Web de Saint-Denis");
     assertThat(
-            new LtiDirectory(Database.open(dataSource), Clock.systemUTC())
+            new LtiDirectory(
+                    LtiSchema.install(Tremplin.create(dataSource, Clock.systemUTC())),
+                    Clock.systemUTC())
                 .schoolOf("https://moodle.example.fr", "abc123"))
         .contains(school.id());
     assertThat(unknown.exitCode()).isEqualTo(2);

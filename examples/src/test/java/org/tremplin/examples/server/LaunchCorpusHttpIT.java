@@ -53,7 +53,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tremplin.core.internal.Database;
 import org.tremplin.examples.server.LtiTestPlatform.Login;
 import org.tremplin.lti.launch.JdbiNonces;
 import org.tremplin.lti.launch.LaunchError;
@@ -236,7 +235,7 @@ class LaunchCorpusHttpIT {
         CLOCK.set(NOW.plus(Duration.ofMinutes(11)));
       }
       if (Boolean.TRUE.equals(c.get("nonceAlreadyUsed"))) {
-        new JdbiNonces(Database.open(platform.database), CLOCK)
+        new JdbiNonces(platform.tremplin.feature().tremplin().transactions(), CLOCK)
             .consume(ISSUER, login.nonce(), NOW.plusSeconds(3600));
       }
       String postedState =

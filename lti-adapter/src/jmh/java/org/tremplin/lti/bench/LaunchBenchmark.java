@@ -41,7 +41,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.Tremplin;
+import org.tremplin.core.persistence.UnitOfWork;
+import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.keys.CachingPlatformKeys;
 import org.tremplin.lti.launch.InMemoryNonces;
 import org.tremplin.lti.launch.LaunchOutcome;
@@ -117,7 +119,7 @@ public class LaunchBenchmark {
   private int nextRaw;
   private int generation;
   private @Nullable HikariDataSource pool;
-  private @Nullable Database database;
+  private @Nullable UnitOfWork database;
   private LoginStates loginStates = new InMemoryLoginStates(clock);
   private LaunchValidator validator;
 
@@ -152,13 +154,13 @@ public class LaunchBenchmark {
     if (stores == Stores.H2) {
       HikariConfig hikari = new HikariConfig();
       hikari.setJdbcUrl(
-          Database.normalizeUrl(
+          Tremplin.jdbcUrl(
               "jdbc:h2:mem:launch" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1"));
       hikari.setUsername("sa");
       hikari.setPassword("");
       hikari.setMaximumPoolSize(4);
       pool = new HikariDataSource(hikari);
-      database = Database.open(pool);
+      database = LtiSchema.install(Tremplin.create(pool, clock));
     }
     freshStores();
     // Fail the trial early if the tokens are not accepted: a rejection is cheaper than a launch.

@@ -10,22 +10,24 @@ import org.tremplin.api.TremplinException;
 import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.school.SchoolId;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
+import org.tremplin.lti.LtiErrorCode;
+import org.tremplin.lti.LtiException;
 import org.tremplin.lti.launch.CourseContext;
 
 /**
  * The links between platforms and Tremplin, in the database so every node sees them (LTI.md §3):
  * platform users → persons (the actor id of audit trails) and learners, courses → cohorts,
  * platforms → the school they serve. Links are written once and never silently re-pointed: linking
- * an already linked user or course elsewhere is a {@code CONFLICT}. Thread-safe; concurrent first
- * launches of one user end with one person.
+ * an already linked user or course elsewhere is {@code LTI_LINK_CONFLICT}. Thread-safe; concurrent
+ * first launches of one user end with one person.
  */
 public final class LtiDirectory {
-  private final Database database;
+  private final UnitOfWork database;
   private final Clock clock;
 
-  /** On this database (migrated). */
-  public LtiDirectory(Database database, Clock clock) {
+  /** On core's unit of work, once the adapter's tables are installed ({@code LtiSchema}). */
+  public LtiDirectory(UnitOfWork database, Clock clock) {
     this.database = database;
     this.clock = clock;
   }
@@ -44,7 +46,7 @@ public final class LtiDirectory {
       database.inTransaction(h -> insertPerson(h, user, fresh));
       return fresh;
     } catch (RuntimeException e) {
-      if (!Database.isUniqueViolation(e)) {
+      if (!UnitOfWork.isUniqueViolation(e)) {
         throw e;
       }
       // another node created it first: use theirs
@@ -57,7 +59,7 @@ public final class LtiDirectory {
   /**
    * Links this platform user to a known person id (seeding, or a person moving between platforms).
    *
-   * @throws TremplinException {@code CONFLICT} when the user is already another person
+   * @throws LtiException {@code LTI_LINK_CONFLICT} when the user is already another person
    */
   public void linkPerson(PlatformUser user, String personId) {
     TremplinException.requiredText(personId, "person id");
@@ -68,8 +70,8 @@ public final class LtiDirectory {
             return insertPerson(h, user, personId);
           }
           if (!known.get().equals(personId)) {
-            throw new TremplinException(
-                ErrorCode.LTI_LINK_CONFLICT, "this platform user is already another person");
+            throw new LtiException(
+                LtiErrorCode.LTI_LINK_CONFLICT, "this platform user is already another person");
           }
           return 0;
         });
@@ -96,7 +98,8 @@ public final class LtiDirectory {
   /**
    * Links this platform user to a learner record (creating the person if needed).
    *
-   * @throws TremplinException {@code CONFLICT} when the user is already linked to another learner
+   * @throws LtiException {@code LTI_LINK_CONFLICT} when the user is already linked to another
+   *     learner
    */
   public void linkLearner(PlatformUser user, LearnerId learner) {
     String person = personOf(user);
@@ -104,8 +107,8 @@ public final class LtiDirectory {
         h -> {
           Optional<LearnerId> current = learnerOf(user);
           if (current.isPresent() && !current.get().equals(learner)) {
-            throw new TremplinException(
-                ErrorCode.LTI_LINK_CONFLICT, "this platform user is already another learner");
+            throw new LtiException(
+                LtiErrorCode.LTI_LINK_CONFLICT, "this platform user is already another learner");
           }
           return h.createUpdate(
                   """
@@ -166,7 +169,8 @@ public final class LtiDirectory {
    * Links a course to a cohort; linking it again to the same cohort does nothing.
    *
    * @param linkedBy the person id of whoever linked it (kept for the audit)
-   * @throws TremplinException {@code CONFLICT} when the course is already linked to another cohort
+   * @throws LtiException {@code LTI_LINK_CONFLICT} when the course is already linked to another
+   *     cohort
    */
   public void linkCourse(CourseContext course, CohortId cohort, String linkedBy) {
     try {
@@ -175,8 +179,9 @@ public final class LtiDirectory {
             Optional<CohortId> current = cohortOf(course);
             if (current.isPresent()) {
               if (!current.get().equals(cohort)) {
-                throw new TremplinException(
-                    ErrorCode.LTI_LINK_CONFLICT, "this course is already linked to another cohort");
+                throw new LtiException(
+                    LtiErrorCode.LTI_LINK_CONFLICT,
+                    "this course is already linked to another cohort");
               }
               return 0;
             }
@@ -192,16 +197,16 @@ public final class LtiDirectory {
                 .bind("ctx", course.contextId())
                 .bind("cohort", cohort.value())
                 .bind("by", linkedBy)
-                .bind("at", Database.timestamp(clock.instant()))
+                .bind("at", UnitOfWork.timestamp(clock.instant()))
                 .execute();
           });
     } catch (RuntimeException e) {
-      if (Database.isUniqueViolation(e) && cohortOf(course).equals(Optional.of(cohort))) {
+      if (UnitOfWork.isUniqueViolation(e) && cohortOf(course).equals(Optional.of(cohort))) {
         return; // a concurrent link to the same cohort: the same outcome
       }
-      if (Database.isUniqueViolation(e)) {
-        throw new TremplinException(
-            ErrorCode.LTI_LINK_CONFLICT, "this course is already linked to another cohort", e);
+      if (UnitOfWork.isUniqueViolation(e)) {
+        throw new LtiException(
+            LtiErrorCode.LTI_LINK_CONFLICT, "this course is already linked to another cohort", e);
       }
       throw e;
     }
@@ -266,7 +271,7 @@ public final class LtiDirectory {
         .bind("client", user.clientId())
         .bind("sub", user.sub())
         .bind("person", personId)
-        .bind("at", Database.timestamp(clock.instant()))
+        .bind("at", UnitOfWork.timestamp(clock.instant()))
         .execute();
   }
 }

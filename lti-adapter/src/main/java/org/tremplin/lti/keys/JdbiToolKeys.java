@@ -24,7 +24,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 
 /**
  * The tool's own RSA signing keys in the {@code tremplin_lti_tool_key} table (LTI.md §8). The first
@@ -50,18 +50,18 @@ public final class JdbiToolKeys implements ToolKeySource {
   private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
   private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
-  private final Database database;
+  private final UnitOfWork database;
   private final Clock clock;
   private final Duration overlap;
   private final Duration rotation;
 
   /** Keeps retired keys published for two days; rotates every 90 days. */
-  public JdbiToolKeys(Database database, Clock clock) {
+  public JdbiToolKeys(UnitOfWork database, Clock clock) {
     this(database, clock, DEFAULT_OVERLAP, DEFAULT_ROTATION);
   }
 
   /** Keeps retired keys published for {@code overlap}; rotates every 90 days. */
-  public JdbiToolKeys(Database database, Clock clock, Duration overlap) {
+  public JdbiToolKeys(UnitOfWork database, Clock clock, Duration overlap) {
     this(database, clock, overlap, DEFAULT_ROTATION);
   }
 
@@ -69,7 +69,7 @@ public final class JdbiToolKeys implements ToolKeySource {
    * Keeps retired keys published for {@code overlap}; replaces the signing key once it is older
    * than {@code rotation} (checked when a key is needed, so no scheduler is required).
    */
-  public JdbiToolKeys(Database database, Clock clock, Duration overlap, Duration rotation) {
+  public JdbiToolKeys(UnitOfWork database, Clock clock, Duration overlap, Duration rotation) {
     if (rotation.compareTo(overlap) <= 0) {
       throw new IllegalArgumentException("the rotation period must be longer than the overlap");
     }
@@ -113,10 +113,10 @@ public final class JdbiToolKeys implements ToolKeySource {
         h -> {
           h.createUpdate(
                   "update tremplin_lti_tool_key set retired_at = :now where retired_at is null")
-              .bind("now", Database.timestamp(now))
+              .bind("now", UnitOfWork.timestamp(now))
               .execute();
           h.createUpdate("delete from tremplin_lti_tool_key where retired_at < :cutoff")
-              .bind("cutoff", Database.timestamp(now.minus(overlap)))
+              .bind("cutoff", UnitOfWork.timestamp(now.minus(overlap)))
               .execute();
           return insert(h, fresh, now);
         });
@@ -142,7 +142,7 @@ public final class JdbiToolKeys implements ToolKeySource {
                         where retired_at is null or retired_at > :cutoff
                         order by active_from desc, created_at desc, kid
                         """)
-                    .bind("cutoff", Database.timestamp(now.minus(overlap)))
+                    .bind("cutoff", UnitOfWork.timestamp(now.minus(overlap)))
                     .map((rs, ctx) -> (JWK) decode(rs, false))
                     .list());
     return new JWKSet(keys).toString(true);
@@ -157,11 +157,11 @@ public final class JdbiToolKeys implements ToolKeySource {
                     where retired_at is null and active_from <= :now
                     order by active_from desc, created_at desc, kid
                     """)
-                .bind("now", Database.timestamp(now))
+                .bind("now", UnitOfWork.timestamp(now))
                 .setMaxRows(1)
                 .map(
                     (rs, ctx) ->
-                        new ActiveKey(decode(rs, true), Database.instant(rs, "active_from")))
+                        new ActiveKey(decode(rs, true), UnitOfWork.instant(rs, "active_from")))
                 .findFirst());
   }
 
@@ -179,7 +179,7 @@ public final class JdbiToolKeys implements ToolKeySource {
           .bind("private", privateKey)
           .bind("public", publicKey)
           .bind("alg", ALGORITHM.getName())
-          .bind("now", Database.timestamp(now))
+          .bind("now", UnitOfWork.timestamp(now))
           .execute();
       return key;
     } catch (JOSEException e) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.tremplin.api.TremplinException;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 
 /**
  * Used nonces in the {@code tremplin_lti_nonce} table (LTI.md §2.8). {@link #consume} inserts the
@@ -18,18 +18,18 @@ public final class JdbiNonces implements Nonces {
   /** Default minimum interval between two purges of expired nonces. */
   public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofMinutes(1);
 
-  private final Database database;
+  private final UnitOfWork database;
   private final Clock clock;
   private final Duration purgeInterval;
   private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.MIN);
 
   /** Purges at most once a minute. */
-  public JdbiNonces(Database database, Clock clock) {
+  public JdbiNonces(UnitOfWork database, Clock clock) {
     this(database, clock, DEFAULT_PURGE_INTERVAL);
   }
 
   /** Purges at most once per {@code purgeInterval}. */
-  public JdbiNonces(Database database, Clock clock, Duration purgeInterval) {
+  public JdbiNonces(UnitOfWork database, Clock clock, Duration purgeInterval) {
     this.database = database;
     this.clock = clock;
     this.purgeInterval = purgeInterval;
@@ -49,11 +49,11 @@ public final class JdbiNonces implements Nonces {
                       """)
                   .bind("issuer", issuer)
                   .bind("nonce", nonce)
-                  .bind("expires", Database.timestamp(keepUntil))
+                  .bind("expires", UnitOfWork.timestamp(keepUntil))
                   .execute());
       return true;
     } catch (TremplinException e) {
-      if (Database.isUniqueViolation(e)) {
+      if (UnitOfWork.isUniqueViolation(e)) {
         return false;
       }
       throw e;
@@ -67,7 +67,7 @@ public final class JdbiNonces implements Nonces {
     return database.inTransaction(
         h ->
             h.createUpdate("delete from tremplin_lti_nonce where expires_at < :now")
-                .bind("now", Database.timestamp(now))
+                .bind("now", UnitOfWork.timestamp(now))
                 .execute());
   }
 
@@ -79,7 +79,7 @@ public final class JdbiNonces implements Nonces {
     database.inTransaction(
         h ->
             h.createUpdate("delete from tremplin_lti_nonce where expires_at < :now")
-                .bind("now", Database.timestamp(now))
+                .bind("now", UnitOfWork.timestamp(now))
                 .execute());
   }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.Registrations;
 
@@ -23,7 +23,7 @@ import org.tremplin.lti.registration.Registrations;
  * injected clock. Thread-safe.
  */
 public final class JdbiLoginStates implements LoginStates {
-  private final Database database;
+  private final UnitOfWork database;
   private final Registrations registrations;
   private final Clock clock;
   private final Duration grace;
@@ -35,13 +35,13 @@ public final class JdbiLoginStates implements LoginStates {
   public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofMinutes(1);
 
   /** Keeps expired states for ten minutes after their expiry. */
-  public JdbiLoginStates(Database database, Registrations registrations, Clock clock) {
+  public JdbiLoginStates(UnitOfWork database, Registrations registrations, Clock clock) {
     this(database, registrations, clock, LoginState.TIME_TO_LIVE);
   }
 
   /** Keeps expired states for {@code grace} after their expiry. */
   public JdbiLoginStates(
-      Database database, Registrations registrations, Clock clock, Duration grace) {
+      UnitOfWork database, Registrations registrations, Clock clock, Duration grace) {
     this(database, registrations, clock, grace, DEFAULT_PURGE_INTERVAL);
   }
 
@@ -50,7 +50,7 @@ public final class JdbiLoginStates implements LoginStates {
    * purgeInterval}.
    */
   public JdbiLoginStates(
-      Database database,
+      UnitOfWork database,
       Registrations registrations,
       Clock clock,
       Duration grace,
@@ -71,7 +71,7 @@ public final class JdbiLoginStates implements LoginStates {
         h -> {
           if (purge) {
             h.createUpdate("delete from tremplin_lti_login_state where expires_at < :cutoff")
-                .bind("cutoff", Database.timestamp(now.minus(grace)))
+                .bind("cutoff", UnitOfWork.timestamp(now.minus(grace)))
                 .execute();
           }
           return h.createUpdate(
@@ -88,8 +88,8 @@ public final class JdbiLoginStates implements LoginStates {
               .bind("nonce", loginState.nonce())
               .bind("target", loginState.targetLinkUri())
               .bind("hint", loginState.deploymentIdHint())
-              .bind("expires", Database.timestamp(loginState.expiresAt()))
-              .bind("created", Database.timestamp(now))
+              .bind("expires", UnitOfWork.timestamp(loginState.expiresAt()))
+              .bind("created", UnitOfWork.timestamp(now))
               .bind("storageTarget", loginState.storageTarget())
               .execute();
         });
@@ -145,7 +145,7 @@ public final class JdbiLoginStates implements LoginStates {
                     rs.getString("nonce"),
                     rs.getString("target_link_uri"),
                     rs.getString("deployment_hint"),
-                    Database.instant(rs, "expires_at"),
+                    UnitOfWork.instant(rs, "expires_at"),
                     rs.getString("storage_target")))
         .findOne();
   }

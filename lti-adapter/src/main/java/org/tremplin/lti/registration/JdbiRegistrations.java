@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.tremplin.api.TremplinException;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 
 /**
  * The registrations the tool trusts: those from configuration ({@code tremplin.lti.platform.*},
@@ -29,7 +29,7 @@ import org.tremplin.core.internal.Database;
  * Thread-safe.
  */
 public final class JdbiRegistrations implements Registrations, RegistrationStore {
-  private final Database database;
+  private final UnitOfWork database;
   private final List<PlatformRegistration> configured;
   private final Clock clock;
 
@@ -38,7 +38,8 @@ public final class JdbiRegistrations implements Registrations, RegistrationStore
    *
    * @throws IllegalArgumentException when two configured registrations share (issuer, client id)
    */
-  public JdbiRegistrations(Database database, List<PlatformRegistration> configured, Clock clock) {
+  public JdbiRegistrations(
+      UnitOfWork database, List<PlatformRegistration> configured, Clock clock) {
     this.database = database;
     this.configured = List.copyOf(configured);
     this.clock = clock;
@@ -119,7 +120,7 @@ public final class JdbiRegistrations implements Registrations, RegistrationStore
             return known;
           });
     } catch (TremplinException e) {
-      if (!Database.isUniqueViolation(e)) {
+      if (!UnitOfWork.isUniqueViolation(e)) {
         throw e;
       }
       // another node recorded it first: the id is known, which is all we wanted
@@ -149,7 +150,7 @@ public final class JdbiRegistrations implements Registrations, RegistrationStore
                 .bind("tokenUrl", registration.tokenUrl().toString())
                 .bind("jwksUrl", registration.jwksUrl().toString())
                 .bind("auto", registration.autoDeployments())
-                .bind("createdAt", Database.timestamp(clock.instant()))
+                .bind("createdAt", UnitOfWork.timestamp(clock.instant()))
                 .execute();
             for (String deploymentId : registration.deploymentIds()) {
               insertDeployment(
@@ -158,7 +159,7 @@ public final class JdbiRegistrations implements Registrations, RegistrationStore
             return true;
           });
     } catch (TremplinException e) {
-      if (Database.isUniqueViolation(e)) {
+      if (UnitOfWork.isUniqueViolation(e)) {
         return false;
       }
       throw e;
@@ -177,7 +178,7 @@ public final class JdbiRegistrations implements Registrations, RegistrationStore
         .bind("clientId", clientId)
         .bind("deploymentId", deploymentId)
         .bind("origin", origin)
-        .bind("createdAt", Database.timestamp(clock.instant()))
+        .bind("createdAt", UnitOfWork.timestamp(clock.instant()))
         .execute();
   }
 

@@ -32,7 +32,7 @@ import org.tremplin.api.access.Scope;
 import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.school.SchoolId;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.launch.CourseContext;
 
 /**
@@ -49,7 +49,7 @@ public final class JdbiSessions implements Sessions {
   private static final int TOKEN_BYTES = 32;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Database database;
+  private final UnitOfWork database;
   private final Clock clock;
   private final Duration timeToLive;
   private final SecureRandom random;
@@ -60,12 +60,12 @@ public final class JdbiSessions implements Sessions {
   static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
   /** Sessions live one hour. */
-  public JdbiSessions(Database database, Clock clock) {
+  public JdbiSessions(UnitOfWork database, Clock clock) {
     this(database, clock, DEFAULT_TIME_TO_LIVE, new SecureRandom());
   }
 
   /** Sessions live {@code timeToLive}; tokens are drawn from {@code random}. */
-  public JdbiSessions(Database database, Clock clock, Duration timeToLive, SecureRandom random) {
+  public JdbiSessions(UnitOfWork database, Clock clock, Duration timeToLive, SecureRandom random) {
     this.database = database;
     this.clock = clock;
     this.timeToLive = timeToLive;
@@ -103,7 +103,7 @@ public final class JdbiSessions implements Sessions {
         h -> {
           if (purge) {
             h.createUpdate("delete from tremplin_lti_session where expires_at <= :now")
-                .bind("now", Database.timestamp(now))
+                .bind("now", UnitOfWork.timestamp(now))
                 .execute();
           }
           Update insert =
@@ -116,7 +116,7 @@ public final class JdbiSessions implements Sessions {
                               :created, :expires)
                       """)
                   .bind("hash", hash(token))
-                  .bind("created", Database.timestamp(now));
+                  .bind("created", UnitOfWork.timestamp(now));
           return bindSession(insert, session).execute();
         });
     return new IssuedSession(token, session);
@@ -172,7 +172,7 @@ public final class JdbiSessions implements Sessions {
                     where token_hash = :hash and expires_at > :now
                     """)
                 .bind("hash", hash(token))
-                .bind("now", Database.timestamp(now))
+                .bind("now", UnitOfWork.timestamp(now))
                 .map((rs, ctx) -> read(rs))
                 .findOne());
   }
@@ -207,7 +207,7 @@ public final class JdbiSessions implements Sessions {
         .bind("name", session.displayName())
         .bind("grants", writeGrants(session.grants()))
         .bind("locale", session.locale().toLanguageTag())
-        .bind("expires", Database.timestamp(session.expiresAt()));
+        .bind("expires", UnitOfWork.timestamp(session.expiresAt()));
     if (session.cohortId() == null) {
       update.bindNull("cohort", Types.OTHER); // a typed null: PostgreSQL wants a uuid
     } else {
@@ -231,7 +231,7 @@ public final class JdbiSessions implements Sessions {
         cohort == null ? null : new CohortId(cohort),
         pending == null ? null : readCourse(pending),
         Locale.forLanguageTag(rs.getString("locale")),
-        Database.instant(rs, "expires_at"));
+        UnitOfWork.instant(rs, "expires_at"));
   }
 
   private static String writeGrants(List<Grant> grants) {

@@ -25,6 +25,7 @@ import org.tremplin.api.cohort.NewCohort;
 import org.tremplin.api.programme.ProgrammeTemplate;
 import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.core.Tremplin;
+import org.tremplin.lti.LtiException;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.session.AppSession;
@@ -175,7 +176,7 @@ public final class AppResource {
   private Response complete(AppSession session, PendingLink link, Cohort cohort, String token) {
     try {
       directory.linkCourse(link.course(), cohort.id(), session.personId());
-    } catch (TremplinException e) {
+    } catch (TremplinException | LtiException e) {
       AppText text = AppText.of(session.locale());
       return linkPage(session, link, token, text.get("link.error", e.getMessage()), 409);
     }

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 
 /**
  * {@code GET /health}: {@code {"status":"UP","database":"UP"}} (200) when the server answers and
@@ -18,10 +18,10 @@ import org.tremplin.core.internal.Database;
 public final class HealthResource {
   private static final Logger LOG = LoggerFactory.getLogger(HealthResource.class);
 
-  private final Database database;
+  private final UnitOfWork database;
 
   /** Checking this database. */
-  public HealthResource(Database database) {
+  public HealthResource(UnitOfWork database) {
     this.database = database;
   }
 

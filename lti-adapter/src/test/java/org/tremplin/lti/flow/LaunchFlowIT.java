@@ -24,7 +24,8 @@ import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
+import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
@@ -73,8 +74,8 @@ class LaunchFlowIT {
     Fixture(TestDatabase db, boolean autoDeployments) {
       platform = new LaunchFixture(autoDeployments, true, LaunchSettings.defaults());
       dataSource = db.fresh();
-      Database database = Database.open(dataSource);
       tremplin = Tremplin.create(dataSource, platform.clock);
+      UnitOfWork database = LtiSchema.install(tremplin);
       directory = new LtiDirectory(database, platform.clock);
       sessions = new JdbiSessions(database, platform.clock);
       registrations = new InMemoryRegistrations(List.of(platform.registration));

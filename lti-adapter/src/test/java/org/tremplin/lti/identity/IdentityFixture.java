@@ -19,7 +19,8 @@ import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
+import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LtiClaims;
@@ -42,7 +43,7 @@ final class IdentityFixture {
   static final Instant NOW = Instant.parse("2026-01-09T15:00:00Z");
 
   final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-  final Database database;
+  final UnitOfWork database;
   final Tremplin tremplin;
   final LtiDirectory directory;
   final LaunchIdentities identities;
@@ -54,8 +55,8 @@ final class IdentityFixture {
 
   IdentityFixture(TestDatabase db) {
     DataSource ds = db.fresh();
-    database = Database.open(ds);
     tremplin = Tremplin.create(ds, clock);
+    database = LtiSchema.install(tremplin);
     directory = new LtiDirectory(database, clock);
     identities =
         new LaunchIdentities(

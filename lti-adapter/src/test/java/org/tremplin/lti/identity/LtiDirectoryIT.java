@@ -11,14 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.tremplin.api.ErrorCode;
-import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
+import org.tremplin.lti.LtiErrorCode;
+import org.tremplin.lti.LtiException;
 import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.TestDatabase;
 
@@ -62,8 +62,8 @@ class LtiDirectoryIT {
 
     assertThatThrownBy(() -> f.directory.linkCourse(f.course(), other.id(), "p2"))
         .isInstanceOfSatisfying(
-            TremplinException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.LTI_LINK_CONFLICT));
+            LtiException.class,
+            e -> assertThat(e.code()).isEqualTo(LtiErrorCode.LTI_LINK_CONFLICT));
     assertThat(f.directory.cohortOf(f.course())).contains(f.cohort.id());
   }
 
@@ -74,7 +74,9 @@ class LtiDirectoryIT {
     f.directory.linkLearner(f.user("s-ada"), f.ada.id());
 
     assertThatThrownBy(() -> f.directory.linkLearner(f.user("s-ada"), f.bob.id()))
-        .isInstanceOf(TremplinException.class);
+        .isInstanceOfSatisfying(
+            LtiException.class,
+            e -> assertThat(e.code()).isEqualTo(LtiErrorCode.LTI_LINK_CONFLICT));
     assertThat(f.directory.learnerOf(f.user("s-ada"))).contains(f.ada.id());
     assertThat(f.directory.learnerOf(f.user("s-nobody"))).isEmpty();
   }
@@ -86,7 +88,9 @@ class LtiDirectoryIT {
 
     assertThat(f.directory.personOf(f.user("s-coach"))).isEqualTo("coach-demo");
     assertThatThrownBy(() -> f.directory.linkPerson(f.user("s-coach"), "someone-else"))
-        .isInstanceOf(TremplinException.class);
+        .isInstanceOfSatisfying(
+            LtiException.class,
+            e -> assertThat(e.code()).isEqualTo(LtiErrorCode.LTI_LINK_CONFLICT));
   }
 
   @AllDatabases

@@ -16,8 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.testing.AllDatabases;
+import org.tremplin.lti.testing.LtiDatabase;
 import org.tremplin.lti.testing.MutableClock;
 import org.tremplin.lti.testing.TestDatabase;
 
@@ -30,7 +31,7 @@ class JdbiToolKeysIT {
 
   @AllDatabases
   void aFirstRsa2048KeyIsCreatedOnFirstUseAndKept(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     assertThat(keyRows(database)).isZero();
     JdbiToolKeys keys = new JdbiToolKeys(database, clock, OVERLAP);
 
@@ -50,7 +51,7 @@ class JdbiToolKeysIT {
 
   @AllDatabases
   void theJwksPublishesThePublicPartsOnly(TestDatabase db) throws Exception {
-    JdbiToolKeys keys = new JdbiToolKeys(Database.open(db.fresh()), clock, OVERLAP);
+    JdbiToolKeys keys = new JdbiToolKeys(LtiDatabase.open(db), clock, OVERLAP);
     RSAKey signing = keys.signingKey();
 
     String json = keys.publicJwks();
@@ -72,7 +73,7 @@ class JdbiToolKeysIT {
 
   @AllDatabases
   void whatTheSigningKeySignsVerifiesWithThePublishedKey(TestDatabase db) throws Exception {
-    JdbiToolKeys keys = new JdbiToolKeys(Database.open(db.fresh()), clock, OVERLAP);
+    JdbiToolKeys keys = new JdbiToolKeys(LtiDatabase.open(db), clock, OVERLAP);
     RSAKey signing = keys.signingKey();
     JWSObject jws =
         new JWSObject(
@@ -89,7 +90,7 @@ class JdbiToolKeysIT {
   @AllDatabases
   void afterRotationTheNewestKeySignsAndTheOldOneStaysPublishedDuringTheOverlap(TestDatabase db)
       throws Exception {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiToolKeys keys = new JdbiToolKeys(database, clock, OVERLAP);
     RSAKey old = keys.signingKey();
     clock.advance(Duration.ofDays(30));
@@ -110,7 +111,7 @@ class JdbiToolKeysIT {
 
   @AllDatabases
   void aLaterRotationDeletesKeysRetiredBeforeTheOverlap(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiToolKeys keys = new JdbiToolKeys(database, clock, OVERLAP);
     keys.signingKey();
     keys.rotate();
@@ -124,7 +125,7 @@ class JdbiToolKeysIT {
 
   @AllDatabases
   void rotatingAnEmptyTableGivesTheFirstKey(TestDatabase db) throws Exception {
-    JdbiToolKeys keys = new JdbiToolKeys(Database.open(db.fresh()), clock, OVERLAP);
+    JdbiToolKeys keys = new JdbiToolKeys(LtiDatabase.open(db), clock, OVERLAP);
 
     RSAKey first = keys.rotate();
 
@@ -135,8 +136,7 @@ class JdbiToolKeysIT {
   @AllDatabases
   void theSigningKeyRotatesByItselfOnceOlderThanTheRotationPeriodKeepingTheOldOnePublished(
       TestDatabase db) throws Exception {
-    JdbiToolKeys keys =
-        new JdbiToolKeys(Database.open(db.fresh()), clock, OVERLAP, Duration.ofDays(30));
+    JdbiToolKeys keys = new JdbiToolKeys(LtiDatabase.open(db), clock, OVERLAP, Duration.ofDays(30));
     RSAKey first = keys.signingKey();
 
     clock.advance(Duration.ofDays(30).minusSeconds(1));
@@ -163,7 +163,7 @@ class JdbiToolKeysIT {
     return JWKSet.parse(keys.publicJwks()).getKeys().stream().map(JWK::getKeyID).toList();
   }
 
-  private static long keyRows(Database database) {
+  private static long keyRows(UnitOfWork database) {
     return database.read(
         h -> h.createQuery("select count(*) from tremplin_lti_tool_key").mapTo(Long.class).one());
   }

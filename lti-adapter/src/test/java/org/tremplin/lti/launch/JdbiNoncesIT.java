@@ -10,8 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.testing.AllDatabases;
+import org.tremplin.lti.testing.LtiDatabase;
 import org.tremplin.lti.testing.MutableClock;
 import org.tremplin.lti.testing.TestDatabase;
 
@@ -24,7 +25,7 @@ class JdbiNoncesIT {
 
   @AllDatabases
   void aNonceIsAcceptedOnceThenRefusedAsAReplay(TestDatabase db) {
-    JdbiNonces nonces = new JdbiNonces(Database.open(db.fresh()), clock);
+    JdbiNonces nonces = new JdbiNonces(LtiDatabase.open(db), clock);
 
     assertThat(nonces.consume(ISS, "n1", NOW.plusSeconds(300))).isTrue();
     assertThat(nonces.consume(ISS, "n1", NOW.plusSeconds(300))).isFalse();
@@ -32,7 +33,7 @@ class JdbiNoncesIT {
 
   @AllDatabases
   void theSameNonceFromAnotherIssuerIsAnotherNonce(TestDatabase db) {
-    JdbiNonces nonces = new JdbiNonces(Database.open(db.fresh()), clock);
+    JdbiNonces nonces = new JdbiNonces(LtiDatabase.open(db), clock);
 
     assertThat(nonces.consume(ISS, "n1", NOW.plusSeconds(300))).isTrue();
     assertThat(nonces.consume("https://canvas.instructure.com", "n1", NOW.plusSeconds(300)))
@@ -41,7 +42,7 @@ class JdbiNoncesIT {
 
   @AllDatabases
   void twoNodesRacingToConsumeOneNonceHaveExactlyOneWinner(TestDatabase db) throws Exception {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     int nodes = 8;
     List<JdbiNonces> cluster = new ArrayList<>();
     for (int i = 0; i < nodes; i++) {
@@ -75,7 +76,7 @@ class JdbiNoncesIT {
 
   @AllDatabases
   void expiredNoncesArePurgedOpportunistically(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiNonces nonces = new JdbiNonces(database, clock, Duration.ofMinutes(1));
     nonces.consume(ISS, "old", NOW.plusSeconds(60));
     clock.advance(Duration.ofMinutes(5));
@@ -90,7 +91,7 @@ class JdbiNoncesIT {
 
   @AllDatabases
   void anExplicitPurgeKeepsNoncesStillInTheirWindow(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiNonces nonces = new JdbiNonces(database, clock);
     nonces.consume(ISS, "short", NOW.plusSeconds(60));
     nonces.consume(ISS, "long", NOW.plusSeconds(600));
@@ -100,7 +101,7 @@ class JdbiNoncesIT {
     assertThat(nonces.consume(ISS, "long", NOW.plusSeconds(600))).isFalse();
   }
 
-  private static long rows(Database database) {
+  private static long rows(UnitOfWork database) {
     return database.read(
         h -> h.createQuery("select count(*) from tremplin_lti_nonce").mapTo(Long.class).one());
   }

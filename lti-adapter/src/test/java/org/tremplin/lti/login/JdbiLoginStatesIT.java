@@ -13,10 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.registration.InMemoryRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.testing.AllDatabases;
+import org.tremplin.lti.testing.LtiDatabase;
 import org.tremplin.lti.testing.MutableClock;
 import org.tremplin.lti.testing.TestDatabase;
 
@@ -38,7 +39,7 @@ class JdbiLoginStatesIT {
 
   private JdbiLoginStates states(TestDatabase db) {
     return new JdbiLoginStates(
-        Database.open(db.fresh()),
+        LtiDatabase.open(db),
         new InMemoryRegistrations(List.of(MOODLE)),
         clock,
         Duration.ofMinutes(10));
@@ -128,7 +129,7 @@ class JdbiLoginStatesIT {
 
   @AllDatabases
   void aStateWhoseRegistrationWasRemovedIsUnknown(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     new JdbiLoginStates(database, new InMemoryRegistrations(List.of(MOODLE)), clock)
         .put(state("s5", NOW.plusSeconds(600)));
 
@@ -139,7 +140,7 @@ class JdbiLoginStatesIT {
 
   @AllDatabases
   void twoNodesRacingToTakeOneStateGetItOnceBetweenThem(TestDatabase db) throws Exception {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiLoginStates nodeA =
         new JdbiLoginStates(database, new InMemoryRegistrations(List.of(MOODLE)), clock);
     JdbiLoginStates nodeB =

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.testing.AllDatabases;
+import org.tremplin.lti.testing.LtiDatabase;
 import org.tremplin.lti.testing.MutableClock;
 import org.tremplin.lti.testing.TestDatabase;
 
@@ -43,11 +44,11 @@ class DynamicRegistrationIT {
     platform.close();
   }
 
-  private Database database(TestDatabase db) {
-    return Database.open(db.fresh());
+  private UnitOfWork database(TestDatabase db) {
+    return LtiDatabase.open(db);
   }
 
-  private DynamicRegistration registration(Database database) {
+  private DynamicRegistration registration(UnitOfWork database) {
     return new DynamicRegistration(
         TOOL,
         new JdbiRegistrations(database, List.of(), clock),
@@ -68,7 +69,7 @@ class DynamicRegistrationIT {
              "https://purl.imsglobal.org/spec/lti-tool-configuration": {
                "version": "1.3.0", "deployment_id": "7"}}
             """);
-    Database database = database(db);
+    UnitOfWork database = database(db);
 
     RegistrationOutcome outcome =
         registration(database).register(platform.openidConfigurationUrl(), TOKEN);
@@ -107,7 +108,7 @@ class DynamicRegistrationIT {
              "https://purl.imsglobal.org/spec/lti-tool-configuration": {
                "domain": "tremplin.example.org:8443"}}
             """);
-    Database database = database(db);
+    UnitOfWork database = database(db);
 
     RegistrationOutcome outcome =
         registration(database).register(platform.openidConfigurationUrl(), TOKEN);
@@ -268,7 +269,7 @@ class DynamicRegistrationIT {
     platform
         .configuration(FakePlatform::canvas)
         .registrationAnswer(422, "{\"errors\": [\"Scopes are invalid\"]}");
-    Database database = database(db);
+    UnitOfWork database = database(db);
 
     RegistrationOutcome outcome =
         registration(database).register(platform.openidConfigurationUrl(), TOKEN);
@@ -282,7 +283,7 @@ class DynamicRegistrationIT {
 
   @Test
   void anAnswerWithoutAUsableClientIdIsARefusal() {
-    Database database = database(TestDatabase.H2);
+    UnitOfWork database = database(TestDatabase.H2);
     platform.configuration(FakePlatform::moodle);
     for (String answer :
         List.of(
@@ -309,7 +310,7 @@ class DynamicRegistrationIT {
             {"client_id": "moodle-abc",
              "https://purl.imsglobal.org/spec/lti-tool-configuration": {"deployment_id": "7"}}
             """);
-    Database database = database(db);
+    UnitOfWork database = database(db);
     registration(database).register(platform.openidConfigurationUrl(), TOKEN);
     platform.registrationAnswer(
         200,
@@ -332,7 +333,7 @@ class DynamicRegistrationIT {
   @Test
   void aConfiguredRegistrationWithTheSameKeyIsNotOverwritten() {
     platform.configuration(FakePlatform::moodle).registrationAnswer(200, "{\"client_id\": \"c1\"}");
-    Database database = database(TestDatabase.H2);
+    UnitOfWork database = database(TestDatabase.H2);
     PlatformRegistration configured =
         new PlatformRegistration(
             "configured",
@@ -363,7 +364,7 @@ class DynamicRegistrationIT {
     assertThat(((RegistrationOutcome.Refused) outcome).error()).isEqualTo(error);
   }
 
-  private static int rows(Database database, String table) {
+  private static int rows(UnitOfWork database, String table) {
     return database.read(
         h -> h.createQuery("select count(*) from " + table).mapTo(Integer.class).one());
   }

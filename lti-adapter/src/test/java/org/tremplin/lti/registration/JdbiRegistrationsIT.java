@@ -13,8 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tremplin.api.TremplinException;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.testing.AllDatabases;
+import org.tremplin.lti.testing.LtiDatabase;
 import org.tremplin.lti.testing.MutableClock;
 import org.tremplin.lti.testing.TestDatabase;
 
@@ -44,13 +45,13 @@ class JdbiRegistrationsIT {
   private static final PlatformRegistration CONFIGURED_MOODLE =
       registration(MOODLE, "moodle-client", Set.of("3"), false);
 
-  private JdbiRegistrations registrations(Database database) {
+  private JdbiRegistrations registrations(UnitOfWork database) {
     return new JdbiRegistrations(database, List.of(CONFIGURED_CANVAS, CONFIGURED_MOODLE), clock);
   }
 
   @AllDatabases
   void aStoredRegistrationIsFoundByIssuerAndClientIdWithItsDeployment(TestDatabase db) {
-    JdbiRegistrations registrations = registrations(Database.open(db.fresh()));
+    JdbiRegistrations registrations = registrations(LtiDatabase.open(db));
     PlatformRegistration dynamic =
         registration("https://lms.example.net", "dyn-1", Set.of("7"), false);
 
@@ -63,7 +64,7 @@ class JdbiRegistrationsIT {
 
   @AllDatabases
   void theIssuerAloneIsAmbiguousWhenConfigurationAndDatabaseBothHaveIt(TestDatabase db) {
-    JdbiRegistrations registrations = registrations(Database.open(db.fresh()));
+    JdbiRegistrations registrations = registrations(LtiDatabase.open(db));
     assertThat(registrations.findByIssuer(CANVAS)).contains(CONFIGURED_CANVAS);
 
     registrations.add(registration(CANVAS, "2000", Set.of(), true));
@@ -76,7 +77,7 @@ class JdbiRegistrationsIT {
 
   @AllDatabases
   void theConfigurationWinsOverAStoredRowWithTheSameKey(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiRegistrations withoutConfig = new JdbiRegistrations(database, List.of(), clock);
     withoutConfig.add(registration(MOODLE, "moodle-client", Set.of("99"), true));
 
@@ -90,7 +91,7 @@ class JdbiRegistrationsIT {
 
   @AllDatabases
   void addingAKeyThatIsConfiguredOrStoredStoresNothing(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiRegistrations registrations = registrations(database);
 
     assertThat(registrations.add(registration(MOODLE, "moodle-client", Set.of("4"), false)))
@@ -106,7 +107,7 @@ class JdbiRegistrationsIT {
 
   @AllDatabases
   void aRegistrationThatFailsHalfWayWritesNothing(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiRegistrations registrations = registrations(database);
     PlatformRegistration tooLong =
         registration("https://lms.example.net", "c", Set.of("ok", "x".repeat(300)), false);
@@ -119,7 +120,7 @@ class JdbiRegistrationsIT {
 
   @AllDatabases
   void recordedDeploymentsCountAsKnownForConfiguredAndStoredRegistrations(TestDatabase db) {
-    JdbiRegistrations registrations = registrations(Database.open(db.fresh()));
+    JdbiRegistrations registrations = registrations(LtiDatabase.open(db));
     registrations.add(registration(CANVAS, "2000", Set.of(), true));
 
     registrations.recordDeployment(CANVAS, "1000", "189:abc");
@@ -139,7 +140,7 @@ class JdbiRegistrationsIT {
 
   @AllDatabases
   void recordingADeploymentAgainChangesNothing(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiRegistrations registrations = registrations(database);
 
     registrations.recordDeployment(CANVAS, "1000", "189:abc");
@@ -150,7 +151,7 @@ class JdbiRegistrationsIT {
 
   @AllDatabases
   void aDeploymentOfAnUnknownRegistrationIsNotRecorded(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiRegistrations registrations = registrations(database);
 
     registrations.recordDeployment(CANVAS, "9999", "189:abc");
@@ -160,7 +161,7 @@ class JdbiRegistrationsIT {
 
   @AllDatabases
   void nodesRacingToRecordOneDeploymentAllSucceedAndStoreOneRow(TestDatabase db) throws Exception {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     int nodes = 8;
     ExecutorService pool = Executors.newFixedThreadPool(nodes);
     try {
@@ -189,7 +190,7 @@ class JdbiRegistrationsIT {
     assertThat(rows(database, "tremplin_lti_deployment")).isEqualTo(5);
   }
 
-  private static int rows(Database database, String table) {
+  private static int rows(UnitOfWork database, String table) {
     return database.read(
         h -> h.createQuery("select count(*) from " + table).mapTo(Integer.class).one());
   }

@@ -15,9 +15,10 @@ import org.tremplin.api.access.Scope;
 import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.school.SchoolId;
-import org.tremplin.core.internal.Database;
+import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.testing.AllDatabases;
+import org.tremplin.lti.testing.LtiDatabase;
 import org.tremplin.lti.testing.MutableClock;
 import org.tremplin.lti.testing.TestDatabase;
 
@@ -28,7 +29,7 @@ class JdbiSessionsIT {
 
   private final MutableClock clock = new MutableClock(NOW);
 
-  private JdbiSessions sessions(Database database) {
+  private JdbiSessions sessions(UnitOfWork database) {
     return new JdbiSessions(database, clock, TTL, new SecureRandom());
   }
 
@@ -43,7 +44,7 @@ class JdbiSessionsIT {
 
   @AllDatabases
   void aSessionIsFoundByItsTokenBeforeItExpires(TestDatabase db) {
-    JdbiSessions sessions = sessions(Database.open(db.fresh()));
+    JdbiSessions sessions = sessions(LtiDatabase.open(db));
     CohortId cohort = CohortId.random();
 
     SchoolId school = SchoolId.random();
@@ -65,7 +66,7 @@ class JdbiSessionsIT {
 
   @AllDatabases
   void aSessionIsNotFoundOnceExpired(TestDatabase db) {
-    JdbiSessions sessions = sessions(Database.open(db.fresh()));
+    JdbiSessions sessions = sessions(LtiDatabase.open(db));
     IssuedSession issued = sessions.open(learner("actor-1"));
 
     clock.advance(TTL);
@@ -75,7 +76,7 @@ class JdbiSessionsIT {
 
   @AllDatabases
   void aSessionGrantingNothingYetKeepsTheCourseToLink(TestDatabase db) {
-    JdbiSessions sessions = sessions(Database.open(db.fresh()));
+    JdbiSessions sessions = sessions(LtiDatabase.open(db));
     PendingLink link =
         new PendingLink(
             new CourseContext("https://lms.example", "client", "dep-1", "course-7"),
@@ -92,7 +93,7 @@ class JdbiSessionsIT {
 
   @AllDatabases
   void anExpiredOnPurposeSessionIsNotFound(TestDatabase db) {
-    JdbiSessions sessions = sessions(Database.open(db.fresh()));
+    JdbiSessions sessions = sessions(LtiDatabase.open(db));
     IssuedSession issued = sessions.open(learner("actor-1"));
 
     assertThat(sessions.expire(issued.token())).isTrue();
@@ -102,7 +103,7 @@ class JdbiSessionsIT {
 
   @AllDatabases
   void unknownOrTamperedTokensFindNothing(TestDatabase db) {
-    JdbiSessions sessions = sessions(Database.open(db.fresh()));
+    JdbiSessions sessions = sessions(LtiDatabase.open(db));
     IssuedSession issued = sessions.open(learner("actor-1"));
 
     assertThat(sessions.find("not-a-token")).isEmpty();
@@ -111,7 +112,7 @@ class JdbiSessionsIT {
 
   @AllDatabases
   void tokensCarry256RandomBitsAndAreStoredOnlyAsTheirHash(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiSessions sessions = sessions(database);
     IssuedSession first = sessions.open(learner("actor-1"));
     IssuedSession second = sessions.open(learner("actor-1"));
@@ -136,7 +137,7 @@ class JdbiSessionsIT {
 
   @AllDatabases
   void anUpdateReplacesTheGrantsAndEndsThePendingLinkButKeepsTheExpiry(TestDatabase db) {
-    JdbiSessions sessions = sessions(Database.open(db.fresh()));
+    JdbiSessions sessions = sessions(LtiDatabase.open(db));
     PendingLink link =
         new PendingLink(
             new CourseContext("https://lms.example", "client", "dep-1", "course-7"),
@@ -161,7 +162,7 @@ class JdbiSessionsIT {
 
   @AllDatabases
   void openingASessionPurgesExpiredOnes(TestDatabase db) {
-    Database database = Database.open(db.fresh());
+    UnitOfWork database = LtiDatabase.open(db);
     JdbiSessions sessions = sessions(database);
     sessions.open(learner("actor-1"));
     clock.advance(TTL.plusMinutes(1));

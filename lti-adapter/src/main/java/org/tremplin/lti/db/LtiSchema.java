@@ -1,0 +1,68 @@
+package org.tremplin.lti.db;
+
+import java.util.Map;
+import org.tremplin.core.Tremplin;
+import org.tremplin.core.persistence.ModuleSchema;
+import org.tremplin.core.persistence.UnitOfWork;
+import org.tremplin.core.privacy.PersonalDataSection;
+
+/**
+ * Installs the adapter's tables on a {@link Tremplin}'s database (ADR 0005): migrates them after
+ * core's, then adds the LTI personal data (open app sessions, LMS accounts) to every learner's
+ * export and erasure. Before ADR 0005 core created these tables as its own V9–V12; on such a
+ * database the adapter's history starts at the matching version instead of creating them again.
+ * Stateless; {@link #install} is idempotent.
+ */
+public final class LtiSchema {
+  /** The adapter's migrations, applied after core's with their own history table. */
+  public static final ModuleSchema SCHEMA =
+      new ModuleSchema(
+          "classpath:org/tremplin/lti/db/migration",
+          "tremplin_lti_schema_history",
+          Map.of("9", "1", "10", "2", "11", "3", "12", "4"));
+
+  private LtiSchema() {}
+
+  /**
+   * Migrates the adapter's tables and registers its personal-data sections.
+   *
+   * @return core's unit of work, for the adapter's stores
+   */
+  public static UnitOfWork install(Tremplin tremplin) {
+    UnitOfWork work = tremplin.transactions();
+    work.migrate(SCHEMA);
+    tremplin.addPersonalDataSection(lmsSessions()); // before the accounts it finds them by
+    tremplin.addPersonalDataSection(lmsAccounts());
+    return work;
+  }
+
+  /**
+   * The learner's open app sessions (from LTI launches: name shown, language, times; never the
+   * token's hash): exported, and deleted on erasure so that no session opened before it keeps the
+   * name or the access alive. Must run before {@link #lmsAccounts()}, which removes the link.
+   */
+  public static PersonalDataSection lmsSessions() {
+    String ofLearner =
+        " where person_id in (select person_id from tremplin_lti_person where learner_id ="
+            + " :learner)";
+    return PersonalDataSection.sql(
+        "lmsSessions",
+        "select display_name, locale, created_at, expires_at from tremplin_lti_session"
+            + ofLearner
+            + " order by created_at",
+        "delete from tremplin_lti_session" + ofLearner);
+  }
+
+  /**
+   * The learner's LMS accounts (issuer, client id, {@code sub}) linked by the LTI adapter:
+   * exported, and deleted on erasure (the platform's user id is personal data; the person id left
+   * in audit trails is a random UUID).
+   */
+  public static PersonalDataSection lmsAccounts() {
+    return PersonalDataSection.sql(
+        "lmsAccounts",
+        "select issuer, client_id, sub, created_at from tremplin_lti_person"
+            + " where learner_id = :learner order by issuer, client_id, sub",
+        "delete from tremplin_lti_person where learner_id = :learner");
+  }
+}
