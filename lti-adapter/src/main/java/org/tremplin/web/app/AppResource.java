@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.access.Actor;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
@@ -26,6 +25,7 @@ import org.tremplin.api.programme.ProgrammeTemplate;
 import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.LtiException;
+import org.tremplin.lti.identity.CourseLinking;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.session.AppSession;
@@ -49,14 +49,14 @@ public final class AppResource {
   static final int MAX_CAPACITY = 24;
 
   private final Sessions sessions;
-  private final LtiDirectory directory;
+  private final CourseLinking linking;
   private final Tremplin tremplin;
   private final URI baseUrl;
 
   /** Over these sessions, links and domain engine; links are built under {@code baseUrl}. */
   public AppResource(Sessions sessions, LtiDirectory directory, Tremplin tremplin, URI baseUrl) {
     this.sessions = sessions;
-    this.directory = directory;
+    this.linking = new CourseLinking(tremplin, directory);
     this.tremplin = tremplin;
     this.baseUrl = baseUrl;
   }
@@ -110,7 +110,10 @@ public final class AppResource {
     return complete(session, link, cohort.get(), token);
   }
 
-  /** Opens a cohort from a template in the school, then links the course to it. */
+  /**
+   * Opens a cohort from a template in the school and links the course to it, in one transaction: a
+   * refused link leaves no cohort.
+   */
   @POST
   @Path("link/new")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -153,21 +156,18 @@ public final class AppResource {
     ProgrammeTemplate programme = tremplin.templates().get(template.get());
     LocalDate last =
         end.orElseGet(() -> start.get().plusWeeks(programme.totalWeeks()).minusDays(1));
-    Actor actor = LaunchIdentities.linkingActor(session.personId(), link.school());
+    NewCohort cohort =
+        new NewCohort(
+            link.school(),
+            name,
+            new DateRange(start.get(), last),
+            template.get(),
+            capacity,
+            List.of());
     try {
-      Cohort cohort =
-          tremplin
-              .cohorts()
-              .open(
-                  actor,
-                  new NewCohort(
-                      link.school(),
-                      name,
-                      new DateRange(start.get(), last),
-                      template.get(),
-                      capacity,
-                      List.of()));
-      return complete(session, link, cohort, token);
+      return linked(session, link, linking.openAndLink(link, cohort, session.personId()), token);
+    } catch (LtiException e) { // the course was linked meanwhile: no cohort was opened
+      return linkPage(session, link, token, text.get("link.error", e.getMessage()), 409);
     } catch (TremplinException e) {
       return linkPage(session, link, token, text.get("link.error", e.getMessage()), 400);
     }
@@ -175,11 +175,16 @@ public final class AppResource {
 
   private Response complete(AppSession session, PendingLink link, Cohort cohort, String token) {
     try {
-      directory.linkCourse(link.course(), cohort.id(), session.personId());
+      linking.link(link, cohort, session.personId());
     } catch (TremplinException | LtiException e) {
       AppText text = AppText.of(session.locale());
       return linkPage(session, link, token, text.get("link.error", e.getMessage()), 409);
     }
+    return linked(session, link, cohort, token);
+  }
+
+  /** The session now grants what the link gives; on to the home page. */
+  private Response linked(AppSession session, PendingLink link, Cohort cohort, String token) {
     sessions.update(token, LaunchIdentities.grantsOnceLinked(link, cohort), cohort.id());
     return seeOther("app/home", token);
   }
