@@ -172,6 +172,7 @@ public final class TremplinFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     context.register(new RequestSizeLimit(RequestSizeLimit.DEFAULT_MAX_BYTES));
+    context.register(new RequestCharset());
     context.register(new ErrorMapper());
     context.register(new LoginResource(login));
     context.register(

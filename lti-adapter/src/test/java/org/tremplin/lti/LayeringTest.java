@@ -46,4 +46,19 @@ class LayeringTest {
   void noPackageDependsOnItselfThroughOthers() {
     slices().matching("org.tremplin.(**)").should().beFreeOfCycles().check(classes);
   }
+
+  @Test
+  void theAdapterAndItsTestsUseNoInternalsOfTheModulesBelow() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.tremplin.lti..", "org.tremplin.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.tremplin.api..internal..", "org.tremplin.core..internal..")
+        .because("a module offers public types (e.g. core's UnitOfWork), never its internals")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.tremplin.lti", "org.tremplin.web"));
+  }
 }

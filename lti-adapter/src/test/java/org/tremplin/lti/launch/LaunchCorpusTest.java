@@ -185,6 +185,7 @@ class LaunchCorpusTest {
   private static void checkContext(LaunchContext context, Map<String, Object> c) {
     Map<String, @Nullable Object> actual = new LinkedHashMap<>();
     actual.put("sub", context.sub());
+    actual.put("name", context.name());
     actual.put("contextId", context.contextId());
     actual.put("contextTitle", context.contextTitle());
     actual.put("resourceLinkId", context.resourceLinkId());

@@ -161,6 +161,26 @@ class OidcLoginTest {
   }
 
   @Test
+  void aDeploymentHintTheToolCannotKeepIsRefusedAndNothingIsStored() {
+    for (String hint : List.of("d".repeat(256), "dep\u00001", "dep\n1", "dep\u202e1")) {
+      Map<String, List<String>> params = params();
+      params.put("lti_deployment_id", List.of(hint));
+      assertRejected(params, LoginError.PARAMETER_INVALID);
+    }
+    assertThat(states.size()).isZero();
+  }
+
+  @Test
+  void aTargetLinkLongerThanTheStateKeepsIsRefused() {
+    Map<String, List<String>> params = params();
+    String target = params.get("target_link_uri").get(0);
+    params.put("target_link_uri", List.of(target + "?x=" + "a".repeat(2000)));
+
+    assertRejected(params, LoginError.PARAMETER_INVALID);
+    assertThat(states.size()).isZero();
+  }
+
+  @Test
   void anUnknownRegistrationIsRefusedWithoutRedirect() {
     Map<String, List<String>> params = params();
     params.put("client_id", List.of("someone-else"));
