@@ -20,8 +20,8 @@ import org.tremplin.lti.keys.PlatformKeys;
 import org.tremplin.lti.launch.JdbiNonces;
 import org.tremplin.lti.launch.LaunchSettings;
 import org.tremplin.lti.launch.LaunchValidator;
-import org.tremplin.lti.login.JdbiLoginStates;
 import org.tremplin.lti.login.OidcLogin;
+import org.tremplin.lti.login.SignedLoginStates;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.DynamicRegistration;
 import org.tremplin.lti.registration.JdbiRegistrations;
@@ -139,17 +139,20 @@ public final class TremplinFeature implements Feature {
     this.configured = config.platforms();
     this.registrationKey = config.registrationKey();
     ToolUrls urls = config.toolUrls();
-    JdbiLoginStates loginStates = new JdbiLoginStates(database, registrations, clock);
+    this.toolKeys = new JdbiToolKeys(database, clock);
+    JdbiNonces nonces = new JdbiNonces(database, clock);
+    // nothing is written at login: the state carries itself, signed (issue 10, item 7)
+    SignedLoginStates loginStates =
+        new SignedLoginStates(registrations, toolKeys, nonces::isUsed, clock);
     this.login = new OidcLogin(registrations, loginStates, urls, clock);
     this.validator =
         new LaunchValidator(
             loginStates,
             platformKeys,
-            new JdbiNonces(database, clock),
+            nonces,
             urls,
             LaunchSettings.defaults().withClockSkew(config.clockSkew()),
             clock);
-    this.toolKeys = new JdbiToolKeys(database, clock);
     this.sessions = new JdbiSessions(database, clock);
     this.directory = new LtiDirectory(database, clock);
     this.baseUrl = config.baseUrl();

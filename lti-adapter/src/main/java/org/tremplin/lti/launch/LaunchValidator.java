@@ -423,10 +423,13 @@ public final class LaunchValidator {
     if (!(nonce instanceof String value) || !constantTimeEquals(value, c.loginState().nonce())) {
       return LaunchError.NONCE_MISMATCH;
     }
-    Instant keepUntil =
+    Instant tokenExpiry =
         Objects.requireNonNull(c.claims().getExpirationTime())
             .toInstant()
             .plus(settings.clockSkew());
+    // kept as long as the login state lives too: a signed state is single use through its nonce
+    Instant stateExpiry = c.loginState().expiresAt();
+    Instant keepUntil = tokenExpiry.isAfter(stateExpiry) ? tokenExpiry : stateExpiry;
     return nonces.consume(c.registration().issuer(), value, keepUntil)
         ? null
         : LaunchError.NONCE_REPLAYED;

@@ -103,7 +103,7 @@ public final class OidcLogin {
       return reject(LoginError.REGISTRATION_UNKNOWN);
     }
     PlatformRegistration registration = found.get();
-    LoginState loginState =
+    LoginState draft =
         new LoginState(
             randomToken(),
             registration,
@@ -112,7 +112,7 @@ public final class OidcLogin {
             isEmpty(request.deploymentId()) ? null : request.deploymentId(),
             clock.instant().plus(LoginState.TIME_TO_LIVE),
             storageTarget(request.storageTarget()));
-    loginStates.put(loginState);
+    LoginState loginState = loginStates.put(draft);
     URI location = redirect(registration, request, loginState);
     if (loginState.usesPlatformStorage()) {
       LOG.debug("LTI login to platform {} goes through platform storage", registration.name());

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.flow.FlowOutcome;
 import org.tremplin.lti.flow.LaunchFlow;
@@ -63,7 +64,7 @@ public final class LaunchResource {
     FlowOutcome outcome =
         flow.run(request, tag -> AppText.negotiate(tag, headers.getAcceptableLanguages()));
     if (outcome instanceof FlowOutcome.Land land) {
-      return land(land);
+      return land(land, Objects.requireNonNull(state));
     }
     if (outcome instanceof FlowOutcome.Explain explain) {
       return AppPages.explained(explain.explanation(), explain.locale());
@@ -75,10 +76,12 @@ public final class LaunchResource {
     return LtiPages.launchRefused(refuse.error(), refuse.platformDescription());
   }
 
-  private Response land(FlowOutcome.Land land) {
+  private Response land(FlowOutcome.Land land, String state) {
     String page = land.page() == FlowOutcome.Page.LINK_COURSE ? "app/link" : "app/home";
     return Response.seeOther(AppPages.withToken(baseUrl.resolve(page), land.token()))
         .header("Set-Cookie", SessionCookie.setCookie(land.token(), land.cookieMaxAge()))
+        // the login's binding cookie has served: delete it rather than let it ride along for 10 min
+        .header("Set-Cookie", LoginState.clearCookieHeader(state))
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
         .build();

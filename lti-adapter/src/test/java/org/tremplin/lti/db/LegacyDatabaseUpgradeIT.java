@@ -41,8 +41,6 @@ import org.tremplin.lti.identity.PlatformUser;
 import org.tremplin.lti.keys.JdbiToolKeys;
 import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.JdbiNonces;
-import org.tremplin.lti.login.JdbiLoginStates;
-import org.tremplin.lti.login.LoginState;
 import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.session.AppSession;
@@ -225,8 +223,7 @@ class LegacyDatabaseUpgradeIT {
     JdbiRegistrations registrations = new JdbiRegistrations(work, List.of(), CLOCK);
     PlatformRegistration canvas = registrations.find(DYNAMIC_ISSUER, DYNAMIC_CLIENT).orElseThrow();
     assertThat(canvas.deploymentIds()).contains("dep-9");
-    LoginState login = new JdbiLoginStates(work, registrations, CLOCK).take("st-1").orElseThrow();
-    assertThat(login.storageTarget()).isEqualTo("_parent");
+    // login states are no longer stored (signed states, ADR 0007): the old row is only kept
     assertThat(new JdbiNonces(work, CLOCK).consume(ISSUER, "n-used", NOW.plusSeconds(60)))
         .isFalse();
     assertThat(new JdbiToolKeys(work, CLOCK).signingKey().getKeyID()).isEqualTo("legacy-kid");

@@ -111,9 +111,9 @@ class OidcLoginTest {
     assertThat(state.targetLinkUri()).isEqualTo("https://tool.example.org/lti/launch");
     assertThat(state.deploymentIdHint()).isEqualTo("1");
     assertThat(state.expiresAt()).isEqualTo(NOW.plusSeconds(600));
-    assertThat(state.cookieName()).isEqualTo("lti1p3_" + state.state());
+    assertThat(state.cookieName()).isEqualTo("lti1p3_" + LoginState.bindingOf(state.state()));
     assertThat(state.setCookieHeader())
-        .startsWith("lti1p3_" + state.state() + "=" + state.state() + ";")
+        .startsWith(state.cookieName() + "=" + LoginState.bindingOf(state.state()) + ";")
         .contains("Secure", "HttpOnly", "SameSite=None", "Partitioned", "Path=/", "Max-Age=600");
     assertThat(states.take(state.state())).contains(state);
   }
