@@ -138,7 +138,7 @@ final class ErrorPages {
 
   /** Escapes {@code & < > " '} for element content and quoted attributes. */
   static String escape(String text) {
-    return org.tremplin.web.lti.Html.escape(text);
+    return org.tremplin.web.page.Html.escape(text);
   }
 
   /** A JSON string literal. */

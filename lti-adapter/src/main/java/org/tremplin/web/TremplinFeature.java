@@ -10,23 +10,25 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.db.LtiSchema;
+import org.tremplin.lti.flow.LaunchFlow;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.keys.CachingPlatformKeys;
 import org.tremplin.lti.keys.HttpJwksFetcher;
+import org.tremplin.lti.keys.JdbiToolKeys;
 import org.tremplin.lti.keys.PlatformKeys;
+import org.tremplin.lti.launch.JdbiNonces;
 import org.tremplin.lti.launch.LaunchSettings;
 import org.tremplin.lti.launch.LaunchValidator;
 import org.tremplin.lti.login.OidcLogin;
 import org.tremplin.lti.login.SignedLoginStates;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.DynamicRegistration;
+import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.ToolDescription;
 import org.tremplin.lti.roles.RoleMapper;
-import org.tremplin.lti.store.JdbiNonces;
-import org.tremplin.lti.store.JdbiRegistrations;
-import org.tremplin.lti.store.JdbiSessions;
-import org.tremplin.lti.store.JdbiToolKeys;
+import org.tremplin.lti.session.JdbiSessions;
+import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
 import org.tremplin.web.config.TremplinConfig;
 import org.tremplin.web.health.HealthResource;
@@ -37,6 +39,7 @@ import org.tremplin.web.lti.LoginResource;
 import org.tremplin.web.lti.LogoResource;
 import org.tremplin.web.lti.RegisterResource;
 import org.tremplin.web.lti.StorageScriptResource;
+import org.tremplin.web.session.SessionFilter;
 
 /**
  * Registers every Tremplin endpoint in a JAX-RS application, so a host adds one line: {@code
@@ -177,18 +180,21 @@ public final class TremplinFeature implements Feature {
     context.register(new LoginResource(login));
     context.register(
         new LaunchResource(
-            validator,
-            new RoleMapper(),
-            new LaunchIdentities(
-                directory,
-                tremplin,
-                (issuer, clientId) ->
-                    configured.stream()
-                        .anyMatch(p -> p.issuer().equals(issuer) && p.clientId().equals(clientId))),
-            sessions,
-            registrations,
-            baseUrl,
-            clock));
+            new LaunchFlow(
+                validator,
+                registrations,
+                new RoleMapper(),
+                new LaunchIdentities(
+                    directory,
+                    tremplin,
+                    (issuer, clientId) ->
+                        configured.stream()
+                            .anyMatch(
+                                p -> p.issuer().equals(issuer) && p.clientId().equals(clientId))),
+                sessions,
+                clock),
+            baseUrl));
+    context.register(new SessionFilter(sessions, AppPages::sessionMissing));
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));
     context.register(new StorageScriptResource());
     context.register(

@@ -1,13 +1,17 @@
 package org.tremplin.lti;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** examples → lti-adapter → core → api: the adapter never reaches up to the examples. */
+/**
+ * examples → lti-adapter → core → api: the adapter never reaches up to the examples; inside it, the
+ * protocol knows nothing of JAX-RS and no package depends on itself through others.
+ */
 class LayeringTest {
   private final JavaClasses classes =
       new ClassFileImporter()
@@ -36,6 +40,11 @@ class LayeringTest {
         .resideInAPackage("jakarta.ws.rs..")
         .allowEmptyShould(true)
         .check(classes);
+  }
+
+  @Test
+  void noPackageDependsOnItselfThroughOthers() {
+    slices().matching("org.tremplin.(**)").should().beFreeOfCycles().check(classes);
   }
 
   @Test

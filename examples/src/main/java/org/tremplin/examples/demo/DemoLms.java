@@ -1,6 +1,6 @@
 package org.tremplin.examples.demo;
 
-import static org.tremplin.web.lti.Html.escape;
+import static org.tremplin.web.page.Html.escape;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;

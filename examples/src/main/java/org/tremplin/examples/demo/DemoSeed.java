@@ -8,9 +8,9 @@ import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.learner.Learner;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
-import org.tremplin.lti.identity.CourseContext;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.identity.PlatformUser;
+import org.tremplin.lti.launch.CourseContext;
 
 /**
  * Puts the demo into a database: the {@link DemoDataset} on first start only (the demo school,

@@ -54,9 +54,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tremplin.examples.server.LtiTestPlatform.Login;
+import org.tremplin.lti.launch.JdbiNonces;
 import org.tremplin.lti.launch.LaunchError;
 import org.tremplin.lti.login.LoginState;
-import org.tremplin.lti.store.JdbiNonces;
 
 /**
  * The launch certification corpus of {@code LaunchCorpusTest} (lti-adapter test resources, see its

@@ -59,8 +59,9 @@ import org.tremplin.lti.login.SignedLoginStates;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.InMemoryRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
-import org.tremplin.lti.store.JdbiNonces;
-import org.tremplin.lti.store.JdbiToolKeys;
+import org.tremplin.lti.launch.JdbiNonces;
+import org.tremplin.lti.keys.JdbiToolKeys;
+import org.tremplin.lti.launch.JdbiNonces;
 
 /**
  * The 12-step launch validation ({@link LaunchValidator#validate}) next to the raw RS256

@@ -1,7 +1,7 @@
 package org.tremplin.lti.identity;
 
 import java.util.Objects;
-import org.tremplin.lti.store.AppSession;
+import org.tremplin.lti.session.AppSession;
 
 /**
  * Where an accepted launch takes the user (LTI.md §3): the page of their role, the offer to link

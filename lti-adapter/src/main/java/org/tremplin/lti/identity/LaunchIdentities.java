@@ -17,9 +17,11 @@ import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.school.School;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.Tremplin;
+import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.roles.MappedRoles;
-import org.tremplin.lti.store.AppSession;
+import org.tremplin.lti.session.AppSession;
+import org.tremplin.lti.session.PendingLink;
 
 /**
  * Turns an accepted launch into a Tremplin identity and grants (LTI.md §3): (issuer, client_id,

@@ -13,6 +13,7 @@ import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.LtiErrorCode;
 import org.tremplin.lti.LtiException;
+import org.tremplin.lti.launch.CourseContext;
 
 /**
  * The links between platforms and Tremplin, in the database so every node sees them (LTI.md §3):

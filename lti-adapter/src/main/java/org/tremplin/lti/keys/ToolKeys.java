@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * One signing key held in memory (tests, tools that sign without a database). A server uses the
- * database-backed {@code org.tremplin.lti.store.JdbiToolKeys} instead, which every node shares and
+ * database-backed {@code org.tremplin.lti.keys.JdbiToolKeys} instead, which every node shares and
  * which rotates. Immutable and thread-safe; its {@code toString} shows the {@code kid} only.
  */
 public final class ToolKeys implements ToolKeySource {

@@ -1,5 +1,8 @@
 package org.tremplin.lti.launch;
 
+import java.util.Objects;
+import org.tremplin.lti.registration.PlatformRegistration;
+
 /** The result of validating a launch: accepted with its context, or rejected with a code. */
 public sealed interface LaunchOutcome {
 
@@ -7,8 +10,17 @@ public sealed interface LaunchOutcome {
    * Every step passed: the caller may open a session.
    *
    * @param context the launch facts
+   * @param registration the registration the launch was validated against (its login state's), so
+   *     the caller needs no second lookup, e.g. for its role mapping
    */
-  record Accepted(LaunchContext context) implements LaunchOutcome {}
+  record Accepted(LaunchContext context, PlatformRegistration registration)
+      implements LaunchOutcome {
+    /** Both required. */
+    public Accepted {
+      Objects.requireNonNull(context, "context");
+      Objects.requireNonNull(registration, "registration");
+    }
+  }
 
   /**
    * A step failed: answer {@link LaunchError#httpStatus()} with an error page, never a redirect

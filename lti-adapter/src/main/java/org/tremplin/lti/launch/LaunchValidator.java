@@ -156,7 +156,7 @@ public final class LaunchValidator {
     }
     LaunchContext context = candidate.context();
     LOG.debug("LTI launch accepted from {}", candidate.registration().name());
-    return new LaunchOutcome.Accepted(context);
+    return new LaunchOutcome.Accepted(context, candidate.registration());
   }
 
   private static LaunchOutcome reject(Candidate candidate, int step, LaunchError error) {

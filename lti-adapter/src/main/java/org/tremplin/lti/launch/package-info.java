@@ -3,7 +3,10 @@
  * named sequence of twelve steps, each with its own stable {@link
  * org.tremplin.lti.launch.LaunchError} code, ending in a {@link
  * org.tremplin.lti.launch.LaunchOutcome}. Plain code: the JAX-RS resource reads the form and the
- * binding cookie, calls {@link org.tremplin.lti.launch.LaunchValidator}, and maps the outcome.
+ * binding cookie, calls {@link org.tremplin.lti.launch.LaunchValidator}, and maps the outcome. Used
+ * nonces are kept by {@link org.tremplin.lti.launch.Nonces} (in the database: {@link
+ * org.tremplin.lti.launch.JdbiNonces}); {@link org.tremplin.lti.launch.CourseContext} names the
+ * course a launch came from.
  */
 @NullMarked
 package org.tremplin.lti.launch;

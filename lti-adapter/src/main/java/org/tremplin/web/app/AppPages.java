@@ -1,6 +1,6 @@
 package org.tremplin.web.app;
 
-import static org.tremplin.web.lti.Html.escape;
+import static org.tremplin.web.page.Html.escape;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +23,8 @@ import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
-import org.tremplin.lti.store.AppSession;
+import org.tremplin.lti.session.AppSession;
+import org.tremplin.web.session.SessionCookie;
 
 /**
  * The server-built pages of the app (until the templated UI lands): every dynamic value escaped,

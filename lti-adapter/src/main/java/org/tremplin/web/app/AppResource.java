@@ -1,14 +1,14 @@
 package org.tremplin.web.app;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.access.Actor;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
@@ -26,35 +25,38 @@ import org.tremplin.api.programme.ProgrammeTemplate;
 import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.LtiException;
+import org.tremplin.lti.identity.CourseLinking;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
-import org.tremplin.lti.identity.PendingLink;
-import org.tremplin.lti.store.AppSession;
-import org.tremplin.lti.store.JdbiSessions;
+import org.tremplin.lti.session.AppSession;
+import org.tremplin.lti.session.PendingLink;
+import org.tremplin.lti.session.Sessions;
+import org.tremplin.web.session.RequestSession;
+import org.tremplin.web.session.WithSession;
 
 /**
  * {@code /app/...}: the pages shown in the LMS iframe after a launch. {@code GET /app/home} is the
  * landing page of the session's roles; {@code GET /app/link} offers to link the launch's course to
  * an existing cohort ({@code POST /app/link}) or to a new one opened from a programme template
- * ({@code POST /app/link/new}). The session token comes from the {@code session} parameter, or the
- * cookie on {@code GET} only (forms must carry it, which also protects them from cross-site posts).
- * Thread-safe.
+ * ({@code POST /app/link/new}). Every page needs an app session, resolved by the {@link
+ * org.tremplin.web.session.SessionFilter} before the method runs (forms must carry the token, which
+ * also protects them from cross-site posts). Thread-safe.
  */
 @Path("app")
+@WithSession
 public final class AppResource {
   /** Most places a cohort may have (DOMAIN.md). */
   static final int MAX_CAPACITY = 24;
 
-  private final JdbiSessions sessions;
-  private final LtiDirectory directory;
+  private final Sessions sessions;
+  private final CourseLinking linking;
   private final Tremplin tremplin;
   private final URI baseUrl;
 
   /** Over these sessions, links and domain engine; links are built under {@code baseUrl}. */
-  public AppResource(
-      JdbiSessions sessions, LtiDirectory directory, Tremplin tremplin, URI baseUrl) {
+  public AppResource(Sessions sessions, LtiDirectory directory, Tremplin tremplin, URI baseUrl) {
     this.sessions = sessions;
-    this.directory = directory;
+    this.linking = new CourseLinking(tremplin, directory);
     this.tremplin = tremplin;
     this.baseUrl = baseUrl;
   }
@@ -62,77 +64,63 @@ public final class AppResource {
   /** The landing page of the session's roles. */
   @GET
   @Path("home")
-  public Response home(
-      @QueryParam(SessionCookie.PARAMETER) @Nullable String token,
-      @CookieParam(SessionCookie.NAME) @Nullable String cookie) {
-    String t = tokenOrCookie(token, cookie);
-    Optional<AppSession> session = find(t);
-    if (session.isEmpty()) {
-      return AppPages.sessionMissing();
+  public Response home(@Context SecurityContext security) {
+    RequestSession request = RequestSession.of(security);
+    if (request.session().pendingLink() != null) {
+      return seeOther("app/link", request.token());
     }
-    if (session.get().pendingLink() != null) {
-      return seeOther("app/link", t);
-    }
-    return AppPages.home(session.get(), tremplin, t);
+    return AppPages.home(request.session(), tremplin, request.token());
   }
 
   /** The page offering to link the course to a cohort. */
   @GET
   @Path("link")
-  public Response linkPage(
-      @QueryParam(SessionCookie.PARAMETER) @Nullable String token,
-      @CookieParam(SessionCookie.NAME) @Nullable String cookie) {
-    String t = tokenOrCookie(token, cookie);
-    Optional<AppSession> session = find(t);
-    if (session.isEmpty()) {
-      return AppPages.sessionMissing();
-    }
-    PendingLink link = session.get().pendingLink();
+  public Response linkPage(@Context SecurityContext security) {
+    RequestSession request = RequestSession.of(security);
+    PendingLink link = request.session().pendingLink();
     if (link == null) {
-      return seeOther("app/home", t);
+      return seeOther("app/home", request.token());
     }
-    return linkPage(session.get(), link, t, null, 200);
+    return linkPage(request.session(), link, request.token(), null, 200);
   }
 
   /** Links the course to an existing cohort of the school. */
   @POST
   @Path("link")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response link(MultivaluedMap<String, String> form) {
-    String token = form.getFirst(SessionCookie.PARAMETER);
-    Optional<AppSession> session = find(token);
-    if (session.isEmpty()) {
-      return AppPages.sessionMissing();
-    }
-    PendingLink link = session.get().pendingLink();
+  public Response link(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+    RequestSession request = RequestSession.of(security);
+    String token = request.token();
+    AppSession session = request.session();
+    PendingLink link = session.pendingLink();
     if (link == null) {
-      return AppPages.forbidden(session.get().locale());
+      return AppPages.forbidden(session.locale());
     }
-    AppText text = AppText.of(session.get().locale());
+    AppText text = AppText.of(session.locale());
     Optional<Cohort> cohort =
         parseUuid(form.getFirst("cohort"))
             .flatMap(
                 id ->
-                    cohortsOf(session.get(), link).stream()
+                    cohortsOf(session, link).stream()
                         .filter(c -> c.id().equals(new CohortId(id)))
                         .findFirst());
     if (cohort.isEmpty()) {
-      return linkPage(session.get(), link, token, text.get("link.error.cohort"), 400);
+      return linkPage(session, link, token, text.get("link.error.cohort"), 400);
     }
-    return complete(session.get(), link, cohort.get(), token);
+    return complete(session, link, cohort.get(), token);
   }
 
-  /** Opens a cohort from a template in the school, then links the course to it. */
+  /**
+   * Opens a cohort from a template in the school and links the course to it, in one transaction: a
+   * refused link leaves no cohort.
+   */
   @POST
   @Path("link/new")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(MultivaluedMap<String, String> form) {
-    String token = form.getFirst(SessionCookie.PARAMETER);
-    Optional<AppSession> found = find(token);
-    if (found.isEmpty()) {
-      return AppPages.sessionMissing();
-    }
-    AppSession session = found.get();
+  public Response create(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+    RequestSession request = RequestSession.of(security);
+    String token = request.token();
+    AppSession session = request.session();
     PendingLink link = session.pendingLink();
     if (link == null) {
       return AppPages.forbidden(session.locale());
@@ -168,21 +156,18 @@ public final class AppResource {
     ProgrammeTemplate programme = tremplin.templates().get(template.get());
     LocalDate last =
         end.orElseGet(() -> start.get().plusWeeks(programme.totalWeeks()).minusDays(1));
-    Actor actor = LaunchIdentities.linkingActor(session.personId(), link.school());
+    NewCohort cohort =
+        new NewCohort(
+            link.school(),
+            name,
+            new DateRange(start.get(), last),
+            template.get(),
+            capacity,
+            List.of());
     try {
-      Cohort cohort =
-          tremplin
-              .cohorts()
-              .open(
-                  actor,
-                  new NewCohort(
-                      link.school(),
-                      name,
-                      new DateRange(start.get(), last),
-                      template.get(),
-                      capacity,
-                      List.of()));
-      return complete(session, link, cohort, token);
+      return linked(session, link, linking.openAndLink(link, cohort, session.personId()), token);
+    } catch (LtiException e) { // the course was linked meanwhile: no cohort was opened
+      return linkPage(session, link, token, text.get("link.error", e.getMessage()), 409);
     } catch (TremplinException e) {
       return linkPage(session, link, token, text.get("link.error", e.getMessage()), 400);
     }
@@ -190,11 +175,16 @@ public final class AppResource {
 
   private Response complete(AppSession session, PendingLink link, Cohort cohort, String token) {
     try {
-      directory.linkCourse(link.course(), cohort.id(), session.personId());
+      linking.link(link, cohort, session.personId());
     } catch (TremplinException | LtiException e) {
       AppText text = AppText.of(session.locale());
       return linkPage(session, link, token, text.get("link.error", e.getMessage()), 409);
     }
+    return linked(session, link, cohort, token);
+  }
+
+  /** The session now grants what the link gives; on to the home page. */
+  private Response linked(AppSession session, PendingLink link, Cohort cohort, String token) {
     sessions.update(token, LaunchIdentities.grantsOnceLinked(link, cohort), cohort.id());
     return seeOther("app/home", token);
   }
@@ -216,18 +206,6 @@ public final class AppResource {
     return tremplin
         .cohorts()
         .bySchool(LaunchIdentities.linkingActor(session.personId(), link.school()), link.school());
-  }
-
-  /** The token of the query when there is one, else the cookie's (GET pages only). */
-  private static @Nullable String tokenOrCookie(@Nullable String token, @Nullable String cookie) {
-    return token != null && !token.isEmpty() ? token : cookie;
-  }
-
-  private Optional<AppSession> find(@Nullable String token) {
-    if (token == null || token.isEmpty() || token.length() > 100) {
-      return Optional.empty();
-    }
-    return sessions.find(token);
   }
 
   private Response seeOther(String path, String token) {

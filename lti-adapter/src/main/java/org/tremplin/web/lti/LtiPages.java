@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.launch.LaunchError;
 import org.tremplin.lti.login.LoginError;
+import org.tremplin.web.page.Html;
 
 /**
  * The HTML pages of the LTI endpoints: refusals (code, French and English explanation, the HTTP

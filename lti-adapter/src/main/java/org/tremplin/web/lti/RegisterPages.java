@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.RegistrationError;
+import org.tremplin.web.page.Html;
 
 /**
  * The pages of {@code /lti/register} (LTI.md §7), in French and English: the refusal (code, what to

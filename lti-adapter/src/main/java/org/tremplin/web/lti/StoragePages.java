@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.launch.LaunchRequest;
 import org.tremplin.lti.launch.StorageReadBack;
 import org.tremplin.lti.login.LoginOutcome;
+import org.tremplin.web.page.Html;
 
 /**
  * The platform-storage pages of LTI.md §1.6: at login, the page that writes the binding with {@code

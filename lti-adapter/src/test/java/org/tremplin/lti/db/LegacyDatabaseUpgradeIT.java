@@ -36,15 +36,15 @@ import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.identity.CourseContext;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.identity.PlatformUser;
+import org.tremplin.lti.keys.JdbiToolKeys;
+import org.tremplin.lti.launch.CourseContext;
+import org.tremplin.lti.launch.JdbiNonces;
+import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
-import org.tremplin.lti.store.AppSession;
-import org.tremplin.lti.store.JdbiNonces;
-import org.tremplin.lti.store.JdbiRegistrations;
-import org.tremplin.lti.store.JdbiSessions;
-import org.tremplin.lti.store.JdbiToolKeys;
+import org.tremplin.lti.session.AppSession;
+import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.TestDatabase;
 
@@ -223,7 +223,7 @@ class LegacyDatabaseUpgradeIT {
     JdbiRegistrations registrations = new JdbiRegistrations(work, List.of(), CLOCK);
     PlatformRegistration canvas = registrations.find(DYNAMIC_ISSUER, DYNAMIC_CLIENT).orElseThrow();
     assertThat(canvas.deploymentIds()).contains("dep-9");
-    // login states are no longer stored (ADR 0007): the old row is kept (counts above), unread
+    // login states are no longer stored (signed states, ADR 0007): the old row is only kept
     assertThat(new JdbiNonces(work, CLOCK).consume(ISSUER, "n-used", NOW.plusSeconds(60)))
         .isFalse();
     assertThat(new JdbiToolKeys(work, CLOCK).signingKey().getKeyID()).isEqualTo("legacy-kid");

@@ -21,6 +21,7 @@ import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.db.LtiSchema;
+import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LtiClaims;
 import org.tremplin.lti.testing.TestDatabase;

@@ -14,7 +14,8 @@ import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.roles.RoleMapper;
-import org.tremplin.lti.store.AppSession;
+import org.tremplin.lti.session.AppSession;
+import org.tremplin.lti.session.PendingLink;
 import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.TestDatabase;
 

@@ -10,9 +10,9 @@ import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
 import org.tremplin.lti.roles.RoleMapper;
-import org.tremplin.lti.store.AppSession;
-import org.tremplin.lti.store.IssuedSession;
-import org.tremplin.lti.store.JdbiSessions;
+import org.tremplin.lti.session.AppSession;
+import org.tremplin.lti.session.IssuedSession;
+import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.TestDatabase;
 

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LtiClaims;
 import org.tremplin.lti.roles.RoleMapper;
-import org.tremplin.lti.store.AppSession;
-import org.tremplin.lti.store.IssuedSession;
-import org.tremplin.lti.store.JdbiSessions;
+import org.tremplin.lti.session.AppSession;
+import org.tremplin.lti.session.IssuedSession;
+import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.TestDatabase;
 

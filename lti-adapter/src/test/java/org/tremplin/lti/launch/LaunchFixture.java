@@ -37,13 +37,14 @@ import org.tremplin.lti.registration.PlatformRegistration;
 
 /**
  * A Moodle-like platform and the tool at a fixed instant: keys, registration, stores, a validator,
- * and a signer for id_tokens. One fixture per test case: its stores start empty.
+ * and a signer for id_tokens. One fixture per test case: its stores start empty. Public for the
+ * tests of what follows validation ({@code org.tremplin.lti.flow}).
  */
-final class LaunchFixture {
-  static final Instant NOW = Instant.parse("2025-10-06T08:00:00Z");
-  static final String ISSUER = "https://moodle.example.org";
-  static final String CLIENT_ID = "client-123";
-  static final String RSA_KID = "platform-rsa";
+public final class LaunchFixture {
+  public static final Instant NOW = Instant.parse("2025-10-06T08:00:00Z");
+  public static final String ISSUER = "https://moodle.example.org";
+  public static final String CLIENT_ID = "client-123";
+  public static final String RSA_KID = "platform-rsa";
   static final String EC_KID = "platform-ec";
   static final ToolUrls TOOL =
       new ToolUrls(URI.create("https://tool.example.org/"), "https://tool.example.org/lti/launch");
@@ -54,18 +55,18 @@ final class LaunchFixture {
   static final RSAKey OTHER_RSA = generateRsa(RSA_KID);
   static final ECKey PLATFORM_EC = generateEc();
 
-  final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   final AtomicInteger fetches = new AtomicInteger();
-  final InMemoryLoginStates loginStates = new InMemoryLoginStates(clock);
+  public final InMemoryLoginStates loginStates = new InMemoryLoginStates(clock);
   final InMemoryNonces nonces = new InMemoryNonces(clock);
-  final PlatformRegistration registration;
-  final LaunchValidator validator;
+  public final PlatformRegistration registration;
+  public final LaunchValidator validator;
 
-  LaunchFixture() {
+  public LaunchFixture() {
     this(false, true, LaunchSettings.defaults());
   }
 
-  LaunchFixture(boolean autoDeployments, boolean keysetAvailable, LaunchSettings settings) {
+  public LaunchFixture(boolean autoDeployments, boolean keysetAvailable, LaunchSettings settings) {
     registration =
         new PlatformRegistration(
             "Moodle test",
@@ -90,7 +91,8 @@ final class LaunchFixture {
   }
 
   /** Stores a login state for this state value and nonce, as the login would have. */
-  LoginState login(String state, String nonce, @Nullable String deploymentHint, Instant expiry) {
+  public LoginState login(
+      String state, String nonce, @Nullable String deploymentHint, Instant expiry) {
     LoginState loginState =
         new LoginState(
             state,
@@ -104,7 +106,7 @@ final class LaunchFixture {
   }
 
   /** Stores a platform-storage login state (LTI.md §1.6) for this state value and nonce. */
-  LoginState storageLogin(String state, String nonce, Instant expiry) {
+  public LoginState storageLogin(String state, String nonce, Instant expiry) {
     LoginState loginState =
         new LoginState(
             state,
@@ -119,7 +121,7 @@ final class LaunchFixture {
   }
 
   /** The claims of a valid resource link launch for this nonce. */
-  static Map<String, Object> validClaims(String nonce) {
+  public static Map<String, Object> validClaims(String nonce) {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", ISSUER);
     claims.put("aud", CLIENT_ID);
@@ -138,7 +140,7 @@ final class LaunchFixture {
   }
 
   /** How a test token is signed. */
-  enum Signing {
+  public enum Signing {
     /** With the platform's RSA key (or EC key for ES* algorithms). */
     PLATFORM,
     /** With another RSA key under the platform's kid. */
@@ -157,7 +159,7 @@ final class LaunchFixture {
    * Serialises a token with these claims: header {@code alg} (default RS256) and {@code kid}
    * (absent when null), signed as asked.
    */
-  static String token(
+  public static String token(
       Map<String, Object> claims, String alg, @Nullable String kid, Signing signing) {
     try {
       String payload = JSONObjectUtils.toJSONString(claims);

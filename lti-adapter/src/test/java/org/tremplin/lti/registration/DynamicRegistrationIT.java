@@ -13,7 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.store.JdbiRegistrations;
 import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.LtiDatabase;
 import org.tremplin.lti.testing.MutableClock;

@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +16,7 @@ import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.identity.CourseContext;
-import org.tremplin.lti.identity.PendingLink;
+import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.LtiDatabase;
 import org.tremplin.lti.testing.MutableClock;

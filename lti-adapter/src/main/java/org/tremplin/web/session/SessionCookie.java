@@ -1,4 +1,4 @@
-package org.tremplin.web.app;
+package org.tremplin.web.session;
 
 import java.time.Duration;
 

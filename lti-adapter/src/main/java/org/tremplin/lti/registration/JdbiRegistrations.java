@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.registration;
 
 import java.net.URI;
 import java.time.Clock;
@@ -10,9 +10,6 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.tremplin.api.TremplinException;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.registration.PlatformRegistration;
-import org.tremplin.lti.registration.RegistrationStore;
-import org.tremplin.lti.registration.Registrations;
 
 /**
  * The registrations the tool trusts: those from configuration ({@code tremplin.lti.platform.*},

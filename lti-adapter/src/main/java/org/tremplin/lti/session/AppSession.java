@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.session;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -12,7 +12,6 @@ import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Grant;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.cohort.CohortId;
-import org.tremplin.lti.identity.PendingLink;
 
 /**
  * What the app knows about a user after a launch (LTI.md §3): who they are, the grants (role and

@@ -1,8 +1,8 @@
-package org.tremplin.web.lti;
+package org.tremplin.web.page;
 
 import org.jspecify.annotations.Nullable;
 
-/** HTML escaping for the few server-built pages of this package. Stateless. */
+/** HTML escaping for the few server-built pages. Stateless. */
 public final class Html {
   private Html() {}
 

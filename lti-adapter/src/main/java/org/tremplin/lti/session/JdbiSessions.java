@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,8 +33,7 @@ import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.identity.CourseContext;
-import org.tremplin.lti.identity.PendingLink;
+import org.tremplin.lti.launch.CourseContext;
 
 /**
  * Short-lived app sessions in the {@code tremplin_lti_session} table (LTI.md §3, last bullet), so
@@ -43,7 +42,7 @@ import org.tremplin.lti.identity.PendingLink;
  * Sessions past their expiry are never returned, and are purged when a new one is opened, at most
  * once a minute per instance, by the injected clock. Thread-safe.
  */
-public final class JdbiSessions {
+public final class JdbiSessions implements Sessions {
   /** Default session lifetime. */
   public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofHours(1);
 

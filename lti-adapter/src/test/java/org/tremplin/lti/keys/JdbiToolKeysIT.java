@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tremplin.lti.identity;
+package org.tremplin.lti.launch;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tremplin.api.TremplinException;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.LtiDatabase;
 import org.tremplin.lti.testing.MutableClock;

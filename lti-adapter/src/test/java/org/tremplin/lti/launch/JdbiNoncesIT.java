@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -26,7 +26,6 @@ import org.jdbi.v3.core.Handle;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.keys.ToolKeySource;
 
 /**
  * The tool's own RSA signing keys in the {@code tremplin_lti_tool_key} table (LTI.md §8). The first

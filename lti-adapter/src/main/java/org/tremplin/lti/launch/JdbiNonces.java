@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.launch;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.tremplin.api.TremplinException;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.launch.Nonces;
 
 /**
  * Used nonces in the {@code tremplin_lti_nonce} table (LTI.md §2.8). {@link #consume} inserts the

@@ -1,4 +1,4 @@
-package org.tremplin.lti.store;
+package org.tremplin.lti.session;
 
 import java.util.Objects;
 

@@ -1,9 +1,10 @@
-package org.tremplin.lti.identity;
+package org.tremplin.lti.session;
 
 import java.util.Objects;
 import java.util.Set;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.school.SchoolId;
+import org.tremplin.lti.launch.CourseContext;
 
 /**
  * A course a trainer or manager may link to a cohort on their first launch from it (LTI.md §3),

@@ -1,0 +1,94 @@
+package org.tremplin.lti.flow;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.tremplin.lti.identity.Landing;
+import org.tremplin.lti.launch.LaunchError;
+import org.tremplin.lti.launch.LaunchRequest;
+import org.tremplin.lti.launch.StorageReadBack;
+import org.tremplin.lti.session.IssuedSession;
+
+/**
+ * What to answer a launch's browser with, whatever the web framework: land on a page with a fresh
+ * session, explain why there is nothing to show, refuse with the code of the failed step, or first
+ * read the browser's binding back from platform storage. Immutable; no variant's {@code toString}
+ * shows a token.
+ */
+public sealed interface FlowOutcome {
+
+  /** The app pages a launch lands on. */
+  enum Page {
+    /** The landing page of the session's roles ({@code /app/home}). */
+    HOME,
+    /** The offer to link the launch's course to a cohort ({@code /app/link}). */
+    LINK_COURSE
+  }
+
+  /**
+   * A session was opened: send the browser to the page with its token, and set the session cookie
+   * for as long as the session lives.
+   *
+   * @param page where to go
+   * @param session the session opened and its token (shown once, here)
+   * @param cookieMaxAge how long the session cookie should live: the session's time to live
+   */
+  record Land(Page page, IssuedSession session, Duration cookieMaxAge) implements FlowOutcome {
+    /** All required. */
+    public Land {
+      Objects.requireNonNull(page, "page");
+      Objects.requireNonNull(session, "session");
+      Objects.requireNonNull(cookieMaxAge, "cookieMaxAge");
+    }
+
+    /** The session's bearer token: never log it. */
+    public String token() {
+      return session.token();
+    }
+  }
+
+  /**
+   * The launch is valid but Tremplin has nothing for this user yet; no session was opened.
+   *
+   * @param explanation why, and who launched
+   * @param locale the language of the page
+   */
+  record Explain(Landing.Explained explanation, Locale locale) implements FlowOutcome {
+    /** Both required. */
+    public Explain {
+      Objects.requireNonNull(explanation, "explanation");
+      Objects.requireNonNull(locale, "locale");
+    }
+  }
+
+  /**
+   * A validation step failed (or the platform reported an error): answer the code's page with its
+   * HTTP status, never a redirect, never a session.
+   *
+   * @param error the stable code
+   * @param platformDescription the {@code error_description} the platform posted, if any
+   */
+  record Refuse(LaunchError error, @Nullable String platformDescription) implements FlowOutcome {
+    /** The code is required. */
+    public Refuse {
+      Objects.requireNonNull(error, "error");
+    }
+  }
+
+  /**
+   * The launch came without its cookie after a platform-storage login (LTI.md §1.6): answer the
+   * page that reads the binding back and re-posts the request; nothing was consumed.
+   *
+   * @param readBack what the page needs
+   * @param request the request to re-post
+   */
+  record ReadBackFromStorage(StorageReadBack readBack, LaunchRequest request)
+      implements FlowOutcome {
+    /** Both required. */
+    public ReadBackFromStorage {
+      Objects.requireNonNull(readBack, "readBack");
+      Objects.requireNonNull(request, "request");
+    }
+  }
+}
