@@ -39,12 +39,13 @@ import org.tremplin.api.coaching.ReferralId;
 import org.tremplin.api.coaching.WorkplaceImmersion;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.event.MeetingRecorded;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
-import org.tremplin.core.internal.PathEvents;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.outbox.EventOutbox;
 import org.tremplin.core.privacy.PrivacyOffice;
 
 /**
@@ -65,7 +66,7 @@ public final class CoachingJournal implements CoachingService {
   private final LearnerRegistry learners;
   private final ReferentRegistry referents;
   private final PrivacyOffice privacy;
-  private final PathEvents events;
+  private final EventOutbox events;
   private final AccessRules access;
   private final Clock clock;
 
@@ -80,7 +81,7 @@ public final class CoachingJournal implements CoachingService {
       LearnerRegistry learners,
       ReferentRegistry referents,
       PrivacyOffice privacy,
-      PathEvents events,
+      EventOutbox events,
       AccessRules access,
       Clock clock) {
     this.database = database;
@@ -153,9 +154,9 @@ public final class CoachingJournal implements CoachingService {
               if (!meetings.recordOutcome(meeting, outcome, actor.id(), now)) {
                 throw alreadyRecorded(meeting);
               }
+              events.append(new MeetingRecorded(cohort, learner));
               return visibility.apply(meeting(cohort, learner, meeting));
             });
-    events.publish(new PathEvents.MeetingRecorded(cohort, learner));
     return recorded;
   }
 
