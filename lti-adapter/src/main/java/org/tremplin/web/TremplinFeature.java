@@ -44,7 +44,9 @@ import org.tremplin.web.lti.StorageScriptResource;
  * tremplin.datasource.*}). Everything that must survive a restart or be shared by several nodes
  * behind a load balancer (login states, nonces, tool keys, sessions, identities) lives in the
  * database; the schema is migrated on construction. Immutable and thread-safe; the components are
- * built once, here.
+ * built once, here. Configuring the feature starts the engine's event relay (alerts, and any
+ * consumer registered on {@code tremplin().relay()} before); the host stops it on shutdown with
+ * {@code tremplin().close()}.
  */
 public final class TremplinFeature implements Feature {
 
@@ -134,6 +136,7 @@ public final class TremplinFeature implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
+    tremplin.relay().start(); // delivers stored events while the application runs
     context.register(new RequestSizeLimit(RequestSizeLimit.DEFAULT_MAX_BYTES));
     context.register(new ErrorMapper());
     context.register(new LoginResource(login));

@@ -28,8 +28,9 @@ import org.tremplin.web.config.TremplinConfig;
 
 /**
  * Jersey on Grizzly serving {@link TremplinFeature} on a HikariCP pool over {@code
- * tremplin.datasource.*}. {@link #start} returns once the server listens; {@link #close} stops it
- * (gracefully, a few seconds at most) and closes the pool. Thread-safe.
+ * tremplin.datasource.*}. {@link #start} returns once the server listens (the feature starts the
+ * event relay); {@link #close} stops it (gracefully, a few seconds at most), then the event relay,
+ * and closes the pool. Thread-safe.
  */
 public final class TremplinServer implements AutoCloseable {
   /** How long {@link #close} lets requests in flight finish. */
@@ -164,7 +165,11 @@ public final class TremplinServer implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       server.shutdownNow();
     } finally {
-      pool.close();
+      try {
+        feature.tremplin().close(); // the event relay: undelivered events wait in the database
+      } finally {
+        pool.close();
+      }
     }
   }
 
