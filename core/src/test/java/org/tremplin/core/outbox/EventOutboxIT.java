@@ -63,6 +63,18 @@ class EventOutboxIT {
     return recorded;
   }
 
+  /** Learner 0 acquired CP1, assessed on this day. */
+  private static NewEvidence assessment(CohortFixture f, LocalDate on) {
+    return new NewEvidence(
+        f.learner(0).id(),
+        new EvidenceTarget.OnCompetency("CP1"),
+        EvidenceSource.TRAINER_ASSESSMENT,
+        AssessmentResult.ACQUIRED,
+        "Mme Durand",
+        on,
+        "");
+  }
+
   private static AttendanceEntry present(CohortFixture f, HalfDay h) {
     return new AttendanceEntry(f.learner(0).id(), h, AttendanceMark.of(Mark.PRESENT));
   }
@@ -114,17 +126,7 @@ class EventOutboxIT {
             () ->
                 f.tremplin
                     .evidence()
-                    .record(
-                        f.trainer,
-                        f.cohort.id(),
-                        new NewEvidence(
-                            f.learner(0).id(),
-                            new EvidenceTarget.OnCompetency("CP1"),
-                            EvidenceSource.TRAINER_ASSESSMENT,
-                            AssessmentResult.ACQUIRED,
-                            "Mme Durand",
-                            LocalDate.of(2026, 2, 1),
-                            "")))
+                    .record(f.trainer, f.cohort.id(), assessment(f, LocalDate.of(2026, 2, 1))))
         .extracting(e -> ((TremplinException) e).code())
         .isEqualTo(ErrorCode.EVIDENCE_IN_FUTURE);
 
@@ -150,17 +152,7 @@ class EventOutboxIT {
     var evidence =
         f.tremplin
             .evidence()
-            .record(
-                f.trainer,
-                f.cohort.id(),
-                new NewEvidence(
-                    f.learner(0).id(),
-                    new EvidenceTarget.OnCompetency("CP1"),
-                    EvidenceSource.TRAINER_ASSESSMENT,
-                    AssessmentResult.ACQUIRED,
-                    "Mme Durand",
-                    LocalDate.of(2026, 1, 8),
-                    "bien"));
+            .record(f.trainer, f.cohort.id(), assessment(f, LocalDate.of(2026, 1, 8)));
     List<EventEnvelope> seen = new ArrayList<>();
     f.tremplin.relay().register(new Probe("test.grades", seen::add));
 
