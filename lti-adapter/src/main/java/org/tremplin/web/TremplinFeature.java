@@ -44,9 +44,9 @@ import org.tremplin.web.lti.StorageScriptResource;
  * tremplin.datasource.*}). Everything that must survive a restart or be shared by several nodes
  * behind a load balancer (login states, nonces, tool keys, sessions, identities) lives in the
  * database; the schema is migrated on construction. Immutable and thread-safe; the components are
- * built once, here. Configuring the feature starts the engine's event relay (alerts, and any
- * consumer registered on {@code tremplin().relay()} before); the host stops it on shutdown with
- * {@code tremplin().close()}.
+ * built once, here. The host starts the engine's event relay once its consumers are registered
+ * ({@code tremplin().relay().start()}: alerts, grades) and stops it on shutdown ({@code
+ * tremplin().close()}), as {@code TremplinServer} does.
  */
 public final class TremplinFeature implements Feature {
 
@@ -136,7 +136,6 @@ public final class TremplinFeature implements Feature {
 
   @Override
   public boolean configure(FeatureContext context) {
-    tremplin.relay().start(); // delivers stored events while the application runs
     context.register(new RequestSizeLimit(RequestSizeLimit.DEFAULT_MAX_BYTES));
     context.register(new ErrorMapper());
     context.register(new LoginResource(login));
