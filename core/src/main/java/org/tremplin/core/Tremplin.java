@@ -56,9 +56,11 @@ import org.tremplin.core.insertion.JdbiExits;
 import org.tremplin.core.insertion.JdbiPasses;
 import org.tremplin.core.insertion.PassLedger;
 import org.tremplin.core.internal.Database;
-import org.tremplin.core.internal.PathEvents;
 import org.tremplin.core.learner.JdbiLearners;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.outbox.EventOutbox;
+import org.tremplin.core.outbox.EventRelay;
+import org.tremplin.core.outbox.RelaySettings;
 import org.tremplin.core.path.PathAccess;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.core.privacy.JdbiAuditLog;
@@ -76,13 +78,19 @@ import org.tremplin.core.school.SchoolRegistry;
  * and exposes one service per feature. Build it once per application and share it; it is
  * thread-safe.
  *
+ * <p>Changes store their events in the outbox in their own transaction; the {@link #relay() event
+ * relay} delivers them (early-warning alerts, and any consumer registered on it). A host starts the
+ * relay ({@code relay().start()}) and {@link #close() closes} the engine on shutdown; without a
+ * started relay, events stay stored until {@code relay().deliverDue()} or a relay elsewhere
+ * delivers them.
+ *
  * <pre>{@code
  * Tremplin tremplin = Tremplin.create(dataSource, Clock.systemDefaultZone());
  * Actor admin = Actor.of("admin-1", Role.ADMIN, new Scope.Network());
  * School school = tremplin.schools().create(admin, "École du Web 92", Departement.of("92"));
  * }</pre>
  */
-public final class Tremplin {
+public final class Tremplin implements AutoCloseable {
   private final CertificationCatalog certifications;
   private final CalendarService calendars;
   private final TemplateLibrary templates;
@@ -100,6 +108,7 @@ public final class Tremplin {
   private final ExitRules exits = new ReferenceExitRules();
   private final InsertionPathService insertion;
   private final Database database;
+  private final EventRelay relay;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -121,7 +130,7 @@ public final class Tremplin {
     this.learners =
         new LearnerRegistry(database, new JdbiLearners(jdbi), cohorts, schools, access, clock);
     JdbiAttendanceSheets sheets = new JdbiAttendanceSheets(jdbi);
-    PathEvents events = new PathEvents();
+    EventOutbox events = new EventOutbox(jdbi, clock);
     this.attendance =
         new AttendanceRegister(database, sheets, cohorts, learners, access, events, clock);
     this.evidence =
@@ -134,6 +143,7 @@ public final class Tremplin {
             templates,
             certifications,
             access,
+            events,
             clock);
     this.privacy = new PrivacyOffice(database, new JdbiAuditLog(jdbi), learners, access, clock);
     this.referents =
@@ -179,7 +189,8 @@ public final class Tremplin {
             evidence,
             coaching,
             insertion);
-    events.subscribe(alerts::onEvent);
+    this.relay = new EventRelay(jdbi, clock, RelaySettings.defaults());
+    relay.register(alerts);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
     PathSections.insertion().forEach(privacy::addSection);
     templates.installBuiltIns();
@@ -322,5 +333,22 @@ public final class Tremplin {
    */
   public void addPersonalDataSection(PersonalDataSection section) {
     privacy.addSection(section);
+  }
+
+  /**
+   * The relay that delivers stored events to the alert desk and to the consumers registered on it
+   * (ADR 0006). Not started: a host calls {@code start()} once its consumers are registered.
+   */
+  public EventRelay relay() {
+    return relay;
+  }
+
+  /**
+   * Stops the event relay, waiting briefly for the delivery in flight (see {@link
+   * EventRelay#close()}). The data source stays the caller's to close.
+   */
+  @Override
+  public void close() {
+    relay.close();
   }
 }

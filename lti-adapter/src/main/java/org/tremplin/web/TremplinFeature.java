@@ -51,7 +51,9 @@ import org.tremplin.web.session.SessionFilter;
  * transaction boundary. Everything that must survive a restart or be shared by several nodes behind
  * a load balancer (login states, nonces, tool keys, sessions, identities) lives in the database;
  * the adapter's tables are migrated on construction, after core's (ADR 0005). Immutable and
- * thread-safe; the components are built once, here.
+ * thread-safe; the components are built once, here. The host starts the engine's event relay once
+ * its consumers are registered ({@code tremplin().relay().start()}: alerts, grades) and stops it on
+ * shutdown ({@code tremplin().close()}), as {@code TremplinServer} does.
  */
 public final class TremplinFeature implements Feature {
 

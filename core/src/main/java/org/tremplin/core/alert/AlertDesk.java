@@ -30,6 +30,10 @@ import org.tremplin.api.calendar.HalfDay;
 import org.tremplin.api.coaching.CoachingService;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.event.AttendanceRecorded;
+import org.tremplin.api.event.EventConsumer;
+import org.tremplin.api.event.EventEnvelope;
+import org.tremplin.api.event.MeetingRecorded;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.Enrolment;
@@ -40,16 +44,19 @@ import org.tremplin.core.attendance.RateRule;
 import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
-import org.tremplin.core.internal.PathEvents;
 import org.tremplin.core.learner.LearnerRegistry;
 import org.tremplin.core.privacy.PrivacyOffice;
 
 /**
  * Raises alerts once per ongoing situation (a signal whose situation key already has an unresolved
  * alert for the learner is not raised again), and lets the referent coach or a manager acknowledge
- * and resolve them. Alerts are insertion data: reads and changes are audited. Thread-safe.
+ * and resolve them. Alerts are insertion data: reads and changes are audited. As the outbox
+ * consumer {@value #CONSUMER}, it raises the alerts a recorded change calls for. Thread-safe.
  */
-public final class AlertDesk implements AlertService {
+public final class AlertDesk implements AlertService, EventConsumer {
+  /** Its name as an event consumer. */
+  public static final String CONSUMER = "core.alerts";
+
   private final Database database;
   private final Alerts alerts;
   private final CohortRegistry cohorts;
@@ -177,18 +184,25 @@ public final class AlertDesk implements AlertService {
     return raised;
   }
 
+  @Override
+  public String name() {
+    return CONSUMER;
+  }
+
   /**
-   * Reacts to path events, today, as {@code system:alerts}: after attendance is recorded, the
-   * attendance signals of the learners concerned; after a meeting's outcome, every signal of that
-   * learner. Raises what is new.
+   * Reacts to a stored event as {@code system:alerts}, on the day it occurred (in the clock's
+   * zone): after attendance is recorded, the attendance signals of the learners concerned; after a
+   * meeting's outcome, every signal of that learner. Raises what is new only, so a repeated
+   * delivery raises nothing more (idempotent). Other events are ignored.
    */
-  public void onEvent(PathEvents.Event event) {
-    if (event instanceof PathEvents.AttendanceRecorded a) {
-      attendanceChanged(a.cohort(), a.learners(), LocalDate.now(clock));
-    } else if (event instanceof PathEvents.MeetingRecorded m) {
+  @Override
+  public void accept(EventEnvelope envelope) {
+    LocalDate on = LocalDate.ofInstant(envelope.occurredAt(), clock.getZone());
+    if (envelope.event() instanceof AttendanceRecorded a) {
+      attendanceChanged(a.cohort(), a.learners(), on);
+    } else if (envelope.event() instanceof MeetingRecorded m) {
       Cohort cohort = cohorts.cohort(m.cohort());
-      evaluateUnchecked(
-          SituationGatherer.system(cohort), cohort, m.learner(), LocalDate.now(clock));
+      evaluateUnchecked(SituationGatherer.system(cohort), cohort, m.learner(), on);
     }
   }
 

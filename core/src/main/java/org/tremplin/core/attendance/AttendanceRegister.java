@@ -25,13 +25,14 @@ import org.tremplin.api.calendar.HalfDay;
 import org.tremplin.api.calendar.PublicHoliday;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.event.AttendanceRecorded;
 import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.attendance.AttendanceSheets.Line;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
-import org.tremplin.core.internal.PathEvents;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.outbox.EventOutbox;
 
 /**
  * The attendance sheet service. Every entry is checked against the cohort calendar, the clock and
@@ -47,7 +48,7 @@ public final class AttendanceRegister implements AttendanceService {
   private final CohortRegistry cohorts;
   private final LearnerRegistry learners;
   private final AccessRules access;
-  private final PathEvents events;
+  private final EventOutbox events;
   private final Clock clock;
 
   /** A register on its store and the services it checks against. */
@@ -57,7 +58,7 @@ public final class AttendanceRegister implements AttendanceService {
       CohortRegistry cohorts,
       LearnerRegistry learners,
       AccessRules access,
-      PathEvents events,
+      EventOutbox events,
       Clock clock) {
     this.events = events;
     this.database = database;
@@ -124,9 +125,9 @@ public final class AttendanceRegister implements AttendanceService {
                   }
                 }
                 sheets.append(records);
+                publish(cohortId, records);
                 return List.copyOf(records);
               });
-      publish(cohortId, written);
       return written;
     } catch (TremplinException e) {
       if (Database.isUniqueViolation(e)) {
@@ -178,9 +179,9 @@ public final class AttendanceRegister implements AttendanceService {
                         clock.instant(),
                         reason.strip());
                 sheets.append(List.of(next));
+                publish(cohortId, List.of(next));
                 return next;
               });
-      publish(cohortId, List.of(corrected));
       return corrected;
     } catch (TremplinException e) {
       if (Database.isUniqueViolation(e)) {
@@ -267,10 +268,11 @@ public final class AttendanceRegister implements AttendanceService {
     return periods;
   }
 
+  /** Stores the event in the caller's transaction. */
   private void publish(CohortId cohort, List<AttendanceRecord> written) {
     Set<LearnerId> touched = new HashSet<>();
     written.forEach(r -> touched.add(r.learner()));
-    events.publish(new PathEvents.AttendanceRecorded(cohort, touched));
+    events.append(new AttendanceRecorded(cohort, touched));
   }
 
   private Cohort checkCohortRead(Actor actor, CohortId cohortId) {

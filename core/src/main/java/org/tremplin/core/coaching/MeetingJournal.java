@@ -14,25 +14,26 @@ import org.tremplin.api.coaching.MeetingId;
 import org.tremplin.api.coaching.MeetingOutcome;
 import org.tremplin.api.coaching.MeetingStatus;
 import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.event.MeetingRecorded;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.internal.PathEvents;
+import org.tremplin.core.outbox.EventOutbox;
 import org.tremplin.core.path.PathAccess;
 
 /**
  * Coaching meetings: planned, then given an outcome once held or missed (which publishes {@link
- * PathEvents.MeetingRecorded} after the commit). Confidential notes are shown with {@code
- * CONFIDENTIAL_NOTE_READ}; otherwise callers who may write the learner's coaching records
- * (managers) learn only that one exists, and others (the learner) see none. Every call goes through
- * {@link PathAccess}. Thread-safe.
+ * org.tremplin.api.event.MeetingRecorded} in the outbox, in the same transaction). Confidential
+ * notes are shown with {@code CONFIDENTIAL_NOTE_READ}; otherwise callers who may write the
+ * learner's coaching records (managers) learn only that one exists, and others (the learner) see
+ * none. Every call goes through {@link PathAccess}. Thread-safe.
  */
 public final class MeetingJournal {
   private final PathAccess path;
   private final Meetings meetings;
-  private final PathEvents events;
+  private final EventOutbox events;
   private final Clock clock;
 
-  /** A journal on its store, publishing on {@code events}. */
-  public MeetingJournal(PathAccess path, Meetings meetings, PathEvents events, Clock clock) {
+  /** A journal on its store, appending its events to the outbox in the change's transaction. */
+  public MeetingJournal(PathAccess path, Meetings meetings, EventOutbox events, Clock clock) {
     this.path = path;
     this.meetings = meetings;
     this.events = events;
@@ -91,9 +92,9 @@ public final class MeetingJournal {
               if (!meetings.recordOutcome(meeting, outcome, actor.id(), now)) {
                 throw alreadyRecorded(meeting);
               }
+              events.append(new MeetingRecorded(cohort, learner)); // same transaction
               return visibility.apply(meeting(cohort, learner, meeting));
             });
-    events.publish(new PathEvents.MeetingRecorded(cohort, learner));
     return recorded;
   }
 

@@ -15,6 +15,7 @@ import org.tremplin.api.certification.CertificationVersion;
 import org.tremplin.api.certification.Competency;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.event.AssessmentRecorded;
 import org.tremplin.api.evidence.BlockMilestoneKind;
 import org.tremplin.api.evidence.CompetencyProgress;
 import org.tremplin.api.evidence.Evidence;
@@ -32,6 +33,7 @@ import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.evidence.EvidenceRecords.Milestone;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.outbox.EventOutbox;
 
 /**
  * Records evidence against the cohort's certification version and derives status and readiness.
@@ -46,6 +48,7 @@ public final class EvidenceLedger implements EvidenceService {
   private final AccessRules access;
   private final ProgrammeTemplateService templates;
   private final CertificationCatalog catalog;
+  private final EventOutbox events;
   private final Clock clock;
 
   /** A ledger on its stores and the services it checks against. */
@@ -58,7 +61,9 @@ public final class EvidenceLedger implements EvidenceService {
       ProgrammeTemplateService templates,
       CertificationCatalog catalog,
       AccessRules access,
+      EventOutbox events,
       Clock clock) {
+    this.events = events;
     this.access = access;
     this.database = database;
     this.records = records;
@@ -92,6 +97,15 @@ public final class EvidenceLedger implements EvidenceService {
         h -> {
           checkDateAndEnrolment(cohort, request.learner(), request.assessedOn());
           records.insert(evidence);
+          events.append(
+              new AssessmentRecorded(
+                  cohortId,
+                  evidence.learner(),
+                  evidence.id(),
+                  evidence.target(),
+                  evidence.source(),
+                  evidence.result(),
+                  evidence.assessedOn()));
           return evidence;
         });
   }

@@ -64,6 +64,7 @@ class AlertEvaluationIT {
     f.tremplin
         .coaching()
         .recordOutcome(f.coach, f.cohort.id(), b, m.id(), new MeetingOutcome.Held("bilan", ""));
+    f.tremplin.relay().deliverDue(); // the alert desk reacts to the stored events
     return f;
   }
 
@@ -159,7 +160,33 @@ class AlertEvaluationIT {
               new MeetingOutcome.Missed(org.tremplin.api.coaching.MissedBy.LEARNER, "absent"));
     }
 
+    f.tremplin.relay().deliverDue();
+
     assertThat(kinds(f.tremplin.alerts().open(f.coach, f.cohort.id(), b)))
         .contains("MissedMeetings");
+  }
+
+  @AllDatabases
+  void attendanceAlertsAreRaisedOnceWhenTheOutboxIsDrained(TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 1);
+    var a = f.learner(0).id();
+    f.tremplin.referents().assign(f.manager, a, "coach-1", LocalDate.of(2025, 9, 1));
+    List<AttendanceEntry> entries = new ArrayList<>();
+    for (int day = 5; day <= 9; day++) {
+      Mark mark = day <= 7 ? Mark.ABSENT_UNJUSTIFIED : Mark.PRESENT;
+      entries.add(
+          new AttendanceEntry(a, HalfDay.am(LocalDate.of(2026, 1, day)), AttendanceMark.of(mark)));
+    }
+    f.tremplin.attendance().recordAll(f.trainer, f.cohort.id(), entries);
+
+    assertThat(f.tremplin.alerts().open(f.coach, f.cohort.id(), a)).isEmpty();
+    assertThat(f.rows("tremplin_event")).isEqualTo(1);
+    assertThat(f.tremplin.relay().deliverDue()).isOne();
+    int raised = f.rows("tremplin_alert");
+    assertThat(f.tremplin.relay().deliverDue()).isZero();
+
+    assertThat(kinds(f.tremplin.alerts().open(f.coach, f.cohort.id(), a)))
+        .contains("UnjustifiedAbsences");
+    assertThat(f.rows("tremplin_alert")).isEqualTo(raised);
   }
 }

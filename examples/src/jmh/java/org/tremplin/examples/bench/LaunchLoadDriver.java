@@ -63,9 +63,9 @@ import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
-import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.identity.LtiDirectory;
+import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LtiClaims;
 
 /**

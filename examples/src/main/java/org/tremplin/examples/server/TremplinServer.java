@@ -28,8 +28,9 @@ import org.tremplin.web.config.TremplinConfig;
 
 /**
  * Jersey on Grizzly serving {@link TremplinFeature} on a HikariCP pool over {@code
- * tremplin.datasource.*}. {@link #start} returns once the server listens; {@link #close} stops it
- * (gracefully, a few seconds at most) and closes the pool. Thread-safe.
+ * tremplin.datasource.*}. {@link #start} returns once the server listens and the event relay runs;
+ * {@link #close} stops it (gracefully, a few seconds at most), then the event relay, and closes the
+ * pool. Thread-safe.
  */
 public final class TremplinServer implements AutoCloseable {
   /** How long {@link #close} lets requests in flight finish. */
@@ -136,6 +137,7 @@ public final class TremplinServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + listen, e);
     }
+    feature.tremplin().relay().start(); // delivers stored events (alerts) while serving
     int port = server.getListeners().iterator().next().getPort();
     return new TremplinServer(
         server,
@@ -164,7 +166,11 @@ public final class TremplinServer implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       server.shutdownNow();
     } finally {
-      pool.close();
+      try {
+        feature.tremplin().close(); // the event relay: undelivered events wait in the database
+      } finally {
+        pool.close();
+      }
     }
   }
 

@@ -45,7 +45,9 @@ import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.keys.CachingPlatformKeys;
+import org.tremplin.lti.keys.JdbiToolKeys;
 import org.tremplin.lti.launch.InMemoryNonces;
+import org.tremplin.lti.launch.JdbiNonces;
 import org.tremplin.lti.launch.LaunchOutcome;
 import org.tremplin.lti.launch.LaunchRequest;
 import org.tremplin.lti.launch.LaunchSettings;
@@ -59,9 +61,6 @@ import org.tremplin.lti.login.SignedLoginStates;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.InMemoryRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
-import org.tremplin.lti.launch.JdbiNonces;
-import org.tremplin.lti.keys.JdbiToolKeys;
-import org.tremplin.lti.launch.JdbiNonces;
 
 /**
  * The 12-step launch validation ({@link LaunchValidator#validate}) next to the raw RS256

@@ -1,0 +1,19 @@
+package org.tremplin.api.event;
+
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * A coaching meeting's outcome (held or missed) was recorded.
+ *
+ * @param cohort the cohort
+ * @param learner the learner
+ */
+public record MeetingRecorded(CohortId cohort, LearnerId learner) implements PathEvent {
+  /** Both required. */
+  public MeetingRecorded {
+    TremplinException.required(cohort, "cohort");
+    TremplinException.required(learner, "learner");
+  }
+}
