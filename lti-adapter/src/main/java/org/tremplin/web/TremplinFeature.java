@@ -36,6 +36,7 @@ import org.tremplin.web.lti.LoginResource;
 import org.tremplin.web.lti.LogoResource;
 import org.tremplin.web.lti.RegisterResource;
 import org.tremplin.web.lti.StorageScriptResource;
+import org.tremplin.web.page.StylesheetResource;
 
 /**
  * Registers every Tremplin endpoint in a JAX-RS application, so a host adds one line: {@code
@@ -153,6 +154,7 @@ public final class TremplinFeature implements Feature {
             clock));
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));
     context.register(new StorageScriptResource());
+    context.register(new StylesheetResource());
     context.register(
         new RegisterResource(new DynamicRegistration(tool, registrations), registrationKey));
     context.register(new CanvasConfigResource(tool));

@@ -376,6 +376,7 @@ class DemoIT {
     return html.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&");
   }

@@ -262,6 +262,7 @@ class PlatformStorageIT {
 
   private static String unescape(String text) {
     return text.replace("&quot;", "\"")
+        .replace("&#34;", "\"")
         .replace("&#39;", "'")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
