@@ -11,6 +11,7 @@ import org.tremplin.api.certification.CertificationCatalog;
 import org.tremplin.api.coaching.CoachingService;
 import org.tremplin.api.coaching.ReferentService;
 import org.tremplin.api.cohort.CohortService;
+import org.tremplin.api.contract.ContractRules;
 import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.exit.ExitRules;
@@ -27,12 +28,16 @@ import org.tremplin.core.attendance.JdbiAttendanceSheets;
 import org.tremplin.core.calendar.FrenchCalendar;
 import org.tremplin.core.calendar.PublicHolidayRules;
 import org.tremplin.core.certification.ResourceCertificationCatalog;
+import org.tremplin.core.coaching.ActionPlanLedger;
+import org.tremplin.core.coaching.BarrierLedger;
 import org.tremplin.core.coaching.CoachingJournal;
+import org.tremplin.core.coaching.ImmersionLedger;
 import org.tremplin.core.coaching.JdbiActionPlans;
 import org.tremplin.core.coaching.JdbiBarriers;
 import org.tremplin.core.coaching.JdbiImmersions;
 import org.tremplin.core.coaching.JdbiMeetings;
 import org.tremplin.core.coaching.JdbiReferents;
+import org.tremplin.core.coaching.MeetingJournal;
 import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.cohort.JdbiCohorts;
@@ -41,12 +46,20 @@ import org.tremplin.core.eligibility.ReferenceEligibilityRules;
 import org.tremplin.core.evidence.EvidenceLedger;
 import org.tremplin.core.evidence.JdbiEvidenceRecords;
 import org.tremplin.core.exit.ReferenceExitRules;
+import org.tremplin.core.insertion.ContractLedger;
+import org.tremplin.core.insertion.EligibilityLedger;
+import org.tremplin.core.insertion.ExitLedger;
 import org.tremplin.core.insertion.InsertionPathLedger;
-import org.tremplin.core.insertion.JdbiInsertionRecords;
+import org.tremplin.core.insertion.JdbiContracts;
+import org.tremplin.core.insertion.JdbiEligibilityRecords;
+import org.tremplin.core.insertion.JdbiExits;
+import org.tremplin.core.insertion.JdbiPasses;
+import org.tremplin.core.insertion.PassLedger;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.internal.PathEvents;
 import org.tremplin.core.learner.JdbiLearners;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.path.PathAccess;
 import org.tremplin.core.privacy.JdbiAuditLog;
 import org.tremplin.core.privacy.PathSections;
 import org.tremplin.core.privacy.PrivacyOffice;
@@ -122,33 +135,33 @@ public final class Tremplin {
     this.privacy = new PrivacyOffice(database, new JdbiAuditLog(jdbi), learners, access, clock);
     this.referents =
         new ReferentRegistry(database, new JdbiReferents(jdbi), learners, privacy, access, clock);
+    PathAccess coachingPath =
+        new PathAccess(
+            "coaching", database, cohorts, learners, referents::referentOf, privacy, access);
+    BarrierLedger barriers = new BarrierLedger(coachingPath, new JdbiBarriers(jdbi), clock);
     this.coaching =
         new CoachingJournal(
-            database,
-            new JdbiMeetings(jdbi),
-            new JdbiBarriers(jdbi),
-            new JdbiActionPlans(jdbi),
-            new JdbiImmersions(jdbi),
-            cohorts,
-            learners,
-            referents,
-            privacy,
-            events,
-            access,
-            clock);
+            new MeetingJournal(coachingPath, new JdbiMeetings(jdbi), events, clock),
+            barriers,
+            new ActionPlanLedger(coachingPath, new JdbiActionPlans(jdbi), barriers, clock),
+            new ImmersionLedger(coachingPath, new JdbiImmersions(jdbi), clock));
+    PathAccess insertionPath =
+        new PathAccess(
+            "insertion", database, cohorts, learners, referents::referentOf, privacy, access);
+    ContractRules contractRules = new ReferenceContractRules();
+    JdbiPasses passes = new JdbiPasses(jdbi);
     this.insertion =
         new InsertionPathLedger(
-            database,
-            new JdbiInsertionRecords(jdbi),
-            cohorts,
-            learners,
-            referents,
-            privacy,
-            eligibility,
-            new ReferenceContractRules(),
-            exits,
-            access,
-            clock);
+            new EligibilityLedger(
+                insertionPath,
+                new JdbiEligibilityRecords(jdbi),
+                passes,
+                eligibility,
+                contractRules,
+                clock),
+            new ContractLedger(insertionPath, new JdbiContracts(jdbi), contractRules, clock),
+            new PassLedger(insertionPath, passes, contractRules, clock),
+            new ExitLedger(insertionPath, new JdbiExits(jdbi), exits, clock));
     this.alerts =
         new AlertDesk(
             database,

@@ -17,11 +17,11 @@ import org.tremplin.lti.keys.PlatformKeys;
 import org.tremplin.lti.launch.LaunchSettings;
 import org.tremplin.lti.launch.LaunchValidator;
 import org.tremplin.lti.login.OidcLogin;
+import org.tremplin.lti.login.SignedLoginStates;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.DynamicRegistration;
 import org.tremplin.lti.registration.ToolDescription;
 import org.tremplin.lti.roles.RoleMapper;
-import org.tremplin.lti.store.JdbiLoginStates;
 import org.tremplin.lti.store.JdbiNonces;
 import org.tremplin.lti.store.JdbiRegistrations;
 import org.tremplin.lti.store.JdbiSessions;
@@ -106,17 +106,20 @@ public final class TremplinFeature implements Feature {
     this.configured = config.platforms();
     this.registrationKey = config.registrationKey();
     ToolUrls urls = config.toolUrls();
-    JdbiLoginStates loginStates = new JdbiLoginStates(database, registrations, clock);
+    this.toolKeys = new JdbiToolKeys(database, clock);
+    JdbiNonces nonces = new JdbiNonces(database, clock);
+    // nothing is written at login: the state carries itself, signed (issue 10, item 7)
+    SignedLoginStates loginStates =
+        new SignedLoginStates(registrations, toolKeys, nonces::isUsed, clock);
     this.login = new OidcLogin(registrations, loginStates, urls, clock);
     this.validator =
         new LaunchValidator(
             loginStates,
             platformKeys,
-            new JdbiNonces(database, clock),
+            nonces,
             urls,
             LaunchSettings.defaults().withClockSkew(config.clockSkew()),
             clock);
-    this.toolKeys = new JdbiToolKeys(database, clock);
     this.sessions = new JdbiSessions(database, clock);
     this.directory = new LtiDirectory(database, clock);
     this.baseUrl = config.baseUrl();
@@ -136,6 +139,7 @@ public final class TremplinFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     context.register(new RequestSizeLimit(RequestSizeLimit.DEFAULT_MAX_BYTES));
+    context.register(new RequestCharset());
     context.register(new ErrorMapper());
     context.register(new LoginResource(login));
     context.register(

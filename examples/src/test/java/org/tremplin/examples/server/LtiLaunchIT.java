@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tremplin.examples.server.LtiTestPlatform.Login;
+import org.tremplin.lti.login.LoginState;
 import org.tremplin.web.config.TremplinConfig;
 
 /**
@@ -110,7 +111,11 @@ class LtiLaunchIT {
         .containsEntry("lti_message_hint", "{\"a\":1}");
     String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(setCookie)
-        .startsWith("lti1p3_" + query.get("state") + "=" + query.get("state") + ";")
+        .startsWith(
+            LoginState.cookieName(query.get("state"))
+                + "="
+                + LoginState.bindingOf(query.get("state"))
+                + ";")
         .contains("Secure", "HttpOnly", "SameSite=None", "Partitioned", "Max-Age=600");
   }
 

@@ -486,7 +486,11 @@ final class LtiTestPlatform implements AutoCloseable {
         for (String header : response.headers().allValues("Set-Cookie")) {
           String pair = header.split(";", 2)[0];
           int eq = pair.indexOf('=');
-          cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+          if (header.contains("Max-Age=0")) {
+            cookies.remove(pair.substring(0, eq));
+          } else {
+            cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+          }
         }
       }
       return response;

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tremplin.lti.login.LoginState;
 
 /**
  * The platform-storage variant of the OIDC round trip over real HTTP (LTI.md §1.6): a login with
@@ -85,12 +86,12 @@ class PlatformStorageIT {
     String state = query.get("state");
     assertThat(attribute(html, "data-state-key")).isEqualTo("lti_state_" + state);
     assertThat(attribute(html, "data-nonce-key")).isEqualTo("lti_nonce_" + query.get("nonce"));
-    assertThat(attribute(html, "data-value")).isEqualTo(state);
+    assertThat(attribute(html, "data-value")).isEqualTo(LoginState.bindingOf(state));
     assertThat(attribute(html, "data-target")).isEqualTo(TARGET);
     assertThat(attribute(html, "data-origin")).isEqualTo(issuer);
     assertThat(html).contains("<script src=\"storage.js\"></script>");
     assertThat(response.headers().firstValue("Set-Cookie").orElseThrow())
-        .startsWith("lti1p3_" + state + "=" + state + ";")
+        .startsWith(LoginState.cookieName(state) + "=" + LoginState.bindingOf(state) + ";")
         .contains("Partitioned");
   }
 
@@ -164,9 +165,12 @@ class PlatformStorageIT {
     assertThat(refused.body()).contains("STATE_NOT_BOUND");
     assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
     assertThat(refused.headers().firstValue("Location")).isEmpty();
-    // refused means consumed: the right value cannot be tried afterwards
+    // nothing is written before the id_token's signature is checked (signed login states), so
+    // the refusal consumed nothing: the browser that holds the right value still gets in, once
     HttpResponse<String> retry = launch(rePost(token, login, login.value(), login.value()));
-    assertThat(retry.body()).contains("STATE_UNKNOWN");
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(303);
+    assertThat(launch(rePost(token, login, login.value(), login.value())).body())
+        .contains("STATE_UNKNOWN");
   }
 
   @Test

@@ -53,11 +53,12 @@ import org.tremplin.lti.launch.Nonces;
 import org.tremplin.lti.login.InMemoryLoginStates;
 import org.tremplin.lti.login.LoginState;
 import org.tremplin.lti.login.LoginStates;
+import org.tremplin.lti.login.SignedLoginStates;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.InMemoryRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
-import org.tremplin.lti.store.JdbiLoginStates;
 import org.tremplin.lti.store.JdbiNonces;
+import org.tremplin.lti.store.JdbiToolKeys;
 
 /**
  * The 12-step launch validation ({@link LaunchValidator#validate}) next to the raw RS256
@@ -98,7 +99,10 @@ public class LaunchBenchmark {
   public enum Stores {
     /** {@link InMemoryLoginStates} and {@link InMemoryNonces}. */
     MEMORY,
-    /** {@link JdbiLoginStates} and {@link JdbiNonces} on H2 (in memory, PostgreSQL mode). */
+    /**
+     * {@link SignedLoginStates} (tool key in the database, nonce read at step 1) and {@link
+     * JdbiNonces} on H2 (in memory, PostgreSQL mode).
+     */
     H2
   }
 
@@ -188,15 +192,16 @@ public class LaunchBenchmark {
   public LaunchOutcome pipeline() {
     int i = nextToken();
     String state = "g" + generation + "-state-" + i;
-    loginStates.put(
-        new LoginState(
-            state,
-            registration,
-            "nonce-" + i,
-            "https://tool.example.org/lti/launch",
-            null,
-            NOW.plus(LoginState.TIME_TO_LIVE)));
-    return validator.validate(LaunchRequest.of(state, tokens[i], state));
+    LoginState sent =
+        loginStates.put(
+            new LoginState(
+                state,
+                registration,
+                "nonce-" + i,
+                "https://tool.example.org/lti/launch",
+                null,
+                NOW.plus(LoginState.TIME_TO_LIVE)));
+    return validator.validate(LaunchRequest.of(sent.state(), tokens[i], sent.bindingValue()));
   }
 
   /** Nimbus alone on the same token: parse the compact serialisation and verify RS256. */
@@ -254,9 +259,14 @@ public class LaunchBenchmark {
             h.execute("delete from tremplin_lti_login_state");
             return null;
           });
+      JdbiNonces jdbiNonces = new JdbiNonces(database, clock);
       loginStates =
-          new JdbiLoginStates(database, new InMemoryRegistrations(List.of(registration)), clock);
-      nonces = new JdbiNonces(database, clock);
+          new SignedLoginStates(
+              new InMemoryRegistrations(List.of(registration)),
+              new JdbiToolKeys(database, clock),
+              jdbiNonces::isUsed,
+              clock);
+      nonces = jdbiNonces;
     }
     validator = newValidator(nonces);
   }

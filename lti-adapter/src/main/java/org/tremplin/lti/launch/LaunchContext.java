@@ -1,9 +1,12 @@
 package org.tremplin.lti.launch;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.lti.text.PlatformText;
 
 /**
  * The facts of an accepted launch the application needs: who (issuer, client id, sub), where
@@ -45,16 +48,43 @@ public record LaunchContext(
     Map<String, String> custom,
     @Nullable String presentationLocale) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections and makes the platform's free texts safe to store and show ({@link
+   * PlatformText}): the name, the course title, the custom parameters and the locale are cleaned
+   * and bounded (absent when nothing printable remains); roles and mentored subs that are no
+   * acceptable identifier are dropped.
+   */
   public LaunchContext {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(deploymentId, "deploymentId");
     Objects.requireNonNull(messageType, "messageType");
     Objects.requireNonNull(targetLinkUri, "targetLinkUri");
-    roles = List.copyOf(roles);
-    roleScopeMentor = List.copyOf(roleScopeMentor);
-    custom = Map.copyOf(custom);
+    name = PlatformText.cleanOrNull(name, PlatformText.MAX_NAME);
+    contextTitle = PlatformText.cleanOrNull(contextTitle, PlatformText.MAX_TITLE);
+    presentationLocale = PlatformText.cleanOrNull(presentationLocale, PlatformText.MAX_LOCALE);
+    roles =
+        roles.stream().filter(r -> PlatformText.isIdentifier(r, PlatformText.MAX_ROLE)).toList();
+    roleScopeMentor =
+        roleScopeMentor.stream()
+            .filter(s -> PlatformText.isIdentifier(s, PlatformText.MAX_ID))
+            .toList();
+    custom = cleanCustom(custom);
+  }
+
+  private static Map<String, String> cleanCustom(Map<String, String> custom) {
+    Map<String, String> cleaned = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : new TreeMap<>(custom).entrySet()) {
+      if (cleaned.size() == PlatformText.MAX_CUSTOM_ENTRIES) {
+        break;
+      }
+      String key = PlatformText.clean(entry.getKey(), PlatformText.MAX_CUSTOM_NAME);
+      if (!key.isEmpty()) {
+        cleaned.putIfAbsent(
+            key, PlatformText.clean(entry.getValue(), PlatformText.MAX_CUSTOM_VALUE));
+      }
+    }
+    return Map.copyOf(cleaned);
   }
 
   /** Whether this is a deep linking request. */

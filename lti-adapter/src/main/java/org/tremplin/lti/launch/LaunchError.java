@@ -78,7 +78,16 @@ public enum LaunchError {
   DEEP_LINKING_SETTINGS_MISSING(11, 400),
   /** Step 11: no {@code roles} claim (an empty list is fine). */
   ROLES_CLAIM_MISSING(11, 400),
-  /** Step 12: {@code sub} present but empty or longer than 255 characters. */
+  /**
+   * Step 11: {@code deployment_id}, {@code resource_link.id} or {@code context.id} holds a control
+   * character, a bidirectional control or an unpaired surrogate, or {@code context.id} is empty or
+   * longer than 255 characters.
+   */
+  ID_INVALID(11, 400),
+  /**
+   * Step 12: {@code sub} present but empty, longer than 255 characters, or holding a control
+   * character, a bidirectional control or an unpaired surrogate.
+   */
   SUB_INVALID(12, 400),
   /** Step 12: no {@code sub} and anonymous launches are not enabled. */
   ANONYMOUS_LAUNCH(12, 403);

@@ -42,6 +42,7 @@ import org.tremplin.lti.login.LoginStates;
 import org.tremplin.lti.login.PlatformStorage;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.PlatformRegistration;
+import org.tremplin.lti.text.PlatformText;
 
 /**
  * Validates an LTI 1.3 launch in the fixed order of LTI.md §2, steps 1 to 12, each a named method
@@ -422,10 +423,13 @@ public final class LaunchValidator {
     if (!(nonce instanceof String value) || !constantTimeEquals(value, c.loginState().nonce())) {
       return LaunchError.NONCE_MISMATCH;
     }
-    Instant keepUntil =
+    Instant tokenExpiry =
         Objects.requireNonNull(c.claims().getExpirationTime())
             .toInstant()
             .plus(settings.clockSkew());
+    // kept as long as the login state lives too: a signed state is single use through its nonce
+    Instant stateExpiry = c.loginState().expiresAt();
+    Instant keepUntil = tokenExpiry.isAfter(stateExpiry) ? tokenExpiry : stateExpiry;
     return nonces.consume(c.registration().issuer(), value, keepUntil)
         ? null
         : LaunchError.NONCE_REPLAYED;
@@ -466,7 +470,9 @@ public final class LaunchValidator {
 
   /**
    * Step 11: {@code target_link_uri} ours; {@code resource_link.id} present and at most 255 (or,
-   * for deep linking, the settings with their return URL); {@code roles} claim present.
+   * for deep linking, the settings with their return URL); {@code roles} claim present; the
+   * identifiers (deployment, resource link, context) free of control characters, a context id at
+   * most 255.
    */
   private @Nullable LaunchError checkResourceLink(Candidate c) {
     boolean deepLinking = LtiClaims.DEEP_LINKING_REQUEST.equals(c.messageType);
@@ -497,16 +503,30 @@ public final class LaunchValidator {
     if (!(c.claims().getClaim(LtiClaims.ROLES) instanceof List<?>)) {
       return LaunchError.ROLES_CLAIM_MISSING;
     }
+    Map<String, Object> context = object(c.claims().getClaim(LtiClaims.CONTEXT));
+    boolean contextIdBad =
+        context.containsKey("id")
+            && !(context.get("id") instanceof String id
+                && PlatformText.isIdentifier(id, MAX_ID_LENGTH));
+    if (contextIdBad
+        || !PlatformText.isIdentifier(Objects.requireNonNull(c.deploymentId), MAX_ID_LENGTH)
+        || (c.resourceLinkId != null
+            && !PlatformText.isIdentifier(c.resourceLinkId, MAX_ID_LENGTH))) {
+      return LaunchError.ID_INVALID;
+    }
     return null;
   }
 
-  /** Step 12: {@code sub} non-empty and at most 255; absent only when anonymous is enabled. */
+  /**
+   * Step 12: {@code sub} non-empty, at most 255, no control characters; absent only when anonymous
+   * launches are enabled.
+   */
   private @Nullable LaunchError checkSubject(Candidate c) {
     String sub = c.claims().getSubject();
     if (sub == null) {
       return settings.anonymousLaunchAllowed() ? null : LaunchError.ANONYMOUS_LAUNCH;
     }
-    return sub.isEmpty() || sub.length() > MAX_ID_LENGTH ? LaunchError.SUB_INVALID : null;
+    return PlatformText.isIdentifier(sub, MAX_ID_LENGTH) ? null : LaunchError.SUB_INVALID;
   }
 
   private static boolean fits(JWK key, JWSAlgorithm alg) {

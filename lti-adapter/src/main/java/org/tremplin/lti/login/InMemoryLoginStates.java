@@ -38,7 +38,7 @@ public final class InMemoryLoginStates implements LoginStates {
   }
 
   @Override
-  public void put(LoginState loginState) {
+  public LoginState put(LoginState loginState) {
     purge();
     states.put(loginState.state(), loginState);
     // after the put: a purge running meanwhile either sees the state or is followed by this
@@ -47,6 +47,7 @@ public final class InMemoryLoginStates implements LoginStates {
         earliest = loginState.expiresAt();
       }
     }
+    return loginState;
   }
 
   @Override

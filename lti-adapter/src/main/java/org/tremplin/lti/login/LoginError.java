@@ -16,7 +16,13 @@ public enum LoginError {
   /** {@code target_link_uri} is not one of the tool's URLs (no open redirect, §1.3). */
   TARGET_LINK_URI_NOT_OURS,
   /** No registration for (iss, client_id), or several for iss alone (§1.2). */
-  REGISTRATION_UNKNOWN;
+  REGISTRATION_UNKNOWN,
+  /**
+   * A value the tool keeps until the launch cannot be kept as sent: {@code lti_deployment_id}
+   * empty-but-present is ignored, but one longer than 255 or holding a control character is
+   * refused, and so is a {@code target_link_uri} longer than 2,000 characters.
+   */
+  PARAMETER_INVALID;
 
   /** The HTTP status of the error page. */
   public int httpStatus() {

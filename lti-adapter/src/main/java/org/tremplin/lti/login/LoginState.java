@@ -1,7 +1,12 @@
 package org.tremplin.lti.login;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.registration.PlatformRegistration;
@@ -72,10 +77,29 @@ public record LoginState(
 
   /**
    * The value binding this login to the browser: the cookie's value, and the value written to
-   * platform storage under {@link #storageStateKey()} and {@link #storageNonceKey()}.
+   * platform storage under {@link #storageStateKey()} and {@link #storageNonceKey()}. It is {@link
+   * #bindingOf the digest of the state}, so that the cookie stays small whatever the state's length
+   * (a signed state is a few hundred characters, and a browser sends every live binding cookie with
+   * each request to the tool).
    */
   public String bindingValue() {
-    return state;
+    return bindingOf(state);
+  }
+
+  /**
+   * The binding value of a state: the first 128 bits of its SHA-256, base64url (22 characters).
+   *
+   * @param state the state value
+   * @return its binding value
+   */
+  public static String bindingOf(String state) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
   }
 
   /** The platform-storage key of the binding under the state: {@code lti_state_<state>}. */
@@ -88,20 +112,34 @@ public record LoginState(
     return STORAGE_NONCE_PREFIX + nonce;
   }
 
-  /** The name of the cookie binding this login to the browser: {@code lti1p3_<state>}. */
+  /**
+   * The name of the cookie binding this login to the browser: {@code lti1p3_<binding value>},
+   * unique per login (LTI.md §1.5 names it after the state; its digest keeps the cookie small).
+   */
   public String cookieName() {
     return cookieName(state);
   }
 
   /** The binding cookie's name for a state value, as read back at launch. */
   public static String cookieName(String state) {
-    return COOKIE_PREFIX + state;
+    return COOKIE_PREFIX + bindingOf(state);
+  }
+
+  /**
+   * A {@code Set-Cookie} header value deleting the binding cookie of this state (sent once the
+   * launch has used it, so cookies do not pile up in the browser for ten minutes).
+   *
+   * @param state the state value
+   * @return the header value
+   */
+  public static String clearCookieHeader(String state) {
+    return cookieName(state) + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=None; Partitioned";
   }
 
   /**
    * The raw {@code Set-Cookie} header value binding this login to the browser (§1.5): the value is
-   * the state itself, {@code Secure; HttpOnly; SameSite=None; Partitioned}, ten minutes. Raw,
-   * because JAX-RS has no API for {@code Partitioned}.
+   * the {@link #bindingValue()}, {@code Secure; HttpOnly; SameSite=None; Partitioned}, ten minutes.
+   * Raw, because JAX-RS has no API for {@code Partitioned}.
    */
   public String setCookieHeader() {
     return cookieName()

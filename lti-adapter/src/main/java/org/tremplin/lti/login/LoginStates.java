@@ -3,14 +3,22 @@ package org.tremplin.lti.login;
 import java.util.Optional;
 
 /**
- * Login states kept server-side between the login and the launch (LTI.md §1.5, §2.1), so any node
- * can serve the launch. Implementations must be thread-safe, and {@link #take} atomic: two
- * concurrent takes of one state return it at most once.
+ * Login states kept between the login and the launch (LTI.md §1.5, §2.1), so any node can serve the
+ * launch. Implementations must be thread-safe, and single use must hold: a stored state is taken at
+ * most once ({@link #take} atomic), a signed one ({@link SignedLoginStates}) reads as unknown once
+ * the launch recorded its nonce.
  */
 public interface LoginStates {
 
-  /** Stores a login state under its {@code state} value until it expires. */
-  void put(LoginState loginState);
+  /**
+   * Keeps a login state until it expires, and returns it as the platform must see it: a store keeps
+   * the draft under its own {@code state} value and returns it; {@link SignedLoginStates} stores
+   * nothing and returns it with a {@code state} value that carries it.
+   *
+   * @param draft the login state, with a fresh random state value
+   * @return the login state to send (its {@code state} and binding)
+   */
+  LoginState put(LoginState draft);
 
   /**
    * Removes and returns the login state stored under {@code state}: single use. An expired state

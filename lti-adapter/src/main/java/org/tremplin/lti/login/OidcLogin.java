@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.Registrations;
+import org.tremplin.lti.text.PlatformText;
 
 /**
  * Handles an OIDC third-party initiated login (LTI.md §1): checks the parameters, finds the
@@ -24,6 +25,9 @@ import org.tremplin.lti.registration.Registrations;
  * LoginOutcome.StoreThenRedirect} so that the adapter first writes the binding there. Thread-safe.
  */
 public final class OidcLogin {
+  /** Longest {@code target_link_uri} kept in a login state (its column holds 2,000). */
+  static final int MAX_TARGET_LINK_URI = 2000;
+
   /** Bytes of randomness in each state and nonce: 256 bits, above the 128 required. */
   public static final int RANDOM_BYTES = 32;
 
@@ -85,6 +89,11 @@ public final class OidcLogin {
     if (target == null || target.isEmpty()) {
       return reject(LoginError.TARGET_LINK_URI_MISSING);
     }
+    if (target.length() > MAX_TARGET_LINK_URI
+        || (!isEmpty(request.deploymentId())
+            && !PlatformText.isIdentifier(request.deploymentId(), PlatformText.MAX_ID))) {
+      return reject(LoginError.PARAMETER_INVALID);
+    }
     if (!toolUrls.isOwn(target)) {
       return reject(LoginError.TARGET_LINK_URI_NOT_OURS);
     }
@@ -94,7 +103,7 @@ public final class OidcLogin {
       return reject(LoginError.REGISTRATION_UNKNOWN);
     }
     PlatformRegistration registration = found.get();
-    LoginState loginState =
+    LoginState draft =
         new LoginState(
             randomToken(),
             registration,
@@ -103,7 +112,7 @@ public final class OidcLogin {
             isEmpty(request.deploymentId()) ? null : request.deploymentId(),
             clock.instant().plus(LoginState.TIME_TO_LIVE),
             storageTarget(request.storageTarget()));
-    loginStates.put(loginState);
+    LoginState loginState = loginStates.put(draft);
     URI location = redirect(registration, request, loginState);
     if (loginState.usesPlatformStorage()) {
       LOG.debug("LTI login to platform {} goes through platform storage", registration.name());

@@ -61,6 +61,22 @@ public final class JdbiNonces implements Nonces {
     }
   }
 
+  /**
+   * Whether {@code nonce} of {@code issuer} is recorded (used by an accepted launch and not yet
+   * purged); a read, no write.
+   */
+  public boolean isUsed(String issuer, String nonce) {
+    return database.read(
+        h ->
+            h.createQuery(
+                        "select count(*) from tremplin_lti_nonce where issuer = :issuer and nonce = :nonce")
+                    .bind("issuer", issuer)
+                    .bind("nonce", nonce)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
   /** Deletes the nonces past their keep-until time now, whatever the purge interval. */
   public int purgeExpired() {
     Instant now = clock.instant();

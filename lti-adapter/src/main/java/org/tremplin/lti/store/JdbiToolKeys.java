@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +97,33 @@ public final class JdbiToolKeys implements ToolKeySource {
       return rotate();
     }
     return active.get().key();
+  }
+
+  /**
+   * The signing key first, then every other key active or retired less than the overlap window ago,
+   * private parts included (e.g. to check a value signed just before a rotation).
+   */
+  @Override
+  public List<RSAKey> recentSigningKeys() {
+    RSAKey current = signingKey();
+    Instant now = clock.instant();
+    List<RSAKey> others =
+        database.read(
+            h ->
+                h.createQuery(
+                        """
+                        select kid, private_key, public_key, alg from tremplin_lti_tool_key
+                        where kid <> :kid and (retired_at is null or retired_at > :cutoff)
+                        order by active_from desc, created_at desc, kid
+                        """)
+                    .bind("kid", current.getKeyID())
+                    .bind("cutoff", Database.timestamp(now.minus(overlap)))
+                    .map((rs, ctx) -> decode(rs, true))
+                    .list());
+    List<RSAKey> keys = new ArrayList<>(others.size() + 1);
+    keys.add(current);
+    keys.addAll(others);
+    return List.copyOf(keys);
   }
 
   /** An active key and since when it signs. */

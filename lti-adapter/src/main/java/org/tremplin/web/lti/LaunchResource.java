@@ -103,13 +103,14 @@ public final class LaunchResource {
       return land(
           accepted,
           AppText.negotiate(
-              accepted.context().presentationLocale(), headers.getAcceptableLanguages()));
+              accepted.context().presentationLocale(), headers.getAcceptableLanguages()),
+          java.util.Objects.requireNonNull(state));
     }
     return LtiPages.launchRefused(
         ((LaunchOutcome.Rejected) outcome).error(), request.errorDescription());
   }
 
-  private Response land(LaunchOutcome.Accepted accepted, Locale locale) {
+  private Response land(LaunchOutcome.Accepted accepted, Locale locale, String state) {
     Landing landing =
         identities.resolve(
             accepted.context(),
@@ -127,6 +128,8 @@ public final class LaunchResource {
         AppPages.withToken(baseUrl.resolve(link ? "app/link" : "app/home"), issued.token());
     return Response.seeOther(target)
         .header("Set-Cookie", SessionCookie.setCookie(issued.token(), sessions.timeToLive()))
+        // the login's binding cookie has served: delete it rather than let it ride along for 10 min
+        .header("Set-Cookie", LoginState.clearCookieHeader(state))
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
         .build();

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tremplin.lti.launch.LaunchFixture.Signing;
+import org.tremplin.lti.login.LoginState;
 
 /**
  * Runs the certification-style corpus ({@code src/test/resources/org/tremplin/lti/corpus}, see its
@@ -127,7 +128,7 @@ class LaunchCorpusTest {
         switch (String.valueOf(c.getOrDefault("binding", "ok"))) {
           case "missing" -> null;
           case "wrong" -> "state-of-another-login";
-          default -> postedState;
+          default -> postedState == null ? null : LoginState.bindingOf(postedState);
         };
     LaunchRequest request =
         c.containsKey("platformError")
@@ -185,6 +186,7 @@ class LaunchCorpusTest {
   private static void checkContext(LaunchContext context, Map<String, Object> c) {
     Map<String, @Nullable Object> actual = new LinkedHashMap<>();
     actual.put("sub", context.sub());
+    actual.put("name", context.name());
     actual.put("contextId", context.contextId());
     actual.put("contextTitle", context.contextTitle());
     actual.put("resourceLinkId", context.resourceLinkId());

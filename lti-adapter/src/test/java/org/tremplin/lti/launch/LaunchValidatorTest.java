@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tremplin.lti.launch.LaunchFixture.Signing;
+import org.tremplin.lti.login.LoginState;
 
 class LaunchValidatorTest {
   private final LaunchFixture fixture = new LaunchFixture();
@@ -38,13 +39,15 @@ class LaunchValidatorTest {
     LaunchOutcome forged =
         fixture.validator.validate(
             LaunchRequest.of(
-                "s1", LaunchFixture.token(claims, "RS256", "platform-rsa", Signing.OTHER), "s1"));
+                "s1",
+                LaunchFixture.token(claims, "RS256", "platform-rsa", Signing.OTHER),
+                LoginState.bindingOf("s1")));
     LaunchOutcome genuine =
         fixture.validator.validate(
             LaunchRequest.of(
                 "s2",
                 LaunchFixture.token(claims, "RS256", "platform-rsa", Signing.PLATFORM),
-                "s2"));
+                LoginState.bindingOf("s2")));
 
     assertThat(forged).isEqualTo(new LaunchOutcome.Rejected(LaunchError.SIGNATURE_INVALID));
     assertThat(genuine).isInstanceOf(LaunchOutcome.Accepted.class);
@@ -72,7 +75,7 @@ class LaunchValidatorTest {
                 "k1",
                 LaunchFixture.token(
                     LaunchFixture.validClaims("kn1"), "RS256", "platform-rsa", Signing.PLATFORM),
-                "k1"));
+                LoginState.bindingOf("k1")));
     served.set(LaunchFixture.OTHER_RSA.toPublicJWK()); // same kid, new key
     LaunchOutcome withNewKey =
         validator.validate(
@@ -80,14 +83,14 @@ class LaunchValidatorTest {
                 "k2",
                 LaunchFixture.token(
                     LaunchFixture.validClaims("kn2"), "RS256", "platform-rsa", Signing.OTHER),
-                "k2"));
+                LoginState.bindingOf("k2")));
     LaunchOutcome withOldKey =
         validator.validate(
             LaunchRequest.of(
                 "k3",
                 LaunchFixture.token(
                     LaunchFixture.validClaims("kn3"), "RS256", "platform-rsa", Signing.PLATFORM),
-                "k3"));
+                LoginState.bindingOf("k3")));
 
     assertThat(before).isInstanceOf(LaunchOutcome.Accepted.class);
     assertThat(withNewKey).isInstanceOf(LaunchOutcome.Accepted.class);
@@ -107,14 +110,14 @@ class LaunchValidatorTest {
             LaunchRequest.of(
                 "s1",
                 LaunchFixture.token(withLocale, "RS256", "platform-rsa", Signing.PLATFORM),
-                "s1"));
+                LoginState.bindingOf("s1")));
     LaunchOutcome unsaid =
         fixture.validator.validate(
             LaunchRequest.of(
                 "s2",
                 LaunchFixture.token(
                     LaunchFixture.validClaims("n2"), "RS256", "platform-rsa", Signing.PLATFORM),
-                "s2"));
+                LoginState.bindingOf("s2")));
 
     assertThat(((LaunchOutcome.Accepted) english).context().presentationLocale())
         .isEqualTo("en_us");
@@ -129,8 +132,10 @@ class LaunchValidatorTest {
         LaunchFixture.token(
             LaunchFixture.validClaims("n1"), "RS256", "platform-rsa", Signing.PLATFORM);
 
-    LaunchOutcome first = fixture.validator.validate(LaunchRequest.of("s1", token, "s1"));
-    LaunchOutcome replay = fixture.validator.validate(LaunchRequest.of("s2", token, "s2"));
+    LaunchOutcome first =
+        fixture.validator.validate(LaunchRequest.of("s1", token, LoginState.bindingOf("s1")));
+    LaunchOutcome replay =
+        fixture.validator.validate(LaunchRequest.of("s2", token, LoginState.bindingOf("s2")));
 
     assertThat(first).isInstanceOf(LaunchOutcome.Accepted.class);
     assertThat(replay).isEqualTo(new LaunchOutcome.Rejected(LaunchError.NONCE_REPLAYED));
@@ -145,7 +150,9 @@ class LaunchValidatorTest {
 
     fixture.validator.validate(
         LaunchRequest.of(
-            "s1", LaunchFixture.token(claims, "RS256", "platform-rsa", Signing.PLATFORM), "s1"));
+            "s1",
+            LaunchFixture.token(claims, "RS256", "platform-rsa", Signing.PLATFORM),
+            LoginState.bindingOf("s1")));
 
     assertThat(fixture.loginStates.size()).isZero();
   }
@@ -175,7 +182,7 @@ class LaunchValidatorTest {
             LaunchRequest.of(
                 "s1",
                 LaunchFixture.token(claims, "RS256", "platform-rsa", Signing.PLATFORM),
-                "s1"));
+                LoginState.bindingOf("s1")));
 
     assertThat(outcome).isEqualTo(new LaunchOutcome.Rejected(LaunchError.TOKEN_EXPIRED));
   }
@@ -183,7 +190,9 @@ class LaunchValidatorTest {
   @Test
   void theRequestAndLoginStateNeverPrintTheirSecrets() {
     var loginState = fixture.login("secret-state", "secret-nonce", null, inTenMinutes);
-    LaunchRequest request = LaunchRequest.of("secret-state", "secret.token.value", "secret-state");
+    LaunchRequest request =
+        LaunchRequest.of(
+            "secret-state", "secret.token.value", LoginState.bindingOf("secret-state"));
 
     assertThat(loginState.toString()).doesNotContain("secret");
     assertThat(request.toString()).doesNotContain("secret");

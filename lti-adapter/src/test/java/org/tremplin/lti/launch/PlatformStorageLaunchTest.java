@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.tremplin.lti.launch.LaunchFixture.Signing;
+import org.tremplin.lti.login.LoginState;
 
 /** The launch of a platform-storage login (LTI.md §1.6): read back, then validate. */
 class PlatformStorageLaunchTest {
+  private static final String B1 = LoginState.bindingOf("s1");
+  private static final String B2 = LoginState.bindingOf("s2");
+
   private final LaunchFixture fixture = new LaunchFixture();
   private final Instant inTenMinutes = LaunchFixture.NOW.plusSeconds(600);
 
@@ -39,7 +43,7 @@ class PlatformStorageLaunchTest {
     LaunchRequest first = LaunchRequest.of("s1", token("n1"), null);
     assertThat(fixture.validator.storageReadBack(first)).isPresent();
 
-    LaunchRequest rePost = first.withStoredBindings("s1", "s1");
+    LaunchRequest rePost = first.withStoredBindings(B1, B1);
 
     assertThat(fixture.validator.storageReadBack(rePost)).isEmpty();
     assertThat(fixture.validator.validate(rePost)).isInstanceOf(LaunchOutcome.Accepted.class);
@@ -49,7 +53,7 @@ class PlatformStorageLaunchTest {
   @Test
   void aReplayedRePostIsRefused() {
     fixture.storageLogin("s1", "n1", inTenMinutes);
-    LaunchRequest rePost = LaunchRequest.of("s1", token("n1"), null).withStoredBindings("s1", "s1");
+    LaunchRequest rePost = LaunchRequest.of("s1", token("n1"), null).withStoredBindings(B1, B1);
     assertThat(fixture.validator.validate(rePost)).isInstanceOf(LaunchOutcome.Accepted.class);
 
     assertThat(fixture.validator.validate(rePost))
@@ -80,10 +84,10 @@ class PlatformStorageLaunchTest {
 
     LaunchOutcome nonceMissing =
         fixture.validator.validate(
-            LaunchRequest.of("s1", token("n1"), null).withStoredBindings("s1", null));
+            LaunchRequest.of("s1", token("n1"), null).withStoredBindings(B1, null));
     LaunchOutcome nonceWrong =
         fixture.validator.validate(
-            LaunchRequest.of("s2", token("n2"), null).withStoredBindings("s2", "s1"));
+            LaunchRequest.of("s2", token("n2"), null).withStoredBindings(B2, B1));
 
     assertThat(nonceMissing).isEqualTo(new LaunchOutcome.Rejected(LaunchError.STATE_NOT_BOUND));
     assertThat(nonceWrong).isEqualTo(new LaunchOutcome.Rejected(LaunchError.STATE_NOT_BOUND));
@@ -111,8 +115,7 @@ class PlatformStorageLaunchTest {
   @Test
   void storedValuesDoNotBindACookieOnlyLogin() {
     fixture.login("s1", "n1", null, inTenMinutes);
-    LaunchRequest request =
-        LaunchRequest.of("s1", token("n1"), null).withStoredBindings("s1", "s1");
+    LaunchRequest request = LaunchRequest.of("s1", token("n1"), null).withStoredBindings(B1, B1);
 
     assertThat(fixture.validator.storageReadBack(LaunchRequest.of("s1", token("n1"), null)))
         .isEmpty();
@@ -123,7 +126,7 @@ class PlatformStorageLaunchTest {
   @Test
   void aStorageLoginWithItsCookieIsValidatedAtOnce() {
     fixture.storageLogin("s1", "n1", inTenMinutes);
-    LaunchRequest withCookie = LaunchRequest.of("s1", token("n1"), "s1");
+    LaunchRequest withCookie = LaunchRequest.of("s1", token("n1"), B1);
 
     assertThat(fixture.validator.storageReadBack(withCookie)).isEmpty();
     assertThat(fixture.validator.validate(withCookie)).isInstanceOf(LaunchOutcome.Accepted.class);
@@ -135,7 +138,7 @@ class PlatformStorageLaunchTest {
 
     assertThat(
             fixture.validator.validate(
-                LaunchRequest.of("s1", token("n1"), "wrong").withStoredBindings("s1", "s1")))
+                LaunchRequest.of("s1", token("n1"), "wrong").withStoredBindings(B1, B1)))
         .isEqualTo(new LaunchOutcome.Rejected(LaunchError.STATE_NOT_BOUND));
   }
 

@@ -111,9 +111,9 @@ class OidcLoginTest {
     assertThat(state.targetLinkUri()).isEqualTo("https://tool.example.org/lti/launch");
     assertThat(state.deploymentIdHint()).isEqualTo("1");
     assertThat(state.expiresAt()).isEqualTo(NOW.plusSeconds(600));
-    assertThat(state.cookieName()).isEqualTo("lti1p3_" + state.state());
+    assertThat(state.cookieName()).isEqualTo("lti1p3_" + LoginState.bindingOf(state.state()));
     assertThat(state.setCookieHeader())
-        .startsWith("lti1p3_" + state.state() + "=" + state.state() + ";")
+        .startsWith(state.cookieName() + "=" + LoginState.bindingOf(state.state()) + ";")
         .contains("Secure", "HttpOnly", "SameSite=None", "Partitioned", "Path=/", "Max-Age=600");
     assertThat(states.take(state.state())).contains(state);
   }
@@ -158,6 +158,26 @@ class OidcLoginTest {
       params.put("target_link_uri", List.of(target));
       assertRejected(params, LoginError.TARGET_LINK_URI_NOT_OURS);
     }
+  }
+
+  @Test
+  void aDeploymentHintTheToolCannotKeepIsRefusedAndNothingIsStored() {
+    for (String hint : List.of("d".repeat(256), "dep\u00001", "dep\n1", "dep\u202e1")) {
+      Map<String, List<String>> params = params();
+      params.put("lti_deployment_id", List.of(hint));
+      assertRejected(params, LoginError.PARAMETER_INVALID);
+    }
+    assertThat(states.size()).isZero();
+  }
+
+  @Test
+  void aTargetLinkLongerThanTheStateKeepsIsRefused() {
+    Map<String, List<String>> params = params();
+    String target = params.get("target_link_uri").get(0);
+    params.put("target_link_uri", List.of(target + "?x=" + "a".repeat(2000)));
+
+    assertRejected(params, LoginError.PARAMETER_INVALID);
+    assertThat(states.size()).isZero();
   }
 
   @Test

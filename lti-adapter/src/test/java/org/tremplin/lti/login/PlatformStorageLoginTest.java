@@ -62,7 +62,7 @@ class PlatformStorageLoginTest {
     assertThat(outcome.platformOrigin()).isEqualTo("https://sso.canvaslms.com");
     assertThat(state.storageStateKey()).isEqualTo("lti_state_" + state.state());
     assertThat(state.storageNonceKey()).isEqualTo("lti_nonce_" + state.nonce());
-    assertThat(state.bindingValue()).isEqualTo(state.state());
+    assertThat(state.bindingValue()).isEqualTo(LoginState.bindingOf(state.state())).hasSize(22);
     assertThat(states.find(state.state())).contains(state);
     assertThat(state.toString()).doesNotContain(state.state()).doesNotContain(state.nonce());
   }

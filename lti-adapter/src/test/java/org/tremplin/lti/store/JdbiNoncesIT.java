@@ -31,6 +31,18 @@ class JdbiNoncesIT {
   }
 
   @AllDatabases
+  void aNonceReadsAsUsedOnlyOnceConsumedAndOnlyForItsIssuer(TestDatabase db) {
+    JdbiNonces nonces = new JdbiNonces(Database.open(db.fresh()), clock);
+    assertThat(nonces.isUsed(ISS, "n1")).isFalse();
+
+    nonces.consume(ISS, "n1", NOW.plusSeconds(300));
+
+    assertThat(nonces.isUsed(ISS, "n1")).isTrue();
+    assertThat(nonces.isUsed(ISS, "n2")).isFalse();
+    assertThat(nonces.isUsed("https://canvas.instructure.com", "n1")).isFalse();
+  }
+
+  @AllDatabases
   void theSameNonceFromAnotherIssuerIsAnotherNonce(TestDatabase db) {
     JdbiNonces nonces = new JdbiNonces(Database.open(db.fresh()), clock);
 

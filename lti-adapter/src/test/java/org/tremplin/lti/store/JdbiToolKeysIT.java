@@ -49,6 +49,26 @@ class JdbiToolKeysIT {
   }
 
   @AllDatabases
+  void recentSigningKeysHoldTheCurrentKeyFirstThenThoseRetiredWithinTheOverlap(TestDatabase db) {
+    Database database = Database.open(db.fresh());
+    JdbiToolKeys keys = new JdbiToolKeys(database, clock, OVERLAP);
+    RSAKey first = keys.signingKey();
+    assertThat(keys.recentSigningKeys()).containsExactly(first);
+
+    clock.advance(Duration.ofHours(1));
+    RSAKey second = keys.rotate();
+
+    assertThat(keys.recentSigningKeys()).containsExactly(second, first);
+    assertThat(new JdbiToolKeys(database, clock, OVERLAP).recentSigningKeys())
+        .as("another node")
+        .containsExactly(second, first)
+        .allMatch(RSAKey::isPrivate);
+
+    clock.advance(OVERLAP.plusSeconds(1));
+    assertThat(keys.recentSigningKeys()).containsExactly(second);
+  }
+
+  @AllDatabases
   void theJwksPublishesThePublicPartsOnly(TestDatabase db) throws Exception {
     JdbiToolKeys keys = new JdbiToolKeys(Database.open(db.fresh()), clock, OVERLAP);
     RSAKey signing = keys.signingKey();

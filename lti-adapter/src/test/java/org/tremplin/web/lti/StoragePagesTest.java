@@ -56,7 +56,7 @@ class StoragePagesTest {
     assertThat(attribute(html, "data-origin")).isEqualTo("https://sso.canvaslms.com");
     assertThat(attribute(html, "data-state-key")).isEqualTo("lti_state_st");
     assertThat(attribute(html, "data-nonce-key")).isEqualTo("lti_nonce_no");
-    assertThat(attribute(html, "data-value")).isEqualTo("st");
+    assertThat(attribute(html, "data-value")).isEqualTo(LoginState.bindingOf("st"));
     assertThat(html)
         .contains("href=\"login?iss=x&amp;login_hint=%22%3E\" target=\"_blank\"")
         .contains("nouvelle fenêtre", "new window", "cookie seulement", "cookie only");

@@ -1,0 +1,26 @@
+package org.tremplin.core.insertion;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.tremplin.api.contract.ContractAmendment;
+import org.tremplin.api.contract.InsertionContract;
+import org.tremplin.api.contract.Suspension;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * Stored insertion contracts (CDDI) with their renewals and suspensions, append-only. Thread-safe;
+ * calls inside a transaction join it.
+ */
+public interface Contracts {
+  /** Stores a contract, its renewals and suspensions; fails if the learner has one. */
+  void insert(LearnerId learner, InsertionContract contract, String by, Instant at);
+
+  /** Appends a renewal as number {@code seq} (1-based); fails if the number is taken. */
+  void appendRenewal(LearnerId learner, int seq, ContractAmendment renewal, String by, Instant at);
+
+  /** Appends a suspension as number {@code seq} (1-based); fails if the number is taken. */
+  void appendSuspension(LearnerId learner, int seq, Suspension suspension, String by, Instant at);
+
+  /** The learner's contract with every amendment; empty when none is stored. */
+  Optional<InsertionContract> find(LearnerId learner);
+}

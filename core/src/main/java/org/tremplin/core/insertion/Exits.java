@@ -1,0 +1,32 @@
+package org.tremplin.core.insertion;
+
+import java.util.List;
+import java.util.Optional;
+import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.insertion.Exit;
+import org.tremplin.api.insertion.FollowUp;
+import org.tremplin.api.learner.LearnerId;
+
+/**
+ * Stored exits (versioned: corrections append) and their six-month follow-ups. Thread-safe; calls
+ * inside a transaction join it. Reads return empty when nothing is stored.
+ */
+public interface Exits {
+  /** Appends an exit version; fails if that version is taken. */
+  void append(Exit exit);
+
+  /** Every version of a learner's exit from a cohort, oldest first. */
+  List<Exit> history(CohortId cohort, LearnerId learner);
+
+  /** The newest version of every exit of a cohort. */
+  List<Exit> current(CohortId cohort);
+
+  /** Stores a follow-up; fails if one exists. */
+  void insertFollowUp(FollowUp followUp);
+
+  /** The follow-up of a learner's exit from a cohort. */
+  Optional<FollowUp> followUp(CohortId cohort, LearnerId learner);
+
+  /** Learners of a cohort whose follow-up is recorded. */
+  List<LearnerId> followedUp(CohortId cohort);
+}

@@ -1,0 +1,58 @@
+package org.tremplin.core.insertion;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.contract.Suspension;
+import org.tremplin.api.learner.LearnerId;
+import org.tremplin.core.internal.Database;
+
+/** The suspension table, which contracts and PASS IAE share (one subject column). Stateless. */
+final class SuspensionRows {
+  /** What a suspension suspends. */
+  enum Subject {
+    /** The insertion contract. */
+    CONTRACT,
+    /** The PASS IAE. */
+    PASS
+  }
+
+  private SuspensionRows() {}
+
+  /** Inserts suspension number {@code seq} (1-based) of the subject; fails if it is taken. */
+  static void append(
+      Handle h, LearnerId learner, Subject subject, int seq, Suspension s, String by, Instant at) {
+    h.createUpdate(
+            "insert into tremplin_suspension (learner_id, subject, seq, first_day,"
+                + " last_day, reason, recorded_by, recorded_at) values (:l, :subject,"
+                + " :seq, :first, :last, :reason, :by, :at)")
+        .bind("l", learner.value())
+        .bind("subject", subject.name())
+        .bind("seq", seq)
+        .bind("first", s.period().first())
+        .bind("last", s.period().last())
+        .bind("reason", s.reason())
+        .bind("by", by)
+        .bind("at", Database.timestamp(at))
+        .execute();
+  }
+
+  /** The subject's suspensions, in order. */
+  static List<Suspension> of(Handle h, LearnerId learner, Subject subject) {
+    return h.createQuery(
+            "select first_day, last_day, reason from tremplin_suspension where learner_id = :l"
+                + " and subject = :subject order by seq")
+        .bind("l", learner.value())
+        .bind("subject", subject.name())
+        .map(
+            (rs, ctx) ->
+                new Suspension(
+                    new DateRange(
+                        rs.getObject("first_day", LocalDate.class),
+                        rs.getObject("last_day", LocalDate.class)),
+                    rs.getString("reason")))
+        .list();
+  }
+}
