@@ -146,7 +146,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
           reply,
           ErrorPages.language(headers == null ? List.of() : headers.getAcceptableLanguages()));
     }
-    return ErrorPages.html(reply);
+    return ErrorPages.html(reply, ErrorPages.root(uriInfo == null ? "" : uriInfo.getPath(false)));
   }
 
   /** JSON when the client prefers it to HTML, or for a JSON endpoint unless it prefers HTML. */

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.web.page.Layout;
+import org.tremplin.web.page.Templates;
 
 /**
  * The error replies of the web layer, as a short HTML page (French and English, the code, the
  * incident number when there is one) or as {@code application/problem+json} (RFC 9457) in the
- * negotiated language. Texts come from the {@code org.tremplin.web.errors} bundles; every dynamic
- * value is escaped. Never cached, never a stack trace. Stateless.
+ * negotiated language. Texts come from the {@code org.tremplin.web.errors} bundles; the page is
+ * {@code src/main/jte/error.jte} in the layout of every page, every dynamic value escaped. Never
+ * cached, never a stack trace. Stateless.
  */
 final class ErrorPages {
   /** The problem details media type. */
@@ -60,41 +63,61 @@ final class ErrorPages {
     return Locale.FRENCH;
   }
 
-  /** The reply as an HTML page in both languages. */
+  /** The reply as an HTML page in both languages, for a request at the application's root. */
   static Response html(Reply reply) {
+    return html(reply, "");
+  }
+
+  /**
+   * The reply as an HTML page in both languages.
+   *
+   * @param root the path from the request's address to the application's root ({@link #root})
+   */
+  static Response html(Reply reply, String root) {
     ResourceBundle fr = bundle(Locale.FRENCH);
     ResourceBundle en = bundle(Locale.ENGLISH);
     String titleKey = reply.status() >= 500 ? "title.5xx" : "title.4xx";
-    StringBuilder body = new StringBuilder(1024);
-    body.append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head><meta charset=\"utf-8\"><title>")
-        .append(escape("Tremplin — " + reply.code()))
-        .append("</title></head>\n<body>\n<h1>")
-        .append(escape(text(fr, titleKey) + " / " + text(en, titleKey)))
-        .append("</h1>\n<p lang=\"fr\">")
-        .append(escape(text(fr, reply.messageKey())))
-        .append("</p>\n<p lang=\"en\">")
-        .append(escape(text(en, reply.messageKey())))
-        .append("</p>\n");
-    if (reply.detail() != null) {
-      body.append("<p><q>").append(escape(reply.detail())).append("</q></p>\n");
-    }
-    body.append("<p>Code : <code id=\"error-code\">")
-        .append(escape(reply.code()))
-        .append("</code></p>\n");
-    if (reply.incident() != null) {
-      body.append("<p>")
-          .append(escape(text(fr, "incident")))
-          .append(" : <code id=\"incident\">")
-          .append(escape(reply.incident()))
-          .append("</code></p>\n");
-    }
-    body.append("</body>\n</html>\n");
+    Page page =
+        new Page(
+            Layout.of(Locale.FRENCH, "Tremplin — " + reply.code(), "", root),
+            text(fr, titleKey),
+            text(en, titleKey),
+            text(fr, reply.messageKey()),
+            text(en, reply.messageKey()),
+            reply.detail(),
+            reply.code(),
+            text(fr, "incident"),
+            reply.incident());
     return headers(Response.status(reply.status()).type(HTML), reply)
         .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'")
-        .entity(body.toString())
+        .header("Content-Security-Policy", "default-src 'none'; style-src 'self'; base-uri 'none'")
+        .entity(Templates.web().render("error.jte", page))
         .build();
   }
+
+  /**
+   * The relative path from a request's address to the application's root: {@code ""} for {@code
+   * /health}, {@code "../"} for {@code /lti/launch}, {@code "../../"} for {@code /app/link/new}.
+   *
+   * @param path the request's path relative to the application (JAX-RS {@code UriInfo.getPath})
+   */
+  static String root(String path) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    long depth = relative.chars().filter(c -> c == '/').count();
+    return "../".repeat((int) Math.min(depth, 64));
+  }
+
+  /** An error page: heading, explanation in French and English, detail, code, incident. */
+  record Page(
+      Layout layout,
+      String titleFr,
+      String titleEn,
+      String french,
+      String english,
+      @Nullable String detail,
+      String code,
+      String incidentLabel,
+      @Nullable String incident) {}
 
   /** The reply as {@code application/problem+json} in this language. */
   static Response problem(Reply reply, Locale language) {
@@ -134,11 +157,6 @@ final class ErrorPages {
     } catch (MissingResourceException e) {
       return bundle.getString("title");
     }
-  }
-
-  /** Escapes {@code & < > " '} for element content and quoted attributes. */
-  static String escape(String text) {
-    return org.tremplin.web.page.Html.escape(text);
   }
 
   /** A JSON string literal. */

@@ -39,6 +39,7 @@ import org.tremplin.web.lti.LoginResource;
 import org.tremplin.web.lti.LogoResource;
 import org.tremplin.web.lti.RegisterResource;
 import org.tremplin.web.lti.StorageScriptResource;
+import org.tremplin.web.page.StylesheetResource;
 import org.tremplin.web.session.SessionFilter;
 
 /**
@@ -199,6 +200,7 @@ public final class TremplinFeature implements Feature {
     context.register(new SessionFilter(sessions, AppPages::sessionMissing));
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));
     context.register(new StorageScriptResource());
+    context.register(new StylesheetResource());
     context.register(
         new RegisterResource(new DynamicRegistration(tool, registrations), registrationKey));
     context.register(new CanvasConfigResource(tool));

@@ -227,11 +227,12 @@ public final class DemoCheck {
     return q < 0 ? s : s.substring(0, q);
   }
 
-  /** Reverses {@code Html.escape} (the five entities it writes). */
+  /** Reverses the HTML escaping of the pages (jte's entities, and the named ones). */
   static String unescape(String html) {
     return html.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&");
   }

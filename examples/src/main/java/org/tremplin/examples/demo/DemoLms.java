@@ -1,7 +1,5 @@
 package org.tremplin.examples.demo;
 
-import static org.tremplin.web.page.Html.escape;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -10,6 +8,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import gg.jte.Content;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,10 +31,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.launch.LtiClaims;
+import org.tremplin.web.page.Layout;
+import org.tremplin.web.page.Templates;
 
 /**
  * {@code /demo}: a small but real LTI 1.3 platform, the demo LMS. {@code GET /demo} is its course
@@ -43,9 +45,10 @@ import org.tremplin.lti.launch.LtiClaims;
  * <base>lti/login}); {@code /demo/auth} is its OIDC authorisation endpoint: it checks the tool's
  * request (client id, the exact redirect URI, response type and mode, scope, prompt, nonce, state,
  * a known {@code login_hint}) and answers a form that posts a signed {@code id_token} and the
- * {@code state} to the tool's {@code /lti/launch}; {@code /demo/jwks} serves its public key. Every
- * dynamic value is escaped; pages are never cached and run no inline script. French by default,
- * English with {@code ?lang=en} or the browser's languages. Thread-safe.
+ * {@code state} to the tool's {@code /lti/launch}; {@code /demo/jwks} serves its public key. Pages
+ * come from {@code src/main/jte/demo} in Tremplin's layout, every dynamic value escaped; they are
+ * never cached and run no inline script. French by default, English with {@code ?lang=en} or the
+ * browser's languages. Thread-safe.
  */
 @Path("demo")
 public final class DemoLms {
@@ -53,6 +56,10 @@ public final class DemoLms {
   static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
 
   private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+
+  /** The demo's templates ({@code examples/src/main/jte/demo}), in the layout of every page. */
+  private static final Templates TEMPLATES =
+      Templates.in("org.tremplin.examples", DemoLms.class.getClassLoader());
 
   private static final String TOOL_PLATFORM =
       "https://purl.imsglobal.org/spec/lti/claim/tool_platform";
@@ -94,29 +101,14 @@ public final class DemoLms {
     DemoText t =
         DemoText.of(DemoText.negotiate(lang == null ? "" : lang, headers.getAcceptableLanguages()));
     String other = t.language().equals("fr") ? "en" : "fr";
-    StringBuilder body = new StringBuilder();
-    body.append("<header>\n<p><a href=\"")
-        .append(escape(platform.home() + "?lang=" + other))
-        .append("\" lang=\"")
-        .append(other)
-        .append("\" hreflang=\"")
-        .append(other)
-        .append("\">")
-        .append(escape(t.get("lms.switch")))
-        .append("</a></p>\n<h1>")
-        .append(escape(t.get("lms.heading")))
-        .append("</h1>\n<p>")
-        .append(escape(t.get("lms.intro")))
-        .append("</p>\n</header>\n<main>\n<h2 id=\"course\">")
-        .append(escape(t.get("lms.course", DemoPlatform.CONTEXT_TITLE)))
-        .append("</h2>\n<p>")
-        .append(escape(t.get("lms.courseIntro")))
-        .append("</p>\n");
+    List<Launch> launches = new ArrayList<>();
     for (DemoRole role : DemoRole.values()) {
-      body.append(launchSection(t, role));
+      launches.add(launch(t, role));
     }
-    body.append("</main>\n<footer><p>").append(escape(t.get("lms.note"))).append("</p></footer>\n");
-    return page(200, t, t.get("lms.title"), body.toString(), false);
+    Home home =
+        new Home(
+            t, platform.home() + "?lang=" + other, other, DemoPlatform.CONTEXT_TITLE, launches);
+    return page(200, t, t.get("lms.title"), TEMPLATES.content("demo/home.jte", home), false);
   }
 
   /** The platform's public keyset. */
@@ -201,23 +193,14 @@ public final class DemoLms {
     String language = p.getOrDefault("lti_message_hint", "fr");
     DemoText t = DemoText.of(language);
     String idToken = sign(claims(user.get(), p.get("nonce"), language));
-    String body =
-        "<main>\n<h1>"
-            + escape(t.get("auth.title"))
-            + "</h1>\n<p>"
-            + escape(t.get("auth.text"))
-            + "</p>\n<form id=\"launch\" method=\"post\" action=\""
-            + escape(platform.toolRedirectUri())
-            + "\">\n<input type=\"hidden\" name=\"id_token\" value=\""
-            + escape(idToken)
-            + "\">\n<input type=\"hidden\" name=\"state\" value=\""
-            + escape(p.get("state"))
-            + "\">\n<p><button type=\"submit\">"
-            + escape(t.get("auth.continue"))
-            + "</button></p>\n</form>\n</main>\n<script src=\""
-            + escape(platform.baseUrl() + "demo/launch.js")
-            + "\"></script>\n";
-    return page(200, t, t.get("auth.title"), body, true);
+    Auth auth =
+        new Auth(
+            t,
+            platform.toolRedirectUri(),
+            idToken,
+            p.get("state"),
+            platform.baseUrl() + "demo/launch.js");
+    return page(200, t, t.get("auth.title"), TEMPLATES.content("demo/auth.jte", auth), true);
   }
 
   /** The first parameter that is missing or not what this platform accepts. */
@@ -312,54 +295,32 @@ public final class DemoLms {
     return jwt.serialize();
   }
 
-  private String launchSection(DemoText t, DemoRole role) {
+  private Launch launch(DemoText t, DemoRole role) {
     String key = "lms.role." + role.key();
-    StringBuilder s = new StringBuilder();
-    s.append("<section aria-labelledby=\"role-")
-        .append(role.key())
-        .append("\">\n<h3 id=\"role-")
-        .append(role.key())
-        .append("\">")
-        .append(escape(t.get(key)))
-        .append("</h3>\n<form id=\"launch-")
-        .append(role.key())
-        .append("\" method=\"get\" action=\"")
-        .append(escape(platform.toolLoginUrl().toString()))
-        .append("\" target=\"_blank\" rel=\"noopener\">\n");
+    List<Field> fields = new ArrayList<>();
     for (Map.Entry<String, String> p : loginParameters(platform, t.language()).entrySet()) {
-      s.append("<input type=\"hidden\" name=\"")
-          .append(escape(p.getKey()))
-          .append("\" value=\"")
-          .append(escape(p.getValue()))
-          .append("\">\n");
+      fields.add(new Field(p.getKey(), p.getValue()));
     }
-    String buttonLabel;
     if (role == DemoRole.LEARNER) {
-      s.append("<p><label for=\"learner\">")
-          .append(escape(t.get(key + ".text")))
-          .append("</label>\n<select id=\"learner\" name=\"login_hint\">\n");
-      for (DemoUser learner : roster.learners()) {
-        s.append("<option value=\"")
-            .append(escape(learner.sub()))
-            .append("\">")
-            .append(escape(learner.name()))
-            .append("</option>\n");
-      }
-      s.append("</select></p>\n");
-      buttonLabel = t.get("lms.launch");
-    } else {
-      DemoUser user = roster.first(role);
-      s.append("<p>")
-          .append(escape(t.get(key + ".text", user.name())))
-          .append("</p>\n<input type=\"hidden\" name=\"login_hint\" value=\"")
-          .append(escape(user.sub()))
-          .append("\">\n");
-      buttonLabel = t.get("lms.launchAs", user.name());
+      return new Launch(
+          role.key(),
+          t.get(key),
+          platform.toolLoginUrl().toString(),
+          fields,
+          t.get(key + ".text"),
+          roster.learners().stream().map(l -> new Field(l.sub(), l.name())).toList(),
+          t.get("lms.launch"));
     }
-    s.append("<p><button type=\"submit\">")
-        .append(escape(buttonLabel))
-        .append("</button></p>\n</form>\n</section>\n");
-    return s.toString();
+    DemoUser user = roster.first(role);
+    fields.add(new Field("login_hint", user.sub()));
+    return new Launch(
+        role.key(),
+        t.get(key),
+        platform.toolLoginUrl().toString(),
+        fields,
+        t.get(key + ".text", user.name()),
+        List.of(),
+        t.get("lms.launchAs", user.name()));
   }
 
   /** The login parameters every launch shares (the user's {@code login_hint} comes apart). */
@@ -375,48 +336,38 @@ public final class DemoLms {
 
   private Response refused(String parameter) {
     DemoText fr = DemoText.of("fr");
-    DemoText en = DemoText.of("en");
-    String body =
-        "<main>\n<h1>"
-            + escape(fr.get("auth.refused.title"))
-            + " / "
-            + escape(en.get("auth.refused.title"))
-            + "</h1>\n<p>"
-            + escape(fr.get("auth.refused.text", parameter))
-            + "</p>\n<p lang=\"en\">"
-            + escape(en.get("auth.refused.text", parameter))
-            + "</p>\n<p><code id=\"error-parameter\">"
-            + escape(parameter)
-            + "</code></p>\n</main>\n";
-    return page(400, fr, fr.get("auth.refused.title"), body, false);
+    return page(
+        400,
+        fr,
+        fr.get("auth.refused.title"),
+        TEMPLATES.content("demo/refused.jte", new Refused(fr, DemoText.of("en"), parameter)),
+        false);
   }
 
-  private Response page(int status, DemoText t, String title, String body, boolean script) {
+  private Response page(int status, DemoText t, String title, Content main, boolean script) {
     String origin = origin(platform.baseUrl());
     List<String> csp = new ArrayList<>();
     csp.add("default-src 'none'");
     if (script) {
       csp.add("script-src 'self' " + origin);
     }
+    csp.add("style-src 'self'");
     csp.add("form-action 'self' " + origin);
     csp.add("base-uri 'none'");
     csp.add("frame-ancestors 'self' " + origin);
-    String html =
-        "<!DOCTYPE html>\n<html lang=\""
-            + t.language()
-            + "\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\""
-            + " content=\"width=device-width, initial-scale=1\"><title>"
-            + escape(title)
-            + "</title></head>\n<body>\n"
-            + body
-            + "</body>\n</html>\n";
+    Layout layout =
+        Layout.of(
+            Locale.forLanguageTag(t.language()),
+            title,
+            t.get("lms.site"),
+            platform.baseUrl().getRawPath());
     return Response.status(status)
         .type(HTML)
         .header("Cache-Control", "no-store")
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer")
         .header("Content-Security-Policy", String.join("; ", csp))
-        .entity(html)
+        .entity(Templates.page(layout, main))
         .build();
   }
 
@@ -427,4 +378,30 @@ public final class DemoLms {
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
+
+  /** A hidden field, or a learner to choose ({@code name}: the value, {@code value}: the label). */
+  record Field(String name, String value) {}
+
+  /**
+   * One role's launch form: for the learner, a list to choose who ({@code learners}); for the
+   * others, the user's {@code login_hint} among the fields.
+   */
+  record Launch(
+      String key,
+      String title,
+      String action,
+      List<Field> fields,
+      String text,
+      List<Field> learners,
+      String button) {}
+
+  /** The course page; {@code switchTo} is the other language's page. */
+  record Home(
+      DemoText t, String switchTo, String otherLanguage, String course, List<Launch> launches) {}
+
+  /** The answer of the authorisation endpoint: the form that posts the token to the tool. */
+  record Auth(DemoText t, String action, String idToken, String state, String script) {}
+
+  /** A refused authorisation request, in French and English. */
+  record Refused(DemoText fr, DemoText en, String parameter) {}
 }

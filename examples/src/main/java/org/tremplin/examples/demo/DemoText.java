@@ -54,9 +54,11 @@ final class DemoText {
     return locale.getLanguage();
   }
 
-  /** The text of this key with its arguments. */
+  /**
+   * The text of this key with its arguments. Every text is a MessageFormat pattern, with or without
+   * arguments, so an apostrophe is written {@code ''} in the bundles and shown once.
+   */
   String get(String key, Object... arguments) {
-    String pattern = bundle.getString(key);
-    return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    return new MessageFormat(bundle.getString(key), locale).format(arguments);
   }
 }

@@ -160,6 +160,26 @@ class DemoIT {
   }
 
   @Test
+  @Order(5)
+  void theFrenchCoursePageIsALayoutPageWithSingleApostrophes() throws Exception {
+    HttpResponse<String> page = get(base.resolve("demo"));
+
+    assertThat(page.body())
+        .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .contains("<a class=\"skip\" href=\"#main\">")
+        .contains("<main id=\"main\">")
+        .containsPattern("<link rel=\"stylesheet\" href=\"/assets/tremplin\\.css\\?v=[0-9a-f]+\">")
+        .contains("d'une plateforme", "l'École du Web")
+        .doesNotContain("''");
+    assertThat(page.body().split("<main[\\s>]", -1)).hasSize(2);
+    assertThat(page.body().split("<h1[\\s>]", -1)).hasSize(2);
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .get()
+        .asString()
+        .contains("style-src 'self'");
+  }
+
+  @Test
   @Order(6)
   void theAutoSubmittingFormUsesAServedScriptAllowedByItsPolicy() throws Exception {
     HttpResponse<String> form = get(authRequestOfALogin(DemoRole.MANAGER));
@@ -376,6 +396,7 @@ class DemoIT {
     return html.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&");
   }

@@ -155,7 +155,7 @@ class HttpEdgeIT {
     assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(response.body())
         .contains("NOT_FOUND")
-        .contains("Cette adresse n&#39;existe pas.")
+        .contains("Cette adresse n'existe pas.")
         .contains("This address does not exist.");
   }
 

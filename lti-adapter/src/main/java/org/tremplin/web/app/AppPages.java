@@ -1,16 +1,14 @@
 package org.tremplin.web.app;
 
-import static org.tremplin.web.page.Html.escape;
-
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
@@ -18,21 +16,29 @@ import org.tremplin.api.access.Grant;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
 import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.session.AppSession;
+import org.tremplin.web.page.Layout;
+import org.tremplin.web.page.Templates;
 import org.tremplin.web.session.SessionCookie;
 
 /**
- * The server-built pages of the app (until the templated UI lands): every dynamic value escaped,
- * French or English from {@link AppText}, never cached, no script, {@code Referrer-Policy:
- * no-referrer} (links carry the session token). Stateless.
+ * The pages of the app, rendered from the templates in {@code src/main/jte/app} (one model record
+ * per page, every dynamic value escaped by jte), French or English from {@link AppText}, never
+ * cached, no script, {@code Referrer-Policy: no-referrer} (links carry the session token).
+ * Stateless.
  */
 public final class AppPages {
   private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+
+  /** No script; the stylesheet and the forms only to ourselves. */
+  static final String CSP =
+      "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'";
 
   /** The order role sections appear in. */
   private static final List<Role> ORDER =
@@ -54,27 +60,17 @@ public final class AppPages {
   public static Response sessionMissing() {
     AppText fr = AppText.of(Locale.FRENCH);
     AppText en = AppText.of(Locale.ENGLISH);
-    String body =
-        "<h1>"
-            + escape(fr.get("session.missing.title"))
-            + " / "
-            + escape(en.get("session.missing.title"))
-            + "</h1>\n<p lang=\"fr\">"
-            + escape(fr.get("session.missing.text"))
-            + "</p>\n<p lang=\"en\">"
-            + escape(en.get("session.missing.text"))
-            + "</p>\n";
-    return page(401, Locale.FRENCH, fr.get("session.missing.title"), body);
+    return page(
+        401,
+        "app/missing.jte",
+        new Missing(layout(fr, fr.get("session.missing.title"), ""), fr, en));
   }
 
   /** 403: the session may not do this. */
   static Response forbidden(Locale locale) {
     AppText t = AppText.of(locale);
     return page(
-        403,
-        locale,
-        t.get("explained.title"),
-        "<p>" + escape(t.get("link.error.notAllowed")) + "</p>\n");
+        403, "app/forbidden.jte", new Forbidden(layout(t, t.get("explained.title"), ""), t));
   }
 
   /**
@@ -83,64 +79,50 @@ public final class AppPages {
    */
   public static Response explained(Landing.Explained landing, Locale locale) {
     AppText t = AppText.of(locale);
-    StringBuilder body = new StringBuilder();
-    body.append("<h1>").append(escape(t.get("explained.title"))).append("</h1>\n");
-    body.append("<p>").append(hello(t, landing.displayName())).append("</p>\n");
-    body.append("<p id=\"reason\" data-reason=\"")
-        .append(landing.reason().name())
-        .append("\">")
-        .append(escape(t.get("explained." + landing.reason().name())))
-        .append("</p>\n");
     int status = landing.reason() == Landing.Reason.TEST_USER_PREVIEW ? 200 : 403;
-    return page(status, locale, t.get("explained.title"), body.toString());
+    return page(
+        status,
+        "app/explained.jte",
+        new Explained(
+            layout(t, t.get("explained.title"), ""),
+            t,
+            hello(t, landing.displayName()),
+            landing.reason().name()));
   }
 
   /** The landing page: who, which roles, which cohort, then one section per role. */
   static Response home(AppSession session, Tremplin tremplin, String token) {
+    return page(200, "app/home.jte", homeModel(session, tremplin));
+  }
+
+  /** What the landing page shows. */
+  static Home homeModel(AppSession session, Tremplin tremplin) {
     Locale locale = session.locale();
     AppText t = AppText.of(locale);
     Optional<Cohort> cohort =
         Optional.ofNullable(session.cohortId()).map(id -> LaunchIdentities.cohort(tremplin, id));
-    StringBuilder body = new StringBuilder();
-    body.append("<h1>").append(hello(t, session.displayName())).append("</h1>\n");
-    String roles =
-        ORDER.stream()
-            .filter(session.roles()::contains)
-            .map(
-                r ->
-                    "<span class=\"role\" data-role=\""
-                        + r.name()
-                        + "\">"
-                        + escape(t.get("role." + r.name()))
-                        + "</span>")
-            .collect(Collectors.joining(", "));
-    body.append("<p id=\"roles\">").append(t.get("home.roles", roles)).append("</p>\n");
-    cohort.ifPresent(
-        c ->
-            body.append("<p id=\"cohort\">")
-                .append(
-                    escape(
-                        t.get(
-                            "home.cohort",
-                            c.name(),
-                            t.date(c.range().first()),
-                            t.date(c.range().last()))))
-                .append("</p>\n"));
+    List<Role> roles = ORDER.stream().filter(session.roles()::contains).toList();
+    String marker = "\u0000";
+    String[] around = t.get("home.roles", marker).split(marker, 2);
     Actor actor = session.actor().orElseThrow();
-    for (Role role : ORDER) {
-      if (!session.roles().contains(role)) {
-        continue;
-      }
+    List<Section> sections = new ArrayList<>();
+    for (Role role : roles) {
       String key = "home." + role.name().toLowerCase(Locale.ROOT);
-      body.append("<section id=\"")
-          .append(role.name().toLowerCase(Locale.ROOT))
-          .append("\">\n<h2>")
-          .append(escape(t.get(key + ".title")))
-          .append("</h2>\n<p>")
-          .append(escape(section(role, t, key, session, actor, cohort, tremplin)))
-          .append("</p>\n</section>\n");
+      sections.add(
+          new Section(
+              role.name().toLowerCase(Locale.ROOT),
+              t.get(key + ".title"),
+              section(role, t, key, session, actor, cohort, tremplin)));
     }
-    return page(200, locale, t.get("app.title"), body.toString());
+    return new Home(
+        layout(t, t.get("app.title"), schoolName(session, cohort, tremplin)),
+        t,
+        hello(t, session.displayName()),
+        around[0],
+        roles.stream().map(r -> new RoleLabel(r.name(), t.get("role." + r.name()))).toList(),
+        around.length > 1 ? around[1] : "",
+        cohort.map(c -> cohortLine(t, c)).orElse(null),
+        sections);
   }
 
   /** The link page: existing cohorts of the school, and a form to open one from a template. */
@@ -152,66 +134,49 @@ public final class AppPages {
       String token,
       @Nullable String error,
       int status) {
-    Locale locale = session.locale();
-    AppText t = AppText.of(locale);
-    StringBuilder body = new StringBuilder();
-    body.append("<h1>").append(escape(t.get("link.title"))).append("</h1>\n");
-    if (error != null) {
-      body.append("<p role=\"alert\" id=\"error\">").append(escape(error)).append("</p>\n");
+    AppText t = AppText.of(session.locale());
+    return page(
+        status,
+        "app/link.jte",
+        new Link(
+            layout(t, t.get("link.title"), schoolName),
+            t,
+            error,
+            schoolName,
+            cohorts.stream()
+                .map(
+                    c ->
+                        new Choice(
+                            "cohort-" + c.id().value(),
+                            c.id().value().toString(),
+                            cohortLine(t, c)))
+                .toList(),
+            templates.stream().map(TemplateRef::toString).toList(),
+            SessionCookie.PARAMETER,
+            token));
+  }
+
+  /** A page's frame in the user's language; every app page sits at {@code /app/<name>}. */
+  private static Layout layout(AppText t, String title, String school) {
+    return Layout.of(t.locale(), title, school, "../");
+  }
+
+  private static String cohortLine(AppText t, Cohort c) {
+    return t.get("home.cohort", c.name(), t.date(c.range().first()), t.date(c.range().last()));
+  }
+
+  /** The school of the course's cohort, else of a manager's or administrator's grant; or "". */
+  private static String schoolName(AppSession session, Optional<Cohort> cohort, Tremplin tremplin) {
+    Optional<SchoolId> school =
+        cohort
+            .map(Cohort::school)
+            .or(() -> schoolOf(session, Role.MANAGER))
+            .or(() -> schoolOf(session, Role.ADMIN));
+    try {
+      return school.map(s -> tremplin.schools().get(s).name()).orElse("");
+    } catch (TremplinException e) {
+      return "";
     }
-    body.append("<p>").append(escape(t.get("link.intro", schoolName))).append("</p>\n");
-    body.append("<h2>").append(escape(t.get("link.existing"))).append("</h2>\n");
-    if (cohorts.isEmpty()) {
-      body.append("<p>").append(escape(t.get("link.none"))).append("</p>\n");
-    } else {
-      body.append("<form method=\"post\" action=\"link\">\n");
-      hiddenToken(body, token);
-      body.append("<fieldset><legend>")
-          .append(escape(t.get("link.existing")))
-          .append("</legend>\n");
-      for (Cohort c : cohorts) {
-        String id = "cohort-" + c.id().value();
-        body.append("<p><input type=\"radio\" name=\"cohort\" required id=\"")
-            .append(id)
-            .append("\" value=\"")
-            .append(c.id().value())
-            .append("\"> <label for=\"")
-            .append(id)
-            .append("\">")
-            .append(
-                escape(
-                    t.get(
-                        "home.cohort",
-                        c.name(),
-                        t.date(c.range().first()),
-                        t.date(c.range().last()))))
-            .append("</label></p>\n");
-      }
-      body.append("</fieldset>\n<p><button type=\"submit\">")
-          .append(escape(t.get("link.choose")))
-          .append("</button></p>\n</form>\n");
-    }
-    body.append("<h2>").append(escape(t.get("link.create"))).append("</h2>\n");
-    body.append("<form method=\"post\" action=\"link/new\">\n");
-    hiddenToken(body, token);
-    field(body, "name", "text", t.get("link.name"), "", true);
-    field(body, "start", "date", t.get("link.start"), "", true);
-    field(body, "end", "date", t.get("link.end"), "", false);
-    field(body, "capacity", "number", t.get("link.capacity"), "12", true);
-    body.append("<p><label for=\"template\">")
-        .append(escape(t.get("link.template")))
-        .append("</label> <select id=\"template\" name=\"template\" required>\n");
-    for (TemplateRef ref : templates) {
-      body.append("<option value=\"")
-          .append(escape(ref.toString()))
-          .append("\">")
-          .append(escape(ref.toString()))
-          .append("</option>\n");
-    }
-    body.append("</select></p>\n<p><button type=\"submit\">")
-        .append(escape(t.get("link.submit.create")))
-        .append("</button></p>\n</form>\n");
-    return page(status, locale, t.get("link.title"), body.toString());
   }
 
   private static String section(
@@ -229,7 +194,7 @@ public final class AppPages {
         case TRAINER ->
             t.get(
                 key + ".text",
-                cohort.map(c -> tremplin.learners().learners(actor, c.id()).size()).orElse(0),
+                cohort.map(c -> enrolledNow(actor, c, tremplin)).orElse(0L),
                 cohortName);
         case COACH -> t.get(key + ".text", coached(session, actor, cohort, tremplin));
         case MANAGER -> {
@@ -258,7 +223,14 @@ public final class AppPages {
     if (learners > 0) {
       return learners;
     }
-    return cohort.map(c -> tremplin.learners().learners(actor, c.id()).size()).orElse(0);
+    return cohort.map(c -> enrolledNow(actor, c, tremplin)).orElse(0L);
+  }
+
+  /** The cohort's current members: a learner who left (and did not come back) is not counted. */
+  private static long enrolledNow(Actor actor, Cohort cohort, Tremplin tremplin) {
+    return tremplin.learners().enrolments(actor, cohort.id()).stream()
+        .filter(Enrolment::active)
+        .count();
   }
 
   private static Optional<SchoolId> schoolOf(AppSession session, Role role) {
@@ -274,55 +246,60 @@ public final class AppPages {
   }
 
   private static String hello(AppText t, String displayName) {
-    return displayName.isBlank()
-        ? escape(t.get("home.hello.anonymous"))
-        : escape(t.get("home.hello", displayName));
+    return displayName.isBlank() ? t.get("home.hello.anonymous") : t.get("home.hello", displayName);
   }
 
-  private static void hiddenToken(StringBuilder body, String token) {
-    body.append("<input type=\"hidden\" name=\"")
-        .append(SessionCookie.PARAMETER)
-        .append("\" value=\"")
-        .append(escape(token))
-        .append("\">\n");
-  }
-
-  private static void field(
-      StringBuilder body, String name, String type, String label, String value, boolean required) {
-    body.append("<p><label for=\"")
-        .append(name)
-        .append("\">")
-        .append(escape(label))
-        .append("</label> <input id=\"")
-        .append(name)
-        .append("\" name=\"")
-        .append(name)
-        .append("\" type=\"")
-        .append(type)
-        .append("\" value=\"")
-        .append(escape(value))
-        .append("\"")
-        .append(required ? " required" : "")
-        .append("></p>\n");
-  }
-
-  private static Response page(int status, Locale locale, String title, String body) {
-    String html =
-        "<!DOCTYPE html>\n<html lang=\""
-            + locale.getLanguage()
-            + "\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\""
-            + " content=\"width=device-width, initial-scale=1\"><title>"
-            + escape(title)
-            + "</title></head>\n<body>\n<main>\n"
-            + body
-            + "</main>\n</body>\n</html>\n";
+  private static Response page(int status, String template, Object model) {
     return Response.status(status)
         .type(HTML)
         .header("Cache-Control", "no-store")
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer")
-        .header("Content-Security-Policy", "default-src 'none'; form-action 'self'")
-        .entity(html)
+        .header("Content-Security-Policy", CSP)
+        .entity(Templates.web().render(template, model))
         .build();
   }
+
+  /** The session-missing page: the same text in French and in English. */
+  record Missing(Layout layout, AppText fr, AppText en) {}
+
+  /** The forbidden page. */
+  record Forbidden(Layout layout, AppText t) {}
+
+  /** Why a launch leads to no session ({@code reason}: a {@link Landing.Reason} name). */
+  record Explained(Layout layout, AppText t, String hello, String reason) {}
+
+  /** A role as shown: its code and its name in the page's language. */
+  record RoleLabel(String code, String label) {}
+
+  /** One role's section of the landing page. */
+  record Section(String id, String title, String text) {}
+
+  /**
+   * The landing page: the roles line is {@code rolesBefore}, the roles, {@code rolesAfter} (the
+   * bundle's sentence around its argument); {@code cohort} is null when the session has none.
+   */
+  record Home(
+      Layout layout,
+      AppText t,
+      String hello,
+      String rolesBefore,
+      List<RoleLabel> roles,
+      String rolesAfter,
+      @Nullable String cohort,
+      List<Section> sections) {}
+
+  /** A radio choice: its element id, its value, its label. */
+  record Choice(String id, String value, String label) {}
+
+  /** The link page; {@code error} is null when there is none. */
+  record Link(
+      Layout layout,
+      AppText t,
+      @Nullable String error,
+      String school,
+      List<Choice> cohorts,
+      List<String> templates,
+      String tokenParameter,
+      String token) {}
 }

@@ -2,22 +2,27 @@ package org.tremplin.web.lti;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.launch.LaunchError;
 import org.tremplin.lti.login.LoginError;
-import org.tremplin.web.page.Html;
+import org.tremplin.web.page.Layout;
+import org.tremplin.web.page.Templates;
 
 /**
  * The HTML pages of the LTI endpoints: refusals (code, French and English explanation, the HTTP
- * status of the code). Every dynamic value is escaped. Pages are never cached and carry no stack
- * trace. Stateless.
+ * status of the code), from {@code src/main/jte/lti/refusal.jte}. Every dynamic value is escaped.
+ * Pages are never cached and carry no stack trace. Stateless.
  */
 final class LtiPages {
   /** Longest platform-supplied {@code error_description} shown. */
   static final int MAX_DESCRIPTION = 200;
 
   private static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+
+  /** No script; our stylesheet only. */
+  static final String CSP = "default-src 'none'; style-src 'self'; base-uri 'none'";
 
   /** French and English explanation of each launch step's failure (LTI.md §2). */
   private static final Map<Integer, String[]> LAUNCH_STEPS =
@@ -153,38 +158,45 @@ final class LtiPages {
     return page(error.httpStatus(), refusal(error.name(), text[0], text[1], detail));
   }
 
-  private static String refusal(String code, String french, String english, @Nullable String d) {
-    StringBuilder body = new StringBuilder();
-    body.append("<h1>Accès refusé / Access denied</h1>\n")
-        .append("<p lang=\"fr\">")
-        .append(Html.escape(french))
-        .append("</p>\n<p lang=\"en\">")
-        .append(Html.escape(english))
-        .append("</p>\n");
-    if (d != null) {
-      body.append("<p><q>").append(Html.escape(d)).append("</q></p>\n");
-    }
-    body.append("<p>Code : <code id=\"error-code\">")
-        .append(Html.escape(code))
-        .append("</code></p>\n");
-    return document("Tremplin — " + code, body.toString());
+  private static Refusal refusal(String code, String french, String english, @Nullable String d) {
+    return new Refusal(
+        layout("Tremplin — " + code),
+        "Accès refusé",
+        "Access denied",
+        french,
+        english,
+        d,
+        null,
+        code);
   }
 
-  private static String document(String title, String body) {
-    return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><meta charset=\"utf-8\"><title>"
-        + Html.escape(title)
-        + "</title></head>\n<body>\n"
-        + body
-        + "</body>\n</html>\n";
+  /** A page under {@code /lti/}, French first, no school known. */
+  static Layout layout(String title) {
+    return Layout.of(Locale.FRENCH, title, "", "../");
   }
 
-  private static Response page(int status, String html) {
+  private static Response page(int status, Refusal refusal) {
     return Response.status(status)
         .type(HTML)
         .header("Cache-Control", "no-store")
         .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'")
-        .entity(html)
+        .header("Content-Security-Policy", CSP)
+        .entity(Templates.web().render("lti/refusal.jte", refusal))
         .build();
   }
+
+  /**
+   * A refusal in French and English: its heading in both languages, the explanation in both, the
+   * platform's words ({@code quote}) or our precise detail ({@code detail}) when there are, the
+   * code.
+   */
+  record Refusal(
+      Layout layout,
+      String titleFr,
+      String titleEn,
+      String french,
+      String english,
+      @Nullable String quote,
+      @Nullable String detail,
+      String code) {}
 }

@@ -6,7 +6,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.RegistrationError;
-import org.tremplin.web.page.Html;
+import org.tremplin.web.page.Layout;
+import org.tremplin.web.page.Templates;
 
 /**
  * The pages of {@code /lti/register} (LTI.md §7), in French and English: the refusal (code, what to
@@ -22,18 +23,18 @@ final class RegisterPages {
   /** A refused registration: the code's HTTP status, nothing stored. */
   static Response refused(RegistrationError error, String detail) {
     String[] text = text(error);
-    String body =
-        "<h1>Enregistrement refusé / Registration refused</h1>\n"
-            + "<p lang=\"fr\">"
-            + Html.escape(text[0])
-            + "</p>\n<p lang=\"en\">"
-            + Html.escape(text[1])
-            + "</p>\n<p><code id=\"error-detail\">"
-            + Html.escape(detail)
-            + "</code></p>\n<p>Code : <code id=\"error-code\">"
-            + Html.escape(error.name())
-            + "</code></p>\n";
-    return page(error.httpStatus(), "Tremplin — " + error.name(), body, "default-src 'none'");
+    LtiPages.Refusal refusal =
+        new LtiPages.Refusal(
+            LtiPages.layout("Tremplin — " + error.name()),
+            "Enregistrement refusé",
+            "Registration refused",
+            text[0],
+            text[1],
+            null,
+            detail,
+            error.name());
+    return page(
+        error.httpStatus(), Templates.web().render("lti/refusal.jte", refusal), LtiPages.CSP);
   }
 
   /** The tool is registered: say so, then ask the platform to close the dialog. */
@@ -45,29 +46,25 @@ final class RegisterPages {
         registration.autoDeployments()
             ? "—"
             : String.join(", ", registration.deploymentIds().stream().sorted().toList());
-    String body =
-        "<h1>Tremplin est enregistré / Tremplin is registered</h1>\n"
-            + "<p lang=\"fr\">L'outil est enregistré auprès de la plateforme. Un administrateur"
-            + " doit encore l'activer (Moodle : outil « en attente » ; Canvas : activer la clé"
-            + " développeur puis ajouter l'application par son identifiant client).</p>\n"
-            + "<p lang=\"en\">The tool is registered with the platform. An administrator still"
-            + " has to activate it (Moodle: the pending tool; Canvas: turn the developer key on,"
-            + " then add the app by its client id).</p>\n<dl>\n<dt>Plateforme / Platform</dt><dd>"
-            + Html.escape(registration.issuer())
-            + "</dd>\n<dt>Client ID</dt><dd id=\"client-id\">"
-            + Html.escape(registration.clientId())
-            + "</dd>\n<dt>Déploiement / Deployment</dt><dd>"
-            + Html.escape(deployments)
-            + "</dd>\n</dl>\n<script nonce=\""
-            + nonce
-            + "\">(window.opener || window.parent).postMessage("
-            + "{subject: 'org.imsglobal.lti.close'}, '*');</script>\n";
+    Registered page =
+        new Registered(
+            LtiPages.layout("Tremplin — enregistré / registered"),
+            registration.issuer(),
+            registration.clientId(),
+            deployments,
+            nonce);
     return page(
         200,
-        "Tremplin — enregistré / registered",
-        body,
-        "default-src 'none'; script-src 'nonce-" + nonce + "'");
+        Templates.web().render("lti/registered.jte", page),
+        "default-src 'none'; style-src 'self'; script-src 'nonce-" + nonce + "'; base-uri 'none'");
   }
+
+  /**
+   * The registration's success page; its one script, which asks the platform to close the dialog,
+   * carries {@code nonce}, the CSP's.
+   */
+  record Registered(
+      Layout layout, String issuer, String clientId, String deployments, String nonce) {}
 
   private static String[] text(RegistrationError error) {
     return switch (error) {
@@ -130,13 +127,7 @@ final class RegisterPages {
     };
   }
 
-  private static Response page(int status, String title, String body, String csp) {
-    String html =
-        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><meta charset=\"utf-8\"><title>"
-            + Html.escape(title)
-            + "</title></head>\n<body>\n"
-            + body
-            + "</body>\n</html>\n";
+  private static Response page(int status, String html, String csp) {
     return Response.status(status)
         .type(HTML)
         .header("Cache-Control", "no-store")

@@ -1,7 +1,9 @@
 /**
- * What every server-built page of the web side shares (for now, HTML escaping), so that the feature
- * packages ({@code web.app}, {@code web.lti}, the error pages) depend on it rather than on each
- * other.
+ * The pages' frame: the one layout every HTML page of Tremplin is rendered into ({@code
+ * src/main/jte/page/layout.jte}: {@code lang}, viewport, title, the stylesheet, a skip link, a
+ * header with the school's name, one {@code <main id="main">}), the precompiled jte templates
+ * ({@link org.tremplin.web.page.Templates}) and the stylesheet served from the jar ({@code GET
+ * /assets/tremplin.css}). UI.md, "Conventions".
  */
 @NullMarked
 package org.tremplin.web.page;

@@ -16,6 +16,7 @@ import org.tremplin.lti.launch.StorageReadBack;
 import org.tremplin.lti.login.LoginOutcome;
 import org.tremplin.lti.login.LoginState;
 import org.tremplin.lti.registration.PlatformRegistration;
+import org.tremplin.web.page.PageAssertions;
 
 /** The platform-storage pages: values escaped, only our own script, no inline handler. */
 class StoragePagesTest {
@@ -93,6 +94,7 @@ class StoragePagesTest {
   }
 
   private static void assertSafe(String html) {
+    PageAssertions.assertIsALayoutPage(html, "fr");
     assertThat(html.split("<script", -1)).hasSize(2);
     assertThat(html).contains("<script src=\"storage.js\"></script>");
     String markup = html.replaceAll("\"[^\"]*\"", "\"\"");
@@ -116,6 +118,7 @@ class StoragePagesTest {
 
   private static String unescape(String text) {
     return text.replace("&quot;", "\"")
+        .replace("&#34;", "\"")
         .replace("&#39;", "'")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
