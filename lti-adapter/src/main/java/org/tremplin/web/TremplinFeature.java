@@ -136,6 +136,7 @@ public final class TremplinFeature implements Feature {
   public boolean configure(FeatureContext context) {
     context.register(new RequestSizeLimit(RequestSizeLimit.DEFAULT_MAX_BYTES));
     context.register(new ErrorMapper());
+    context.register(new OptionsReply());
     context.register(new LoginResource(login));
     context.register(
         new LaunchResource(
