@@ -11,8 +11,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -149,22 +152,83 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     return ErrorPages.html(reply, ErrorPages.root(uriInfo == null ? "" : uriInfo.getPath(false)));
   }
 
-  /** JSON when the client prefers it to HTML, or for a JSON endpoint unless it prefers HTML. */
-  private boolean wantsJson() {
-    if (headers != null) {
-      for (MediaType type : headers.getAcceptableMediaTypes()) {
-        if (type.isWildcardType()) {
-          break;
-        }
-        if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-          return false;
-        }
-        if (isJson(type)) {
-          return true;
-        }
+  /**
+   * The reply to a request the host's HTTP server refuses before JAX-RS sees it (a request line or
+   * headers too large or too many, no {@code Host}, a bad {@code Content-Length}, ambiguous
+   * framing): the same short HTML page or problem details as every other error, chosen from the raw
+   * {@code Accept} and {@code Accept-Language} values (empty when absent or unparsed). Such a
+   * refusal is the client's: never an incident. Thread-safe.
+   *
+   * @param status the 4xx status the server answers
+   * @param path the request path, or empty when it could not be read
+   */
+  public static Response beforeRouting(
+      int status, String path, String accept, String acceptLanguage) {
+    ErrorPages.Reply reply =
+        new ErrorPages.Reply(status, codeOf(status), "error." + codeOf(status), null, null);
+    LOG.debug("Request refused by the server: {}", reply.code());
+    if (wantsJson(acceptable(accept), jsonPath(path))) {
+      return ErrorPages.problem(reply, ErrorPages.language(languages(acceptLanguage)));
+    }
+    return ErrorPages.html(reply);
+  }
+
+  /**
+   * The media types of an {@code Accept} value, most preferred first; unparseable ones left out.
+   */
+  static List<MediaType> acceptable(String accept) {
+    List<MediaType> types = new ArrayList<>();
+    for (String part : accept.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      try {
+        types.add(MediaType.valueOf(part.strip()));
+      } catch (IllegalArgumentException e) {
+        // a malformed entry is ignored, as JAX-RS would not match it either
       }
     }
-    return jsonEndpoint();
+    types.sort(Comparator.comparingDouble(ErrorMapper::quality).reversed());
+    return types;
+  }
+
+  private static double quality(MediaType type) {
+    try {
+      return Double.parseDouble(type.getParameters().getOrDefault("q", "1"));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static List<Locale> languages(String acceptLanguage) {
+    try {
+      return Locale.LanguageRange.parse(acceptLanguage).stream()
+          .map(range -> Locale.forLanguageTag(range.getRange()))
+          .toList();
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  /** JSON when the client prefers it to HTML, or for a JSON endpoint unless it prefers HTML. */
+  private boolean wantsJson() {
+    return wantsJson(
+        headers == null ? List.of() : headers.getAcceptableMediaTypes(), jsonEndpoint());
+  }
+
+  private static boolean wantsJson(List<MediaType> acceptable, boolean jsonEndpoint) {
+    for (MediaType type : acceptable) {
+      if (type.isWildcardType()) {
+        break;
+      }
+      if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+        return false;
+      }
+      if (isJson(type)) {
+        return true;
+      }
+    }
+    return jsonEndpoint;
   }
 
   private boolean jsonEndpoint() {
@@ -182,9 +246,13 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
       }
     }
-    String path = uriInfo == null ? "" : uriInfo.getPath(false);
-    path = path.startsWith("/") ? path.substring(1) : path;
-    return path.startsWith("api/") || path.equals("api") || path.equals("health");
+    return jsonPath(uriInfo == null ? "" : uriInfo.getPath(false));
+  }
+
+  /** Whether a path is one of the JSON endpoints ({@code /api...}, {@code /health}). */
+  private static boolean jsonPath(String path) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    return relative.startsWith("api/") || relative.equals("api") || relative.equals("health");
   }
 
   private static boolean isJson(MediaType type) {

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * declared {@code Content-Length} above the bound is refused at once, and every body, chunked ones
  * included, is read through a counting stream that fails as soon as the bound is passed, so nothing
  * larger is ever buffered. Both answer HTTP 413 {@code REQUEST_TOO_LARGE} through {@link
- * ErrorMapper}. Lives in the JAX-RS layer so any host runtime gets it. Stateless and thread-safe.
+ * ErrorMapper}. A body that ends before its declared length, or whose reading fails (the client
+ * closed or reset the connection mid-body), is the client's fault: HTTP 400 {@code BAD_REQUEST},
+ * never an incident. Lives in the JAX-RS layer so any host runtime gets it. Stateless and
+ * thread-safe.
  */
 @PreMatching
 public final class RequestSizeLimit implements ContainerRequestFilter {
@@ -38,8 +41,8 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    long declared = -1;
     if (length != null) {
-      long declared;
       try {
         declared = Long.parseLong(length.strip());
       } catch (NumberFormatException e) {
@@ -50,7 +53,7 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
       }
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+      request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes, declared));
     }
   }
 
@@ -68,39 +71,83 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
     }
   }
 
-  /** Counts the bytes read and fails once more than the bound has been read. */
+  /** HTTP 400: the body ended before its declared length, or the client broke off sending it. */
+  static final class CutShort extends ClientErrorException {
+    private static final long serialVersionUID = 1L;
+
+    CutShort() {
+      super("BAD_REQUEST", 400);
+    }
+  }
+
+  private static CutShort cutShort() {
+    LOG.info("Request refused: BAD_REQUEST (request body cut short)");
+    return new CutShort();
+  }
+
+  /**
+   * Counts the bytes read and fails once more than the bound has been read; a failed read or an end
+   * before the declared length is a body cut short.
+   */
   private static final class Bounded extends FilterInputStream {
     private final long maxBytes;
+    private final long declared;
     private long count;
 
-    Bounded(InputStream in, long maxBytes) {
+    Bounded(InputStream in, long maxBytes, long declared) {
       super(in);
       this.maxBytes = maxBytes;
+      this.declared = declared;
     }
 
     @Override
     public int read() throws IOException {
-      int b = super.read();
+      int b;
+      try {
+        b = super.read();
+      } catch (IOException e) {
+        throw cutShort();
+      }
       if (b >= 0) {
         counted(1);
+      } else {
+        ended();
       }
       return b;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, (int) Math.min(length, maxBytes - count + 1));
+      int n;
+      try {
+        n = super.read(buffer, offset, (int) Math.min(length, maxBytes - count + 1));
+      } catch (IOException e) {
+        throw cutShort();
+      }
       if (n > 0) {
         counted(n);
+      } else if (n < 0) {
+        ended();
       }
       return n;
     }
 
     @Override
     public long skip(long n) throws IOException {
-      long skipped = super.skip(Math.min(n, maxBytes - count + 1));
+      long skipped;
+      try {
+        skipped = super.skip(Math.min(n, maxBytes - count + 1));
+      } catch (IOException e) {
+        throw cutShort();
+      }
       counted(skipped);
       return skipped;
+    }
+
+    private void ended() {
+      if (declared >= 0 && count < declared) {
+        throw cutShort();
+      }
     }
 
     private void counted(long n) {

@@ -180,6 +180,7 @@ public final class TremplinFeature implements Feature {
     context.register(new RequestSizeLimit(RequestSizeLimit.DEFAULT_MAX_BYTES));
     context.register(new RequestCharset());
     context.register(new ErrorMapper());
+    context.register(new OptionsReply());
     context.register(new LoginResource(login));
     context.register(
         new LaunchResource(

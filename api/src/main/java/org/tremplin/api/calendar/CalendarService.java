@@ -1,5 +1,6 @@
 package org.tremplin.api.calendar;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.tremplin.api.programme.ProgrammeTemplate;
 import org.tremplin.api.school.Departement;
@@ -17,7 +18,24 @@ public interface CalendarService {
   CohortCalendar calendar(DateRange range, Departement departement, List<DateRange> closures);
 
   /**
-   * The calendar of a range with the template's phases laid from its first day.
+   * The last day of a programme laid from {@code start}: the last working day (a weekday that is
+   * neither a public holiday of the département nor in a closure) of the template's last week,
+   * counting whole weeks from {@code start}. A programme starting on a Monday ends on the Friday of
+   * its last week, or on the working day before it when that Friday is a holiday; this is the
+   * default end date of a cohort opened on the template.
+   *
+   * @throws org.tremplin.api.TremplinException {@code CALENDAR_INVALID_RANGE} when the years are
+   *     not covered by the holiday reference data
+   */
+  LocalDate programmeEnd(
+      LocalDate start,
+      Departement departement,
+      List<DateRange> closures,
+      ProgrammeTemplate template);
+
+  /**
+   * The calendar of a range with the template's phases laid from its first day. The template fits
+   * when its {@link #programmeEnd} is on or before the last day of the range.
    *
    * @throws org.tremplin.api.TremplinException {@code COHORT_TEMPLATE_EXCEEDS_RANGE} when the
    *     phases run past the range, {@code TEMPLATE_HOURS_EXCEED_CALENDAR} when a phase's units need

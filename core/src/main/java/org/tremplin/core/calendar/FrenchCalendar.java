@@ -79,7 +79,7 @@ public final class FrenchCalendar implements CalendarService {
       ProgrammeTemplate template) {
     CohortCalendar base = calendar(range, departement, closures);
     TremplinException.required(template, "template");
-    LocalDate templateLast = range.first().plusWeeks(template.totalWeeks()).minusDays(1);
+    LocalDate templateLast = programmeEnd(range.first(), departement, closures, template);
     if (templateLast.isAfter(range.last())) {
       throw new TremplinException(
           ErrorCode.COHORT_TEMPLATE_EXCEEDS_RANGE,
@@ -87,7 +87,7 @@ public final class FrenchCalendar implements CalendarService {
               + template.ref()
               + " lasts "
               + template.totalWeeks()
-              + " weeks, until "
+              + " weeks, until its last working day "
               + templateLast
               + ", past the last day "
               + range.last());
@@ -126,6 +126,33 @@ public final class FrenchCalendar implements CalendarService {
         base.workingDays(),
         base.publicHolidays(),
         spans);
+  }
+
+  @Override
+  public LocalDate programmeEnd(
+      LocalDate start,
+      Departement departement,
+      List<DateRange> closures,
+      ProgrammeTemplate template) {
+    TremplinException.required(start, "start");
+    TremplinException.required(departement, "departement");
+    TremplinException.required(closures, "closures");
+    TremplinException.required(template, "template");
+    LocalDate lastWeekEnd = start.plusWeeks(template.totalWeeks()).minusDays(1);
+    Set<LocalDate> holidays = new HashSet<>();
+    for (int year = start.getYear(); year <= lastWeekEnd.getYear(); year++) {
+      rules.holidays(year, departement).forEach(h -> holidays.add(h.date()));
+    }
+    for (LocalDate d = lastWeekEnd; !d.isBefore(start); d = d.minusDays(1)) {
+      LocalDate day = d;
+      if (!isWeekend(day)
+          && !holidays.contains(day)
+          && closures.stream().noneMatch(c -> c.contains(day))) {
+        return day;
+      }
+    }
+    // No working day at all in the template's weeks: its calendar end is the end of its last week.
+    return lastWeekEnd;
   }
 
   private static boolean isWeekend(LocalDate d) {

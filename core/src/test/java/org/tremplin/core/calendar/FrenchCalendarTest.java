@@ -109,6 +109,56 @@ class FrenchCalendarTest {
   }
 
   @Test
+  void aProgrammeStartingOnMondayEndsOnTheFridayOfItsLastWeek() {
+    var template = TemplateCodec.read(TemplateLibrary.builtInDocument("ecole-du-web.json"));
+
+    LocalDate end =
+        CALENDAR.programmeEnd(LocalDate.of(2026, 9, 7), Departement.of("75"), List.of(), template);
+
+    assertThat(template.totalWeeks()).isEqualTo(43);
+    assertThat(end).isEqualTo(LocalDate.of(2027, 7, 2));
+    assertThat(end.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+  }
+
+  @Test
+  void aProgrammeWhoseLastFridayIsAHolidayEndsOnTheWorkingDayBefore() {
+    var template = TemplateCodec.read(TemplateLibrary.builtInDocument("ecole-du-web.json"));
+    // 43 weeks from Monday 2 March 2026 end in the week of Christmas, Friday 25 December 2026.
+    LocalDate start = LocalDate.of(2026, 3, 2);
+
+    assertThat(CALENDAR.programmeEnd(start, Departement.of("75"), List.of(), template))
+        .isEqualTo(LocalDate.of(2026, 12, 24));
+    assertThat(
+            CALENDAR.programmeEnd(
+                start,
+                Departement.of("75"),
+                List.of(DateRange.parse("2026-12-21/2026-12-31")),
+                template))
+        .isEqualTo(LocalDate.of(2026, 12, 18));
+  }
+
+  @Test
+  void aRangeEndingOnTheLastWorkingDayHoldsTheTemplateAndOneDayLessDoesNot() {
+    var template = TemplateCodec.read(TemplateLibrary.builtInDocument("ecole-du-web.json"));
+
+    CohortCalendar c =
+        CALENDAR.calendar(
+            DateRange.parse("2026-09-07/2027-07-02"), Departement.of("75"), List.of(), template);
+
+    assertThat(c.phases().get(c.phases().size() - 1).range().last())
+        .isEqualTo(LocalDate.of(2027, 7, 2));
+    assertThatThrownBy(
+            () ->
+                CALENDAR.calendar(
+                    DateRange.parse("2026-09-07/2027-07-01"),
+                    Departement.of("75"),
+                    List.of(),
+                    template))
+        .extracting(e -> ((TremplinException) e).code())
+        .isEqualTo(ErrorCode.COHORT_TEMPLATE_EXCEEDS_RANGE);
+  }
+
+  @Test
   void refusesUnitHoursThatTheRealCalendarCannotHold() {
     var template = TemplateCodec.read(TemplateLibrary.builtInDocument("ecole-du-web.json"));
     // Closing the whole intensive phase leaves no working day for its 420 h.

@@ -71,6 +71,28 @@ class CohortStoreIT {
   }
 
   @AllDatabases
+  void aCohortEndingOnTheFridayOfTheTemplatesLastWeekOpens(TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 0);
+    DateRange mondayToFriday = DateRange.parse("2026-09-07/2027-07-02");
+
+    Cohort opened =
+        f.tremplin
+            .cohorts()
+            .open(
+                f.manager,
+                new NewCohort(
+                    f.school.id(),
+                    "Promo 2026-2027",
+                    mondayToFriday,
+                    f.cohort.template(),
+                    12,
+                    List.of()));
+
+    assertThat(f.tremplin.cohorts().get(f.manager, opened.id()).range()).isEqualTo(mondayToFriday);
+    assertThat(f.tremplin.cohorts().calendar(f.manager, opened.id()).phases()).hasSize(5);
+  }
+
+  @AllDatabases
   void refusesUnknownSchoolsAndCohorts(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 0);
     NewCohort orphan =

@@ -27,30 +27,23 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bind-school",
-    description =
-        "Attach an LMS platform (issuer, client id) to a school, in the configured database.")
+    mixinStandardHelpOptions = true,
+    versionProvider = TremplinCli.Version.class)
 public final class BindSchoolCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin LanguageOption lang = new LanguageOption();
 
-  @Option(names = "--issuer", required = true, description = "The platform's issuer (iss).")
+  @Option(names = "--issuer", required = true)
   String issuer = "";
 
-  @Option(
-      names = "--client-id",
-      required = true,
-      description = "The client id the platform gave Tremplin.")
+  @Option(names = "--client-id", required = true)
   String clientId = "";
 
-  @Option(names = "--school", required = true, description = "The school's id or exact name.")
+  @Option(names = "--school", required = true)
   String school = "";
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      defaultValue = "tremplin.properties",
-      description = "Properties file read if it exists (default: tremplin.properties).")
+  @Option(names = "--config", paramLabel = "FILE", defaultValue = "tremplin.properties")
   Path configFile = Path.of("tremplin.properties");
 
   @Override

@@ -43,50 +43,29 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "calendar",
-    description = "Working days, hours, public holidays and phases of a cohort's dates.")
+    mixinStandardHelpOptions = true,
+    versionProvider = TremplinCli.Version.class)
 public final class CalendarCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin LanguageOption lang = new LanguageOption();
 
-  @Option(
-      names = "--start",
-      required = true,
-      paramLabel = "DATE",
-      description = "First day, ISO (2025-09-01).")
+  @Option(names = "--start", required = true, paramLabel = "DATE")
   String start = "";
 
-  @Option(
-      names = "--end",
-      required = true,
-      paramLabel = "DATE",
-      description = "Last day, ISO (2026-06-30).")
+  @Option(names = "--end", required = true, paramLabel = "DATE")
   String end = "";
 
-  @Option(
-      names = "--departement",
-      paramLabel = "NN",
-      defaultValue = "75",
-      description = "Département code, for its public holidays (default 75).")
+  @Option(names = "--departement", paramLabel = "NN", defaultValue = "75")
   String departement = "75";
 
-  @Option(
-      names = "--closure",
-      paramLabel = "FROM/TO",
-      description = "A closure of the school, both days included (repeatable).")
+  @Option(names = "--closure", paramLabel = "FROM/TO")
   List<String> closures = new ArrayList<>();
 
-  @Option(
-      names = "--template",
-      paramLabel = "ID|FILE",
-      description = "Lay out the phases of a template: the built-in id (ecole-du-web) or a file.")
+  @Option(names = "--template", paramLabel = "ID|FILE")
   @Nullable String template;
 
-  @Option(
-      names = "--format",
-      paramLabel = "text|json",
-      defaultValue = "text",
-      description = "Output format: text (default) or json.")
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
   OutputFormat format = OutputFormat.TEXT;
 
   @Override
@@ -109,15 +88,7 @@ public final class CalendarCommand implements Callable<Integer> {
               ? calendars.calendar(range, dept, closureRanges)
               : calendars.calendar(range, dept, closureRanges, programme);
     } catch (TremplinException e) {
-      if (programme != null
-          && (e.code() == ErrorCode.COHORT_TEMPLATE_EXCEEDS_RANGE
-              || e.code() == ErrorCode.TEMPLATE_HOURS_EXCEED_CALENDAR)) {
-        throw new UsageException(m.get("error.templateDoesNotFit", template, e.getMessage()));
-      }
-      throw e;
-    } catch (IllegalArgumentException e) {
-      // The holiday rules throw this for years they do not cover (before 2008).
-      throw new UsageException(m.get("error.noHolidayRules", start, end, e.getMessage()));
+      throw localized(e, programme, calendars, range, dept, closureRanges, m);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == OutputFormat.JSON) {
@@ -127,6 +98,35 @@ public final class CalendarCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The refusal of the calendar in the user's language, naming the values it refuses. */
+  private RuntimeException localized(
+      TremplinException e,
+      @Nullable ProgrammeTemplate programme,
+      FrenchCalendar calendars,
+      DateRange range,
+      Departement dept,
+      List<DateRange> closureRanges,
+      Messages m) {
+    if (e.code() == ErrorCode.CALENDAR_INVALID_RANGE) {
+      return new UsageException(m.get("error.noHolidayRules", start, end, FrenchCalendar.MAX_DAYS));
+    }
+    if (programme != null && e.code() == ErrorCode.COHORT_TEMPLATE_EXCEEDS_RANGE) {
+      LocalDate programmeEnd =
+          calendars.programmeEnd(range.first(), dept, closureRanges, programme);
+      return new UsageException(
+          m.get(
+              "error.templateDoesNotFit",
+              template,
+              programme.totalWeeks(),
+              programmeEnd.toString(),
+              end));
+    }
+    if (programme != null && e.code() == ErrorCode.TEMPLATE_HOURS_EXCEED_CALENDAR) {
+      return new UsageException(m.get("error.templateHours", template));
+    }
+    return e;
   }
 
   /** The ISO date {@code text} given to {@code option}, or a usage error naming both. */

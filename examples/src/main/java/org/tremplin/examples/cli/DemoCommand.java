@@ -40,9 +40,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "demo",
-    description =
-        "Start the demo: Tremplin with a seeded demo school and a demo LMS at <base>demo that "
-            + "launches into it as learner, trainer, coach or manager (real LTI 1.3).")
+    mixinStandardHelpOptions = true,
+    versionProvider = TremplinCli.Version.class)
 public final class DemoCommand implements Callable<Integer> {
   /** Ordinal of the demo's defaults: below every configuration source. */
   static final int DEFAULTS_ORDINAL = 50;
@@ -57,29 +56,16 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin LanguageOption lang = new LanguageOption();
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      defaultValue = "tremplin.properties",
-      description = "Properties file read if it exists (default: tremplin.properties).")
+  @Option(names = "--config", paramLabel = "FILE", defaultValue = "tremplin.properties")
   Path configFile = Path.of("tremplin.properties");
 
-  @Option(
-      names = "--port",
-      paramLabel = "N",
-      description = "Port to listen on (default: tremplin.http.port, else 8080).")
+  @Option(names = "--port", paramLabel = "N")
   @Nullable Integer port;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Directory of the demo's H2 database and platform key (default: ./data).")
+  @Option(names = "--data", paramLabel = "DIR")
   @Nullable Path data;
 
-  @Option(
-      names = "--check",
-      description =
-          "Launch once per role over HTTP, print where each landed, stop; exit 0 if all passed.")
+  @Option(names = "--check")
   boolean check;
 
   @Override

@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "eligibility",
-    description =
-        "IAE eligibility for a structure kind, from criteria and a profile (no database).")
+    mixinStandardHelpOptions = true,
+    versionProvider = TremplinCli.Version.class)
 public final class EligibilityCommand implements Callable<Integer> {
   /** The author recorded on the diagnosis the command evaluates. */
   static final String AUTHOR = "cli";
@@ -52,55 +52,28 @@ public final class EligibilityCommand implements Callable<Integer> {
 
   @Mixin LanguageOption lang = new LanguageOption();
 
-  @Option(
-      names = "--structure",
-      required = true,
-      paramLabel = "KIND",
-      description = "Structure kind: ACI, AI, EI, ETTI or EITI.")
+  @Option(names = "--structure", required = true, paramLabel = "KIND")
   StructureKind structure = StructureKind.ACI;
 
-  @Option(
-      names = "--criteria",
-      split = ",",
-      paramLabel = "CODE",
-      description = "Criterion codes retained, comma-separated (RSA,QPV...).")
+  @Option(names = "--criteria", split = ",", paramLabel = "CODE")
   List<String> criteria = new ArrayList<>();
 
-  @Option(
-      names = "--birth-date",
-      paramLabel = "DATE",
-      description = "Birth date, ISO; suggests JEUNE (under 26) or SENIOR (50 or over).")
+  @Option(names = "--birth-date", paramLabel = "DATE")
   @Nullable String birthDate;
 
-  @Option(
-      names = "--education-level",
-      paramLabel = "N",
-      description = "Education level, national scale 0 to 8; 3 or below suggests CAP_BEP.")
+  @Option(names = "--education-level", paramLabel = "N")
   @Nullable String educationLevel;
 
-  @Option(
-      names = "--qpv",
-      paramLabel = "CODE",
-      description = "Code of the priority neighbourhood lived in (QP092012); suggests QPV.")
+  @Option(names = "--qpv", paramLabel = "CODE")
   @Nullable String qpv;
 
-  @Option(
-      names = "--jobseeker-since",
-      paramLabel = "DATE",
-      description = "Jobseeker registration date, ISO; suggests DELD (12 months) or DETLD (24).")
+  @Option(names = "--jobseeker-since", paramLabel = "DATE")
   @Nullable String jobseekerSince;
 
-  @Option(
-      names = "--on",
-      paramLabel = "DATE",
-      description = "Day of the diagnosis, ISO (default today); picks the criteria list.")
+  @Option(names = "--on", paramLabel = "DATE")
   @Nullable String on;
 
-  @Option(
-      names = "--format",
-      paramLabel = "text|json",
-      defaultValue = "text",
-      description = "Output format: text (default) or json.")
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
   OutputFormat format = OutputFormat.TEXT;
 
   @Override

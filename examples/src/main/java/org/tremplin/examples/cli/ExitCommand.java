@@ -28,30 +28,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "exit",
-    description = "Category of an exit situation and whether it is a dynamic exit.")
+    mixinStandardHelpOptions = true,
+    versionProvider = TremplinCli.Version.class)
 public final class ExitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin LanguageOption lang = new LanguageOption();
 
-  @Option(
-      names = "--situation",
-      required = true,
-      paramLabel = "CODE",
-      description = "Situation on leaving: CDI, CDD, INTERIM, FORMATION_QUALIFIANTE, SANTE...")
+  @Option(names = "--situation", required = true, paramLabel = "CODE")
   ExitSituation situation = ExitSituation.CDI;
 
-  @Option(
-      names = "--months",
-      paramLabel = "N",
-      description = "Length of the contract obtained, in months (required for CDD and INTERIM).")
+  @Option(names = "--months", paramLabel = "N")
   @Nullable String months;
 
-  @Option(
-      names = "--format",
-      paramLabel = "text|json",
-      defaultValue = "text",
-      description = "Output format: text (default) or json.")
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
   OutputFormat format = OutputFormat.TEXT;
 
   @Override

@@ -1,22 +1,25 @@
 package org.tremplin.examples.cli;
 
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** The {@code --lang fr|en} option every subcommand shares (a picocli mixin). */
+/**
+ * The {@code --lang fr|en} option every command shares (a picocli mixin). Without it, a run speaks
+ * the language {@link TremplinCli} chose for the whole run (the system locale if it is French or
+ * English, else French), which {@link TremplinCli#execute} gives as the option's default value.
+ */
 public final class LanguageOption {
-  @Option(
-      names = "--lang",
-      paramLabel = "fr|en",
-      defaultValue = "fr",
-      description = "Language of the text output and messages: fr (default) or en.")
-  String language = "fr";
+  @Option(names = "--lang", paramLabel = "fr|en")
+  @Nullable String language;
 
-  /** The texts in the chosen language. */
+  /** The texts in the chosen language, or a usage error naming an unknown one. */
   Messages messages() {
-    if (!Messages.LANGUAGES.contains(language)) {
+    String chosen = language == null ? Messages.systemLanguage() : language;
+    if (!Messages.LANGUAGES.contains(chosen)) {
       throw new UsageException(
-          Messages.of("fr").get("error.lang", language, String.join(", ", Messages.LANGUAGES)));
+          Messages.of(Messages.systemLanguage())
+              .get("error.lang", chosen, String.join(", ", Messages.LANGUAGES)));
     }
-    return Messages.of(language);
+    return Messages.of(chosen);
   }
 }

@@ -20,18 +20,37 @@ public final class Messages {
 
   private static final String BUNDLE = "org.tremplin.examples.cli.messages";
 
+  private static final String HELP_BUNDLE = "org.tremplin.examples.cli.help";
+
   private final Locale locale;
   private final ResourceBundle bundle;
 
   private Messages(Locale locale) {
     this.locale = locale;
     // No fallback to the JVM's default locale: French is the base bundle, whatever the machine.
-    this.bundle =
-        ResourceBundle.getBundle(
-            BUNDLE,
-            locale,
-            Messages.class.getClassLoader(),
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle = bundle(BUNDLE, locale);
+  }
+
+  private static ResourceBundle bundle(String name, Locale locale) {
+    return ResourceBundle.getBundle(
+        name,
+        locale,
+        Messages.class.getClassLoader(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /**
+   * The language of a run that names none: the JVM's default locale ({@code user.language}) when
+   * the command line speaks it, else French.
+   */
+  public static String systemLanguage() {
+    String language = Locale.getDefault().getLanguage();
+    return LANGUAGES.contains(language) ? language : LANGUAGES.get(0);
+  }
+
+  /** The usage help texts in this language (a picocli resource bundle, {@code help.properties}). */
+  ResourceBundle help() {
+    return bundle(HELP_BUNDLE, locale);
   }
 
   /** The texts for a language code of {@link #LANGUAGES}; anything else reads as French. */

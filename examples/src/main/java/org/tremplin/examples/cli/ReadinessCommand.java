@@ -39,17 +39,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "readiness",
-    description = "Certification readiness of the demo cohort's learners (in-memory demo data).")
+    mixinStandardHelpOptions = true,
+    versionProvider = TremplinCli.Version.class)
 public final class ReadinessCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin LanguageOption lang = new LanguageOption();
 
-  @Option(
-      names = "--format",
-      paramLabel = "text|json",
-      defaultValue = "text",
-      description = "Output format: text (default) or json.")
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
   OutputFormat format = OutputFormat.TEXT;
 
   /** One learner's line: name, enrolment and readiness. */

@@ -20,19 +20,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "serve",
-    description =
-        "Serve the LTI 1.3 endpoints (configuration: system properties, environment, "
-            + "tremplin.properties).")
+    mixinStandardHelpOptions = true,
+    versionProvider = TremplinCli.Version.class)
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin LanguageOption lang = new LanguageOption();
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      defaultValue = "tremplin.properties",
-      description = "Properties file read if it exists (default: tremplin.properties).")
+  @Option(names = "--config", paramLabel = "FILE", defaultValue = "tremplin.properties")
   Path configFile = Path.of("tremplin.properties");
 
   @Override

@@ -16,15 +16,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code tremplin} command ({@code java -jar tremplin.jar}). Exit codes: 0 on success, 2 for a
  * bad argument (one line on stderr naming it, no usage dump), 1 for an internal failure (one line).
- * Texts are French by default and English with {@code --lang en}.
+ * Every run speaks one language, for its messages, its output and its usage help ({@code --help},
+ * from the resource bundle {@code org/tremplin/examples/cli/help}): the one named by {@code
+ * --lang}, else the system locale's when it is French or English, else French.
  *
  * <p>Each call of {@link #execute} builds its own picocli command, so it is safe to call from
  * several threads.
@@ -33,7 +37,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
     name = "tremplin",
     mixinStandardHelpOptions = true,
     versionProvider = TremplinCli.Version.class,
-    description = "Tremplin: cohorts, attendance and certification readiness for digital schools.",
     subcommands = {
       CalendarCommand.class,
       ReadinessCommand.class,
@@ -51,6 +54,8 @@ public final class TremplinCli implements Runnable {
   public static final int FAILURE = 1;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin LanguageOption lang = new LanguageOption();
 
   private final Messages messages;
 
@@ -76,8 +81,9 @@ public final class TremplinCli implements Runnable {
 
   /** Runs the command line on these streams and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    Messages m = Messages.of(languageOf(args));
-    CommandLine cli = new CommandLine(new TremplinCli(m));
+    String language = languageOf(args);
+    Messages m = Messages.of(language);
+    CommandLine cli = commandLine(language);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -99,6 +105,19 @@ public final class TremplinCli implements Runnable {
           return code;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * The picocli command of a run in this language: its usage help and its default {@code --lang}.
+   */
+  static CommandLine commandLine(String language) {
+    Messages m = Messages.of(language);
+    CommandLine cli = new CommandLine(new TremplinCli(m));
+    // After the subcommands are added, so that the bundle and the default reach every one of them.
+    cli.setResourceBundle(m.help());
+    cli.setDefaultValueProvider(
+        arg -> arg instanceof OptionSpec o && o.longestName().equals("--lang") ? language : null);
+    return cli;
   }
 
   @Override
@@ -123,17 +142,24 @@ public final class TremplinCli implements Runnable {
     return commandLine.getCommandSpec().qualifiedName() + ": ";
   }
 
-  /** The language asked for with {@code --lang}, read before parsing for the error messages. */
+  /**
+   * The language of the run, read before parsing so that parsing errors and the usage help speak
+   * it: the one asked for with {@code --lang} if the command line speaks it, else {@link
+   * Messages#systemLanguage()}.
+   */
   static String languageOf(String[] args) {
     for (int i = 0; i < args.length; i++) {
+      String asked = null;
       if (args[i].equals("--lang") && i + 1 < args.length) {
-        return args[i + 1];
+        asked = args[i + 1];
+      } else if (args[i].startsWith("--lang=")) {
+        asked = args[i].substring("--lang=".length());
       }
-      if (args[i].startsWith("--lang=")) {
-        return args[i].substring("--lang=".length());
+      if (asked != null && Messages.LANGUAGES.contains(asked)) {
+        return asked;
       }
     }
-    return "fr";
+    return Messages.systemLanguage();
   }
 
   /** One precise line for a picocli parsing error, in the user's language. */
@@ -166,6 +192,12 @@ public final class TremplinCli implements Runnable {
               .map(c -> c.toString().toLowerCase(Locale.ROOT))
               .collect(Collectors.joining(", "));
       return m.get("error.badChoice", name(arg), value, expected);
+    }
+    if (ex instanceof OverwrittenOptionException o) {
+      return m.get("error.repeated", name(o.getOverwritten()));
+    }
+    if (arg != null && value != null) {
+      return m.get("error.badValue", name(arg), value);
     }
     return oneLine(ex.getMessage());
   }

@@ -122,7 +122,7 @@ class CalendarCommandIT {
 
     assertThat(french.exitCode()).isZero();
     assertThat(french.outputLines())
-        .contains("Jours ouvrés / Working days: 209", "Demi-journées / Half-days: 418")
+        .contains("Jours ouvrés : 209", "Demi-journées : 418")
         .anyMatch(l -> l.contains("Remise à niveau / socle") && l.contains("1 sept. 2025"))
         .anyMatch(l -> l.contains("Session de certification"));
     assertThat(english.exitCode()).isZero();

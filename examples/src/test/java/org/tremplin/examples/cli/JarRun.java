@@ -14,12 +14,22 @@ import java.util.concurrent.TimeUnit;
 record JarRun(int exitCode, String stdout, String stderr) {
   private static final long TIMEOUT_SECONDS = 180;
 
-  /** Runs the jar named by the system property {@code tremplin.jar} with these arguments. */
+  /**
+   * Runs the jar named by the system property {@code tremplin.jar} with these arguments, on a JVM
+   * whose locale is French (so that a run without {@code --lang} is French whatever the machine).
+   */
   static JarRun of(String... args) throws IOException, InterruptedException {
+    return onJvm(List.of("-Duser.language=fr", "-Duser.country=FR"), args);
+  }
+
+  /** Runs the jar on a JVM started with these options (a locale: {@code -Duser.language=en}). */
+  static JarRun onJvm(List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     String jar = System.getProperty("tremplin.jar");
     assertThat(jar).as("system property tremplin.jar (set by failsafe)").isNotNull();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar);
     command.addAll(List.of(args));
