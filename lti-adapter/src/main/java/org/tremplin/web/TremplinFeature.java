@@ -59,7 +59,7 @@ public final class TremplinFeature implements Feature {
   private final LtiDirectory directory;
   private final URI baseUrl;
   private final Clock clock;
-  private final java.util.Optional<String> registrationKey;
+  private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
   private final java.util.List<org.tremplin.lti.registration.PlatformRegistration> configured;
 
   /** Reads the runtime's MicroProfile Config once; an unpooled data source, system clock. */
@@ -103,7 +103,7 @@ public final class TremplinFeature implements Feature {
     this.registrations = new JdbiRegistrations(database, config.platforms(), clock);
     this.tool = ToolDescription.tremplin(config.baseUrl());
     this.configured = config.platforms();
-    this.registrationKey = config.registrationKey();
+    this.registrationPolicy = config.registration();
     ToolUrls urls = config.toolUrls();
     JdbiLoginStates loginStates = new JdbiLoginStates(database, registrations, clock);
     this.login = new OidcLogin(registrations, loginStates, urls, clock);
@@ -154,7 +154,7 @@ public final class TremplinFeature implements Feature {
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));
     context.register(new StorageScriptResource());
     context.register(
-        new RegisterResource(new DynamicRegistration(tool, registrations), registrationKey));
+        new RegisterResource(new DynamicRegistration(tool, registrations, registrationPolicy)));
     context.register(new CanvasConfigResource(tool));
     context.register(new LogoResource());
     context.register(new JwksResource(toolKeys));
