@@ -69,7 +69,7 @@ public final class TremplinFeature implements Feature {
   private final LtiDirectory directory;
   private final URI baseUrl;
   private final Clock clock;
-  private final java.util.Optional<String> registrationKey;
+  private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
   private final java.util.List<org.tremplin.lti.registration.PlatformRegistration> configured;
 
   /** Reads the runtime's MicroProfile Config once; an unpooled data source, system clock. */
@@ -140,7 +140,7 @@ public final class TremplinFeature implements Feature {
     this.registrations = new JdbiRegistrations(database, config.platforms(), clock);
     this.tool = ToolDescription.tremplin(config.baseUrl());
     this.configured = config.platforms();
-    this.registrationKey = config.registrationKey();
+    this.registrationPolicy = config.registration();
     ToolUrls urls = config.toolUrls();
     this.toolKeys = new JdbiToolKeys(database, clock);
     JdbiNonces nonces = new JdbiNonces(database, clock);
@@ -203,7 +203,7 @@ public final class TremplinFeature implements Feature {
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(
-        new RegisterResource(new DynamicRegistration(tool, registrations), registrationKey));
+        new RegisterResource(new DynamicRegistration(tool, registrations, registrationPolicy)));
     context.register(new CanvasConfigResource(tool));
     context.register(new LogoResource());
     context.register(new JwksResource(toolKeys));

@@ -50,6 +50,13 @@ public final class Database implements UnitOfWork {
   public static final String H2_MODE =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+  /**
+   * The setting Tremplin appends to an H2 URL that does not choose its own: each commit is written
+   * to the file before it returns (H2's default, 500 ms, loses the last commits when the process
+   * dies; docs/configuration.md says what H2 promises).
+   */
+  public static final String H2_DURABLE = ";WRITE_DELAY=0";
+
   private final Jdbi jdbi;
   private final DataSource dataSource;
 
@@ -188,14 +195,15 @@ public final class Database implements UnitOfWork {
   }
 
   /**
-   * Appends {@link #H2_MODE} to a plain H2 URL, and {@code reWriteBatchedInserts=true} to a
-   * PostgreSQL URL that does not set it (attendance batches become multi-row inserts); leaves any
-   * other URL untouched.
+   * Appends {@link #H2_MODE} to a plain H2 URL and {@link #H2_DURABLE} to an H2 URL that sets no
+   * {@code WRITE_DELAY}, and {@code reWriteBatchedInserts=true} to a PostgreSQL URL that does not
+   * set it (attendance batches become multi-row inserts); leaves any other URL untouched.
    */
   public static String normalizeUrl(String url) {
     String upper = url.toUpperCase(java.util.Locale.ROOT);
-    if (url.startsWith("jdbc:h2:") && !upper.contains(";MODE=")) {
-      return url + H2_MODE;
+    if (url.startsWith("jdbc:h2:")) {
+      String normalized = upper.contains(";MODE=") ? url : url + H2_MODE;
+      return upper.contains(";WRITE_DELAY=") ? normalized : normalized + H2_DURABLE;
     }
     if (url.startsWith("jdbc:postgresql:") && !upper.contains("REWRITEBATCHEDINSERTS")) {
       return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";

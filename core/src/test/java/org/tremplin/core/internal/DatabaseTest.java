@@ -6,15 +6,21 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
   @Test
-  void aPlainH2UrlGetsThePostgresqlModeSettings() {
+  void aPlainH2UrlGetsThePostgresqlModeSettingsAndWritesEachCommit() {
     assertThat(Database.normalizeUrl("jdbc:h2:file:./data/tremplin"))
-        .isEqualTo("jdbc:h2:file:./data/tremplin" + Database.H2_MODE);
+        .isEqualTo("jdbc:h2:file:./data/tremplin" + Database.H2_MODE + Database.H2_DURABLE);
   }
 
   @Test
-  void anH2UrlThatChoosesItsModeIsLeftAlone() {
+  void anH2UrlThatChoosesItsModeKeepsItAndStillWritesEachCommit() {
     assertThat(Database.normalizeUrl("jdbc:h2:mem:x;MODE=PostgreSQL"))
-        .isEqualTo("jdbc:h2:mem:x;MODE=PostgreSQL");
+        .isEqualTo("jdbc:h2:mem:x;MODE=PostgreSQL;WRITE_DELAY=0");
+  }
+
+  @Test
+  void anH2UrlThatChoosesItsWriteDelayKeepsIt() {
+    assertThat(Database.normalizeUrl("jdbc:h2:file:./t;MODE=PostgreSQL;write_delay=500"))
+        .isEqualTo("jdbc:h2:file:./t;MODE=PostgreSQL;write_delay=500");
   }
 
   @Test

@@ -121,7 +121,7 @@ public record DemoPlatform(URI baseUrl, RSAKey key) {
         platforms,
         config.clockSkew(),
         config.datasource(),
-        config.registrationKey());
+        config.registration());
   }
 
   /**

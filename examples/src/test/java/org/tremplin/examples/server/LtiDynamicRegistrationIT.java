@@ -58,7 +58,14 @@ class LtiDynamicRegistrationIT {
                 + " {\"deployment_id\": \"12\"}}");
     canvas = new Platform("canvas", "{\"client_id\": \"10000000000042\"}");
     // no configured platform: only those registered below
-    tool = new LtiTestPlatform("lti-dynamic-registration-it", Map.of("tremplin.lti.platforms", ""));
+    // the simulated platforms live on loopback: allowed here on purpose (closed by default)
+    tool =
+        new LtiTestPlatform(
+            "lti-dynamic-registration-it",
+            Map.of(
+                "tremplin.lti.platforms", "",
+                "tremplin.lti.registration.allowed-hosts", "localhost",
+                "tremplin.lti.registration.allow-private-addresses", "true"));
     base = tool.base;
     register(moodle);
     register(canvas);

@@ -3,13 +3,10 @@ package org.tremplin.lti.registration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +37,15 @@ import org.slf4j.LoggerFactory;
  * Canvas is the one exception, because its issuers ({@code https://canvas.instructure.com}, {@code
  * canvas.beta…}, {@code canvas.test…}) and its {@code sso.canvaslms.com} endpoints are shared by
  * every tenant: for those issuers the endpoints may also be on the matching {@code sso} host. No
- * HTTP redirect is followed, bodies are bounded and every request has a timeout.
+ * HTTP redirect is followed, bodies are bounded and one deadline covers each whole request, body
+ * included.
+ *
+ * <p>Who may register, and where the tool may connect, is the {@link RegistrationPolicy}: by
+ * default nothing registers until the operator sets a registration key or the allowed platform
+ * hosts, and no request goes to a loopback, link-local or private address (docs/operations.md).
+ * Every failure to read the platform's configuration answers the same {@link
+ * RegistrationError#PLATFORM_UNREACHABLE} with no detail, so that registration cannot tell an open
+ * port from a closed one; the precise reason goes to the log at INFO.
  *
  * <p>Thread-safe.
  */
@@ -48,7 +53,7 @@ public final class DynamicRegistration {
   /** Default connect timeout. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-  /** Default time for each request. */
+  /** Default deadline of each request, from name resolution to the last byte of the body. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   /** Default largest response read from the platform: 64 KiB. */
@@ -74,37 +79,49 @@ public final class DynamicRegistration {
   private static final Logger LOG = LoggerFactory.getLogger(DynamicRegistration.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What the visitor is told about a configuration that could not be read: nothing more. */
+  private static final String UNREADABLE = "openid_configuration";
+
   private final ToolDescription tool;
   private final RegistrationStore store;
-  private final HttpClient client;
-  private final Duration requestTimeout;
-  private final int maxBytes;
+  private final RegistrationPolicy policy;
+  private final PlatformFetcher fetcher;
 
-  /** With the default timeouts and size bound. */
-  public DynamicRegistration(ToolDescription tool, RegistrationStore store) {
-    this(tool, store, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_BYTES);
+  /** Under this policy, with the default timeouts and size bound. */
+  public DynamicRegistration(
+      ToolDescription tool, RegistrationStore store, RegistrationPolicy policy) {
+    this(tool, store, policy, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_BYTES);
   }
 
-  /** With these timeouts and size bound. */
+  /**
+   * Under this policy, with these bounds.
+   *
+   * @param connectTimeout the longest wait for a connection
+   * @param deadline the longest time of each request, body included
+   * @param maxBytes the largest body read; the connection is dropped past it
+   */
   public DynamicRegistration(
       ToolDescription tool,
       RegistrationStore store,
+      RegistrationPolicy policy,
       Duration connectTimeout,
-      Duration requestTimeout,
+      Duration deadline,
       int maxBytes) {
-    if (maxBytes <= 0) {
-      throw new IllegalArgumentException("maxBytes must be positive");
-    }
-    this.tool = tool;
-    this.store = store;
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    this.requestTimeout = requestTimeout;
-    this.maxBytes = maxBytes;
+    this.tool = java.util.Objects.requireNonNull(tool, "tool");
+    this.store = java.util.Objects.requireNonNull(store, "store");
+    this.policy = java.util.Objects.requireNonNull(policy, "policy");
+    this.fetcher = new PlatformFetcher(policy, connectTimeout, deadline, maxBytes);
+  }
+
+  /**
+   * Registers the tool with the platform that sent the administrator here, without a registration
+   * key.
+   *
+   * @see #register(String, String, String)
+   */
+  public RegistrationOutcome register(
+      @Nullable String openidConfiguration, @Nullable String registrationToken) {
+    return register(openidConfiguration, registrationToken, null);
   }
 
   /**
@@ -112,10 +129,23 @@ public final class DynamicRegistration {
    *
    * @param openidConfiguration the {@code openid_configuration} parameter
    * @param registrationToken the {@code registration_token} parameter, when sent
+   * @param key the {@code key} parameter of the registration URL, when sent
    * @return registered (and stored), or refused with a code; nothing is stored when refused
    */
   public RegistrationOutcome register(
-      @Nullable String openidConfiguration, @Nullable String registrationToken) {
+      @Nullable String openidConfiguration,
+      @Nullable String registrationToken,
+      @Nullable String key) {
+    if (policy.key().isPresent()
+        && (key == null
+            || !MessageDigest.isEqual(
+                policy.key().get().getBytes(StandardCharsets.UTF_8),
+                key.getBytes(StandardCharsets.UTF_8)))) {
+      return refuse(RegistrationError.REGISTRATION_KEY_INVALID, "key=…");
+    }
+    if (!policy.enabled()) {
+      return refuse(RegistrationError.REGISTRATION_CLOSED, "tremplin.lti.registration.*");
+    }
     if (openidConfiguration == null || openidConfiguration.isBlank()) {
       return refuse(RegistrationError.OPENID_CONFIGURATION_MISSING, "openid_configuration");
     }
@@ -129,33 +159,33 @@ public final class DynamicRegistration {
       return refuse(RegistrationError.REGISTRATION_TOKEN_MALFORMED, "registration_token");
     }
     URI url = configurationUrl.get();
+    if (!policy.allowsHost(host(url))) {
+      return refuse(RegistrationError.HOST_NOT_ALLOWED, host(url));
+    }
 
-    Fetched fetched;
+    PlatformFetcher.Fetched fetched;
     try {
-      fetched = send(get(url, token));
-    } catch (IOException e) {
-      return refuse(
-          RegistrationError.PLATFORM_UNREACHABLE, url + " (" + e.getClass().getSimpleName() + ")");
+      fetched = fetcher.send(url, get(url, token));
+    } catch (PlatformFetcher.FetchException e) {
+      return unreadable(url, e.failure().name(), e.getMessage());
     }
     if (fetched.status() != 200) {
-      return refuse(RegistrationError.PLATFORM_UNREACHABLE, url + " → HTTP " + fetched.status());
+      return unreadable(url, "HTTP_STATUS", "HTTP " + fetched.status());
     }
     if (fetched.tooLarge()) {
-      return refuse(
-          RegistrationError.PLATFORM_CONFIGURATION_INVALID,
-          url + ": larger than " + maxBytes + " bytes");
+      return unreadable(url, "TOO_LARGE", "larger than " + fetcher.maxBytes() + " bytes");
     }
     PlatformConfiguration platform;
     try {
       platform = PlatformConfiguration.parse(JSON.readTree(fetched.body()));
-    } catch (JsonProcessingException e) {
-      return refuse(RegistrationError.PLATFORM_CONFIGURATION_INVALID, url + ": not JSON");
+    } catch (java.io.IOException e) {
+      return unreadable(url, "NOT_JSON", "not JSON");
     } catch (IllegalArgumentException e) {
-      return refuse(RegistrationError.PLATFORM_CONFIGURATION_INVALID, url + ": " + e.getMessage());
+      return unreadable(url, "INCOMPLETE", e.getMessage());
     }
     Optional<String> tooLong = tooLong(platform);
     if (tooLong.isPresent()) {
-      return refuse(RegistrationError.PLATFORM_CONFIGURATION_INVALID, url + ": " + tooLong.get());
+      return unreadable(url, "INCOMPLETE", tooLong.get());
     }
     Optional<String> mismatch = checkHosts(url, platform);
     if (mismatch.isPresent()) {
@@ -168,28 +198,28 @@ public final class DynamicRegistration {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the registration request", e);
     }
-    Fetched answer;
+    PlatformFetcher.Fetched answer;
     try {
-      answer = send(post(platform.registrationEndpoint(), token, body));
-    } catch (IOException e) {
-      return refuse(
-          RegistrationError.PLATFORM_UNREACHABLE,
-          platform.registrationEndpoint() + " (" + e.getClass().getSimpleName() + ")");
+      answer =
+          fetcher.send(
+              platform.registrationEndpoint(), post(platform.registrationEndpoint(), token, body));
+    } catch (PlatformFetcher.FetchException e) {
+      return unreadable(platform.registrationEndpoint(), e.failure().name(), e.getMessage());
     }
+    String answered = new String(answer.body(), StandardCharsets.UTF_8);
     if (answer.status() != 200 && answer.status() != 201) {
       return refuse(
           RegistrationError.PLATFORM_REFUSED,
-          "HTTP "
-              + answer.status()
-              + (answer.tooLarge() ? "" : ": " + platformError(answer.body())));
+          "HTTP " + answer.status() + (answer.tooLarge() ? "" : ": " + platformError(answered)));
     }
     if (answer.tooLarge()) {
       return refuse(
-          RegistrationError.PLATFORM_REFUSED, "answer larger than " + maxBytes + " bytes");
+          RegistrationError.PLATFORM_REFUSED,
+          "answer larger than " + fetcher.maxBytes() + " bytes");
     }
     JsonNode registered;
     try {
-      registered = JSON.readTree(answer.body());
+      registered = JSON.readTree(answered);
     } catch (JsonProcessingException e) {
       return refuse(RegistrationError.PLATFORM_REFUSED, "the answer is not JSON");
     }
@@ -322,46 +352,23 @@ public final class DynamicRegistration {
     return name.length() > 500 ? name.substring(0, 500) : name;
   }
 
-  private HttpRequest get(URI url, @Nullable String token) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(url).timeout(requestTimeout).header("Accept", "application/json");
+  private static HttpRequest.Builder get(URI url, @Nullable String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Accept", "application/json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return request.GET().build();
+    return request.GET();
   }
 
-  private HttpRequest post(URI url, @Nullable String token, String body) {
+  private static HttpRequest.Builder post(URI url, @Nullable String token, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
-            .timeout(requestTimeout)
             .header("Accept", "application/json")
             .header("Content-Type", "application/json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-  }
-
-  /** A response read up to the bound. */
-  private record Fetched(int status, String body, boolean tooLarge) {}
-
-  private Fetched send(HttpRequest request) throws IOException {
-    HttpResponse<InputStream> response;
-    try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-    try (InputStream in = response.body()) {
-      byte[] bytes = in.readNBytes(maxBytes + 1);
-      boolean tooLarge = bytes.length > maxBytes;
-      return new Fetched(
-          response.statusCode(),
-          tooLarge ? "" : new String(bytes, StandardCharsets.UTF_8),
-          tooLarge);
-    }
+    return request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
   }
 
   /**
@@ -423,5 +430,24 @@ public final class DynamicRegistration {
   private static RegistrationOutcome refuse(RegistrationError error, String detail) {
     LOG.info("dynamic registration refused: {}", error);
     return new RegistrationOutcome.Refused(error, detail);
+  }
+
+  /**
+   * The platform's configuration (or its registration endpoint) could not be read: the visitor
+   * learns only that; the log says why, with a reason code ({@code ADDRESS_NOT_ALLOWED}, {@code
+   * CONNECTION_FAILED}, {@code TIMEOUT}, {@code HTTP_STATUS}…). Never a token: the URL's query
+   * stays out of the log.
+   */
+  private static RegistrationOutcome unreadable(URI url, String reason, String detail) {
+    LOG.info(
+        "dynamic registration refused: {} ({}) {}://{}:{}{}: {}",
+        RegistrationError.PLATFORM_UNREACHABLE,
+        reason,
+        url.getScheme(),
+        url.getHost(),
+        url.getPort(),
+        Optional.ofNullable(url.getRawPath()).orElse(""),
+        shorten(detail));
+    return new RegistrationOutcome.Refused(RegistrationError.PLATFORM_UNREACHABLE, UNREADABLE);
   }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.Config;
 import org.tremplin.api.access.Role;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.PlatformRegistration;
+import org.tremplin.lti.registration.RegistrationPolicy;
 
 /**
  * The tool's configuration, read once from MicroProfile Config (keys in ARCHITECTURE.md). Values
@@ -26,8 +27,11 @@ import org.tremplin.lti.registration.PlatformRegistration;
  * @param platforms {@code tremplin.lti.platforms} and their {@code tremplin.lti.platform.<name>.*}
  * @param clockSkew {@code tremplin.lti.clock-skew}, ISO-8601, default {@code PT60S}
  * @param datasource {@code tremplin.datasource.url} / {@code .username} / {@code .password}
- * @param registrationKey {@code tremplin.lti.registration-key}: when set, {@code /lti/register}
- *     serves only URLs carrying {@code key=<it>}; never shown by {@code toString}
+ * @param registration who may use {@code /lti/register} and where it may connect: {@code
+ *     tremplin.lti.registration-key} (only URLs carrying {@code key=<it>} are served; never shown
+ *     by {@code toString}), {@code tremplin.lti.registration.allowed-hosts}, {@code
+ *     tremplin.lti.registration.open}, {@code tremplin.lti.registration.allow-private-addresses};
+ *     closed by default (docs/operations.md)
  */
 public record TremplinConfig(
     URI baseUrl,
@@ -35,16 +39,21 @@ public record TremplinConfig(
     List<PlatformRegistration> platforms,
     Duration clockSkew,
     DataSourceConfig datasource,
-    Optional<String> registrationKey) {
+    RegistrationPolicy registration) {
 
-  /** Without a registration key (dynamic registration open to any platform). */
+  /** With dynamic registration closed ({@link RegistrationPolicy#closed()}). */
   public TremplinConfig(
       URI baseUrl,
       HttpConfig http,
       List<PlatformRegistration> platforms,
       Duration clockSkew,
       DataSourceConfig datasource) {
-    this(baseUrl, http, platforms, clockSkew, datasource, Optional.empty());
+    this(baseUrl, http, platforms, clockSkew, datasource, RegistrationPolicy.closed());
+  }
+
+  /** The registration key, if the installation has one ({@code tremplin.lti.registration-key}). */
+  public Optional<String> registrationKey() {
+    return registration.key();
   }
 
   /** Path of the redirect URI (the launch endpoint) under the base URL. */
@@ -59,7 +68,7 @@ public record TremplinConfig(
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(clockSkew, "clockSkew");
     Objects.requireNonNull(datasource, "datasource");
-    Objects.requireNonNull(registrationKey, "registrationKey");
+    Objects.requireNonNull(registration, "registration");
     platforms = List.copyOf(platforms);
     if (!baseUrl.toString().endsWith("/")) {
       baseUrl = URI.create(baseUrl + "/");
@@ -133,8 +142,8 @@ public record TremplinConfig(
         + clockSkew
         + ", datasource="
         + datasource
-        + ", registrationKey="
-        + (registrationKey.isPresent() ? "***" : "none")
+        + ", registration="
+        + registration
         + "]";
   }
 
@@ -162,12 +171,7 @@ public record TremplinConfig(
       platforms.add(r.platform(name));
     }
     return new TremplinConfig(
-        baseUrl,
-        new HttpConfig(host, port),
-        platforms,
-        skew,
-        r.datasource(),
-        r.optional("tremplin.lti.registration-key"));
+        baseUrl, new HttpConfig(host, port), platforms, skew, r.datasource(), r.registration());
   }
 
   /** Reads and parses single keys, each error naming its key. */
@@ -252,6 +256,19 @@ public record TremplinConfig(
           .filter(v -> !v.isEmpty())
           .distinct()
           .toList();
+    }
+
+    RegistrationPolicy registration() {
+      List<String> hosts = list("tremplin.lti.registration.allowed-hosts");
+      try {
+        return new RegistrationPolicy(
+            optional("tremplin.lti.registration-key"),
+            hosts,
+            bool("tremplin.lti.registration.open"),
+            bool("tremplin.lti.registration.allow-private-addresses"));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException("tremplin.lti.registration.allowed-hosts", e.getMessage());
+      }
     }
 
     DataSourceConfig datasource() {

@@ -76,6 +76,20 @@ final class RegisterPages {
             "This Tremplin installation requires a registration key: paste in the platform the"
                 + " whole registration address, with its key, given by the Tremplin operator."
           };
+      case REGISTRATION_CLOSED ->
+          new String[] {
+            "L'enregistrement dynamique n'est pas ouvert sur cette installation de Tremplin :"
+                + " demandez à son exploitant une adresse d'enregistrement avec clé, ou d'autoriser"
+                + " le serveur de votre plateforme.",
+            "Dynamic registration is not open on this Tremplin installation: ask its operator for"
+                + " a registration address with a key, or to allow your platform's server."
+          };
+      case HOST_NOT_ALLOWED ->
+          new String[] {
+            "Le serveur de cette plateforme n'est pas parmi ceux que l'exploitant de Tremplin"
+                + " autorise à s'enregistrer.",
+            "This platform's server is not among those the Tremplin operator allows to register."
+          };
       case OPENID_CONFIGURATION_MISSING ->
           new String[] {
             "Le paramètre openid_configuration manque : lancez l'enregistrement depuis la"
@@ -97,10 +111,10 @@ final class RegisterPages {
           };
       case PLATFORM_UNREACHABLE ->
           new String[] {
-            "La plateforme n'a pas pu être jointe ou n'a pas fourni sa configuration. Vérifiez"
-                + " que Tremplin peut joindre la plateforme, puis recommencez.",
-            "The platform could not be reached or did not provide its configuration. Check that"
-                + " Tremplin can reach the platform, then try again."
+            "La configuration de la plateforme n'a pas pu être lue. L'exploitant de Tremplin en"
+                + " trouve la raison dans le journal du serveur.",
+            "The platform's configuration could not be read. The Tremplin operator finds why in"
+                + " the server log."
           };
       case PLATFORM_CONFIGURATION_INVALID ->
           new String[] {

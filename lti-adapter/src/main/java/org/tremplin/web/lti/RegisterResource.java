@@ -11,25 +11,19 @@ import org.tremplin.lti.registration.RegistrationOutcome;
 /**
  * {@code GET /lti/register?openid_configuration=…&registration_token=…}: the Dynamic Registration
  * initiation URL an administrator pastes in the platform (LTI.md §7). Hands the parameters to
- * {@link DynamicRegistration} and answers its outcome as a page. Thread-safe.
+ * {@link DynamicRegistration} (which checks the registration key, when the installation has one)
+ * and answers its outcome as a page. Thread-safe.
  */
 @Path("lti/register")
 public final class RegisterResource {
   private final DynamicRegistration registration;
-  private final java.util.Optional<String> key;
-
-  /** Over this registration service, open to any platform. */
-  public RegisterResource(DynamicRegistration registration) {
-    this(registration, java.util.Optional.empty());
-  }
 
   /**
-   * Over this registration service; when {@code key} is present, only registration URLs carrying
-   * {@code key=<it>} are served ({@code tremplin.lti.registration-key}).
+   * Over this registration service, whose {@link org.tremplin.lti.registration.RegistrationPolicy}
+   * says who may register (key, allowed hosts) and where it may connect.
    */
-  public RegisterResource(DynamicRegistration registration, java.util.Optional<String> key) {
+  public RegisterResource(DynamicRegistration registration) {
     this.registration = registration;
-    this.key = key;
   }
 
   /** The platform opens this URL in a dialog or an iframe. */
@@ -38,15 +32,8 @@ public final class RegisterResource {
       @QueryParam("openid_configuration") @Nullable String openidConfiguration,
       @QueryParam("registration_token") @Nullable String registrationToken,
       @QueryParam("key") @Nullable String givenKey) {
-    if (key.isPresent()
-        && (givenKey == null
-            || !java.security.MessageDigest.isEqual(
-                key.get().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                givenKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
-      return RegisterPages.refused(
-          org.tremplin.lti.registration.RegistrationError.REGISTRATION_KEY_INVALID, "key=…");
-    }
-    RegistrationOutcome outcome = registration.register(openidConfiguration, registrationToken);
+    RegistrationOutcome outcome =
+        registration.register(openidConfiguration, registrationToken, givenKey);
     if (outcome instanceof RegistrationOutcome.Registered registered) {
       return RegisterPages.registered(registered.registration());
     }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,10 @@ class DynamicRegistrationIT {
   private static final ToolDescription TOOL =
       ToolDescription.tremplin(URI.create("https://tremplin.example.org:8443/ecole/"));
   private static final String TOKEN = "reg-token-123";
+
+  /** The fake platforms live on loopback: this test allows it, on purpose. */
+  private static final RegistrationPolicy LOOPBACK_ALLOWED =
+      new RegistrationPolicy(Optional.empty(), List.of("127.0.0.1"), false, true);
 
   private final FakePlatform platform = start();
   private final MutableClock clock = new MutableClock(Instant.parse("2025-10-06T08:00:00Z"));
@@ -52,6 +57,7 @@ class DynamicRegistrationIT {
     return new DynamicRegistration(
         TOOL,
         new JdbiRegistrations(database, List.of(), clock),
+        LOOPBACK_ALLOWED,
         Duration.ofSeconds(2),
         Duration.ofSeconds(5),
         16 * 1024);
@@ -215,22 +221,23 @@ class DynamicRegistrationIT {
   }
 
   @Test
-  void anOversizedOrIncompleteConfigurationIsInvalid() {
+  void anOversizedOrIncompleteConfigurationIsUnreadableAndSaysNoMore() {
     DynamicRegistration registration = registration(database(TestDatabase.H2));
     platform.configuration(base -> FakePlatform.moodle(base) + " ".repeat(20_000));
     RegistrationOutcome oversized = registration.register(platform.openidConfigurationUrl(), TOKEN);
-    assertRefused(oversized, RegistrationError.PLATFORM_CONFIGURATION_INVALID);
-    assertThat(((RegistrationOutcome.Refused) oversized).detail()).contains("larger than");
+    assertRefused(oversized, RegistrationError.PLATFORM_UNREACHABLE);
+    assertThat(((RegistrationOutcome.Refused) oversized).detail())
+        .isEqualTo("openid_configuration");
 
     platform.configuration(base -> FakePlatform.moodle(base).replace("\"jwks_uri\"", "\"x\""));
     RegistrationOutcome missing = registration.register(platform.openidConfigurationUrl(), TOKEN);
-    assertRefused(missing, RegistrationError.PLATFORM_CONFIGURATION_INVALID);
-    assertThat(((RegistrationOutcome.Refused) missing).detail()).contains("jwks_uri");
+    assertRefused(missing, RegistrationError.PLATFORM_UNREACHABLE);
+    assertThat(((RegistrationOutcome.Refused) missing).detail()).isEqualTo("openid_configuration");
 
     platform.configuration(base -> "<html>");
     assertRefused(
         registration.register(platform.openidConfigurationUrl(), TOKEN),
-        RegistrationError.PLATFORM_CONFIGURATION_INVALID);
+        RegistrationError.PLATFORM_UNREACHABLE);
     assertThat(platform.received()).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
   }
 
@@ -345,7 +352,8 @@ class DynamicRegistrationIT {
             Set.of("1"),
             false);
     DynamicRegistration registration =
-        new DynamicRegistration(TOOL, new JdbiRegistrations(database, List.of(configured), clock));
+        new DynamicRegistration(
+            TOOL, new JdbiRegistrations(database, List.of(configured), clock), LOOPBACK_ALLOWED);
 
     assertRefused(
         registration.register(platform.openidConfigurationUrl(), TOKEN),

@@ -146,6 +146,32 @@ class TremplinConfigTest {
   }
 
   @Test
+  void registrationIsClosedAndRefusesPrivateAddressesUnlessConfigured() {
+    assertThat(TremplinConfig.from(new MapConfig(values)).registration())
+        .isEqualTo(org.tremplin.lti.registration.RegistrationPolicy.closed());
+    values.put("tremplin.lti.registration.allowed-hosts", "*.MoodleCloud.com, lms.example.org");
+    values.put("tremplin.lti.registration.open", "true");
+    values.put("tremplin.lti.registration.allow-private-addresses", "true");
+
+    org.tremplin.lti.registration.RegistrationPolicy policy =
+        TremplinConfig.from(new MapConfig(values)).registration();
+
+    assertThat(policy.allowedHosts()).containsExactly("*.moodlecloud.com", "lms.example.org");
+    assertThat(policy.open()).isTrue();
+    assertThat(policy.allowPrivateAddresses()).isTrue();
+  }
+
+  @Test
+  void aMalformedAllowedHostNamesItsKey() {
+    values.put("tremplin.lti.registration.allowed-hosts", "https://lms.example.org/");
+
+    assertThatThrownBy(() -> TremplinConfig.from(new MapConfig(values)))
+        .isInstanceOf(ConfigurationException.class)
+        .extracting(e -> ((ConfigurationException) e).key())
+        .isEqualTo("tremplin.lti.registration.allowed-hosts");
+  }
+
+  @Test
   void aPlatformMayOverrideTheRoleMappingOfSomeContextRoles() {
     values.put(
         "tremplin.lti.platform.moodle.role-mapping", "Mentor=TRAINER, ContentDeveloper=manager");
