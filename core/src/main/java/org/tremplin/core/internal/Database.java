@@ -95,8 +95,8 @@ public final class Database implements UnitOfWork {
     Set<String> versions = new TreeSet<>();
     for (MigrationInfo info : flyway.info().all()) {
       MigrationState state = info.getState();
-      if (info.getVersion() != null
-          && (state == MigrationState.MISSING_SUCCESS || state == MigrationState.FUTURE_SUCCESS)) {
+      // a future version (above the newest script) is Flyway's default "*:future" to ignore
+      if (info.getVersion() != null && state == MigrationState.MISSING_SUCCESS) {
         versions.add(info.getVersion().getVersion());
       }
     }
