@@ -118,8 +118,8 @@ class LaunchFlowIT {
     LaunchRequest launch(List<String> roles, Map<String, Object> extraClaims) {
       String state = "s" + ++launches;
       String nonce = "n" + launches;
-      platform.login(state, nonce, null, inTenMinutes());
-      return LaunchRequest.of(state, token(nonce, roles, extraClaims), state);
+      LoginState login = platform.login(state, nonce, null, inTenMinutes());
+      return LaunchRequest.of(state, token(nonce, roles, extraClaims), login.bindingValue());
     }
 
     int sessionRows() {
@@ -201,12 +201,12 @@ class LaunchFlowIT {
   void aFailedStepRefusesWithItsCodeAndOpensNoSession(TestDatabase db) {
     Fixture f = new Fixture(db);
     f.linkCourse();
-    f.platform.login("forged", "n-forged", null, inTenMinutes());
+    String binding = f.platform.login("forged", "n-forged", null, inTenMinutes()).bindingValue();
     String forged =
         LaunchFixture.token(
             LaunchFixture.validClaims("n-forged"), "RS256", LaunchFixture.RSA_KID, Signing.OTHER);
 
-    FlowOutcome outcome = f.flow.run(LaunchRequest.of("forged", forged, "forged"), ENGLISH);
+    FlowOutcome outcome = f.flow.run(LaunchRequest.of("forged", forged, binding), ENGLISH);
 
     assertThat(outcome).isEqualTo(new FlowOutcome.Refuse(LaunchError.SIGNATURE_INVALID, null));
     assertThat(f.sessionRows()).isZero();
@@ -227,12 +227,12 @@ class LaunchFlowIT {
   void aPlatformStorageLaunchWithoutItsCookieFirstReadsTheBindingBack(TestDatabase db) {
     Fixture f = new Fixture(db);
     f.linkCourse();
-    f.platform.storageLogin("st", "n-st", inTenMinutes());
+    String binding = f.platform.storageLogin("st", "n-st", inTenMinutes()).bindingValue();
     LaunchRequest withoutCookie =
         LaunchRequest.of("st", token("n-st", List.of(M + "#Instructor"), Map.of()), null);
 
     FlowOutcome first = f.flow.run(withoutCookie, ENGLISH);
-    FlowOutcome rePost = f.flow.run(withoutCookie.withStoredBindings("st", "st"), ENGLISH);
+    FlowOutcome rePost = f.flow.run(withoutCookie.withStoredBindings(binding, binding), ENGLISH);
 
     assertThat(first).isInstanceOf(FlowOutcome.ReadBackFromStorage.class);
     assertThat(((FlowOutcome.ReadBackFromStorage) first).request()).isEqualTo(withoutCookie);
@@ -275,13 +275,16 @@ class LaunchFlowIT {
             Set.of("dep-1"),
             false,
             Map.of("Mentor", Role.TRAINER));
-    f.platform.loginStates.put(
+    LoginState login =
         new LoginState(
-            "sm", mapped, "n-sm", "https://tool.example.org/lti/launch", null, inTenMinutes()));
+            "sm", mapped, "n-sm", "https://tool.example.org/lti/launch", null, inTenMinutes());
+    f.platform.loginStates.put(login);
 
     FlowOutcome outcome =
         f.flow.run(
-            LaunchRequest.of("sm", token("n-sm", List.of(M + "#Mentor"), Map.of()), "sm"), ENGLISH);
+            LaunchRequest.of(
+                "sm", token("n-sm", List.of(M + "#Mentor"), Map.of()), login.bindingValue()),
+            ENGLISH);
 
     assertThat(outcome).isInstanceOf(FlowOutcome.Land.class);
     assertThat(((FlowOutcome.Land) outcome).page()).isEqualTo(FlowOutcome.Page.LINK_COURSE);
