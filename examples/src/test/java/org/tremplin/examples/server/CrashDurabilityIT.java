@@ -90,13 +90,13 @@ class CrashDurabilityIT {
   }
 
   @Test
-  void anH2FileLosesNoAcknowledgedLoginWhenTheServerIsKilled() throws Exception {
+  void anH2FileLosesNoAcknowledgedLaunchWhenTheServerIsKilled() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("h2").resolve("tremplin");
     assertNothingLost(url, "sa", "");
   }
 
   @Test
-  void postgresqlLosesNoAcknowledgedLoginWhenTheServerIsKilled() throws Exception {
+  void postgresqlLosesNoAcknowledgedLaunchWhenTheServerIsKilled() throws Exception {
     String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/crash";
     assertNothingLost(url, "postgres", "");
   }
