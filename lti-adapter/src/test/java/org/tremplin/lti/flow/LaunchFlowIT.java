@@ -42,8 +42,8 @@ import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.JdbiSessions;
-import org.tremplin.lti.testing.AllDatabases;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * Each outcome of a launch through the flow, with the real validator, identity mapping and sessions

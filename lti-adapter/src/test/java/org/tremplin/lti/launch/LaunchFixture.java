@@ -10,12 +10,9 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URI;
@@ -34,6 +31,7 @@ import org.tremplin.lti.login.InMemoryLoginStates;
 import org.tremplin.lti.login.LoginState;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.PlatformRegistration;
+import org.tremplin.testing.TestKeys;
 
 /**
  * A Moodle-like platform and the tool at a fixed instant: keys, registration, stores, a validator,
@@ -50,10 +48,10 @@ public final class LaunchFixture {
       new ToolUrls(URI.create("https://tool.example.org/"), "https://tool.example.org/lti/launch");
 
   /** The platform's signing keys and a stranger's RSA key, generated once per test run. */
-  static final RSAKey PLATFORM_RSA = generateRsa(RSA_KID);
+  static final RSAKey PLATFORM_RSA = TestKeys.rsa(RSA_KID);
 
-  static final RSAKey OTHER_RSA = generateRsa(RSA_KID);
-  static final ECKey PLATFORM_EC = generateEc();
+  static final RSAKey OTHER_RSA = TestKeys.rsa(RSA_KID);
+  static final ECKey PLATFORM_EC = TestKeys.ec(EC_KID);
 
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   final AtomicInteger fetches = new AtomicInteger();
@@ -224,21 +222,5 @@ public final class LaunchFixture {
       default ->
           alg.startsWith("ES") ? new ECDSASigner(PLATFORM_EC) : new RSASSASigner(PLATFORM_RSA);
     };
-  }
-
-  private static RSAKey generateRsa(String kid) {
-    try {
-      return new RSAKeyGenerator(2048).keyID(kid).generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static ECKey generateEc() {
-    try {
-      return new ECKeyGenerator(Curve.P_256).keyID(EC_KID).generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
