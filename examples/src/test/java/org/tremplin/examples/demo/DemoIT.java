@@ -36,6 +36,8 @@ import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
+import org.tremplin.testing.Forms;
+import org.tremplin.testing.Loopback;
 import org.tremplin.web.config.TremplinConfig;
 
 /**
@@ -65,7 +67,7 @@ class DemoIT {
 
   @BeforeAll
   static void startDemo() throws Exception {
-    port = freePort();
+    port = Loopback.freePort();
     base = URI.create("http://localhost:" + port + "/");
     demo = DemoServer.start(config(), data);
   }
@@ -237,7 +239,7 @@ class DemoIT {
             "--lang",
             "en",
             "--port",
-            String.valueOf(freePort()),
+            String.valueOf(Loopback.freePort()),
             "--data",
             checkData.toString());
 
@@ -304,7 +306,7 @@ class DemoIT {
       }
       assertThat(names).hasSize(12).contains(learner);
     }
-    HttpResponse<String> login = get(URI.create(action + "?" + form(fields)));
+    HttpResponse<String> login = get(URI.create(action + "?" + Forms.form(fields)));
     assertThat(login.statusCode()).isEqualTo(302);
     URI auth = URI.create(login.headers().firstValue("Location").orElseThrow());
     assertThat(auth.toString()).startsWith(base + "demo/auth?");
@@ -340,7 +342,7 @@ class DemoIT {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+            .POST(HttpRequest.BodyPublishers.ofString(Forms.form(fields)));
     if (!cookieJar.isEmpty()) {
       request.header("Cookie", cookieHeader());
     }
@@ -401,16 +403,6 @@ class DemoIT {
         .replace("&amp;", "&");
   }
 
-  private static String form(Map<String, String> values) {
-    return values.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
   /** {@code uri} with one query parameter's value replaced. */
   private static URI withParameter(URI uri, String name, String value) {
     String query =
@@ -423,12 +415,6 @@ class DemoIT {
             .collect(Collectors.joining("&"));
     String s = uri.toString();
     return URI.create(s.substring(0, s.indexOf('?') + 1) + query);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   // --- the jar as a process ---

@@ -32,7 +32,6 @@ import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LaunchError;
 import org.tremplin.lti.launch.LaunchFixture;
-import org.tremplin.lti.launch.LaunchFixture.Signing;
 import org.tremplin.lti.launch.LaunchRequest;
 import org.tremplin.lti.launch.LaunchSettings;
 import org.tremplin.lti.launch.LtiClaims;
@@ -43,6 +42,7 @@ import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.IdTokens.Signing;
 import org.tremplin.testing.TestDatabase;
 
 /**
