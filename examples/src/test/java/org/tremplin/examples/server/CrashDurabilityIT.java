@@ -274,23 +274,12 @@ class CrashDurabilityIT {
 
   /** A learner's resource link launch from a course of the simulated platform. */
   private static JWTClaimsSet claims(URI base, String nonce, String sub) {
-    Instant now = Instant.now();
-    return new JWTClaimsSet.Builder()
-        .issuer(platform.issuer())
-        .audience(CLIENT_ID)
-        .subject(sub)
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(300)))
-        .claim("nonce", nonce)
-        .claim(LtiClaims.VERSION, "1.3.0")
-        .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
-        .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT)
-        .claim(LtiClaims.TARGET_LINK_URI, base + "lti/launch")
-        .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"))
+    return LtiTestPlatform.launchClaims(platform.issuer(), CLIENT_ID, DEPLOYMENT, base, nonce, sub)
         .claim(LtiClaims.ROLES, List.of(LEARNER))
         .claim(LtiClaims.CONTEXT, Map.of("id", "course-1"))
         .build();
   }
+
 
   private static String login(URI base, int writer, int i) {
     Map<String, String> parameters = new LinkedHashMap<>();

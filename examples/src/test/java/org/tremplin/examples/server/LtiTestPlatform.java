@@ -177,20 +177,30 @@ final class LtiTestPlatform implements AutoCloseable {
    * type, deployment, target link and resource link.
    */
   JWTClaimsSet.Builder baseClaims(String nonce, String sub) {
+    return launchClaims(issuer, CLIENT_ID, DEPLOYMENT, base, nonce, sub);
+  }
+
+  /**
+   * The claims of a resource link launch from platform {@code issuer} to the tool at {@code tool}
+   * for user {@code sub}: issued now and valid 5 minutes, resource link {@code rl-1}.
+   */
+  static JWTClaimsSet.Builder launchClaims(
+      String issuer, String clientId, String deployment, URI tool, String nonce, String sub) {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder()
         .issuer(issuer)
-        .audience(CLIENT_ID)
+        .audience(clientId)
         .subject(sub)
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plusSeconds(300)))
         .claim("nonce", nonce)
         .claim(LtiClaims.VERSION, "1.3.0")
         .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
-        .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT)
-        .claim(LtiClaims.TARGET_LINK_URI, base + "lti/launch")
+        .claim(LtiClaims.DEPLOYMENT_ID, deployment)
+        .claim(LtiClaims.TARGET_LINK_URI, tool + "lti/launch")
         .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"));
   }
+
 
   /** The id_token claims of a resource link launch from course {@code contextId}. */
   JWTClaimsSet.Builder claims(String nonce, String sub, String contextId, List<String> roles) {
