@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tremplin.lti.registration.PlatformRegistration;
 
 /**
@@ -28,6 +30,8 @@ import org.tremplin.lti.registration.PlatformRegistration;
  * tool within a minute. Thread-safe.
  */
 public final class FrameAncestors implements ContainerResponseFilter {
+  private static final Logger LOG = LoggerFactory.getLogger(FrameAncestors.class);
+
   /** How long a computed directive is reused. */
   static final Duration REFRESH = Duration.ofMinutes(1);
 
@@ -74,7 +78,16 @@ public final class FrameAncestors implements ContainerResponseFilter {
     Computed now = computed;
     Instant instant = clock.instant();
     if (now.header().isEmpty() || !instant.isBefore(now.at().plus(REFRESH))) {
-      now = new Computed(directive(registrations.get(), extraOrigins), instant);
+      String header;
+      try {
+        header = directive(registrations.get(), extraOrigins);
+      } catch (RuntimeException e) {
+        // a response filter must not fail the response: keep the last list (or the tool and the
+        // configured origins alone) and try again at the next refresh
+        LOG.warn("frame-ancestors: the registrations could not be read", e);
+        header = now.header().isEmpty() ? directive(List.of(), extraOrigins) : now.header();
+      }
+      now = new Computed(header, instant);
       computed = now;
     }
     return now.header();

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -11,6 +12,7 @@ import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.flow.LaunchFlow;
+import org.tremplin.lti.housekeeping.Housekeeping;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.keys.CachingPlatformKeys;
@@ -66,6 +68,8 @@ public final class TremplinFeature implements Feature {
   private final LaunchValidator validator;
   private final JdbiToolKeys toolKeys;
   private final JdbiSessions sessions;
+  private final Housekeeping housekeeping;
+  private final FrameAncestors frameAncestors;
   private final LtiDirectory directory;
   private final URI baseUrl;
   private final Clock clock;
@@ -157,9 +161,26 @@ public final class TremplinFeature implements Feature {
             LaunchSettings.defaults().withClockSkew(config.clockSkew()),
             clock);
     this.sessions = new JdbiSessions(database, clock);
+    // purges run on a schedule of their own, never inside a login or a launch (issue 10, item 4)
+    this.housekeeping =
+        new Housekeeping(
+            List.of(
+                new Housekeeping.Task("nonces", nonces::purgeExpired),
+                new Housekeeping.Task("sessions", sessions::purgeExpired)),
+            Housekeeping.DEFAULT_INTERVAL);
+    this.frameAncestors = new FrameAncestors(registrations::all, config.frameAncestors(), clock);
     this.directory = new LtiDirectory(database, clock);
     this.baseUrl = config.baseUrl();
     this.clock = clock;
+  }
+
+  /**
+   * The purges of expired nonces and sessions, on a schedule of their own: the host starts it with
+   * the server ({@code start()}) and closes it on shutdown, as {@code TremplinServer} does; several
+   * nodes may run it at once.
+   */
+  public Housekeeping housekeeping() {
+    return housekeeping;
   }
 
   /** The links between platform users, courses and Tremplin (e.g. to seed a demo). */
@@ -179,6 +200,7 @@ public final class TremplinFeature implements Feature {
   public boolean configure(FeatureContext context) {
     context.register(new RequestSizeLimit(RequestSizeLimit.DEFAULT_MAX_BYTES));
     context.register(new RequestCharset());
+    context.register(frameAncestors);
     context.register(new ErrorMapper());
     context.register(new OptionsReply());
     context.register(new LoginResource(login));

@@ -138,6 +138,7 @@ public final class TremplinServer implements AutoCloseable {
       throw new UncheckedIOException("cannot listen on " + listen, e);
     }
     feature.tremplin().relay().start(); // delivers stored events (alerts) while serving
+    feature.housekeeping().start(); // purges expired nonces and sessions off the request path
     int port = server.getListeners().iterator().next().getPort();
     return new TremplinServer(
         server,
@@ -167,6 +168,7 @@ public final class TremplinServer implements AutoCloseable {
       server.shutdownNow();
     } finally {
       try {
+        feature.housekeeping().close();
         feature.tremplin().close(); // the event relay: undelivered events wait in the database
       } finally {
         pool.close();

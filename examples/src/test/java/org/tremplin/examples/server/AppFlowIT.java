@@ -122,6 +122,14 @@ class AppFlowIT {
         .contains("data-role=\"TRAINER\"")
         .contains("Promo Nouvelle");
     assertThat(cohortNames()).contains("Promo Nouvelle");
+    Cohort opened =
+        core.cohorts().bySchool(manager, school.id()).stream()
+            .filter(c -> c.name().equals("Promo Nouvelle"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(opened.range().last())
+        .as("a 43-week programme from Monday 7 September 2026 ends on Friday 2 July 2027")
+        .isEqualTo(java.time.LocalDate.of(2027, 7, 2));
   }
 
   @Test

@@ -1,44 +1,30 @@
 package org.tremplin.lti.launch;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import org.tremplin.api.TremplinException;
 import org.tremplin.core.persistence.UnitOfWork;
 
 /**
  * Used nonces in the {@code tremplin_lti_nonce} table (LTI.md §2.8). {@link #consume} inserts the
  * (issuer, nonce) pair; the primary key makes a second insert fail on any node, and that failure
- * means "already used". Rows past their keep-until time are purged opportunistically, at most once
- * per purge interval per instance, by the injected clock. A nonce replayed after its row expired
- * but before the purge is still refused (its token has expired anyway). Thread-safe.
+ * means "already used". Rows past their keep-until time are deleted by {@link #purgeExpired}, which
+ * the adapter's housekeeping runs off the request path (issue 10, item 4: a purge inside a launch
+ * made it wait on locks); a nonce replayed after its row expired but before the purge is still
+ * refused (its token has expired anyway). Thread-safe.
  */
 public final class JdbiNonces implements Nonces {
-  /** Default minimum interval between two purges of expired nonces. */
-  public static final Duration DEFAULT_PURGE_INTERVAL = Duration.ofMinutes(1);
-
   private final UnitOfWork database;
   private final Clock clock;
-  private final Duration purgeInterval;
-  private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.MIN);
 
-  /** Purges at most once a minute. */
+  /** On this database, reading "now" from the clock. */
   public JdbiNonces(UnitOfWork database, Clock clock) {
-    this(database, clock, DEFAULT_PURGE_INTERVAL);
-  }
-
-  /** Purges at most once per {@code purgeInterval}. */
-  public JdbiNonces(UnitOfWork database, Clock clock, Duration purgeInterval) {
     this.database = database;
     this.clock = clock;
-    this.purgeInterval = purgeInterval;
   }
 
   @Override
   public boolean consume(String issuer, String nonce, Instant keepUntil) {
-    Instant now = clock.instant();
-    purgeIfDue(now);
     try {
       database.inTransaction(
           h ->
@@ -76,23 +62,15 @@ public final class JdbiNonces implements Nonces {
                 > 0);
   }
 
-  /** Deletes the nonces past their keep-until time now, whatever the purge interval. */
+  /**
+   * Deletes the nonces past their keep-until time now. Safe on several nodes at once (a row deleted
+   * by another node is simply not counted).
+   *
+   * @return how many were deleted
+   */
   public int purgeExpired() {
     Instant now = clock.instant();
-    lastPurge.set(now);
     return database.inTransaction(
-        h ->
-            h.createUpdate("delete from tremplin_lti_nonce where expires_at < :now")
-                .bind("now", UnitOfWork.timestamp(now))
-                .execute());
-  }
-
-  private void purgeIfDue(Instant now) {
-    Instant last = lastPurge.get();
-    if (now.isBefore(last.plus(purgeInterval)) || !lastPurge.compareAndSet(last, now)) {
-      return;
-    }
-    database.inTransaction(
         h ->
             h.createUpdate("delete from tremplin_lti_nonce where expires_at < :now")
                 .bind("now", UnitOfWork.timestamp(now))

@@ -160,10 +160,16 @@ public final class SignedLoginStates implements LoginStates {
     String body = state.substring(0, dot);
     byte[] mac;
     byte[] json;
+    String macText = state.substring(dot + 1);
     try {
-      mac = B64D.decode(state.substring(dot + 1));
+      mac = B64D.decode(macText);
       json = B64D.decode(body);
     } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    // only the canonical encoding: the decoder ignores a last character's unused bits, and a state
+    // must be the exact string the tool issued
+    if (!B64.encodeToString(mac).equals(macText) || !B64.encodeToString(json).equals(body)) {
       return Optional.empty();
     }
     // a key rotated in by another node within the last minute is found by one reload

@@ -66,6 +66,20 @@ public final class JdbiRegistrations implements Registrations, RegistrationStore
                 .map(r -> withRecorded(h, r)));
   }
 
+  /**
+   * Every registration: the configured ones, then those stored by dynamic registration that the
+   * configuration does not override (without their recorded deployments).
+   */
+  public List<PlatformRegistration> all() {
+    Set<String> configuredKeys = new HashSet<>();
+    configured.forEach(r -> configuredKeys.add(key(r)));
+    List<PlatformRegistration> all = new ArrayList<>(configured);
+    database.read(h -> stored(h, ":issuer = :issuer and :clientId = :clientId", "", "")).stream()
+        .filter(r -> !configuredKeys.contains(key(r)))
+        .forEach(all::add);
+    return List.copyOf(all);
+  }
+
   @Override
   public Optional<PlatformRegistration> findByIssuer(String issuer) {
     return database.read(

@@ -39,8 +39,8 @@ import org.tremplin.lti.launch.CourseContext;
  * Short-lived app sessions in the {@code tremplin_lti_session} table (LTI.md §3, last bullet), so
  * that any node can serve the iframe's next request. A session is reached by an opaque bearer token
  * of 256 random bits; only the token's SHA-256 is stored, so a copy of the table opens no session.
- * Sessions past their expiry are never returned, and are purged when a new one is opened, at most
- * once a minute per instance, by the injected clock. Thread-safe.
+ * Sessions past their expiry are never returned, and are deleted by {@link #purgeExpired}, which
+ * the adapter's housekeeping runs off the request path. Thread-safe.
  */
 public final class JdbiSessions implements Sessions {
   /** Default session lifetime. */
@@ -53,11 +53,6 @@ public final class JdbiSessions implements Sessions {
   private final Clock clock;
   private final Duration timeToLive;
   private final SecureRandom random;
-  private final java.util.concurrent.atomic.AtomicReference<Instant> lastPurge =
-      new java.util.concurrent.atomic.AtomicReference<>(Instant.MIN);
-
-  /** Minimum interval between two purges of expired sessions. */
-  static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
   /** Sessions live one hour. */
   public JdbiSessions(UnitOfWork database, Clock clock) {
@@ -97,15 +92,8 @@ public final class JdbiSessions implements Sessions {
     byte[] bytes = new byte[TOKEN_BYTES];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Instant last = lastPurge.get();
-    boolean purge = !now.isBefore(last.plus(PURGE_INTERVAL)) && lastPurge.compareAndSet(last, now);
     database.inTransaction(
         h -> {
-          if (purge) {
-            h.createUpdate("delete from tremplin_lti_session where expires_at <= :now")
-                .bind("now", UnitOfWork.timestamp(now))
-                .execute();
-          }
           Update insert =
               h.createUpdate(
                       """
@@ -120,6 +108,20 @@ public final class JdbiSessions implements Sessions {
           return bindSession(insert, session).execute();
         });
     return new IssuedSession(token, session);
+  }
+
+  /**
+   * Deletes the sessions past their expiry now. Safe on several nodes at once.
+   *
+   * @return how many were deleted
+   */
+  public int purgeExpired() {
+    Instant now = clock.instant();
+    return database.inTransaction(
+        h ->
+            h.createUpdate("delete from tremplin_lti_session where expires_at <= :now")
+                .bind("now", UnitOfWork.timestamp(now))
+                .execute());
   }
 
   /**

@@ -154,8 +154,22 @@ public final class AppResource {
       return linkPage(session, link, token, text.get("link.error.capacity"), 400);
     }
     ProgrammeTemplate programme = tremplin.templates().get(template.get());
-    LocalDate last =
-        end.orElseGet(() -> start.get().plusWeeks(programme.totalWeeks()).minusDays(1));
+    LocalDate last;
+    try {
+      // by default the programme ends on the last working day of its last week (not a Sunday)
+      last =
+          end.isPresent()
+              ? end.get()
+              : tremplin
+                  .calendars()
+                  .programmeEnd(
+                      start.get(),
+                      tremplin.schools().get(link.school()).departement(),
+                      List.of(),
+                      programme);
+    } catch (TremplinException e) {
+      return linkPage(session, link, token, text.get("link.error", e.getMessage()), 400);
+    }
     NewCohort cohort =
         new NewCohort(
             link.school(),

@@ -32,6 +32,9 @@ import org.tremplin.lti.registration.RegistrationPolicy;
  *     by {@code toString}), {@code tremplin.lti.registration.allowed-hosts}, {@code
  *     tremplin.lti.registration.open}, {@code tremplin.lti.registration.allow-private-addresses};
  *     closed by default (docs/operations.md)
+ * @param frameAncestors {@code tremplin.lti.frame-ancestors}: origins allowed to frame the tool
+ *     besides the registered platforms' own ({@code scheme://host[:port]}, e.g. a Canvas
+ *     institution's domain); empty by default
  */
 public record TremplinConfig(
     URI baseUrl,
@@ -39,7 +42,19 @@ public record TremplinConfig(
     List<PlatformRegistration> platforms,
     Duration clockSkew,
     DataSourceConfig datasource,
-    RegistrationPolicy registration) {
+    RegistrationPolicy registration,
+    List<String> frameAncestors) {
+
+  /** With no extra frame ancestors. */
+  public TremplinConfig(
+      URI baseUrl,
+      HttpConfig http,
+      List<PlatformRegistration> platforms,
+      Duration clockSkew,
+      DataSourceConfig datasource,
+      RegistrationPolicy registration) {
+    this(baseUrl, http, platforms, clockSkew, datasource, registration, List.of());
+  }
 
   /** With dynamic registration closed ({@link RegistrationPolicy#closed()}). */
   public TremplinConfig(
@@ -70,6 +85,7 @@ public record TremplinConfig(
     Objects.requireNonNull(datasource, "datasource");
     Objects.requireNonNull(registration, "registration");
     platforms = List.copyOf(platforms);
+    frameAncestors = List.copyOf(frameAncestors);
     if (!baseUrl.toString().endsWith("/")) {
       baseUrl = URI.create(baseUrl + "/");
     }
@@ -170,8 +186,21 @@ public record TremplinConfig(
     for (String name : r.list("tremplin.lti.platforms")) {
       platforms.add(r.platform(name));
     }
+    List<String> frameAncestors = r.list("tremplin.lti.frame-ancestors");
+    for (String origin : frameAncestors) {
+      if (!origin.matches("https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+        throw new ConfigurationException(
+            "tremplin.lti.frame-ancestors", "not an origin (scheme://host[:port]): " + origin);
+      }
+    }
     return new TremplinConfig(
-        baseUrl, new HttpConfig(host, port), platforms, skew, r.datasource(), r.registration());
+        baseUrl,
+        new HttpConfig(host, port),
+        platforms,
+        skew,
+        r.datasource(),
+        r.registration(),
+        frameAncestors);
   }
 
   /** Reads and parses single keys, each error naming its key. */

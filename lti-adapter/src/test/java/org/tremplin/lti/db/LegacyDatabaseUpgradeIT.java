@@ -261,7 +261,7 @@ class LegacyDatabaseUpgradeIT {
     UnitOfWork work = LtiSchema.install(Tremplin.create(db.fresh(), CLOCK));
 
     assertThat(sqlVersions(work, "tremplin_schema_history"))
-        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "13");
     assertThat(sqlVersions(work, "tremplin_lti_schema_history"))
         .containsExactly("1", "2", "3", "4");
     assertThat(counts(work)).allSatisfy((table, n) -> assertThat(n).isZero());

@@ -107,6 +107,26 @@ class SignedLoginStatesTest {
   }
 
   @Test
+  void everyOneCharacterChangeOfAStateMakesItUnknown() {
+    String state = states.put(draft(null)).state();
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int tried = 0;
+    for (int i = 0; i < state.length(); i++) {
+      if (state.charAt(i) == '.') {
+        continue;
+      }
+      for (char c : new char[] {'A', 'B', 'Q', 'g', 'w', '_'}) {
+        if (c != state.charAt(i) && alphabet.indexOf(c) >= 0) {
+          String changed = state.substring(0, i) + c + state.substring(i + 1);
+          assertThat(states.take(changed)).as("position %d to %s", i, c).isEmpty();
+          tried++;
+        }
+      }
+    }
+    assertThat(tried).isGreaterThan(state.length() * 4);
+  }
+
+  @Test
   void aStateSignedByAnotherToolIsUnknown() {
     SignedLoginStates otherTool =
         new SignedLoginStates(

@@ -161,7 +161,7 @@ class JdbiSessionsIT {
   }
 
   @AllDatabases
-  void openingASessionPurgesExpiredOnes(TestDatabase db) {
+  void openingASessionLeavesExpiredOnesToThePurge(TestDatabase db) {
     UnitOfWork database = LtiDatabase.open(db);
     JdbiSessions sessions = sessions(database);
     sessions.open(learner("actor-1"));
@@ -169,10 +169,13 @@ class JdbiSessionsIT {
 
     sessions.open(learner("actor-2"));
 
-    long rows =
-        database.read(
-            h ->
-                h.createQuery("select count(*) from tremplin_lti_session").mapTo(Long.class).one());
-    assertThat(rows).isEqualTo(1);
+    assertThat(rows(database)).isEqualTo(2);
+    assertThat(sessions.purgeExpired()).isEqualTo(1);
+    assertThat(rows(database)).isEqualTo(1);
+  }
+
+  private static long rows(UnitOfWork database) {
+    return database.read(
+        h -> h.createQuery("select count(*) from tremplin_lti_session").mapTo(Long.class).one());
   }
 }
