@@ -20,9 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,7 +277,6 @@ class CrashDurabilityIT {
         .claim(LtiClaims.CONTEXT, Map.of("id", "course-1"))
         .build();
   }
-
 
   private static String login(URI base, int writer, int i) {
     Map<String, String> parameters = new LinkedHashMap<>();

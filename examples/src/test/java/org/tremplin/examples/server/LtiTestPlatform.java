@@ -201,7 +201,6 @@ final class LtiTestPlatform implements AutoCloseable {
         .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"));
   }
 
-
   /** The id_token claims of a resource link launch from course {@code contextId}. */
   JWTClaimsSet.Builder claims(String nonce, String sub, String contextId, List<String> roles) {
     return baseClaims(nonce, sub)
