@@ -23,14 +23,23 @@ public final class Forms {
         .collect(Collectors.joining("&"));
   }
 
-  /** The decoded query parameters of this URI, in their order (the last of a repeated name). */
+  /**
+   * The decoded query parameters of this URI, in their order (the last of a repeated name; a name
+   * without {@code =} has an empty value); none when it has no query.
+   */
   public static Map<String, String> query(URI uri) {
     Map<String, String> values = new LinkedHashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
+    String raw = uri.getRawQuery();
+    if (raw == null || raw.isEmpty()) {
+      return values;
+    }
+    for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
       values.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+          URLDecoder.decode(name, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
     }
     return values;
   }
