@@ -8,8 +8,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +34,7 @@ import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
+import org.tremplin.testing.Browser;
 import org.tremplin.testing.Forms;
 import org.tremplin.testing.Loopback;
 import org.tremplin.web.config.TremplinConfig;
@@ -58,12 +57,8 @@ class DemoIT {
   private static URI base;
   private static DemoServer demo;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
-  private final Map<String, String> cookieJar = new LinkedHashMap<>();
+  /** The shared browser: a cookie jar, redirects followed by hand. */
+  private final Browser browser = new Browser();
 
   @BeforeAll
   static void startDemo() throws Exception {
@@ -330,38 +325,12 @@ class DemoIT {
   }
 
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-    if (!cookieJar.isEmpty()) {
-      request.header("Cookie", cookieHeader());
-    }
-    return keepCookies(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    return browser.get(uri);
   }
 
   private HttpResponse<String> post(URI uri, Map<String, String> fields)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(Forms.form(fields)));
-    if (!cookieJar.isEmpty()) {
-      request.header("Cookie", cookieHeader());
-    }
-    return keepCookies(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-  }
-
-  private HttpResponse<String> keepCookies(HttpResponse<String> response) {
-    for (String header : response.headers().allValues("Set-Cookie")) {
-      String pair = header.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      cookieJar.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-    return response;
-  }
-
-  private String cookieHeader() {
-    return cookieJar.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining("; "));
+    return browser.post(uri, fields);
   }
 
   private static List<String> roles(String html) {
