@@ -49,10 +49,11 @@ import org.tremplin.testing.AllDatabases;
 import org.tremplin.testing.TestDatabase;
 
 /**
- * A database made by the migrations of the release before ADR 0005 (core's V1–V12, the LTI tables
- * among them: copies in {@code legacy-schema/}), with a row in every LTI table, opened by today's
- * code: core keeps its V1–V8, the adapter adopts the tables at its V4 without running anything, and
- * every row is still there and served.
+ * A database made by the migrations of the release before ADR 0005 (core's V1–V12: its V1–V8 as
+ * they still are, and copies of the LTI tables' V9–V12 that core held then in {@code
+ * legacy-schema/}), with a row in every LTI table, opened by today's code: core keeps its V1–V8,
+ * the adapter adopts the tables at its V4 without running anything, and every row is still there
+ * and served.
  */
 class LegacyDatabaseUpgradeIT {
   private static final Instant NOW = Instant.parse("2026-01-09T15:00:00Z");
@@ -83,7 +84,10 @@ class LegacyDatabaseUpgradeIT {
     Flyway.configure()
         .dataSource(ds)
         .table("tremplin_schema_history")
-        .locations("classpath:legacy-schema")
+        // core's own V1-V8 (released migrations never change) and the copies of the LTI V9-V12
+        // that core held then; nothing newer (V13 came after)
+        .locations("classpath:org/tremplin/core/db/migration", "classpath:legacy-schema")
+        .target("12")
         .load()
         .migrate();
     KeyPair keys = rsa();
