@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tremplin.lti.registration.PlatformRegistration;
-import org.tremplin.lti.testing.MutableClock;
+import org.tremplin.testing.MutableClock;
 
 class FrameAncestorsTest {
   private static PlatformRegistration platform(String issuer, String auth) {

@@ -20,6 +20,7 @@ import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.programme.TemplateLibrary;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * A school in département 92 on a fresh embedded PostgreSQL database, opening full 2025-2026
@@ -59,7 +60,7 @@ final class BenchSchool {
 
   /** Migrates a fresh database and creates the school; "now" is {@code now} in Paris. */
   BenchSchool(Instant now, Connections connections) {
-    DataSource database = BenchDatabase.fresh();
+    DataSource database = TestDatabase.POSTGRES.fresh();
     Clock clock = Clock.fixed(now, PARIS);
     this.pool = Connections.POOLED.over(database);
     this.setup = Tremplin.create(pool, clock);

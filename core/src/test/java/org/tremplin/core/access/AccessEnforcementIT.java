@@ -24,9 +24,9 @@ import org.tremplin.api.evidence.EvidenceTarget;
 import org.tremplin.api.evidence.NewEvidence;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.programme.TemplateLibrary;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * The services enforce role and scope themselves, on both databases, and write nothing when they

@@ -16,9 +16,9 @@ import org.tremplin.api.alert.AlertStatus;
 import org.tremplin.api.alert.RiskSignal;
 import org.tremplin.api.alert.RiskThresholds;
 import org.tremplin.api.calendar.HalfDay;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class AlertDeskIT {
   private static final LocalDate ON = LocalDate.of(2026, 1, 9);

@@ -20,9 +20,9 @@ import org.tremplin.api.evidence.AssessmentResult;
 import org.tremplin.api.evidence.EvidenceSource;
 import org.tremplin.api.evidence.EvidenceTarget;
 import org.tremplin.api.evidence.NewEvidence;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** Alerts computed from the stored data on a given day (the fixture's clock: 9 January 2026). */
 class AlertEvaluationIT {

@@ -16,9 +16,9 @@ import org.tremplin.api.attendance.Mark;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.calendar.HalfDay;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class AttendanceStoreIT {
   private static final LocalDate MONDAY = LocalDate.of(2025, 9, 8);

@@ -12,9 +12,9 @@ import org.tremplin.api.attendance.AttendanceMark;
 import org.tremplin.api.attendance.Mark;
 import org.tremplin.api.calendar.HalfDay;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class AttendanceValidationIT {
   private static void assertRefused(

@@ -30,9 +30,9 @@ import org.tremplin.api.coaching.ObjectiveId;
 import org.tremplin.api.coaching.Partner;
 import org.tremplin.api.coaching.Referral;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** Action plans (objectives, actions) and referrals, on both databases. */
 class ActionPlanIT {

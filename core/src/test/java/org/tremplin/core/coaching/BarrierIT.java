@@ -19,9 +19,9 @@ import org.tremplin.api.coaching.BarrierStatusChange;
 import org.tremplin.api.coaching.CoachingService;
 import org.tremplin.api.coaching.NewBarrier;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** Barriers and their append-only status history, on both databases. */
 class BarrierIT {

@@ -18,9 +18,9 @@ import org.tremplin.api.coaching.MeetingOutcome;
 import org.tremplin.api.coaching.MeetingStatus;
 import org.tremplin.api.coaching.MissedBy;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** Coaching meetings and who sees their confidential notes, on both databases. */
 class CoachingMeetingIT {

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.coaching.ReferentAssignment;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class ReferentStoreIT {
   private static final LocalDate SEPT = LocalDate.of(2025, 9, 1);

@@ -15,9 +15,9 @@ import org.tremplin.api.coaching.ImmersionObjective;
 import org.tremplin.api.coaching.NewImmersion;
 import org.tremplin.api.coaching.WorkplaceImmersion;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** Company immersions (PMSMP) and their one-month limit, on both databases. */
 class WorkplaceImmersionIT {

@@ -15,9 +15,9 @@ import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.Tremplin;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class CohortStoreIT {
   @AllDatabases

@@ -24,9 +24,9 @@ import org.tremplin.api.evidence.MissingItem;
 import org.tremplin.api.evidence.NewEvidence;
 import org.tremplin.api.evidence.Readiness;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class EvidenceStoreIT {
   private static final LocalDate DAY = LocalDate.of(2025, 12, 1);

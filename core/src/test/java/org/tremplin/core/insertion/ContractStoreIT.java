@@ -19,9 +19,9 @@ import org.tremplin.api.insertion.AssessedContract;
 import org.tremplin.api.insertion.AssessedPass;
 import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * CDDI and PASS IAE, stored. Regulation: a CDDI lasts at least 4 months, renewable up to 24 months

@@ -19,9 +19,9 @@ import org.tremplin.api.insertion.NewDiagnosis;
 import org.tremplin.api.insertion.PriorityNeighbourhoodCheck;
 import org.tremplin.api.insertion.RecordedDiagnosis;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * Eligibility profiles and diagnoses, stored. Regulation (criteria list of 1 Sept 2021, revised 4

@@ -17,9 +17,9 @@ import org.tremplin.api.insertion.NewExit;
 import org.tremplin.api.insertion.NewFollowUp;
 import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.Tremplin;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * Exits and their follow-up, stored. Regulation (DOMAIN.md, Exits): the category is derived from

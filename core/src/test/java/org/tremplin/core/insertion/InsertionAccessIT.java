@@ -21,9 +21,9 @@ import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.insertion.NewDiagnosis;
 import org.tremplin.api.insertion.NewExit;
 import org.tremplin.api.learner.LearnerId;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * Insertion data is the referent coach's caseload and the school manager's (DOMAIN.md, People and

@@ -14,8 +14,8 @@ import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.school.JdbiSchools;
-import org.tremplin.core.testing.AllDatabases;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class DatabaseIT {
   @AllDatabases

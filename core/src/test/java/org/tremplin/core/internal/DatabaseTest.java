@@ -3,6 +3,7 @@ package org.tremplin.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.tremplin.testing.TestDatabase;
 
 class DatabaseTest {
   @Test
@@ -31,5 +32,11 @@ class DatabaseTest {
         .isEqualTo("jdbc:postgresql://db/tremplin?ssl=true&reWriteBatchedInserts=true");
     assertThat(Database.normalizeUrl("jdbc:postgresql://db/t?reWriteBatchedInserts=false"))
         .isEqualTo("jdbc:postgresql://db/t?reWriteBatchedInserts=false");
+  }
+
+  @Test
+  void theSharedTestDatabaseOnH2HasTheSettingsTremplinGivesAPlainUrl() {
+    assertThat(TestDatabase.H2_SETTINGS).isEqualTo(Database.H2_MODE + Database.H2_DURABLE);
+    assertThat(Database.normalizeUrl(TestDatabase.h2Url("x"))).isEqualTo(TestDatabase.h2Url("x"));
   }
 }

@@ -12,9 +12,9 @@ import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.EnrolmentEvent;
 import org.tremplin.api.learner.EnrolmentEventKind;
 import org.tremplin.api.learner.Learner;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class EnrolmentStoreIT {
   private static void assertCode(ThrowingCallable call, ErrorCode code) {

@@ -35,10 +35,10 @@ import org.tremplin.api.evidence.EvidenceSource;
 import org.tremplin.api.evidence.EvidenceTarget;
 import org.tremplin.api.evidence.NewEvidence;
 import org.tremplin.core.Tremplin;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.MovingClock;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * The outbox and its relay on H2 and PostgreSQL: stored with the change, delivered at least once.
@@ -214,7 +214,7 @@ class EventOutboxIT {
   void aClaimNeverAcknowledgedIsDeliveredAgainOnceItsLeaseHasExpired(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 1);
     recordHalfDays(f, 1);
-    MovingClock clock = new MovingClock(CohortFixture.NOW, CohortFixture.PARIS);
+    MutableClock clock = new MutableClock(CohortFixture.NOW, CohortFixture.PARIS);
     Jdbi jdbi = Jdbi.create(f.dataSource);
     EventRelay crashing = new EventRelay(jdbi, clock, settings(50));
     crashing.register(
@@ -249,7 +249,7 @@ class EventOutboxIT {
   void aFailingConsumerIsRetriedWithBackoffAndDoesNotHoldUpAnother(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 1);
     recordHalfDays(f, 1);
-    MovingClock clock = new MovingClock(CohortFixture.NOW, CohortFixture.PARIS);
+    MutableClock clock = new MutableClock(CohortFixture.NOW, CohortFixture.PARIS);
     EventRelay relay = new EventRelay(Jdbi.create(f.dataSource), clock, settings(50));
     AtomicInteger calls = new AtomicInteger();
     relay.register(

@@ -30,9 +30,9 @@ import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.LearnerRegistry;
 import org.tremplin.core.privacy.JdbiAuditLog;
 import org.tremplin.core.privacy.PrivacyOffice;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * The check → audit → write skeleton that the insertion and coaching services share, on both

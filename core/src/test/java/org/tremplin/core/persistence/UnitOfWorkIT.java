@@ -13,9 +13,9 @@ import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.cohort.NewCohort;
 import org.tremplin.core.programme.TemplateLibrary;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * A module's own writes and core calls in one unit of work, on the Jdbi core uses: they commit

@@ -8,9 +8,9 @@ import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.api.privacy.AuditEntry;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class AuditTrailIT {
   @AllDatabases

@@ -20,9 +20,9 @@ import org.tremplin.api.evidence.NewEvidence;
 import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.api.privacy.AuditEntry;
 import org.tremplin.core.internal.Json;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class ErasureIT {
   private static final LocalDate DAY = LocalDate.of(2025, 9, 9);

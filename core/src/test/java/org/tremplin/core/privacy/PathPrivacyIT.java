@@ -11,9 +11,9 @@ import org.tremplin.api.coaching.MeetingOutcome;
 import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.api.privacy.AuditEntry;
 import org.tremplin.core.internal.Json;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** Coaching data is audited on every read and change, exported, and blanked by an erasure. */
 class PathPrivacyIT {

@@ -11,9 +11,9 @@ import org.tremplin.api.coaching.MeetingOutcome;
 import org.tremplin.api.exit.ExitSituation;
 import org.tremplin.api.insertion.NewExit;
 import org.tremplin.api.privacy.RetentionPolicy;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** Coaching notes are purged a configurable number of years after the exit, once. */
 class RetentionIT {

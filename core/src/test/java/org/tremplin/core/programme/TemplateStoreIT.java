@@ -7,9 +7,9 @@ import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.programme.ProgrammeTemplate;
 import org.tremplin.api.programme.TemplateRef;
-import org.tremplin.core.testing.AllDatabases;
 import org.tremplin.core.testing.CohortFixture;
-import org.tremplin.core.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 class TemplateStoreIT {
   @AllDatabases

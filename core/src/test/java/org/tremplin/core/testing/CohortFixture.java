@@ -18,6 +18,7 @@ import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.programme.TemplateLibrary;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * A school in département 92 with the 2025-2026 cohort (1 Sept 2025 to 30 June 2026, built-in

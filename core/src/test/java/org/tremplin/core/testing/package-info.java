@@ -1,4 +1,7 @@
-/** Test support: the two databases, fixtures named after the domain. */
+/**
+ * Core's test fixtures named after the domain ({@link org.tremplin.core.testing.CohortFixture}), on
+ * the shared test databases of {@code org.tremplin.testing} (module {@code test-support}).
+ */
 @NullMarked
 package org.tremplin.core.testing;
 

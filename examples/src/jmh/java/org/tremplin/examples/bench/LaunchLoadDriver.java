@@ -20,8 +20,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,7 +48,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.access.Actor;
@@ -67,6 +64,7 @@ import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LtiClaims;
+import org.tremplin.testing.Forms;
 
 /**
  * Load driver for the LTI launch: full OIDC round trips (GET /lti/login → 302 with state and nonce
@@ -405,7 +403,7 @@ public final class LaunchLoadDriver {
         return error("login " + login.statusCode());
       }
       Map<String, String> query =
-          query(URI.create(login.headers().firstValue("Location").orElse("/?x=y")));
+          Forms.query(URI.create(login.headers().firstValue("Location").orElse("/?x=y")));
       String state = query.get("state");
       String nonce = query.get("nonce");
       String cookie = null;
@@ -429,7 +427,7 @@ public final class LaunchLoadDriver {
                   .header("Cookie", cookie)
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
-                          form(Map.of("id_token", token, "state", state))))
+                          Forms.form(Map.of("id_token", token, "state", state))))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       boolean accepted =
@@ -461,7 +459,7 @@ public final class LaunchLoadDriver {
   }
 
   private String loginQuery(String user) {
-    return form(
+    return Forms.form(
         Map.of(
             "iss", ISSUER,
             "login_hint", user,
@@ -519,33 +517,6 @@ public final class LaunchLoadDriver {
     platform.start();
     jwksUrl = "http://127.0.0.1:" + platform.getAddress().getPort() + "/jwks";
     return platform;
-  }
-
-  private static String form(Map<String, String> values) {
-    return values.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> values = new LinkedHashMap<>();
-    String raw = uri.getRawQuery();
-    if (raw == null) {
-      return values;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        values.put(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return values;
   }
 
   private static int freePort() throws IOException {

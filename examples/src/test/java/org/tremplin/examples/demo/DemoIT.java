@@ -8,8 +8,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +34,9 @@ import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
+import org.tremplin.testing.Browser;
+import org.tremplin.testing.Forms;
+import org.tremplin.testing.Loopback;
 import org.tremplin.web.config.TremplinConfig;
 
 /**
@@ -56,16 +57,12 @@ class DemoIT {
   private static URI base;
   private static DemoServer demo;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
-  private final Map<String, String> cookieJar = new LinkedHashMap<>();
+  /** The shared browser: a cookie jar, redirects followed by hand. */
+  private final Browser browser = new Browser();
 
   @BeforeAll
   static void startDemo() throws Exception {
-    port = freePort();
+    port = Loopback.freePort();
     base = URI.create("http://localhost:" + port + "/");
     demo = DemoServer.start(config(), data);
   }
@@ -237,7 +234,7 @@ class DemoIT {
             "--lang",
             "en",
             "--port",
-            String.valueOf(freePort()),
+            String.valueOf(Loopback.freePort()),
             "--data",
             checkData.toString());
 
@@ -304,7 +301,7 @@ class DemoIT {
       }
       assertThat(names).hasSize(12).contains(learner);
     }
-    HttpResponse<String> login = get(URI.create(action + "?" + form(fields)));
+    HttpResponse<String> login = get(URI.create(action + "?" + Forms.form(fields)));
     assertThat(login.statusCode()).isEqualTo(302);
     URI auth = URI.create(login.headers().firstValue("Location").orElseThrow());
     assertThat(auth.toString()).startsWith(base + "demo/auth?");
@@ -328,38 +325,12 @@ class DemoIT {
   }
 
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-    if (!cookieJar.isEmpty()) {
-      request.header("Cookie", cookieHeader());
-    }
-    return keepCookies(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    return browser.get(uri);
   }
 
   private HttpResponse<String> post(URI uri, Map<String, String> fields)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
-    if (!cookieJar.isEmpty()) {
-      request.header("Cookie", cookieHeader());
-    }
-    return keepCookies(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-  }
-
-  private HttpResponse<String> keepCookies(HttpResponse<String> response) {
-    for (String header : response.headers().allValues("Set-Cookie")) {
-      String pair = header.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      cookieJar.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-    return response;
-  }
-
-  private String cookieHeader() {
-    return cookieJar.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining("; "));
+    return browser.post(uri, fields);
   }
 
   private static List<String> roles(String html) {
@@ -401,16 +372,6 @@ class DemoIT {
         .replace("&amp;", "&");
   }
 
-  private static String form(Map<String, String> values) {
-    return values.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
   /** {@code uri} with one query parameter's value replaced. */
   private static URI withParameter(URI uri, String name, String value) {
     String query =
@@ -423,12 +384,6 @@ class DemoIT {
             .collect(Collectors.joining("&"));
     String s = uri.toString();
     return URI.create(s.substring(0, s.indexOf('?') + 1) + query);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   // --- the jar as a process ---

@@ -14,6 +14,7 @@ import org.tremplin.api.access.Actor;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
+import org.tremplin.testing.Forms;
 
 /**
  * After the launch, over real HTTP (LTI.md §3): the first trainer launch from an unlinked course
@@ -265,6 +266,6 @@ class AppFlowIT {
   }
 
   private static String token(HttpResponse<String> launch) {
-    return LtiTestPlatform.query(URI.create(location(launch))).get("session");
+    return Forms.query(URI.create(location(launch))).get("session");
   }
 }

@@ -20,9 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.launch.LtiClaims;
+import org.tremplin.testing.Forms;
+import org.tremplin.testing.Loopback;
+import org.tremplin.testing.SimulatedLms;
 
 /**
  * Nothing Tremplin has acknowledged is lost when its process is killed (issue 10): {@code
@@ -58,7 +59,7 @@ class CrashDurabilityIT {
   private static final String DEPLOYMENT = "dep-1";
 
   private static EmbeddedPostgres postgres;
-  private static LtiTestPlatform.Lms platform;
+  private static SimulatedLms platform;
 
   @TempDir static Path dir;
 
@@ -71,7 +72,7 @@ class CrashDurabilityIT {
 
   @BeforeAll
   static void startPostgresAndPlatform() throws Exception {
-    platform = new LtiTestPlatform.Lms("crash-key");
+    platform = new SimulatedLms("crash-key");
     postgres = EmbeddedPostgres.builder().start();
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
@@ -131,7 +132,7 @@ class CrashDurabilityIT {
    */
   private List<String> runAndKill(String url, String user, String password, int beforeKill)
       throws Exception {
-    int port = LtiTestPlatform.freePort();
+    int port = Loopback.freePort();
     URI base = URI.create("http://127.0.0.1:" + port + "/");
     Process server = start(base, url, user, password);
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
@@ -155,8 +156,7 @@ class CrashDurabilityIT {
                     continue;
                   }
                   Map<String, String> query =
-                      LtiTestPlatform.query(
-                          URI.create(login.headers().firstValue("Location").orElseThrow()));
+                      Forms.query(URI.create(login.headers().firstValue("Location").orElseThrow()));
                   String cookie =
                       login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
                   String idToken =
@@ -169,7 +169,7 @@ class CrashDurabilityIT {
                               .header("Cookie", cookie)
                               .POST(
                                   HttpRequest.BodyPublishers.ofString(
-                                      LtiTestPlatform.form(
+                                      Forms.form(
                                           Map.of(
                                               "id_token", idToken, "state", query.get("state")))))
                               .build(),
@@ -215,11 +215,11 @@ class CrashDurabilityIT {
     command.add("-Dtremplin.datasource.username=" + user);
     command.add("-Dtremplin.datasource.password=" + password);
     command.add("-Dtremplin.lti.platforms=sim");
-    command.add("-Dtremplin.lti.platform.sim.issuer=" + platform.issuer);
+    command.add("-Dtremplin.lti.platform.sim.issuer=" + platform.issuer());
     command.add("-Dtremplin.lti.platform.sim.client-id=" + CLIENT_ID);
     command.add("-Dtremplin.lti.platform.sim.deployment-ids=" + DEPLOYMENT);
-    command.add("-Dtremplin.lti.platform.sim.auth-url=" + platform.issuer + "/auth");
-    command.add("-Dtremplin.lti.platform.sim.token-url=" + platform.issuer + "/token");
+    command.add("-Dtremplin.lti.platform.sim.auth-url=" + platform.issuer() + "/auth");
+    command.add("-Dtremplin.lti.platform.sim.token-url=" + platform.issuer() + "/token");
     command.add("-Dtremplin.lti.platform.sim.jwks-url=" + platform.url("/jwks"));
     command.add("-jar");
     command.add(jar);
@@ -260,7 +260,7 @@ class CrashDurabilityIT {
                 "select nonce from tremplin_lti_nonce where issuer = ? and nonce = ?")) {
       java.util.Set<String> found = new java.util.HashSet<>();
       for (String nonce : nonces) {
-        select.setString(1, platform.issuer);
+        select.setString(1, platform.issuer());
         select.setString(2, nonce);
         try (ResultSet rs = select.executeQuery()) {
           if (rs.next()) {
@@ -274,19 +274,7 @@ class CrashDurabilityIT {
 
   /** A learner's resource link launch from a course of the simulated platform. */
   private static JWTClaimsSet claims(URI base, String nonce, String sub) {
-    Instant now = Instant.now();
-    return new JWTClaimsSet.Builder()
-        .issuer(platform.issuer)
-        .audience(CLIENT_ID)
-        .subject(sub)
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(300)))
-        .claim("nonce", nonce)
-        .claim(LtiClaims.VERSION, "1.3.0")
-        .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
-        .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT)
-        .claim(LtiClaims.TARGET_LINK_URI, base + "lti/launch")
-        .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"))
+    return LtiTestPlatform.launchClaims(platform.issuer(), CLIENT_ID, DEPLOYMENT, base, nonce, sub)
         .claim(LtiClaims.ROLES, List.of(LEARNER))
         .claim(LtiClaims.CONTEXT, Map.of("id", "course-1"))
         .build();
@@ -294,7 +282,7 @@ class CrashDurabilityIT {
 
   private static String login(URI base, int writer, int i) {
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("iss", platform.issuer);
+    parameters.put("iss", platform.issuer());
     parameters.put("login_hint", "user-" + writer + "-" + i);
     parameters.put("target_link_uri", base + "lti/launch");
     parameters.put("client_id", CLIENT_ID);

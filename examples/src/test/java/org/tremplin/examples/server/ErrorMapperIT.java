@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
+import org.tremplin.testing.Loopback;
 import org.tremplin.web.ErrorMapper;
 
 /**
@@ -89,7 +90,7 @@ class ErrorMapperIT {
   @BeforeAll
   static void start() throws Exception {
     logs = new StderrCapture();
-    base = URI.create("http://127.0.0.1:" + LtiTestPlatform.freePort() + "/");
+    base = URI.create("http://127.0.0.1:" + Loopback.freePort() + "/");
     server =
         GrizzlyHttpServerFactory.createHttpServer(
             base,

@@ -3,7 +3,6 @@ package org.tremplin.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -19,6 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tremplin.examples.server.LtiTestPlatform.Login;
 import org.tremplin.lti.launch.LtiClaims;
+import org.tremplin.testing.Loopback;
+import org.tremplin.testing.SimulatedLms;
+import org.tremplin.testing.TestKeys;
 
 /**
  * Four platforms on one served tool (default keyset fetcher): {@code good} publishes its keyset,
@@ -38,9 +40,9 @@ class KeysetIsolationIT {
   @BeforeAll
   static void startPlatformsAndTool() throws Exception {
     for (String name : PLATFORMS) {
-      KEYS.put(name, new RSAKeyGenerator(2048).keyID(name + "-key").generate());
+      KEYS.put(name, TestKeys.rsa(name + "-key"));
     }
-    int closedPort = LtiTestPlatform.freePort();
+    int closedPort = Loopback.freePort();
     platform =
         new LtiTestPlatform(
             "keyset-isolation-it",
@@ -51,7 +53,7 @@ class KeysetIsolationIT {
                 properties.putAll(
                     LtiTestPlatform.platform(
                         name,
-                        lms.issuer,
+                        lms.issuer(),
                         name + "-client",
                         LtiTestPlatform.DEPLOYMENT,
                         name.equals("refused")
@@ -61,8 +63,8 @@ class KeysetIsolationIT {
               return properties;
             },
             Clock.systemUTC());
-    platform.serve("/good/jwks", LtiTestPlatform.keyset(KEYS.get("good").toPublicJWK()));
-    platform.serve("/failing/jwks", LtiTestPlatform.failing(500));
+    platform.serve("/good/jwks", SimulatedLms.keyset(KEYS.get("good").toPublicJWK()));
+    platform.serve("/failing/jwks", SimulatedLms.failing(500));
     platform.serve(
         "/hanging/jwks",
         exchange -> {
@@ -73,7 +75,7 @@ class KeysetIsolationIT {
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
-          LtiTestPlatform.failing(500).handle(exchange);
+          SimulatedLms.failing(500).handle(exchange);
         });
   }
 
@@ -151,6 +153,6 @@ class KeysetIsolationIT {
             .audience(clientId)
             .claim(LtiClaims.ROLES, List.of())
             .build();
-    return browser.launchAsync(login, LtiTestPlatform.sign(claims, KEYS.get(platformName)));
+    return browser.launchAsync(login, TestKeys.sign(claims, KEYS.get(platformName)));
   }
 }

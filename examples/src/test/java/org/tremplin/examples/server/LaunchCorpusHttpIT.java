@@ -2,39 +2,21 @@ package org.tremplin.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.tremplin.examples.server.LtiTestPlatform.form;
-import static org.tremplin.examples.server.LtiTestPlatform.query;
+import static org.tremplin.testing.Forms.form;
+import static org.tremplin.testing.Forms.query;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,6 +39,10 @@ import org.tremplin.examples.server.LtiTestPlatform.Login;
 import org.tremplin.lti.launch.JdbiNonces;
 import org.tremplin.lti.launch.LaunchError;
 import org.tremplin.lti.login.LoginState;
+import org.tremplin.testing.IdTokens;
+import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.SimulatedLms;
+import org.tremplin.testing.TestKeys;
 
 /**
  * The launch certification corpus of {@code LaunchCorpusTest} (lti-adapter test resources, see its
@@ -81,9 +67,10 @@ class LaunchCorpusHttpIT {
   private static RSAKey platformRsa;
   private static RSAKey otherRsa;
   private static ECKey platformEc;
+  private static IdTokens tokens;
   private static LtiTestPlatform platform;
   private static URI base;
-  private static final SettableClock CLOCK = new SettableClock(NOW);
+  private static final MutableClock CLOCK = new MutableClock(NOW);
 
   /** Every value that must never reach a log line. */
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
@@ -96,9 +83,10 @@ class LaunchCorpusHttpIT {
   @BeforeAll
   static void startPlatformAndTool() throws Exception {
     logs = new StderrCapture();
-    platformRsa = new RSAKeyGenerator(2048).keyID("platform-rsa").generate();
-    otherRsa = new RSAKeyGenerator(2048).keyID("platform-rsa").generate();
-    platformEc = new ECKeyGenerator(Curve.P_256).keyID("platform-ec").generate();
+    platformRsa = TestKeys.rsa("platform-rsa");
+    otherRsa = TestKeys.rsa("platform-rsa");
+    platformEc = TestKeys.ec("platform-ec");
+    tokens = new IdTokens(platformRsa, otherRsa, platformEc);
     for (RSAKey key : List.of(platformRsa, otherRsa)) {
       SECRETS.addAll(
           List.of(
@@ -124,9 +112,8 @@ class LaunchCorpusHttpIT {
             },
             CLOCK);
     platform.serve(
-        "/corpus/jwks",
-        LtiTestPlatform.keyset(platformRsa.toPublicJWK(), platformEc.toPublicJWK()));
-    platform.serve("/down", LtiTestPlatform.failing(500));
+        "/corpus/jwks", SimulatedLms.keyset(platformRsa.toPublicJWK(), platformEc.toPublicJWK()));
+    platform.serve("/down", SimulatedLms.failing(500));
     base = platform.base;
   }
 
@@ -315,8 +302,7 @@ class LaunchCorpusHttpIT {
 
   // --- building a case's token, as LaunchCorpusTest does ---
 
-  private static String token(Map<String, Object> c, String nonce, String clientId)
-      throws JOSEException {
+  private static String token(Map<String, Object> c, String nonce, String clientId) {
     if (c.get("token") instanceof String raw) {
       return raw;
     }
@@ -341,7 +327,11 @@ class LaunchCorpusHttpIT {
     String alg = (String) header.getOrDefault("alg", "RS256");
     String defaultKid = alg.startsWith("ES") ? "platform-ec" : "platform-rsa";
     String kid = header.containsKey("kid") ? (String) header.get("kid") : defaultKid;
-    return sign(claims, alg, kid, (String) c.getOrDefault("signWith", "PLATFORM"));
+    return tokens.token(
+        claims,
+        alg,
+        kid,
+        IdTokens.Signing.valueOf((String) c.getOrDefault("signWith", "PLATFORM")));
   }
 
   /** The corpus names the client {@code client-123}; cases on another registration use its id. */
@@ -366,55 +356,6 @@ class LaunchCorpusHttpIT {
       return NOW.getEpochSecond() + Long.parseLong(text.substring(4).replace("+", ""));
     }
     return text;
-  }
-
-  private static String sign(
-      Map<String, Object> claims, String alg, @Nullable String kid, String signing)
-      throws JOSEException {
-    String payload = JSONObjectUtils.toJSONString(claims);
-    if (signing.equals("UNSIGNED") || (signing.equals("EC") && !alg.equals("ES256"))) {
-      Map<String, Object> header = new LinkedHashMap<>();
-      header.put("alg", signing.equals("UNSIGNED") ? "none" : alg);
-      if (kid != null) {
-        header.put("kid", kid);
-      }
-      String input =
-          Base64URL.encode(JSONObjectUtils.toJSONString(header)) + "." + Base64URL.encode(payload);
-      if (signing.equals("UNSIGNED")) {
-        return input + ".";
-      }
-      Base64URL signature =
-          new ECDSASigner(platformEc)
-              .sign(new JWSHeader(JWSAlgorithm.ES256), input.getBytes(StandardCharsets.US_ASCII));
-      return input + "." + signature;
-    }
-    JWSHeader.Builder header =
-        new JWSHeader.Builder(JWSAlgorithm.parse(alg)).type(JOSEObjectType.JWT);
-    if (kid != null) {
-      header.keyID(kid);
-    }
-    JWSObject jws = new JWSObject(header.build(), new Payload(payload));
-    JWSSigner signer =
-        switch (signing) {
-          case "HMAC" -> new MACSigner(new byte[32]);
-          case "EC" -> new ECDSASigner(platformEc);
-          case "OTHER" -> new RSASSASigner(otherRsa);
-          default ->
-              alg.startsWith("ES") ? new ECDSASigner(platformEc) : new RSASSASigner(platformRsa);
-        };
-    jws.sign(signer);
-    String serialized = jws.serialize();
-    if (signing.equals("TAMPERED")) {
-      String[] parts = serialized.split("\\.");
-      Map<String, Object> altered = new LinkedHashMap<>(claims);
-      altered.put("sub", "someone-else");
-      return parts[0]
-          + "."
-          + Base64URL.encode(JSONObjectUtils.toJSONString(altered))
-          + "."
-          + parts[2];
-    }
-    return serialized;
   }
 
   // --- the corpus files ---
@@ -452,33 +393,5 @@ class LaunchCorpusHttpIT {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> object(@Nullable Object value) {
     return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-  }
-
-  /** A clock the test sets; the server reads it for every decision. */
-  private static final class SettableClock extends Clock {
-    private volatile Instant now;
-
-    SettableClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -1,8 +1,8 @@
 package org.tremplin.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tremplin.examples.server.LtiTestPlatform.form;
-import static org.tremplin.examples.server.LtiTestPlatform.query;
+import static org.tremplin.testing.Forms.form;
+import static org.tremplin.testing.Forms.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +29,7 @@ import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.examples.server.LtiTestPlatform.Login;
 import org.tremplin.lti.launch.LtiClaims;
+import org.tremplin.testing.SimulatedLms;
 
 /**
  * Dynamic Registration end to end over real HTTP (LTI.md §7): Tremplin on Jersey/Grizzly with no
@@ -239,19 +240,19 @@ class LtiDynamicRegistrationIT {
   /** A platform on loopback: OpenID configuration, registration endpoint and keyset. */
   private static final class Platform {
     final String family;
-    final LtiTestPlatform.Lms lms;
+    final SimulatedLms lms;
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final List<String> posted = new CopyOnWriteArrayList<>();
     volatile HttpResponse<String> registrationPage;
 
     Platform(String family, String registrationAnswer) throws Exception {
       this.family = family;
-      this.lms = new LtiTestPlatform.Lms(family + "-key");
+      this.lms = new SimulatedLms(family + "-key");
       lms.serve(
           "/openid-configuration",
           exchange -> {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            LtiTestPlatform.respond(exchange, 200, "application/json", configuration());
+            SimulatedLms.respond(exchange, 200, "application/json", configuration());
           });
       lms.serve(
           "/register",
@@ -259,7 +260,7 @@ class LtiDynamicRegistrationIT {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             posted.add(
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            LtiTestPlatform.respond(
+            SimulatedLms.respond(
                 exchange,
                 200,
                 "application/json",
@@ -269,7 +270,7 @@ class LtiDynamicRegistrationIT {
 
     /** Its issuer, which is also its origin. */
     String base() {
-      return lms.issuer;
+      return lms.issuer();
     }
 
     private byte[] configuration() {

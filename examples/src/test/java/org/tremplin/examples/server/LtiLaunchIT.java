@@ -3,11 +3,10 @@ package org.tremplin.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tremplin.examples.server.LtiTestPlatform.CLIENT_ID;
 import static org.tremplin.examples.server.LtiTestPlatform.MEMBERSHIP;
-import static org.tremplin.examples.server.LtiTestPlatform.query;
+import static org.tremplin.testing.Forms.query;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -18,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tremplin.examples.server.LtiTestPlatform.Login;
 import org.tremplin.lti.login.LoginState;
+import org.tremplin.testing.Loopback;
+import org.tremplin.testing.TestKeys;
 import org.tremplin.web.config.TremplinConfig;
 
 /**
@@ -155,10 +156,10 @@ class LtiLaunchIT {
   @Test
   void aWrongSignatureIsRefusedWith401() throws Exception {
     Login login = login();
-    RSAKey impostor = new RSAKeyGenerator(2048).keyID(platform.lms.key.getKeyID()).generate();
+    RSAKey impostor = TestKeys.rsa(platform.lms.key().getKeyID());
 
     HttpResponse<String> response =
-        launch(login.state(), LtiTestPlatform.sign(claims(login.nonce(), "Ada"), impostor));
+        launch(login.state(), TestKeys.sign(claims(login.nonce(), "Ada"), impostor));
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).contains("SIGNATURE_INVALID").doesNotContain("Exception");
@@ -247,7 +248,7 @@ class LtiLaunchIT {
 
   @Test
   void aSecondNodeOnTheSameDatabasePublishesTheSameToolKeys() throws Exception {
-    int port = LtiTestPlatform.freePort();
+    int port = Loopback.freePort();
     TremplinConfig config = platform.config;
     TremplinConfig second =
         new TremplinConfig(

@@ -2,34 +2,13 @@ package org.tremplin.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,11 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
@@ -59,6 +34,9 @@ import org.tremplin.lti.keys.CachingPlatformKeys;
 import org.tremplin.lti.keys.HttpJwksFetcher;
 import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LtiClaims;
+import org.tremplin.testing.Forms;
+import org.tremplin.testing.Loopback;
+import org.tremplin.testing.SimulatedLms;
 import org.tremplin.web.TremplinFeature;
 import org.tremplin.web.config.TremplinConfig;
 
@@ -69,7 +47,7 @@ import org.tremplin.web.config.TremplinConfig;
  *
  * <p>Tests needing more add configuration (other platforms, see {@link #platform}), pages on the
  * platform's server ({@link #serve}, e.g. keysets that fail or hang), a clock, or reach the
- * database through {@link #database}; {@link Lms} alone simulates further platforms.
+ * database through {@link #database}; {@link SimulatedLms} alone simulates further platforms.
  */
 final class LtiTestPlatform implements AutoCloseable {
   static final String CLIENT_ID = "tremplin-client";
@@ -77,7 +55,7 @@ final class LtiTestPlatform implements AutoCloseable {
   static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
 
   /** The platform's web server: its keyset at {@code /jwks}, and what tests {@link #serve}. */
-  final Lms lms;
+  final SimulatedLms lms;
 
   /** The platform's issuer: its web server's origin, {@code http://localhost:port}. */
   final String issuer;
@@ -104,15 +82,15 @@ final class LtiTestPlatform implements AutoCloseable {
 
   /**
    * With configuration keys added (or replaced) that may name this platform's web server (e.g. more
-   * platforms whose keysets it serves: {@link Lms#url}), and the clock Tremplin reads for every
-   * decision.
+   * platforms whose keysets it serves: {@link SimulatedLms#url}), and the clock Tremplin reads for
+   * every decision.
    */
   LtiTestPlatform(
-      String databaseName, Function<Lms, Map<String, String>> extraProperties, Clock clock)
+      String databaseName, Function<SimulatedLms, Map<String, String>> extraProperties, Clock clock)
       throws Exception {
-    lms = new Lms("test-key-1");
-    issuer = lms.issuer;
-    int port = freePort();
+    lms = new SimulatedLms("test-key-1");
+    issuer = lms.issuer();
+    int port = Loopback.freePort();
     base = URI.create("http://127.0.0.1:" + port + "/");
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("tremplin.base-url", base.toString());
@@ -173,7 +151,7 @@ final class LtiTestPlatform implements AutoCloseable {
   }
 
   /** Signs these claims with the platform's key, as its id_tokens are. */
-  String sign(JWTClaimsSet claims) throws Exception {
+  String sign(JWTClaimsSet claims) {
     return lms.sign(claims);
   }
 
@@ -190,7 +168,7 @@ final class LtiTestPlatform implements AutoCloseable {
 
   /** {@code /lti/login} with these query parameters. */
   URI loginUri(Map<String, String> parameters) {
-    return base.resolve("lti/login?" + form(parameters));
+    return base.resolve("lti/login?" + Forms.form(parameters));
   }
 
   /**
@@ -199,18 +177,27 @@ final class LtiTestPlatform implements AutoCloseable {
    * type, deployment, target link and resource link.
    */
   JWTClaimsSet.Builder baseClaims(String nonce, String sub) {
+    return launchClaims(issuer, CLIENT_ID, DEPLOYMENT, base, nonce, sub);
+  }
+
+  /**
+   * The claims of a resource link launch from platform {@code issuer} to the tool at {@code tool}
+   * for user {@code sub}: issued now and valid 5 minutes, resource link {@code rl-1}.
+   */
+  static JWTClaimsSet.Builder launchClaims(
+      String issuer, String clientId, String deployment, URI tool, String nonce, String sub) {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder()
         .issuer(issuer)
-        .audience(CLIENT_ID)
+        .audience(clientId)
         .subject(sub)
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plusSeconds(300)))
         .claim("nonce", nonce)
         .claim(LtiClaims.VERSION, "1.3.0")
         .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
-        .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT)
-        .claim(LtiClaims.TARGET_LINK_URI, base + "lti/launch")
+        .claim(LtiClaims.DEPLOYMENT_ID, deployment)
+        .claim(LtiClaims.TARGET_LINK_URI, tool + "lti/launch")
         .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"));
   }
 
@@ -276,118 +263,24 @@ final class LtiTestPlatform implements AutoCloseable {
     }
   }
 
-  /**
-   * A platform's web server on loopback, with an RSA key of its own whose public half it serves at
-   * {@code /jwks}; tests add pages with {@link #serve}. Handlers run on threads of their own, so
-   * one that hangs holds up no other.
-   */
-  static final class Lms implements AutoCloseable {
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-
-    /** The key the platform signs with. */
-    final RSAKey key;
-
-    /** Its origin as a browser sees it, and its issuer: {@code http://localhost:port}. */
-    final String issuer;
-
-    /** Starts a server whose key has this id. */
-    Lms(String keyId) throws Exception {
-      key = new RSAKeyGenerator(2048).keyID(keyId).generate();
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.setExecutor(threads);
-      server.createContext("/jwks", keyset(key.toPublicJWK()));
-      server.start();
-      issuer = "http://localhost:" + server.getAddress().getPort();
-    }
-
-    /** This path on the server, by its address: {@code http://127.0.0.1:port/path}. */
-    String url(String path) {
-      return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-    }
-
-    /** Serves this handler at {@code path}. */
-    void serve(String path, HttpHandler handler) {
-      server.createContext(path, handler);
-    }
-
-    /** Signs these claims with this platform's key. */
-    String sign(JWTClaimsSet claims) throws Exception {
-      return LtiTestPlatform.sign(claims, key);
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-      threads.shutdownNow();
-    }
-  }
-
-  /** A handler answering a keyset of these (public) keys. */
-  static HttpHandler keyset(JWK... keys) {
-    byte[] json = new JWKSet(List.of(keys)).toString(true).getBytes(StandardCharsets.UTF_8);
-    return exchange -> respond(exchange, 200, "application/json", json);
-  }
-
-  /** A handler answering this status with no body, as a keyset endpoint that fails. */
-  static HttpHandler failing(int status) {
-    return exchange -> {
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    };
-  }
-
-  /** Answers this status and body. */
-  static void respond(HttpExchange exchange, int status, String contentType, byte[] body)
-      throws IOException {
-    exchange.getResponseHeaders().add("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  /** An RS256 JWT of these claims signed with this key, its id in the header. */
-  static String sign(JWTClaimsSet claims, RSAKey key) throws Exception {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT)
-                .build(),
-            claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
-  }
-
   /** A login as the platform was asked for it: its state and nonce, and the tool's answer. */
   record Login(String state, String nonce, HttpResponse<String> response) {}
 
   /**
-   * A browser: an HTTP/1.1 client that never follows redirects by itself, and a cookie jar (one
-   * that keeps nothing after {@link #refusingCookies}).
+   * A browser (the shared one: a cookie jar, no redirect followed by itself) that also logs in
+   * through Tremplin's {@code /lti/login} and launches at {@code /lti/launch} as this platform's
+   * user.
    */
-  final class Browser {
-    private final HttpClient http =
-        // HTTP/1.1 like a browser on http://: the JDK client's default h2c upgrade stalls POST
-        // bodies.
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    private final Map<String, String> cookies = new ConcurrentHashMap<>();
-    private volatile boolean keepsCookies = true;
-    private String language = "fr";
-
-    Browser speaking(String acceptLanguage) {
-      language = acceptLanguage;
+  final class Browser extends org.tremplin.testing.Browser {
+    @Override
+    public Browser speaking(String acceptLanguage) {
+      super.speaking(acceptLanguage);
       return this;
     }
 
-    /** From now on keeps no cookie at all, as a browser blocking third-party cookies. */
-    Browser refusingCookies() {
-      keepsCookies = false;
-      cookies.clear();
+    @Override
+    public Browser refusingCookies() {
+      super.refusingCookies();
       return this;
     }
 
@@ -410,8 +303,7 @@ final class LtiTestPlatform implements AutoCloseable {
     Login login(Map<String, String> parameters) throws Exception {
       HttpResponse<String> response = get(loginUri(parameters));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-      Map<String, String> query =
-          query(URI.create(response.headers().firstValue("Location").orElseThrow()));
+      Map<String, String> query = Forms.query(URI.create(location(response)));
       return new Login(query.get("state"), query.get("nonce"), response);
     }
 
@@ -422,106 +314,8 @@ final class LtiTestPlatform implements AutoCloseable {
 
     /** The same without waiting for the answer. */
     CompletableFuture<HttpResponse<String>> launchAsync(Login login, String idToken) {
-      return sendAsync(
-          formPost(
-              base.resolve("lti/launch"),
-              form(Map.of("id_token", idToken, "state", login.state()))));
+      return postAsync(
+          base.resolve("lti/launch"), Map.of("id_token", idToken, "state", login.state()));
     }
-
-    /** GETs the response's Location, as a browser follows a redirect. */
-    HttpResponse<String> follow(HttpResponse<String> response) throws Exception {
-      assertThat(response.statusCode()).isBetween(300, 399);
-      return get(URI.create(response.headers().firstValue("Location").orElseThrow()));
-    }
-
-    HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-      return send(HttpRequest.newBuilder(uri).GET());
-    }
-
-    HttpResponse<String> post(URI uri, Map<String, String> values)
-        throws IOException, InterruptedException {
-      return post(uri, form(values));
-    }
-
-    /** Posts this body, as it is, as a form. */
-    HttpResponse<String> post(URI uri, String body) throws IOException, InterruptedException {
-      return send(formPost(uri, body));
-    }
-
-    void forgetCookies() {
-      cookies.clear();
-    }
-
-    /** Sends this request with the browser's language and cookies, and keeps those it is given. */
-    HttpResponse<String> send(HttpRequest.Builder request)
-        throws IOException, InterruptedException {
-      return keep(http.send(withLanguageAndCookies(request), HttpResponse.BodyHandlers.ofString()));
-    }
-
-    private CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
-      return http.sendAsync(withLanguageAndCookies(request), HttpResponse.BodyHandlers.ofString())
-          .thenApply(this::keep);
-    }
-
-    private HttpRequest.Builder formPost(URI uri, String body) {
-      return HttpRequest.newBuilder(uri)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-
-    private HttpRequest withLanguageAndCookies(HttpRequest.Builder request) {
-      request.header("Accept-Language", language);
-      if (!cookies.isEmpty()) {
-        request.header(
-            "Cookie",
-            cookies.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("; ")));
-      }
-      return request.build();
-    }
-
-    private HttpResponse<String> keep(HttpResponse<String> response) {
-      if (keepsCookies) {
-        for (String header : response.headers().allValues("Set-Cookie")) {
-          String pair = header.split(";", 2)[0];
-          int eq = pair.indexOf('=');
-          if (header.contains("Max-Age=0")) {
-            cookies.remove(pair.substring(0, eq));
-          } else {
-            cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-          }
-        }
-      }
-      return response;
-    }
-  }
-
-  /** A free port on loopback (free when asked: a test binds it soon after). */
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  static String form(Map<String, String> values) {
-    return values.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  static Map<String, String> query(URI uri) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      values.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return values;
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tremplin.examples.server.LtiTestPlatform.CLIENT_ID;
 import static org.tremplin.examples.server.LtiTestPlatform.DEPLOYMENT;
 import static org.tremplin.examples.server.LtiTestPlatform.MEMBERSHIP;
-import static org.tremplin.examples.server.LtiTestPlatform.form;
-import static org.tremplin.examples.server.LtiTestPlatform.query;
+import static org.tremplin.testing.Forms.form;
+import static org.tremplin.testing.Forms.query;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
@@ -28,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tremplin.testing.SimulatedLms;
 
 /**
  * The platform-storage round trip in a real browser (headless Chromium, all cookies blocked): a
@@ -203,7 +204,7 @@ class PlatformStorageBrowserIT {
   }
 
   private static void html(HttpExchange exchange, String page) throws IOException {
-    LtiTestPlatform.respond(
+    SimulatedLms.respond(
         exchange, 200, "text/html;charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
   }
 }

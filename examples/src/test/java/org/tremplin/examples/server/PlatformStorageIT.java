@@ -2,7 +2,7 @@ package org.tremplin.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tremplin.examples.server.LtiTestPlatform.MEMBERSHIP;
-import static org.tremplin.examples.server.LtiTestPlatform.query;
+import static org.tremplin.testing.Forms.query;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;

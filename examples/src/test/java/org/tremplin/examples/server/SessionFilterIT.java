@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.core.Tremplin;
+import org.tremplin.testing.Forms;
 
 /**
  * The one filter that resolves the app session of {@code /app} requests, over real HTTP: which
@@ -128,6 +129,6 @@ class SessionFilterIT {
   }
 
   private static String token(HttpResponse<String> launch) {
-    return LtiTestPlatform.query(URI.create(location(launch))).get("session");
+    return Forms.query(URI.create(location(launch))).get("session");
   }
 }

@@ -45,8 +45,8 @@ import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.JdbiSessions;
-import org.tremplin.lti.testing.AllDatabases;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * A database made by the migrations of the release before ADR 0005 (core's V1–V12: its V1–V8 as

@@ -32,7 +32,6 @@ import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LaunchError;
 import org.tremplin.lti.launch.LaunchFixture;
-import org.tremplin.lti.launch.LaunchFixture.Signing;
 import org.tremplin.lti.launch.LaunchRequest;
 import org.tremplin.lti.launch.LaunchSettings;
 import org.tremplin.lti.launch.LtiClaims;
@@ -42,8 +41,9 @@ import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.JdbiSessions;
-import org.tremplin.lti.testing.AllDatabases;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.IdTokens.Signing;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * Each outcome of a launch through the flow, with the real validator, identity mapping and sessions

@@ -13,10 +13,10 @@ import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.launch.JdbiNonces;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.JdbiSessions;
-import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.LtiDatabase;
-import org.tremplin.lti.testing.MutableClock;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.TestDatabase;
 
 /** The purges that left the request path (issue 10, item 4), on H2 and PostgreSQL. */
 class HousekeepingIT {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.lti.LtiErrorCode;
 import org.tremplin.lti.LtiException;
-import org.tremplin.lti.testing.AllDatabases;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * Opening a cohort (core) and linking a course to it (the adapter) in one unit of work: both or

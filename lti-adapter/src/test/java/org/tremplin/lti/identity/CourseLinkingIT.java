@@ -21,8 +21,8 @@ import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.lti.LtiErrorCode;
 import org.tremplin.lti.LtiException;
 import org.tremplin.lti.session.PendingLink;
-import org.tremplin.lti.testing.AllDatabases;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** Opening a cohort for a course and linking the course to it, all or nothing. */
 class CourseLinkingIT {

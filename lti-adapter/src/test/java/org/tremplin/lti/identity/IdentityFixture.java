@@ -24,7 +24,7 @@ import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LtiClaims;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * One school with one cohort and two learners on a fresh database, the directory and the identity

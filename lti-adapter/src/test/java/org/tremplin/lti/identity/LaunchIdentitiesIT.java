@@ -16,8 +16,8 @@ import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.PendingLink;
-import org.tremplin.lti.testing.AllDatabases;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** The identity mapping of LTI.md §3 on H2 and PostgreSQL. */
 class LaunchIdentitiesIT {

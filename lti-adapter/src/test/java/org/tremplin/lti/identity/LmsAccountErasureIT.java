@@ -13,8 +13,8 @@ import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.IssuedSession;
 import org.tremplin.lti.session.JdbiSessions;
-import org.tremplin.lti.testing.AllDatabases;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** A learner's LMS accounts and open sessions in the privacy office's export and erasure. */
 class LmsAccountErasureIT {

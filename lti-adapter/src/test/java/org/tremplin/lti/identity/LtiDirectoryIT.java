@@ -19,8 +19,8 @@ import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.lti.LtiErrorCode;
 import org.tremplin.lti.LtiException;
-import org.tremplin.lti.testing.AllDatabases;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /** Contract of {@link LtiDirectory} on H2 and PostgreSQL. */
 class LtiDirectoryIT {

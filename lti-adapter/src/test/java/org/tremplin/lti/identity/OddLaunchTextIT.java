@@ -15,8 +15,8 @@ import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.IssuedSession;
 import org.tremplin.lti.session.JdbiSessions;
-import org.tremplin.lti.testing.AllDatabases;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * Valid but odd texts from a platform (issue 10, item 3) reach the database cleaned and bounded on

@@ -2,16 +2,11 @@ package org.tremplin.lti.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,13 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.TestKeys;
 
 class CachingPlatformKeysTest {
   private static final URI MOODLE = URI.create("https://moodle.example.org/mod/lti/certs.php");
   private static final URI CANVAS = URI.create("https://sso.canvaslms.com/api/lti/security/jwks");
   private final MutableClock clock = new MutableClock(Instant.parse("2025-10-06T08:00:00Z"));
-  private final RSAKey first = rsa("k1");
-  private final RSAKey second = rsa("k2");
+  private final RSAKey first = TestKeys.rsa("k1");
+  private final RSAKey second = TestKeys.rsa("k2");
   private final AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(first));
   private final AtomicInteger fetches = new AtomicInteger();
   private final JwksFetcher fetcher =
@@ -138,41 +135,5 @@ class CachingPlatformKeysTest {
     KeyLookup lookup = keys.find(MOODLE, "k1");
 
     assertThat(((KeyLookup.Found) lookup).key().isPrivate()).isFalse();
-  }
-
-  private static RSAKey rsa(String kid) {
-    try {
-      return new RSAKeyGenerator(2048).keyID(kid).generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tremplin.testing.Loopback;
+import org.tremplin.testing.SimulatedLms;
 
 /**
  * {@link HttpJwksFetcher} against a real HTTP server on loopback: every way a platform keyset can
@@ -29,34 +25,31 @@ import org.junit.jupiter.api.Test;
 class HttpJwksFetcherIT {
   private static final Duration DEADLINE = Duration.ofSeconds(1);
 
-  private static HttpServer platform;
+  private static SimulatedLms platform;
   private static byte[] jwks;
   private static CountDownLatch release = new CountDownLatch(1);
 
   private final HttpJwksFetcher fetcher = new HttpJwksFetcher(DEADLINE, DEADLINE, 64 * 1024);
 
   @BeforeAll
-  static void startPlatform() throws Exception {
-    RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
-    jwks = new JWKSet(key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
-    platform = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    platform.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-    platform.createContext("/jwks", exchange -> answer(exchange, 200, jwks));
-    platform.createContext("/error", exchange -> answer(exchange, 500, new byte[0]));
-    platform.createContext(
+  static void startPlatform() {
+    platform = new SimulatedLms("k1");
+    jwks = new JWKSet(platform.key().toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
+    platform.serve("/error", exchange -> answer(exchange, 500, new byte[0]));
+    platform.serve(
         "/redirect",
         exchange -> {
           exchange.getResponseHeaders().add("Location", "/jwks");
           answer(exchange, 302, new byte[0]);
         });
-    platform.createContext("/huge", exchange -> answer(exchange, 200, new byte[128 * 1024]));
-    platform.createContext(
+    platform.serve("/huge", exchange -> answer(exchange, 200, new byte[128 * 1024]));
+    platform.serve(
         "/hang",
         exchange -> {
           await();
           answer(exchange, 200, jwks);
         });
-    platform.createContext(
+    platform.serve(
         "/trickle",
         exchange -> {
           exchange.sendResponseHeaders(200, 0);
@@ -66,7 +59,6 @@ class HttpJwksFetcherIT {
             await();
           }
         });
-    platform.start();
   }
 
   @AfterEach
@@ -77,7 +69,7 @@ class HttpJwksFetcherIT {
 
   @AfterAll
   static void stop() {
-    platform.stop(0);
+    platform.close();
   }
 
   @Test
@@ -107,11 +99,7 @@ class HttpJwksFetcherIT {
 
   @Test
   void aRefusedConnectionIsUnavailable() throws Exception {
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closed = socket.getLocalPort();
-    }
-    URI nowhere = URI.create("http://127.0.0.1:" + closed + "/jwks");
+    URI nowhere = URI.create("http://127.0.0.1:" + Loopback.freePort() + "/jwks");
 
     assertThatThrownBy(() -> fetcher.fetch(nowhere)).isInstanceOf(KeysetUnavailableException.class);
   }
@@ -141,7 +129,7 @@ class HttpJwksFetcherIT {
   }
 
   private static URI url(String path) {
-    return URI.create("http://127.0.0.1:" + platform.getAddress().getPort() + path);
+    return URI.create(platform.url(path));
   }
 
   private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, byte[] body)

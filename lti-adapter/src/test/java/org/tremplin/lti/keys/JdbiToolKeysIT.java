@@ -17,10 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.LtiDatabase;
-import org.tremplin.lti.testing.MutableClock;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.TestDatabase;
 
 /** Contract of {@link JdbiToolKeys} on H2 and PostgreSQL (LTI.md §8). */
 class JdbiToolKeysIT {

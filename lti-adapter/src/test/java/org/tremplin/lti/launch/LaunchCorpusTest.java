@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tremplin.lti.launch.LaunchFixture.Signing;
 import org.tremplin.lti.login.LoginState;
+import org.tremplin.testing.IdTokens.Signing;
 
 /**
  * Runs the certification-style corpus ({@code src/test/resources/org/tremplin/lti/corpus}, see its

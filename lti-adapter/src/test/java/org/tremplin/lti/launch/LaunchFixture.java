@@ -1,23 +1,8 @@
 package org.tremplin.lti.launch;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +19,9 @@ import org.tremplin.lti.login.InMemoryLoginStates;
 import org.tremplin.lti.login.LoginState;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.PlatformRegistration;
+import org.tremplin.testing.IdTokens;
+import org.tremplin.testing.IdTokens.Signing;
+import org.tremplin.testing.TestKeys;
 
 /**
  * A Moodle-like platform and the tool at a fixed instant: keys, registration, stores, a validator,
@@ -50,10 +38,12 @@ public final class LaunchFixture {
       new ToolUrls(URI.create("https://tool.example.org/"), "https://tool.example.org/lti/launch");
 
   /** The platform's signing keys and a stranger's RSA key, generated once per test run. */
-  static final RSAKey PLATFORM_RSA = generateRsa(RSA_KID);
+  static final RSAKey PLATFORM_RSA = TestKeys.rsa(RSA_KID);
 
-  static final RSAKey OTHER_RSA = generateRsa(RSA_KID);
-  static final ECKey PLATFORM_EC = generateEc();
+  static final RSAKey OTHER_RSA = TestKeys.rsa(RSA_KID);
+  static final ECKey PLATFORM_EC = TestKeys.ec(EC_KID);
+
+  private static final IdTokens TOKENS = new IdTokens(PLATFORM_RSA, OTHER_RSA, PLATFORM_EC);
 
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   final AtomicInteger fetches = new AtomicInteger();
@@ -139,106 +129,12 @@ public final class LaunchFixture {
     return claims;
   }
 
-  /** How a test token is signed. */
-  public enum Signing {
-    /** With the platform's RSA key (or EC key for ES* algorithms). */
-    PLATFORM,
-    /** With another RSA key under the platform's kid. */
-    OTHER,
-    /** With an EC key, whatever the kid says. */
-    EC,
-    /** HMAC with a shared secret. */
-    HMAC,
-    /** {@code alg: none}, no signature. */
-    UNSIGNED,
-    /** Signed by the platform, then the payload altered. */
-    TAMPERED
-  }
-
   /**
    * Serialises a token with these claims: header {@code alg} (default RS256) and {@code kid}
    * (absent when null), signed as asked.
    */
   public static String token(
       Map<String, Object> claims, String alg, @Nullable String kid, Signing signing) {
-    try {
-      String payload = JSONObjectUtils.toJSONString(claims);
-      if (signing == Signing.UNSIGNED) {
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("alg", "none");
-        if (kid != null) {
-          header.put("kid", kid);
-        }
-        return Base64URL.encode(JSONObjectUtils.toJSONString(header))
-            + "."
-            + Base64URL.encode(payload)
-            + ".";
-      }
-      if (signing == Signing.EC && !alg.equals("ES256")) {
-        // A P-256 signature under another ES header: Nimbus refuses to produce it, so by hand.
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("alg", alg);
-        if (kid != null) {
-          header.put("kid", kid);
-        }
-        String input =
-            Base64URL.encode(JSONObjectUtils.toJSONString(header))
-                + "."
-                + Base64URL.encode(payload);
-        Base64URL signature =
-            new ECDSASigner(PLATFORM_EC)
-                .sign(
-                    new JWSHeader(JWSAlgorithm.ES256),
-                    input.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return input + "." + signature;
-      }
-      JWSHeader.Builder header =
-          new JWSHeader.Builder(JWSAlgorithm.parse(alg)).type(JOSEObjectType.JWT);
-      if (kid != null) {
-        header.keyID(kid);
-      }
-      JWSObject jws = new JWSObject(header.build(), new Payload(payload));
-      jws.sign(signer(alg, signing));
-      String serialized = jws.serialize();
-      if (signing == Signing.TAMPERED) {
-        String[] parts = serialized.split("\\.");
-        Map<String, Object> altered = new LinkedHashMap<>(claims);
-        altered.put("sub", "someone-else");
-        return parts[0]
-            + "."
-            + Base64URL.encode(JSONObjectUtils.toJSONString(altered))
-            + "."
-            + parts[2];
-      }
-      return serialized;
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JWSSigner signer(String alg, Signing signing) throws JOSEException {
-    return switch (signing) {
-      case HMAC -> new MACSigner(new byte[32]);
-      case EC -> new ECDSASigner(PLATFORM_EC);
-      case OTHER -> new RSASSASigner(OTHER_RSA);
-      default ->
-          alg.startsWith("ES") ? new ECDSASigner(PLATFORM_EC) : new RSASSASigner(PLATFORM_RSA);
-    };
-  }
-
-  private static RSAKey generateRsa(String kid) {
-    try {
-      return new RSAKeyGenerator(2048).keyID(kid).generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static ECKey generateEc() {
-    try {
-      return new ECKeyGenerator(Curve.P_256).keyID(EC_KID).generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
+    return TOKENS.token(claims, alg, kid, signing);
   }
 }

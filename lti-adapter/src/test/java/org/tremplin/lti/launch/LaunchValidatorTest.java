@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tremplin.lti.launch.LaunchFixture.Signing;
 import org.tremplin.lti.login.LoginState;
+import org.tremplin.testing.IdTokens.Signing;
 
 class LaunchValidatorTest {
   private final LaunchFixture fixture = new LaunchFixture();

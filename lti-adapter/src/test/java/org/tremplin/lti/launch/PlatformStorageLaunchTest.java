@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.tremplin.lti.launch.LaunchFixture.Signing;
 import org.tremplin.lti.login.LoginState;
+import org.tremplin.testing.IdTokens.Signing;
 
 /** The launch of a platform-storage login (LTI.md §1.6): read back, then validate. */
 class PlatformStorageLaunchTest {

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tremplin.lti.registration.PlatformRegistration;
-import org.tremplin.lti.testing.MutableClock;
+import org.tremplin.testing.MutableClock;
 
 class InMemoryLoginStatesTest {
   private static final Instant NOW = Instant.parse("2025-10-06T08:00:00Z");

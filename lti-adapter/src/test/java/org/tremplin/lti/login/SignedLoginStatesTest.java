@@ -2,9 +2,7 @@ package org.tremplin.lti.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.tremplin.lti.keys.ToolKeySource;
 import org.tremplin.lti.registration.InMemoryRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
-import org.tremplin.lti.testing.MutableClock;
+import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.TestKeys;
 
 class SignedLoginStatesTest {
   private static final Instant NOW = Instant.parse("2026-01-09T08:00:00Z");
-  private static final RSAKey KEY_1 = generate("k1");
-  private static final RSAKey KEY_2 = generate("k2");
+  private static final RSAKey KEY_1 = TestKeys.rsa("k1");
+  private static final RSAKey KEY_2 = TestKeys.rsa("k2");
 
   private final PlatformRegistration moodle =
       new PlatformRegistration(
@@ -209,14 +208,6 @@ class SignedLoginStatesTest {
     @Override
     public String publicJwks() {
       return "{\"keys\":[]}";
-    }
-  }
-
-  private static RSAKey generate(String kid) {
-    try {
-      return new RSAKeyGenerator(2048).keyID(kid).generate();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -14,10 +14,10 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.LtiDatabase;
-import org.tremplin.lti.testing.MutableClock;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * Dynamic Registration against fake platforms on loopback behaving like Moodle and Canvas, storing

@@ -14,10 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tremplin.api.TremplinException;
 import org.tremplin.core.persistence.UnitOfWork;
-import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.LtiDatabase;
-import org.tremplin.lti.testing.MutableClock;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.TestDatabase;
 
 /** Contract of {@link JdbiRegistrations} on H2 and PostgreSQL (LTI.md §1.2, §2.10, §7). */
 class JdbiRegistrationsIT {

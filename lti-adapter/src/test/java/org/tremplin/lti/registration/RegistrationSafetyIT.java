@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.testing.LtiDatabase;
-import org.tremplin.lti.testing.MutableClock;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.TestDatabase;
 
 /**
  * Dynamic Registration cannot be used to probe a network: closed by default, no request to a

@@ -17,10 +17,10 @@ import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.launch.CourseContext;
-import org.tremplin.lti.testing.AllDatabases;
 import org.tremplin.lti.testing.LtiDatabase;
-import org.tremplin.lti.testing.MutableClock;
-import org.tremplin.lti.testing.TestDatabase;
+import org.tremplin.testing.AllDatabases;
+import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.TestDatabase;
 
 /** Contract of {@link JdbiSessions} on H2 and PostgreSQL (LTI.md §3, last bullet). */
 class JdbiSessionsIT {

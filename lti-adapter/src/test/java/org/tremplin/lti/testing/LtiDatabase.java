@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.db.LtiSchema;
+import org.tremplin.testing.TestDatabase;
 
 /** A fresh database with core's and the adapter's tables, as the adapter's stores see it. */
 public final class LtiDatabase {

@@ -1,4 +1,7 @@
-/** Test support for the LTI stores: the two databases (H2 and PostgreSQL), a settable clock. */
+/**
+ * The adapter's test database: core's and the adapter's tables on a shared test database of {@code
+ * org.tremplin.testing} (module {@code test-support}).
+ */
 @NullMarked
 package org.tremplin.lti.testing;
 

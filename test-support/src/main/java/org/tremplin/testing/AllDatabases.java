@@ -1,4 +1,4 @@
-package org.tremplin.lti.testing;
+package org.tremplin.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,7 +7,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Runs a test once on H2 and once on PostgreSQL; the test takes a {@link TestDatabase}. */
+/**
+ * Runs a test once on H2 and once on PostgreSQL; the test takes a {@link TestDatabase} and asks it
+ * for a {@link TestDatabase#fresh() fresh} database.
+ */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest(name = "on {0}")

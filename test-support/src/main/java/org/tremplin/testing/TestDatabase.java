@@ -1,4 +1,4 @@
-package org.tremplin.lti.testing;
+package org.tremplin.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -8,21 +8,28 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.tremplin.core.Tremplin;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The two databases every store contract runs on: H2 in PostgreSQL mode (in memory) and a real
- * PostgreSQL started from embedded binaries (once per JVM). Each call to {@link #fresh()} gives an
- * empty database of its own. A copy of core's test helper (test jars are not shared).
+ * PostgreSQL started from embedded binaries (one server per JVM, started on first use). Each call
+ * to {@link #fresh()} gives an empty database of its own, with the settings {@code
+ * Tremplin.dataSource} would give its URL. Thread-safe.
  */
 public enum TestDatabase {
+  /** H2 in memory, in PostgreSQL mode. */
   H2 {
     @Override
     public DataSource fresh() {
-      return Tremplin.dataSource(
-          "jdbc:h2:mem:t" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(h2Url("t" + COUNTER.incrementAndGet()));
+      h2.setUser("sa");
+      h2.setPassword("");
+      return h2;
     }
   },
+  /** A database of its own on the embedded PostgreSQL server. */
   POSTGRES {
     @Override
     public DataSource fresh() {
@@ -35,17 +42,29 @@ public enum TestDatabase {
         throw new IllegalStateException("cannot create test database " + name, e);
       }
       DataSource ds = Postgres.INSTANCE.getDatabase("postgres", name);
-      if (ds instanceof org.postgresql.ds.PGSimpleDataSource pg) {
+      if (ds instanceof PGSimpleDataSource pg) {
         pg.setReWriteBatchedInserts(true); // as Tremplin.dataSource sets it on PostgreSQL URLs
       }
       return ds;
     }
   };
 
+  /**
+   * What {@code Tremplin.dataSource} appends to a plain H2 URL (PostgreSQL mode, each commit
+   * written before it returns); core's {@code DatabaseTest} checks that the two agree.
+   */
+  public static final String H2_SETTINGS =
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   /** An empty database of this kind. */
   public abstract DataSource fresh();
+
+  /** The URL of the in-memory H2 database {@code name}, kept until the JVM ends. */
+  public static String h2Url(String name) {
+    return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_SETTINGS;
+  }
 
   /** The embedded PostgreSQL server, started on first use and stopped with the JVM. */
   private static final class Postgres {
