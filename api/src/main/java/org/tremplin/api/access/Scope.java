@@ -1,9 +1,9 @@
 package org.tremplin.api.access;
 
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
-import org.tremplin.api.school.SchoolId;
 
 /** How far a role reaches: the whole network, one school, one cohort, or one learner. */
 public sealed interface Scope {

@@ -3,9 +3,9 @@ package org.tremplin.api.alert;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * An alert raised for a learner from a risk signal.

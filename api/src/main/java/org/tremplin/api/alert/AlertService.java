@@ -3,10 +3,10 @@ package org.tremplin.api.alert;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
-import org.tremplin.api.school.SchoolId;
 
 /**
  * Alerts from risk signals: raised once per ongoing situation, acknowledged and resolved by the

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.calendar.HalfDay;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * What the risk rules look at for one learner on one day, gathered by the caller from attendance,

@@ -1,8 +1,8 @@
 package org.tremplin.api.attendance;
 
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.calendar.HalfDay;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * One line to write on the attendance sheet: a learner, a half-day, a mark.

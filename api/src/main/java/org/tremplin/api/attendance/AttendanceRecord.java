@@ -1,10 +1,10 @@
 package org.tremplin.api.attendance;
 
 import java.time.Instant;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.calendar.HalfDay;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * One stored version of a learner's mark for a half-day. Version 1 is the original record; each

@@ -2,11 +2,11 @@ package org.tremplin.api.attendance;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.calendar.HalfDay;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * The attendance sheet of a cohort, per half-day. Records are append-only: a correction adds a

@@ -1,9 +1,9 @@
 package org.tremplin.api.coaching;
 
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A learner's action plan: objectives with their actions, and referrals to partners. Immutable.

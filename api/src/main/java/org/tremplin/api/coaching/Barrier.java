@@ -3,9 +3,9 @@ package org.tremplin.api.coaching;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A barrier to employment (frein périphérique) of a learner, with its status history. Immutable.

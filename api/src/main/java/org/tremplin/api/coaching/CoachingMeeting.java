@@ -2,9 +2,9 @@ package org.tremplin.api.coaching;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A coaching meeting (entretien de suivi) of a learner with their coach, as the caller may see it.

@@ -3,9 +3,9 @@ package org.tremplin.api.coaching;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A learner's coaching journal (DOMAIN.md, Coaching): meetings with ordinary and confidential

@@ -2,8 +2,8 @@ package org.tremplin.api.coaching;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A learner's referent coach from a date. Assignments are append-only: the newest one on a date is

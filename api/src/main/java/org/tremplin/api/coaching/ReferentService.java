@@ -3,8 +3,8 @@ package org.tremplin.api.coaching;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Who is each learner's referent coach. Assigning needs {@code COACHING_WRITE} on the learner's

@@ -1,9 +1,9 @@
 package org.tremplin.api.coaching;
 
 import java.time.LocalDate;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A company immersion (période de mise en situation en milieu professionnel, PMSMP). Immutable.

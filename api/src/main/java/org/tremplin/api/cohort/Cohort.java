@@ -1,10 +1,11 @@
 package org.tremplin.api.cohort;
 
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.programme.TemplateRef;
-import org.tremplin.api.school.SchoolId;
 
 /**
  * A cohort (promotion): a school's session of one version of a programme template.

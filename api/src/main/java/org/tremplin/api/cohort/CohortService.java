@@ -1,9 +1,10 @@
 package org.tremplin.api.cohort;
 
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.calendar.CohortCalendar;
-import org.tremplin.api.school.SchoolId;
 
 /**
  * Opens cohorts and gives their calendar. Every call is checked against the actor's grants: opening

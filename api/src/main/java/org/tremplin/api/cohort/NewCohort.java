@@ -1,10 +1,10 @@
 package org.tremplin.api.cohort;
 
 import java.util.List;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.programme.TemplateRef;
-import org.tremplin.api.school.SchoolId;
 
 /**
  * What it takes to open a cohort.

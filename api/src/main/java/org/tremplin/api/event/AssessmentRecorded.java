@@ -1,13 +1,13 @@
 package org.tremplin.api.event;
 
 import java.time.LocalDate;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.evidence.AssessmentResult;
 import org.tremplin.api.evidence.EvidenceId;
 import org.tremplin.api.evidence.EvidenceSource;
 import org.tremplin.api.evidence.EvidenceTarget;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A piece of evidence (an assessment on a competency or a performance criterion) was recorded: what

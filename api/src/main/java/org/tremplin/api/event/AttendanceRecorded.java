@@ -1,9 +1,9 @@
 package org.tremplin.api.event;
 
 import java.util.Set;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Attendance was recorded or corrected for these learners of a cohort.

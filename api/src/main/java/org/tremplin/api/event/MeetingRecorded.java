@@ -1,8 +1,8 @@
 package org.tremplin.api.event;
 
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A coaching meeting's outcome (held or missed) was recorded.

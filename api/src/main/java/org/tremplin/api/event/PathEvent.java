@@ -1,6 +1,6 @@
 package org.tremplin.api.event;
 
-import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.CohortId;
 
 /**
  * Something that happened on a learner's path and that other features react to (early-warning

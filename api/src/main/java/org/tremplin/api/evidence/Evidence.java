@@ -2,9 +2,9 @@ package org.tremplin.api.evidence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A stored piece of evidence.

@@ -2,9 +2,9 @@ package org.tremplin.api.evidence;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Records evidence and assessments, and derives competency status and certification readiness.

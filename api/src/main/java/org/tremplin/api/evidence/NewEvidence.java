@@ -1,8 +1,8 @@
 package org.tremplin.api.evidence;
 
 import java.time.LocalDate;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * An assessment to record.

@@ -3,9 +3,9 @@ package org.tremplin.api.evidence;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.certification.CertificationRef;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Readiness for the title: every block ready and the placement hours done.

@@ -2,10 +2,10 @@ package org.tremplin.api.insertion;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.exit.ExitClassification;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * One version of a learner's exit from a cohort, with the category the rules derived and the

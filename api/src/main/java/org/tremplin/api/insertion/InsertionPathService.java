@@ -3,15 +3,15 @@ package org.tremplin.api.insertion;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.contract.ContractAmendment;
 import org.tremplin.api.contract.InsertionContract;
 import org.tremplin.api.contract.PassIae;
 import org.tremplin.api.contract.PassProlongation;
 import org.tremplin.api.contract.Suspension;
 import org.tremplin.api.eligibility.CriterionSuggestion;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A learner's stored insertion path: eligibility profile and diagnoses, insertion contract (CDDI),

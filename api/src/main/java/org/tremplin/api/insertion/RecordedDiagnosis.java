@@ -1,10 +1,10 @@
 package org.tremplin.api.insertion;
 
 import java.time.Instant;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.eligibility.EligibilityDiagnosis;
 import org.tremplin.api.eligibility.EligibilityResult;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * A stored diagnosis with its evaluation by the criteria list in force on its date.

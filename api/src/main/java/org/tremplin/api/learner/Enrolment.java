@@ -3,9 +3,10 @@ package org.tremplin.api.learner;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.calendar.DateRange;
-import org.tremplin.api.cohort.CohortId;
 
 /**
  * A learner's place in a cohort, as its full history of events; periods of enrolment are derived

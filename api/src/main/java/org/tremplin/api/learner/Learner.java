@@ -1,7 +1,8 @@
 package org.tremplin.api.learner;
 
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.school.SchoolId;
 
 /**
  * A learner: an employee on an insertion path and a certification candidate.

@@ -2,9 +2,10 @@ package org.tremplin.api.learner;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.school.SchoolId;
 
 /**
  * Registers learners and keeps their enrolment history: join, leave, re-enter. History is

@@ -1,8 +1,8 @@
 package org.tremplin.api.privacy;
 
 import java.time.Instant;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * One line of the audit trail: who did what with which kind of data of a learner, and when. It

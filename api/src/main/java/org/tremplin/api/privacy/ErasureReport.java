@@ -2,8 +2,8 @@ package org.tremplin.api.privacy;
 
 import java.time.Instant;
 import java.util.Map;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * What an erasure changed: rows blanked per section. Rows are kept (anonymised) so that aggregate

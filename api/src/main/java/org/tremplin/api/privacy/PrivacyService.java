@@ -1,8 +1,8 @@
 package org.tremplin.api.privacy;
 
 import java.util.List;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * The privacy duties towards a learner. Needs {@code PERSONAL_DATA_ADMIN} on the learner's school
@@ -30,7 +30,7 @@ public interface PrivacyService {
    */
   RetentionReport applyRetention(
       Actor actor,
-      org.tremplin.api.school.SchoolId school,
+      org.tremplin.api.SchoolId school,
       java.time.LocalDate on,
       RetentionPolicy policy);
 

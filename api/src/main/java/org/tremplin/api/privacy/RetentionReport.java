@@ -2,8 +2,8 @@ package org.tremplin.api.privacy;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * What a retention run purged.

@@ -1,5 +1,6 @@
 package org.tremplin.api.school;
 
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 
 /**

@@ -1,6 +1,7 @@
 package org.tremplin.api.school;
 
 import java.util.List;
+import org.tremplin.api.SchoolId;
 
 /**
  * Creates and finds schools.

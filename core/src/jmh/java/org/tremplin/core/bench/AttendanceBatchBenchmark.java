@@ -18,10 +18,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.attendance.AttendanceEntry;
 import org.tremplin.api.attendance.AttendanceRecord;
 import org.tremplin.api.calendar.HalfDay;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.learner.Learner;
 
 /**

@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.attendance.AttendanceEntry;
 import org.tremplin.api.calendar.HalfDay;
 import org.tremplin.api.certification.CertificationRef;
@@ -26,14 +28,12 @@ import org.tremplin.api.certification.CertificationVersion;
 import org.tremplin.api.certification.Competency;
 import org.tremplin.api.certification.CompetencyBlock;
 import org.tremplin.api.certification.PerformanceCriterion;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.evidence.AssessmentResult;
 import org.tremplin.api.evidence.BlockMilestoneKind;
 import org.tremplin.api.evidence.EvidenceSource;
 import org.tremplin.api.evidence.EvidenceTarget;
 import org.tremplin.api.evidence.NewEvidence;
 import org.tremplin.api.evidence.Readiness;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.Tremplin;
 
 /**

@@ -133,7 +133,7 @@ public final class RoleScopeRules implements AccessRules {
     return false;
   }
 
-  private static org.tremplin.api.school.SchoolId schoolOf(Target target) {
+  private static org.tremplin.api.SchoolId schoolOf(Target target) {
     if (target instanceof Target.OfSchool s) {
       return s.school();
     }

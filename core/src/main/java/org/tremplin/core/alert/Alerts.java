@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.alert.Alert;
 import org.tremplin.api.alert.AlertStatus;
-import org.tremplin.api.learner.LearnerId;
-import org.tremplin.api.school.SchoolId;
 
 /** Stored alerts and per-school thresholds. Thread-safe; calls inside a transaction join it. */
 public interface Alerts {

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.alert.Alert;
 import org.tremplin.api.alert.AlertStatus;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
-import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Alerts} on JDBC. Thread-safe. */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
@@ -34,7 +35,6 @@ import org.tremplin.api.evidence.CompetencyStatus;
 import org.tremplin.api.evidence.Evidence;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.insertion.InsertionPathService;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.api.programme.PhaseKind;
 import org.tremplin.core.cohort.CohortRegistry;
 

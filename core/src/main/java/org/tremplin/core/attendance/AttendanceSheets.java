@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.attendance.AttendanceRecord;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.calendar.HalfDay;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * The stored attendance sheets: every version of every half-day, append-only. Thread-safe; calls

@@ -13,14 +13,14 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.attendance.AttendanceMark;
 import org.tremplin.api.attendance.AttendanceRecord;
 import org.tremplin.api.attendance.Mark;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.calendar.HalfDay;
 import org.tremplin.api.calendar.HalfDayPart;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** {@link AttendanceSheets} on JDBC, one row per version. Thread-safe. */

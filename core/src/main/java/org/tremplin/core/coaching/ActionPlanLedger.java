@@ -2,7 +2,9 @@ package org.tremplin.core.coaching;
 
 import java.time.Clock;
 import java.util.List;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Operation;
@@ -18,8 +20,6 @@ import org.tremplin.api.coaching.ObjectiveFocus;
 import org.tremplin.api.coaching.ObjectiveId;
 import org.tremplin.api.coaching.Referral;
 import org.tremplin.api.coaching.ReferralId;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.path.PathAccess;
 
 /**

@@ -3,14 +3,14 @@ package org.tremplin.core.coaching;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.coaching.Action;
 import org.tremplin.api.coaching.ActionId;
 import org.tremplin.api.coaching.ActionStatus;
 import org.tremplin.api.coaching.Objective;
 import org.tremplin.api.coaching.ObjectiveId;
 import org.tremplin.api.coaching.Referral;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Stored action plans: objectives, their actions, and referrals. Thread-safe; calls inside a

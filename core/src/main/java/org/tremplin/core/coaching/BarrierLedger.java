@@ -3,7 +3,9 @@ package org.tremplin.core.coaching;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Operation;
@@ -12,8 +14,6 @@ import org.tremplin.api.coaching.BarrierId;
 import org.tremplin.api.coaching.BarrierStatus;
 import org.tremplin.api.coaching.BarrierStatusChange;
 import org.tremplin.api.coaching.NewBarrier;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.path.PathAccess;
 
 /**

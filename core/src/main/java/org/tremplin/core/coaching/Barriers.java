@@ -2,11 +2,11 @@ package org.tremplin.core.coaching;
 
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.coaching.Barrier;
 import org.tremplin.api.coaching.BarrierId;
 import org.tremplin.api.coaching.BarrierStatusChange;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Stored barriers and their append-only status history. Thread-safe; calls inside a transaction

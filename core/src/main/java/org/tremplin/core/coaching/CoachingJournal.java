@@ -3,6 +3,8 @@ package org.tremplin.core.coaching;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.coaching.Action;
 import org.tremplin.api.coaching.ActionId;
@@ -24,8 +26,6 @@ import org.tremplin.api.coaching.Objective;
 import org.tremplin.api.coaching.ObjectiveId;
 import org.tremplin.api.coaching.Referral;
 import org.tremplin.api.coaching.WorkplaceImmersion;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * {@link CoachingService} as one face over its four parts: meetings with confidential notes ({@link

@@ -2,14 +2,14 @@ package org.tremplin.core.coaching;
 
 import java.time.Clock;
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Operation;
 import org.tremplin.api.coaching.ImmersionId;
 import org.tremplin.api.coaching.NewImmersion;
 import org.tremplin.api.coaching.WorkplaceImmersion;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.path.PathAccess;
 
 /**

@@ -2,9 +2,9 @@ package org.tremplin.core.coaching;
 
 import java.time.Instant;
 import java.util.List;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.coaching.WorkplaceImmersion;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /** Stored company immersions. Thread-safe; calls inside a transaction join it. */
 public interface Immersions {

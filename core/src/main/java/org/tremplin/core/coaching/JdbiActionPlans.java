@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.coaching.Action;
 import org.tremplin.api.coaching.ActionId;
 import org.tremplin.api.coaching.ActionOwner;
@@ -23,8 +25,6 @@ import org.tremplin.api.coaching.ObjectiveId;
 import org.tremplin.api.coaching.Partner;
 import org.tremplin.api.coaching.Referral;
 import org.tremplin.api.coaching.ReferralId;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** {@link ActionPlans} on JDBC. Thread-safe. */

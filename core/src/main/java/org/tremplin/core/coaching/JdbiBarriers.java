@@ -10,14 +10,14 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.coaching.Barrier;
 import org.tremplin.api.coaching.BarrierCategory;
 import org.tremplin.api.coaching.BarrierId;
 import org.tremplin.api.coaching.BarrierSeverity;
 import org.tremplin.api.coaching.BarrierStatus;
 import org.tremplin.api.coaching.BarrierStatusChange;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Barriers} on JDBC. Thread-safe. */

@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.coaching.ImmersionId;
 import org.tremplin.api.coaching.ImmersionObjective;
 import org.tremplin.api.coaching.WorkplaceImmersion;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Immersions} on JDBC. Thread-safe. */

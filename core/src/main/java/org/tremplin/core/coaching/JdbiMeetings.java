@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.coaching.CoachingMeeting;
 import org.tremplin.api.coaching.ConfidentialNote;
 import org.tremplin.api.coaching.MeetingId;
 import org.tremplin.api.coaching.MeetingOutcome;
 import org.tremplin.api.coaching.MeetingStatus;
 import org.tremplin.api.coaching.MissedBy;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Meetings} on JDBC. Thread-safe. */

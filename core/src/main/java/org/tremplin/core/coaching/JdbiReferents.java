@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.coaching.ReferentAssignment;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Referents} on JDBC. Thread-safe. */

@@ -3,11 +3,11 @@ package org.tremplin.core.coaching;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.coaching.CoachingMeeting;
 import org.tremplin.api.coaching.MeetingId;
 import org.tremplin.api.coaching.MeetingOutcome;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Stored coaching meetings. Meetings come back with their confidential note {@code Shown} or {@code

@@ -2,8 +2,8 @@ package org.tremplin.core.coaching;
 
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.coaching.ReferentAssignment;
-import org.tremplin.api.learner.LearnerId;
 
 /** Stored referent assignments, append-only. Thread-safe; calls inside a transaction join it. */
 public interface Referents {

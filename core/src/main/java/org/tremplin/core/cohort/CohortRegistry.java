@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.AccessRules;
 import org.tremplin.api.access.Actor;
@@ -14,13 +16,11 @@ import org.tremplin.api.calendar.CalendarService;
 import org.tremplin.api.calendar.CohortCalendar;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.cohort.Cohort;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.cohort.NewCohort;
 import org.tremplin.api.programme.ProgrammeTemplate;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.api.school.School;
-import org.tremplin.api.school.SchoolId;
 import org.tremplin.api.school.SchoolService;
 import org.tremplin.core.internal.Database;
 
@@ -110,7 +110,7 @@ public final class CohortRegistry implements CohortService {
   }
 
   /** The access target of one learner of a cohort (no referent coach known here). */
-  public static Target target(Cohort cohort, org.tremplin.api.learner.LearnerId learner) {
+  public static Target target(Cohort cohort, org.tremplin.api.LearnerId learner) {
     return new Target.OfLearner(cohort.school(), cohort.id(), learner, "");
   }
 

@@ -3,9 +3,9 @@ package org.tremplin.core.cohort;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.cohort.Cohort;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.school.SchoolId;
 
 /** Stored cohorts with their closures. Thread-safe; calls inside a transaction join it. */
 public interface Cohorts {

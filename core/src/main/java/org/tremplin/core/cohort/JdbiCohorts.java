@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.cohort.Cohort;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.programme.TemplateRef;
-import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Cohorts} on JDBC. Thread-safe. */

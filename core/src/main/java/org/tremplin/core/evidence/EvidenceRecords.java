@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.evidence.BlockMilestoneKind;
 import org.tremplin.api.evidence.Evidence;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Stored evidence and per-block milestones (ECF taken, DP section complete). Append-only.

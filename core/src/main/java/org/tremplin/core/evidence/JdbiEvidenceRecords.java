@@ -12,14 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.evidence.AssessmentResult;
 import org.tremplin.api.evidence.BlockMilestoneKind;
 import org.tremplin.api.evidence.Evidence;
 import org.tremplin.api.evidence.EvidenceId;
 import org.tremplin.api.evidence.EvidenceSource;
 import org.tremplin.api.evidence.EvidenceTarget;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** {@link EvidenceRecords} on JDBC. Thread-safe. */

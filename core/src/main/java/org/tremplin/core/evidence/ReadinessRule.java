@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.attendance.AttendanceRates;
 import org.tremplin.api.certification.CertificationVersion;
 import org.tremplin.api.certification.Competency;
@@ -15,7 +16,6 @@ import org.tremplin.api.evidence.CompetencyStatus;
 import org.tremplin.api.evidence.Evidence;
 import org.tremplin.api.evidence.MissingItem;
 import org.tremplin.api.evidence.Readiness;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.evidence.EvidenceRecords.Milestone;
 
 /**

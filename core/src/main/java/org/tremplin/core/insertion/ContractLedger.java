@@ -3,15 +3,15 @@ package org.tremplin.core.insertion;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.contract.ContractAmendment;
 import org.tremplin.api.contract.ContractRules;
 import org.tremplin.api.contract.InsertionContract;
 import org.tremplin.api.contract.Suspension;
 import org.tremplin.api.insertion.AssessedContract;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.path.PathAccess;
 
 /**

@@ -2,10 +2,10 @@ package org.tremplin.core.insertion;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.contract.ContractAmendment;
 import org.tremplin.api.contract.InsertionContract;
 import org.tremplin.api.contract.Suspension;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Stored insertion contracts (CDDI) with their renewals and suspensions, append-only. Thread-safe;

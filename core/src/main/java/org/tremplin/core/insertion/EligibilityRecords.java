@@ -3,10 +3,10 @@ package org.tremplin.core.insertion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.eligibility.EligibilityDiagnosis;
 import org.tremplin.api.insertion.DiagnosisId;
 import org.tremplin.api.insertion.EligibilityProfile;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Stored eligibility profiles (versioned) and diagnoses, append-only. Thread-safe; calls inside a

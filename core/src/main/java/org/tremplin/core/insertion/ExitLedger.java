@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Operation;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.exit.ExitClassification;
 import org.tremplin.api.exit.ExitRules;
 import org.tremplin.api.exit.ExitSituation;
@@ -20,7 +21,6 @@ import org.tremplin.api.insertion.Exit;
 import org.tremplin.api.insertion.FollowUp;
 import org.tremplin.api.insertion.NewExit;
 import org.tremplin.api.insertion.NewFollowUp;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.path.PathAccess;
 
 /**

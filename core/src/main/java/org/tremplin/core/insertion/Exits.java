@@ -2,10 +2,10 @@ package org.tremplin.core.insertion;
 
 import java.util.List;
 import java.util.Optional;
-import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.insertion.Exit;
 import org.tremplin.api.insertion.FollowUp;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Stored exits (versioned: corrections append) and their six-month follow-ups. Thread-safe; calls

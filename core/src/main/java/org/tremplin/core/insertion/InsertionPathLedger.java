@@ -3,8 +3,9 @@ package org.tremplin.core.insertion;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.contract.ContractAmendment;
 import org.tremplin.api.contract.InsertionContract;
 import org.tremplin.api.contract.PassIae;
@@ -21,7 +22,6 @@ import org.tremplin.api.insertion.NewDiagnosis;
 import org.tremplin.api.insertion.NewExit;
 import org.tremplin.api.insertion.NewFollowUp;
 import org.tremplin.api.insertion.RecordedDiagnosis;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * {@link InsertionPathService} as one face over its four parts: eligibility (profile and

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.contract.ContractAmendment;
 import org.tremplin.api.contract.InsertionContract;
 import org.tremplin.api.contract.Suspension;
 import org.tremplin.api.eligibility.StructureKind;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Contracts} on JDBC (contract tables of migration V4). Thread-safe. */

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.eligibility.EligibilityDiagnosis;
 import org.tremplin.api.eligibility.ProfileFact;
 import org.tremplin.api.eligibility.StructureKind;
@@ -18,7 +19,6 @@ import org.tremplin.api.eligibility.SupportingDocument;
 import org.tremplin.api.insertion.DiagnosisId;
 import org.tremplin.api.insertion.EligibilityProfile;
 import org.tremplin.api.insertion.PriorityNeighbourhoodCheck;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /**

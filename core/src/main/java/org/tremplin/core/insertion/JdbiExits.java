@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.exit.ExitCategory;
 import org.tremplin.api.exit.ExitClassification;
 import org.tremplin.api.exit.ExitSituation;
 import org.tremplin.api.insertion.Exit;
 import org.tremplin.api.insertion.FollowUp;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Exits} on JDBC (exit and follow-up tables of migration V4). Thread-safe. */

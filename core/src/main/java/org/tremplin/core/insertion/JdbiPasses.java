@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.contract.PassIae;
 import org.tremplin.api.contract.PassProlongation;
 import org.tremplin.api.contract.Suspension;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Passes} on JDBC (PASS IAE tables of migration V4). Thread-safe. */

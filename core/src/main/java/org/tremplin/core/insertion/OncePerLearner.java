@@ -7,12 +7,12 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Operation;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.path.PathAccess;
 
 /**

@@ -2,10 +2,10 @@ package org.tremplin.core.insertion;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.contract.PassIae;
 import org.tremplin.api.contract.PassProlongation;
 import org.tremplin.api.contract.Suspension;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Stored PASS IAE with their suspensions and prolongations, append-only. Thread-safe; calls inside

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.contract.Suspension;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.internal.Database;
 
 /** The suspension table, which contracts and PASS IAE share (one subject column). Stateless. */

@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.learner.EnrolmentEvent;
 import org.tremplin.api.learner.EnrolmentEventKind;
 import org.tremplin.api.learner.Learner;
-import org.tremplin.api.learner.LearnerId;
-import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Learners} on JDBC. Thread-safe. */

@@ -3,10 +3,10 @@ package org.tremplin.core.learner;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.tremplin.api.cohort.CohortId;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.learner.EnrolmentEvent;
 import org.tremplin.api.learner.Learner;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Stored learners and their append-only enrolment events. Thread-safe; calls inside a transaction

@@ -8,9 +8,10 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.event.AssessmentRecorded;
 import org.tremplin.api.event.AttendanceRecorded;
 import org.tremplin.api.event.MeetingRecorded;
@@ -19,7 +20,6 @@ import org.tremplin.api.evidence.AssessmentResult;
 import org.tremplin.api.evidence.EvidenceId;
 import org.tremplin.api.evidence.EvidenceSource;
 import org.tremplin.api.evidence.EvidenceTarget;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * Events to and from their stored form: a kind (the record's simple name) and a small JSON body of

@@ -1,7 +1,7 @@
 package org.tremplin.core.privacy;
 
 import java.util.List;
-import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.privacy.AuditEntry;
 
 /**

@@ -3,7 +3,7 @@ package org.tremplin.core.privacy;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.api.privacy.AuditEntry;
 import org.tremplin.core.internal.Database;

@@ -2,7 +2,7 @@ package org.tremplin.core.privacy;
 
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.tremplin.api.learner.LearnerId;
+import org.tremplin.api.LearnerId;
 
 /**
  * One kind of personal data held about a learner, as the privacy office exports and erases it. Each

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
-import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.internal.Database;
 
 /** {@link Schools} on JDBC. Thread-safe. */

@@ -3,6 +3,7 @@ package org.tremplin.core.school;
 import java.time.Clock;
 import java.util.List;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.AccessRules;
 import org.tremplin.api.access.Actor;
@@ -10,7 +11,6 @@ import org.tremplin.api.access.Operation;
 import org.tremplin.api.access.Target;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
-import org.tremplin.api.school.SchoolId;
 import org.tremplin.api.school.SchoolService;
 import org.tremplin.core.internal.Database;
 

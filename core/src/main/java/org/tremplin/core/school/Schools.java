@@ -3,8 +3,8 @@ package org.tremplin.core.school;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.school.School;
-import org.tremplin.api.school.SchoolId;
 
 /** Stored schools. Thread-safe; calls inside a transaction join it. */
 public interface Schools {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Grant;
@@ -19,9 +22,6 @@ import org.tremplin.api.access.Operation;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
 import org.tremplin.api.access.Target;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
-import org.tremplin.api.school.SchoolId;
 
 /**
  * Every role × operation × target, against the matrix of DOMAIN.md written out below by hand.

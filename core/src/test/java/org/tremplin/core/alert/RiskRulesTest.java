@@ -6,11 +6,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.alert.LearnerSituation;
 import org.tremplin.api.alert.RiskSignal;
 import org.tremplin.api.alert.RiskThresholds;
 import org.tremplin.api.calendar.HalfDay;
-import org.tremplin.api.learner.LearnerId;
 
 /**
  * DOMAIN.md, Early warnings: unjustified absences (3 half-days in 10 days), attendance under 80 %

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.coaching.Barrier;
 import org.tremplin.api.coaching.BarrierCategory;
@@ -15,8 +17,6 @@ import org.tremplin.api.coaching.BarrierId;
 import org.tremplin.api.coaching.BarrierSeverity;
 import org.tremplin.api.coaching.BarrierStatus;
 import org.tremplin.api.coaching.BarrierStatusChange;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
 
 class BarrierTransitionsTest {
   private static final LocalDate OCT = LocalDate.of(2025, 10, 6);

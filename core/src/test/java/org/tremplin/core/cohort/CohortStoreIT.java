@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.List;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.cohort.Cohort;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.cohort.NewCohort;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
-import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.testing.CohortFixture;
 import org.tremplin.testing.AllDatabases;

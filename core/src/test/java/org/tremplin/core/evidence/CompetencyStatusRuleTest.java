@@ -6,17 +6,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.LocalizedText;
 import org.tremplin.api.certification.Competency;
 import org.tremplin.api.certification.PerformanceCriterion;
-import org.tremplin.api.cohort.CohortId;
 import org.tremplin.api.evidence.AssessmentResult;
 import org.tremplin.api.evidence.CompetencyStatus;
 import org.tremplin.api.evidence.Evidence;
 import org.tremplin.api.evidence.EvidenceId;
 import org.tremplin.api.evidence.EvidenceSource;
 import org.tremplin.api.evidence.EvidenceTarget;
-import org.tremplin.api.learner.LearnerId;
 
 class CompetencyStatusRuleTest {
   private static final LocalizedText T = new LocalizedText("t", "t");

@@ -101,7 +101,7 @@ class EnrolmentStoreIT {
     assertThat(f.tremplin.learners().get(f.coach, l.id()))
         .isEqualTo(new Learner(l.id(), f.school.id(), "Aïcha", "Benali"));
     assertCode(
-        () -> f.tremplin.learners().get(f.coach, org.tremplin.api.learner.LearnerId.random()),
+        () -> f.tremplin.learners().get(f.coach, org.tremplin.api.LearnerId.random()),
         ErrorCode.LEARNER_NOT_FOUND);
     assertCode(() -> f.newcomer(" ", "X"), ErrorCode.INVALID_ARGUMENT);
   }

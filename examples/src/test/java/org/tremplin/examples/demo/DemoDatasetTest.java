@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.attendance.AttendanceRecord;
 import org.tremplin.api.attendance.Mark;
@@ -17,7 +18,6 @@ import org.tremplin.api.evidence.CompetencyProgress;
 import org.tremplin.api.evidence.CompetencyStatus;
 import org.tremplin.api.evidence.Readiness;
 import org.tremplin.api.learner.Learner;
-import org.tremplin.api.learner.LearnerId;
 import org.tremplin.core.Tremplin;
 
 class DemoDatasetTest {

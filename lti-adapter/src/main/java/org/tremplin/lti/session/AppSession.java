@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Grant;
 import org.tremplin.api.access.Role;
-import org.tremplin.api.cohort.CohortId;
 
 /**
  * What the app knows about a user after a launch (LTI.md §3): who they are, the grants (role and

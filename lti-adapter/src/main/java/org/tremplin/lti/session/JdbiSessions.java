@@ -24,14 +24,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.Update;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Grant;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
-import org.tremplin.api.cohort.CohortId;
-import org.tremplin.api.learner.LearnerId;
-import org.tremplin.api.school.SchoolId;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.launch.CourseContext;
 

@@ -2,8 +2,8 @@ package org.tremplin.lti.session;
 
 import java.util.Objects;
 import java.util.Set;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.access.Role;
-import org.tremplin.api.school.SchoolId;
 import org.tremplin.lti.launch.CourseContext;
 
 /**

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.access.Grant;
-import org.tremplin.api.cohort.CohortId;
 
 /**
  * The app sessions a launch opens (LTI.md §3, last bullet), reached by an opaque bearer token. Only

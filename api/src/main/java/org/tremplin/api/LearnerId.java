@@ -1,7 +1,6 @@
-package org.tremplin.api.learner;
+package org.tremplin.api;
 
 import java.util.UUID;
-import org.tremplin.api.TremplinException;
 
 /**
  * Identifies a learner.
