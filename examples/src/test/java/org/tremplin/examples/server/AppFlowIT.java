@@ -106,6 +106,18 @@ class AppFlowIT {
                 "template", "ecole-du-web@1"));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("role=\"alert\"").contains("1 à 24");
+    // the refused form is shown at /app/link/new: its forms and stylesheet must still resolve
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile(
+                "(?:action|href)=\"([^\"]*(?:app/link[^\"]*|\\.css[^\"]*))\"")
+            .matcher(refused.body());
+    List<String> resolved = new java.util.ArrayList<>();
+    while (links.find()) {
+      resolved.add(refused.uri().resolve(links.group(1).replace("&amp;", "&")).getPath());
+    }
+    assertThat(resolved)
+        .contains("/app/link", "/app/link/new", "/assets/tremplin.css")
+        .allMatch(path -> !path.contains("link/link") && !path.startsWith("/app/assets"));
     assertThat(cohortNames()).doesNotContain("Promo Nouvelle");
 
     HttpResponse<String> created =

@@ -120,7 +120,7 @@ class PagesIT {
     HttpResponse<String> link =
         trainer.follow(
             trainer.launch("s-trainer", "course-new", List.of(MEMBERSHIP + "#Instructor")));
-    assertThat(link.body()).contains("<form method=\"post\" action=\"link\">");
+    assertThat(link.body()).contains("<form method=\"post\" action=\"../app/link\">");
     assertIsALayoutPage(link.body(), "fr");
 
     HttpResponse<String> explained =

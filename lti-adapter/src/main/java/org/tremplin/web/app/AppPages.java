@@ -125,8 +125,14 @@ public final class AppPages {
         sections);
   }
 
-  /** The link page: existing cohorts of the school, and a form to open one from a template. */
+  /**
+   * The link page: existing cohorts of the school, and a form to open one from a template; {@code
+   * root} leads from the page's address back to the tool's root (its forms and stylesheet are
+   * reached through it, whether the page answers {@code /app/link} or a refused {@code
+   * /app/link/new}).
+   */
   static Response link(
+      String root,
       AppSession session,
       String schoolName,
       List<Cohort> cohorts,
@@ -139,7 +145,8 @@ public final class AppPages {
         status,
         "app/link.jte",
         new Link(
-            layout(t, t.get("link.title"), schoolName),
+            Layout.of(t.locale(), t.get("link.title"), schoolName, root),
+            root,
             t,
             error,
             schoolName,
@@ -295,6 +302,7 @@ public final class AppPages {
   /** The link page; {@code error} is null when there is none. */
   record Link(
       Layout layout,
+      String root,
       AppText t,
       @Nullable String error,
       String school,

@@ -81,7 +81,7 @@ public final class AppResource {
     if (link == null) {
       return seeOther("app/home", request.token());
     }
-    return linkPage(request.session(), link, request.token(), null, 200);
+    return linkPage(FROM_LINK, request.session(), link, request.token(), null, 200);
   }
 
   /** Links the course to an existing cohort of the school. */
@@ -105,7 +105,7 @@ public final class AppResource {
                         .filter(c -> c.id().equals(new CohortId(id)))
                         .findFirst());
     if (cohort.isEmpty()) {
-      return linkPage(session, link, token, text.get("link.error.cohort"), 400);
+      return linkPage(FROM_LINK, session, link, token, text.get("link.error.cohort"), 400);
     }
     return complete(session, link, cohort.get(), token);
   }
@@ -128,20 +128,20 @@ public final class AppResource {
     AppText text = AppText.of(session.locale());
     String name = Optional.ofNullable(form.getFirst("name")).map(String::strip).orElse("");
     if (name.isEmpty() || name.length() > 200) {
-      return linkPage(session, link, token, text.get("link.error.name"), 400);
+      return linkPage(FROM_NEW, session, link, token, text.get("link.error.name"), 400);
     }
     Optional<TemplateRef> template =
         tremplin.templates().list().stream()
             .filter(r -> r.toString().equals(form.getFirst("template")))
             .findFirst();
     if (template.isEmpty()) {
-      return linkPage(session, link, token, text.get("link.error.template"), 400);
+      return linkPage(FROM_NEW, session, link, token, text.get("link.error.template"), 400);
     }
     Optional<LocalDate> start = parseDate(form.getFirst("start"));
     String endText = Optional.ofNullable(form.getFirst("end")).orElse("").strip();
     Optional<LocalDate> end = endText.isEmpty() ? Optional.empty() : parseDate(endText);
     if (start.isEmpty() || (!endText.isEmpty() && end.isEmpty())) {
-      return linkPage(session, link, token, text.get("link.error.date"), 400);
+      return linkPage(FROM_NEW, session, link, token, text.get("link.error.date"), 400);
     }
     int capacity;
     try {
@@ -151,7 +151,7 @@ public final class AppResource {
       capacity = -1;
     }
     if (capacity < 1 || capacity > MAX_CAPACITY) {
-      return linkPage(session, link, token, text.get("link.error.capacity"), 400);
+      return linkPage(FROM_NEW, session, link, token, text.get("link.error.capacity"), 400);
     }
     ProgrammeTemplate programme = tremplin.templates().get(template.get());
     LocalDate last;
@@ -168,7 +168,7 @@ public final class AppResource {
                       List.of(),
                       programme);
     } catch (TremplinException e) {
-      return linkPage(session, link, token, text.get("link.error", e.getMessage()), 400);
+      return linkPage(FROM_NEW, session, link, token, text.get("link.error", e.getMessage()), 400);
     }
     NewCohort cohort =
         new NewCohort(
@@ -181,9 +181,9 @@ public final class AppResource {
     try {
       return linked(session, link, linking.openAndLink(link, cohort, session.personId()), token);
     } catch (LtiException e) { // the course was linked meanwhile: no cohort was opened
-      return linkPage(session, link, token, text.get("link.error", e.getMessage()), 409);
+      return linkPage(FROM_NEW, session, link, token, text.get("link.error", e.getMessage()), 409);
     } catch (TremplinException e) {
-      return linkPage(session, link, token, text.get("link.error", e.getMessage()), 400);
+      return linkPage(FROM_NEW, session, link, token, text.get("link.error", e.getMessage()), 400);
     }
   }
 
@@ -192,7 +192,7 @@ public final class AppResource {
       linking.link(link, cohort, session.personId());
     } catch (TremplinException | LtiException e) {
       AppText text = AppText.of(session.locale());
-      return linkPage(session, link, token, text.get("link.error", e.getMessage()), 409);
+      return linkPage(FROM_LINK, session, link, token, text.get("link.error", e.getMessage()), 409);
     }
     return linked(session, link, cohort, token);
   }
@@ -203,10 +203,22 @@ public final class AppResource {
     return seeOther("app/home", token);
   }
 
+  /** The way back to the tool's root from {@code /app/link}. */
+  private static final String FROM_LINK = "../";
+
+  /** The way back to the tool's root from {@code /app/link/new} (a refused form is shown there). */
+  private static final String FROM_NEW = "../../";
+
   private Response linkPage(
-      AppSession session, PendingLink link, String token, @Nullable String error, int status) {
+      String root,
+      AppSession session,
+      PendingLink link,
+      String token,
+      @Nullable String error,
+      int status) {
     String school = tremplin.schools().get(link.school()).name();
     return AppPages.link(
+        root,
         session,
         school,
         cohortsOf(session, link),

@@ -84,6 +84,7 @@ class AppPagesTest {
     AppPages.Link link =
         new AppPages.Link(
             Layout.of(Locale.FRENCH, t.get("link.title"), HOSTILE, "../"),
+            "../",
             t,
             "Erreur : " + HOSTILE,
             HOSTILE,
@@ -98,8 +99,8 @@ class AppPagesTest {
     assertEscapesHostile(html);
     assertThat(html)
         .contains("<p role=\"alert\" id=\"error\">")
-        .contains("<form method=\"post\" action=\"link\">")
-        .contains("<form method=\"post\" action=\"link/new\">")
+        .contains("<form method=\"post\" action=\"../app/link\">")
+        .contains("<form method=\"post\" action=\"../app/link/new\">")
         .contains("<input type=\"hidden\" name=\"session\" value=\"tok&#34;en\">")
         .contains("<label for=\"cohort-7\">")
         .contains("<option value=\"ecole-du-web@2025.1\">");
