@@ -95,6 +95,13 @@ class CachingPlatformKeysTest {
     assertThat(fetches).hasValue(2);
   }
 
+  private static boolean parked(Thread t) {
+    Thread.State state = t.getState();
+    return state == Thread.State.WAITING
+        || state == Thread.State.TIMED_WAITING
+        || state == Thread.State.BLOCKED;
+  }
+
   @Test
   void concurrentMissesAreCoalescedIntoOneFetch() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
@@ -111,13 +118,33 @@ class CachingPlatformKeysTest {
               return new JWKSet(first);
             },
             clock);
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r);
+              workers.add(t);
+              return t;
+            });
+    CountDownLatch entered = new CountDownLatch(8);
     try {
       List<Future<KeyLookup>> lookups = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        lookups.add(pool.submit(() -> slow.find(MOODLE, "k1")));
+        lookups.add(
+            pool.submit(
+                () -> {
+                  entered.countDown();
+                  return slow.find(MOODLE, "k1");
+                }));
       }
-      Thread.sleep(200);
+      // every lookup is inside find and parked (one in the fetch, seven waiting on it): no sleep
+      assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!workers.stream().allMatch(CachingPlatformKeysTest::parked)) {
+        assertThat(System.nanoTime()).as("lookups parked within 5 s").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
       release.countDown();
       for (Future<KeyLookup> lookup : lookups) {
         assertThat(lookup.get(5, TimeUnit.SECONDS)).isInstanceOf(KeyLookup.Found.class);
