@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tremplin.lti.registration.PlatformRegistration;
+import org.tremplin.web.config.TremplinConfig;
 
 /**
  * Lets only the registered platforms frame Tremplin (issue 10, item 6): every response carries
@@ -35,8 +35,6 @@ public final class FrameAncestors implements ContainerResponseFilter {
   /** How long a computed directive is reused. */
   static final Duration REFRESH = Duration.ofMinutes(1);
 
-  private static final Pattern ORIGIN =
-      Pattern.compile("https?://(\\*\\.)?[a-z0-9.-]+(:[0-9]{1,5})?", Pattern.CASE_INSENSITIVE);
   private static final List<String> HOSTED_CANVAS =
       List.of(
           "canvas.instructure.com", "canvas.beta.instructure.com", "canvas.test.instructure.com");
@@ -59,7 +57,7 @@ public final class FrameAncestors implements ContainerResponseFilter {
       List<String> extraOrigins,
       Clock clock) {
     for (String origin : extraOrigins) {
-      if (!ORIGIN.matcher(origin).matches()) {
+      if (!TremplinConfig.isOrigin(origin)) {
         throw new IllegalArgumentException("not an origin (scheme://host[:port]): " + origin);
       }
     }
@@ -127,7 +125,7 @@ public final class FrameAncestors implements ContainerResponseFilter {
               + "://"
               + host.toLowerCase(Locale.ROOT)
               + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-      return ORIGIN.matcher(origin).matches() ? Optional.of(origin) : Optional.empty();
+      return TremplinConfig.isOrigin(origin) ? Optional.of(origin) : Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -188,7 +188,7 @@ public record TremplinConfig(
     }
     List<String> frameAncestors = r.list("tremplin.lti.frame-ancestors");
     for (String origin : frameAncestors) {
-      if (!origin.matches("https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+      if (!isOrigin(origin)) {
         throw new ConfigurationException(
             "tremplin.lti.frame-ancestors", "not an origin (scheme://host[:port]): " + origin);
       }
@@ -201,6 +201,22 @@ public record TremplinConfig(
         r.datasource(),
         r.registration(),
         frameAncestors);
+  }
+
+  private static final java.util.regex.Pattern ORIGIN =
+      java.util.regex.Pattern.compile(
+          "https?://(\\*\\.)?[a-z0-9.-]+(:[0-9]{1,5})?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether the text is an origin a {@code frame-ancestors} source may name: {@code
+   * http(s)://host[:port]}, the host optionally {@code *.}-prefixed; nothing else (no path, no
+   * separator that would end the directive).
+   *
+   * @param text the candidate
+   * @return whether it is one
+   */
+  public static boolean isOrigin(String text) {
+    return ORIGIN.matcher(text).matches();
   }
 
   /** Reads and parses single keys, each error naming its key. */
