@@ -115,13 +115,7 @@ public record DemoPlatform(URI baseUrl, RSAKey key) {
       }
     }
     platforms.add(registration());
-    return new TremplinConfig(
-        config.baseUrl(),
-        config.http(),
-        platforms,
-        config.clockSkew(),
-        config.datasource(),
-        config.registration());
+    return config.withPlatforms(platforms);
   }
 
   /**

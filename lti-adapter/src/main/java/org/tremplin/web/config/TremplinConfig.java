@@ -66,6 +66,17 @@ public record TremplinConfig(
     this(baseUrl, http, platforms, clockSkew, datasource, RegistrationPolicy.closed());
   }
 
+  /**
+   * This configuration with these platforms instead of its own (every other setting kept).
+   *
+   * @param platforms the statically configured platforms
+   * @return the new configuration
+   */
+  public TremplinConfig withPlatforms(List<PlatformRegistration> platforms) {
+    return new TremplinConfig(
+        baseUrl, http, platforms, clockSkew, datasource, registration, frameAncestors);
+  }
+
   /** The registration key, if the installation has one ({@code tremplin.lti.registration-key}). */
   public Optional<String> registrationKey() {
     return registration.key();

@@ -43,6 +43,24 @@ class TremplinConfigTest {
   }
 
   @Test
+  void frameAncestorsAreReadCheckedAndKeptWhenThePlatformsAreReplaced() {
+    values.put("tremplin.lti.frame-ancestors", "https://canvas.ecole.fr, https://*.lms.example");
+    values.put("tremplin.lti.registration.open", "true");
+    TremplinConfig config = TremplinConfig.from(new MapConfig(values));
+
+    TremplinConfig replaced = config.withPlatforms(List.of(config.platforms().get(0)));
+
+    assertThat(replaced.frameAncestors())
+        .containsExactly("https://canvas.ecole.fr", "https://*.lms.example");
+    assertThat(replaced.registration()).isEqualTo(config.registration());
+    assertThat(replaced.platforms()).containsExactly(config.platforms().get(0));
+    values.put("tremplin.lti.frame-ancestors", "https://a.example; script-src *");
+    assertThatThrownBy(() -> TremplinConfig.from(new MapConfig(values)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("tremplin.lti.frame-ancestors");
+  }
+
+  @Test
   void readsEveryKeyWithItsDefaults() {
     TremplinConfig config = TremplinConfig.from(new MapConfig(values));
 
