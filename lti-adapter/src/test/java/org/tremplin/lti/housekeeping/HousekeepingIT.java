@@ -114,16 +114,4 @@ class HousekeepingIT {
 
     assertThat(housekeeping.runOnce()).containsExactly(Map.entry("nonces", 1));
   }
-
-  @AllDatabases
-  void startedItRunsOnItsOwnThreadAndStopsWhenClosed(TestDatabase db) {
-    Housekeeping housekeeping = new Housekeeping(List.of(), Duration.ofMinutes(1));
-    housekeeping.start();
-    housekeeping.start();
-    assertThat(housekeeping.isRunning()).isTrue();
-
-    housekeeping.close();
-
-    assertThat(housekeeping.isRunning()).isFalse();
-  }
 }
