@@ -11,6 +11,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.db.LtiSchema;
+import org.tremplin.lti.deeplinking.DeepLinkingResponses;
+import org.tremplin.lti.deeplinking.JdbiDeepLinkingRequests;
 import org.tremplin.lti.flow.LaunchFlow;
 import org.tremplin.lti.housekeeping.Housekeeping;
 import org.tremplin.lti.identity.LaunchIdentities;
@@ -33,6 +35,9 @@ import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
 import org.tremplin.web.config.TremplinConfig;
+import org.tremplin.web.deeplinking.AutoPostScriptResource;
+import org.tremplin.web.deeplinking.DeepLinkingResource;
+import org.tremplin.web.deeplinking.ItemResource;
 import org.tremplin.web.health.HealthResource;
 import org.tremplin.web.lti.CanvasConfigResource;
 import org.tremplin.web.lti.JwksResource;
@@ -68,6 +73,7 @@ public final class TremplinFeature implements Feature {
   private final LaunchValidator validator;
   private final JdbiToolKeys toolKeys;
   private final JdbiSessions sessions;
+  private final JdbiDeepLinkingRequests deepLinking;
   private final Housekeeping housekeeping;
   private final FrameAncestors frameAncestors;
   private final LtiDirectory directory;
@@ -161,12 +167,14 @@ public final class TremplinFeature implements Feature {
             LaunchSettings.defaults().withClockSkew(config.clockSkew()),
             clock);
     this.sessions = new JdbiSessions(database, clock);
+    this.deepLinking = new JdbiDeepLinkingRequests(database, clock);
     // purges run on a schedule of their own, never inside a login or a launch (issue 10, item 4)
     this.housekeeping =
         new Housekeeping(
             List.of(
                 new Housekeeping.Task("nonces", nonces::purgeExpired),
-                new Housekeeping.Task("sessions", sessions::purgeExpired)),
+                new Housekeeping.Task("sessions", sessions::purgeExpired),
+                new Housekeeping.Task("deep linking requests", deepLinking::purgeExpired)),
             Housekeeping.DEFAULT_INTERVAL);
     this.frameAncestors = new FrameAncestors(registrations::all, config.frameAncestors(), clock);
     this.directory = new LtiDirectory(database, clock);
@@ -207,21 +215,31 @@ public final class TremplinFeature implements Feature {
     context.register(
         new LaunchResource(
             new LaunchFlow(
-                validator,
-                registrations,
-                new RoleMapper(),
-                new LaunchIdentities(
-                    directory,
-                    tremplin,
-                    (issuer, clientId) ->
-                        configured.stream()
-                            .anyMatch(
-                                p -> p.issuer().equals(issuer) && p.clientId().equals(clientId))),
-                sessions,
-                clock),
+                    validator,
+                    registrations,
+                    new RoleMapper(),
+                    new LaunchIdentities(
+                        directory,
+                        tremplin,
+                        (issuer, clientId) ->
+                            configured.stream()
+                                .anyMatch(
+                                    p ->
+                                        p.issuer().equals(issuer)
+                                            && p.clientId().equals(clientId))),
+                    sessions,
+                    clock)
+                .withDeepLinking(deepLinking),
             baseUrl));
     context.register(new SessionFilter(sessions, AppPages::sessionMissing));
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));
+    context.register(
+        new DeepLinkingResource(
+            deepLinking,
+            new DeepLinkingResponses(toolKeys, baseUrl.resolve(TremplinConfig.LAUNCH_PATH), clock),
+            tremplin));
+    context.register(new ItemResource(tremplin, baseUrl));
+    context.register(new AutoPostScriptResource());
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(

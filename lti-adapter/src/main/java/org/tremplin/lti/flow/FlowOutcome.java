@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.lti.deeplinking.ItemRef;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.launch.LaunchError;
 import org.tremplin.lti.launch.LaunchRequest;
@@ -23,7 +24,12 @@ public sealed interface FlowOutcome {
     /** The landing page of the session's roles ({@code /app/home}). */
     HOME,
     /** The offer to link the launch's course to a cohort ({@code /app/link}). */
-    LINK_COURSE
+    LINK_COURSE,
+    /**
+     * The programme item a deep-linked activity points to ({@code /app/item}), shown to the
+     * session's roles; {@link Land#item()} names it.
+     */
+    ITEM
   }
 
   /**
@@ -33,18 +39,57 @@ public sealed interface FlowOutcome {
    * @param page where to go
    * @param session the session opened and its token (shown once, here)
    * @param cookieMaxAge how long the session cookie should live: the session's time to live
+   * @param item the programme item the page shows (a deep-linked activity's), for {@link Page#ITEM}
+   *     only
    */
-  record Land(Page page, IssuedSession session, Duration cookieMaxAge) implements FlowOutcome {
-    /** All required. */
+  record Land(Page page, IssuedSession session, Duration cookieMaxAge, @Nullable ItemRef item)
+      implements FlowOutcome {
+    /** Page, session and cookie age required; the item exactly for {@link Page#ITEM}. */
     public Land {
       Objects.requireNonNull(page, "page");
       Objects.requireNonNull(session, "session");
       Objects.requireNonNull(cookieMaxAge, "cookieMaxAge");
+      if ((page == Page.ITEM) != (item != null)) {
+        throw new IllegalArgumentException("an item page needs its item, and only it");
+      }
+    }
+
+    /** A landing on a page that shows no particular item. */
+    public Land(Page page, IssuedSession session, Duration cookieMaxAge) {
+      this(page, session, cookieMaxAge, null);
     }
 
     /** The session's bearer token: never log it. */
     public String token() {
       return session.token();
+    }
+  }
+
+  /**
+   * A trainer's deep linking request (LTI.md §4): a session was opened and the request stored; send
+   * the browser to the picker with the session token and the request token.
+   *
+   * @param session the session opened and its token
+   * @param cookieMaxAge how long the session cookie should live
+   * @param requestToken the token of the stored request (never log it)
+   */
+  record PickContent(IssuedSession session, Duration cookieMaxAge, String requestToken)
+      implements FlowOutcome {
+    /** All required. */
+    public PickContent {
+      Objects.requireNonNull(session, "session");
+      Objects.requireNonNull(cookieMaxAge, "cookieMaxAge");
+      Objects.requireNonNull(requestToken, "requestToken");
+    }
+
+    /** The session's bearer token: never log it. */
+    public String token() {
+      return session.token();
+    }
+
+    @Override
+    public String toString() {
+      return "PickContent[" + session + "]";
     }
   }
 

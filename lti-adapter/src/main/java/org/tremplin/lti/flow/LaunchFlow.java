@@ -2,12 +2,18 @@ package org.tremplin.lti.flow;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.access.Role;
+import org.tremplin.lti.deeplinking.JdbiDeepLinkingRequests;
+import org.tremplin.lti.deeplinking.PendingDeepLinking;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
+import org.tremplin.lti.launch.DeepLinkingSettings;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LaunchOutcome;
 import org.tremplin.lti.launch.LaunchRequest;
@@ -16,6 +22,8 @@ import org.tremplin.lti.launch.StorageReadBack;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.Registrations;
 import org.tremplin.lti.roles.RoleMapper;
+import org.tremplin.lti.session.AppSession;
+import org.tremplin.lti.session.PendingLink;
 import org.tremplin.lti.session.Sessions;
 
 /**
@@ -23,8 +31,10 @@ import org.tremplin.lti.session.Sessions;
  * back from platform storage when the cookie is missing (LTI.md §1.6), validate ({@link
  * LaunchValidator}), record a deployment id accepted under auto-deployments (§2.10), map the roles
  * with the registration the launch was validated against (no second lookup), resolve the Tremplin
- * identity ({@link LaunchIdentities}, §3), open the session. Framework-free: the adapter builds the
- * {@link LaunchRequest} and turns the {@link FlowOutcome} into its response. Thread-safe.
+ * identity ({@link LaunchIdentities}, §3), open the session and choose the page ({@link
+ * LaunchTargets}); a trainer's deep linking request (§4) is stored for the picker. Framework-free:
+ * the adapter builds the {@link LaunchRequest} and turns the {@link FlowOutcome} into its response.
+ * Thread-safe.
  */
 public final class LaunchFlow {
   private static final Logger LOG = LoggerFactory.getLogger(LaunchFlow.class);
@@ -49,6 +59,7 @@ public final class LaunchFlow {
   private final LaunchIdentities identities;
   private final Sessions sessions;
   private final Clock clock;
+  private final @Nullable JdbiDeepLinkingRequests deepLinking;
 
   /**
    * Over this validator, the registrations (where learnt deployment ids are recorded), the role
@@ -61,12 +72,33 @@ public final class LaunchFlow {
       LaunchIdentities identities,
       Sessions sessions,
       Clock clock) {
+    this(validator, registrations, defaultRoles, identities, sessions, clock, null);
+  }
+
+  private LaunchFlow(
+      LaunchValidator validator,
+      Registrations registrations,
+      RoleMapper defaultRoles,
+      LaunchIdentities identities,
+      Sessions sessions,
+      Clock clock,
+      @Nullable JdbiDeepLinkingRequests deepLinking) {
     this.validator = validator;
     this.registrations = registrations;
     this.defaultRoles = defaultRoles;
     this.identities = identities;
     this.sessions = sessions;
     this.clock = clock;
+    this.deepLinking = deepLinking;
+  }
+
+  /**
+   * The same flow, keeping trainers' deep linking requests in {@code requests} for the picker.
+   * Without it, a deep linking request is explained away as if its user were no trainer.
+   */
+  public LaunchFlow withDeepLinking(JdbiDeepLinkingRequests requests) {
+    return new LaunchFlow(
+        validator, registrations, defaultRoles, identities, sessions, clock, requests);
   }
 
   /**
@@ -99,14 +131,59 @@ public final class LaunchFlow {
       LOG.debug("LTI launch explained: {}", explained.reason());
       return new FlowOutcome.Explain(explained, locale);
     }
+    DeepLinkingSettings deepLinking = accepted.deepLinking();
+    if (deepLinking != null) {
+      return pickContent(launch, deepLinking, landing, locale);
+    }
     if (landing instanceof Landing.LinkCourse link) {
       return new FlowOutcome.Land(
           FlowOutcome.Page.LINK_COURSE, sessions.open(link.session()), sessions.timeToLive());
     }
+    AppSession session = ((Landing.Home) landing).session();
+    LaunchTargets.Target target = LaunchTargets.resolve(session.roles(), launch.custom());
     return new FlowOutcome.Land(
-        FlowOutcome.Page.HOME,
-        sessions.open(((Landing.Home) landing).session()),
-        sessions.timeToLive());
+        target.page(), sessions.open(session), sessions.timeToLive(), target.item());
+  }
+
+  /**
+   * A deep linking request (LTI.md §4): only a trainer of the course's cohort may place activities;
+   * a trainer of a course linked to no cohort links it first (then adds the activity again).
+   */
+  private FlowOutcome pickContent(
+      LaunchContext launch, DeepLinkingSettings settings, Landing landing, Locale locale) {
+    if (landing instanceof Landing.LinkCourse link) {
+      PendingLink pending = Objects.requireNonNull(link.session().pendingLink());
+      if (pending.roles().contains(Role.TRAINER)) {
+        return new FlowOutcome.Land(
+            FlowOutcome.Page.LINK_COURSE, sessions.open(link.session()), sessions.timeToLive());
+      }
+      return notTrainer(link.session(), locale);
+    }
+    AppSession session = ((Landing.Home) landing).session();
+    CohortId cohort = session.cohortId();
+    if (deepLinking == null || cohort == null || !session.roles().contains(Role.TRAINER)) {
+      return notTrainer(session, locale);
+    }
+    String request =
+        deepLinking.save(
+            new PendingDeepLinking(
+                session.personId(),
+                launch.issuer(),
+                launch.clientId(),
+                launch.deploymentId(),
+                cohort,
+                settings,
+                session.locale(),
+                clock.instant()));
+    LOG.debug("LTI deep linking request stored");
+    return new FlowOutcome.PickContent(sessions.open(session), sessions.timeToLive(), request);
+  }
+
+  private static FlowOutcome notTrainer(AppSession session, Locale locale) {
+    LOG.debug("LTI deep linking refused: not a trainer");
+    return new FlowOutcome.Explain(
+        new Landing.Explained(Landing.Reason.DEEP_LINKING_NOT_TRAINER, session.displayName()),
+        locale);
   }
 
   /** The registration's own role mapping when it has one, else the default. */

@@ -66,6 +66,8 @@ public sealed interface Landing {
     /** A learner not (yet) on the cohort's roster. */
     NOT_ON_ROSTER,
     /** A platform test user (Canvas Student View): a preview, nothing recorded. */
-    TEST_USER_PREVIEW
+    TEST_USER_PREVIEW,
+    /** A deep linking request (placing an activity) by someone who is not a trainer. */
+    DEEP_LINKING_NOT_TRAINER
   }
 }

@@ -76,6 +76,12 @@ public enum LaunchError {
    * Step 11: {@code deep_linking_settings} (or its return URL) missing in a deep linking request.
    */
   DEEP_LINKING_SETTINGS_MISSING(11, 400),
+  /**
+   * Step 11: {@code deep_linking_settings} of a deep linking request unusable: the return URL not
+   * an http(s) URL, {@code accept_types} or {@code accept_presentation_document_targets} missing, a
+   * member of the wrong type, or {@code data} too long.
+   */
+  DEEP_LINKING_SETTINGS_INVALID(11, 400),
   /** Step 11: no {@code roles} claim (an empty list is fine). */
   ROLES_CLAIM_MISSING(11, 400),
   /**

@@ -1,6 +1,7 @@
 package org.tremplin.lti.launch;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.registration.PlatformRegistration;
 
 /** The result of validating a launch: accepted with its context, or rejected with a code. */
@@ -12,13 +13,27 @@ public sealed interface LaunchOutcome {
    * @param context the launch facts
    * @param registration the registration the launch was validated against (its login state's), so
    *     the caller needs no second lookup, e.g. for its role mapping
+   * @param deepLinking the {@code deep_linking_settings} of a deep linking request; null for a
+   *     resource link launch
    */
-  record Accepted(LaunchContext context, PlatformRegistration registration)
+  record Accepted(
+      LaunchContext context,
+      PlatformRegistration registration,
+      @Nullable DeepLinkingSettings deepLinking)
       implements LaunchOutcome {
-    /** Both required. */
+    /** Context and registration required; the settings exactly for a deep linking request. */
     public Accepted {
       Objects.requireNonNull(context, "context");
       Objects.requireNonNull(registration, "registration");
+      if (context.isDeepLinking() != (deepLinking != null)) {
+        throw new IllegalArgumentException(
+            "deep linking settings come with a deep linking request");
+      }
+    }
+
+    /** A resource link launch. */
+    public Accepted(LaunchContext context, PlatformRegistration registration) {
+      this(context, registration, null);
     }
   }
 

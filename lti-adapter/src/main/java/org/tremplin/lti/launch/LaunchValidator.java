@@ -156,7 +156,7 @@ public final class LaunchValidator {
     }
     LaunchContext context = candidate.context();
     LOG.debug("LTI launch accepted from {}", candidate.registration().name());
-    return new LaunchOutcome.Accepted(context, candidate.registration());
+    return new LaunchOutcome.Accepted(context, candidate.registration(), candidate.deepLinking);
   }
 
   private static LaunchOutcome reject(Candidate candidate, int step, LaunchError error) {
@@ -490,6 +490,12 @@ public final class LaunchValidator {
       if (!(settingsClaim.get("deep_link_return_url") instanceof String url) || url.isEmpty()) {
         return LaunchError.DEEP_LINKING_SETTINGS_MISSING;
       }
+      try {
+        c.deepLinking = DeepLinkingSettings.parse(settingsClaim);
+      } catch (IllegalArgumentException e) {
+        LOG.debug("LTI deep linking settings refused: {}", e.getMessage());
+        return LaunchError.DEEP_LINKING_SETTINGS_INVALID;
+      }
     } else {
       Object id = object(c.claims().getClaim(LtiClaims.RESOURCE_LINK)).get("id");
       if (!(id instanceof String linkId) || linkId.isEmpty()) {
@@ -579,6 +585,7 @@ public final class LaunchValidator {
     @Nullable String deploymentId;
     @Nullable String targetLinkUri;
     @Nullable String resourceLinkId;
+    @Nullable DeepLinkingSettings deepLinking;
 
     Candidate(LaunchRequest request) {
       this.request = request;

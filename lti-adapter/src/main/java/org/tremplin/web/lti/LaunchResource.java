@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +22,8 @@ import org.tremplin.lti.launch.LaunchRequest;
 import org.tremplin.lti.login.LoginState;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppText;
+import org.tremplin.web.deeplinking.DeepLinkingResource;
+import org.tremplin.web.deeplinking.ItemResource;
 import org.tremplin.web.session.SessionCookie;
 
 /**
@@ -27,7 +32,8 @@ import org.tremplin.web.session.SessionCookie;
  * lti1p3_<state>} cookie into a {@link LaunchRequest}, runs the {@link LaunchFlow}, and answers its
  * outcome: a refusal is the page of its code with the code's HTTP status (never a redirect, never a
  * session); a landing sends the browser (303) to the role's page, or to the page linking the course
- * to a cohort, with the session token in the URL and a {@code Partitioned} cookie; otherwise a page
+ * to a cohort, or to the item of a deep-linked activity, with the session token in the URL and a
+ * {@code Partitioned} cookie; a trainer's deep linking request goes to the picker; otherwise a page
  * explains why. Thread-safe.
  */
 @Path("lti/launch")
@@ -66,6 +72,17 @@ public final class LaunchResource {
     if (outcome instanceof FlowOutcome.Land land) {
       return land(land, Objects.requireNonNull(state));
     }
+    if (outcome instanceof FlowOutcome.PickContent pick) {
+      URI picker =
+          URI.create(
+              baseUrl.resolve("lti/deep-linking")
+                  + "?"
+                  + DeepLinkingResource.REQUEST
+                  + "="
+                  + URLEncoder.encode(pick.requestToken(), StandardCharsets.UTF_8));
+      return redirect(
+          AppPages.withToken(picker, pick.token()), pick.token(), pick.cookieMaxAge(), state);
+    }
     if (outcome instanceof FlowOutcome.Explain explain) {
       return AppPages.explained(explain.explanation(), explain.locale());
     }
@@ -77,9 +94,25 @@ public final class LaunchResource {
   }
 
   private Response land(FlowOutcome.Land land, String state) {
-    String page = land.page() == FlowOutcome.Page.LINK_COURSE ? "app/link" : "app/home";
-    return Response.seeOther(AppPages.withToken(baseUrl.resolve(page), land.token()))
-        .header("Set-Cookie", SessionCookie.setCookie(land.token(), land.cookieMaxAge()))
+    URI page =
+        switch (land.page()) {
+          case LINK_COURSE -> baseUrl.resolve("app/link");
+          case HOME -> baseUrl.resolve("app/home");
+          case ITEM ->
+              URI.create(
+                  baseUrl.resolve("app/item")
+                      + "?"
+                      + ItemResource.ITEM
+                      + "="
+                      + URLEncoder.encode(String.valueOf(land.item()), StandardCharsets.UTF_8));
+        };
+    return redirect(
+        AppPages.withToken(page, land.token()), land.token(), land.cookieMaxAge(), state);
+  }
+
+  private static Response redirect(URI to, String token, Duration cookieMaxAge, String state) {
+    return Response.seeOther(to)
+        .header("Set-Cookie", SessionCookie.setCookie(token, cookieMaxAge))
         // the login's binding cookie has served: delete it rather than let it ride along for 10 min
         .header("Set-Cookie", LoginState.clearCookieHeader(state))
         .header("Cache-Control", "no-store")

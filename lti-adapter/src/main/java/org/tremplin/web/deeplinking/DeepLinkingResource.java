@@ -1,0 +1,149 @@
+package org.tremplin.web.deeplinking;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.tremplin.api.access.Role;
+import org.tremplin.core.Tremplin;
+import org.tremplin.lti.deeplinking.DeepLinkingError;
+import org.tremplin.lti.deeplinking.DeepLinkingResponses;
+import org.tremplin.lti.deeplinking.ItemRef;
+import org.tremplin.lti.deeplinking.JdbiDeepLinkingRequests;
+import org.tremplin.lti.deeplinking.OfferedItem;
+import org.tremplin.lti.deeplinking.PendingDeepLinking;
+import org.tremplin.lti.deeplinking.ProgrammeItems;
+import org.tremplin.lti.identity.LaunchIdentities;
+import org.tremplin.web.session.RequestSession;
+import org.tremplin.web.session.WithSession;
+
+/**
+ * The trainer's side of Deep Linking 2.0 (LTI.md §4). {@code GET /lti/deep-linking?session=…
+ * &request=…} shows the picker of what the cohort's programme offers; {@code POST
+ * /lti/deep-linking/response} (the session token and the request token as fields: a cross-site post
+ * knows neither) checks the choice against {@code accept_types} and {@code accept_multiple}, signs
+ * the {@code LtiDeepLinkingResponse} and answers the page that posts it to the platform's return
+ * URL; "cancel" posts an empty response with a message. A request is answered once, by the trainer
+ * who launched it. Thread-safe.
+ */
+@Path("lti/deep-linking")
+@WithSession
+public final class DeepLinkingResource {
+  /** The request token's query parameter and form field. */
+  public static final String REQUEST = "request";
+
+  /** From {@code /lti/deep-linking} to the tool's root. */
+  private static final String FROM_PICKER = "../";
+
+  /** From {@code /lti/deep-linking/response} to the tool's root. */
+  private static final String FROM_RESPONSE = "../../";
+
+  private final JdbiDeepLinkingRequests requests;
+  private final DeepLinkingResponses responses;
+  private final Tremplin tremplin;
+
+  /** Over these stored requests, this signer and domain engine. */
+  public DeepLinkingResource(
+      JdbiDeepLinkingRequests requests, DeepLinkingResponses responses, Tremplin tremplin) {
+    this.requests = requests;
+    this.responses = responses;
+    this.tremplin = tremplin;
+  }
+
+  /** The picker. */
+  @GET
+  public Response picker(
+      @QueryParam(REQUEST) @Nullable String request, @Context SecurityContext security) {
+    RequestSession session = RequestSession.of(security);
+    Optional<PendingDeepLinking> pending = pendingOf(session, request);
+    if (pending.isEmpty()) {
+      return DeepLinkingPages.expired(FROM_PICKER, session.session().locale());
+    }
+    return picker(FROM_PICKER, session, pending.get(), request, Set.of(), null, 200);
+  }
+
+  /** The trainer's choice, or their cancel. */
+  @POST
+  @Path("response")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response respond(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+    RequestSession session = RequestSession.of(security);
+    String request = form.getFirst(REQUEST);
+    Optional<PendingDeepLinking> found = pendingOf(session, request);
+    if (found.isEmpty()) {
+      return DeepLinkingPages.expired(FROM_RESPONSE, session.session().locale());
+    }
+    PendingDeepLinking pending = found.get();
+    if ("cancel".equals(form.getFirst("action"))) {
+      if (requests.take(request).isEmpty()) {
+        return DeepLinkingPages.expired(FROM_RESPONSE, pending.locale());
+      }
+      DeepLinkingResponses.Outcome.Signed cancelled =
+          responses.cancel(pending, DeepLinkingText.of(pending.locale()).get("dl.cancelled.msg"));
+      return DeepLinkingPages.autoPost(
+          FROM_RESPONSE, pending.locale(), cancelled.returnUrl(), cancelled.jwt(), true);
+    }
+    List<String> values = Optional.ofNullable(form.get("item")).orElse(List.of());
+    Set<String> chosen = new LinkedHashSet<>(values);
+    ProgrammeItems programme = ProgrammeItems.of(tremplin, pending.cohortId());
+    List<OfferedItem> items = new ArrayList<>();
+    for (String value : chosen) {
+      Optional<OfferedItem> item = ItemRef.parse(value).flatMap(programme::find);
+      if (item.isEmpty()) {
+        return picker(
+            FROM_RESPONSE, session, pending, request, chosen, DeepLinkingError.ITEM_UNKNOWN, 400);
+      }
+      items.add(item.get());
+    }
+    DeepLinkingResponses.Outcome outcome = responses.respond(pending, items);
+    if (outcome instanceof DeepLinkingResponses.Outcome.Refused refused) {
+      return picker(FROM_RESPONSE, session, pending, request, chosen, refused.error(), 400);
+    }
+    DeepLinkingResponses.Outcome.Signed signed = (DeepLinkingResponses.Outcome.Signed) outcome;
+    if (requests.take(request).isEmpty()) { // answered meanwhile, by another tab or node
+      return DeepLinkingPages.expired(FROM_RESPONSE, pending.locale());
+    }
+    return DeepLinkingPages.autoPost(
+        FROM_RESPONSE, pending.locale(), signed.returnUrl(), signed.jwt(), false);
+  }
+
+  /** The stored request, when it is this session's trainer's. */
+  private Optional<PendingDeepLinking> pendingOf(RequestSession session, @Nullable String request) {
+    if (request == null || !session.session().roles().contains(Role.TRAINER)) {
+      return Optional.empty();
+    }
+    return requests.find(request).filter(p -> p.personId().equals(session.session().personId()));
+  }
+
+  private Response picker(
+      String root,
+      RequestSession session,
+      PendingDeepLinking pending,
+      String request,
+      Set<String> chosen,
+      @Nullable DeepLinkingError error,
+      int status) {
+    return DeepLinkingPages.picker(
+        root,
+        pending,
+        LaunchIdentities.cohort(tremplin, pending.cohortId()).name(),
+        ProgrammeItems.of(tremplin, pending.cohortId()),
+        session.token(),
+        request,
+        chosen,
+        error,
+        status);
+  }
+}
