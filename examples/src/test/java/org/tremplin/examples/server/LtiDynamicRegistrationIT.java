@@ -195,7 +195,8 @@ class LtiDynamicRegistrationIT {
   }
 
   @Test
-  void registeringTheSamePlatformAgainIsRefusedWith409() throws Exception {
+  void registeringTheSamePlatformAgainUpdatesItAndClosesTheDialog() throws Exception {
+    // Moodle's "Update": the platform answers with the client id Tremplin already knows
     HttpResponse<String> response =
         get(
             base.resolve(
@@ -203,8 +204,15 @@ class LtiDynamicRegistrationIT {
                     + form(
                         Map.of("openid_configuration", moodle.base() + "/openid-configuration"))));
 
-    assertThat(response.statusCode()).isEqualTo(409);
-    assertThat(response.body()).contains("ALREADY_REGISTERED");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("id=\"updated\"")
+        .contains("postMessage({subject: 'org.imsglobal.lti.close'}, '*')")
+        .doesNotContain("ALREADY_REGISTERED");
+    // and the platform still launches
+    Login login = login(moodle, "moodle-dyn", "12");
+    assertAccepted(
+        launch(login.state(), sign(moodle, claims(moodle, "moodle-dyn", "12", login.nonce()))));
   }
 
   @Test

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * LTI Dynamic Registration 1.0, tool side (LTI.md §7): fetches the platform's OpenID configuration
  * (with {@code Authorization: Bearer <registration_token>} when a token is given), checks its
  * hosts, posts the tool's registration to the platform's registration endpoint, and stores the
- * client id it returns.
+ * client id it returns. A platform that registers the tool again under a client id already stored
+ * (Moodle's "Update" of a tool) updates that registration; one held by the configuration is left as
+ * it is ({@link RegistrationError#ALREADY_REGISTERED}).
  *
  * <p>Deployments: when the platform returns a {@code deployment_id} in the tool configuration claim
  * (Moodle does: the tool's id), the registration is stored with that id only and refuses others.
@@ -208,9 +210,10 @@ public final class DynamicRegistration {
     }
     String answered = new String(answer.body(), StandardCharsets.UTF_8);
     if (answer.status() != 200 && answer.status() != 201) {
+      String excerpt = answer.tooLarge() ? "" : platformError(answered);
       return refuse(
           RegistrationError.PLATFORM_REFUSED,
-          "HTTP " + answer.status() + (answer.tooLarge() ? "" : ": " + platformError(answered)));
+          "HTTP " + answer.status() + (excerpt.isEmpty() ? "" : ": " + excerpt));
     }
     if (answer.tooLarge()) {
       return refuse(
@@ -242,6 +245,14 @@ public final class DynamicRegistration {
             deploymentId.isEmpty() ? Set.of() : Set.of(deploymentId),
             deploymentId.isEmpty());
     if (!store.add(registration)) {
+      if (store.update(registration)) {
+        LOG.info(
+            "dynamic registration updated: issuer {} client_id {} ({})",
+            platform.issuer(),
+            clientId,
+            deploymentId.isEmpty() ? "auto-deployments" : "one more deployment");
+        return new RegistrationOutcome.Registered(registration, true);
+      }
       return refuse(
           RegistrationError.ALREADY_REGISTERED, platform.issuer() + " / client_id " + clientId);
     }
@@ -388,12 +399,12 @@ public final class DynamicRegistration {
         parts.add(json.path("errors").toString());
       }
       if (!parts.isEmpty()) {
-        return shorten(String.join(" — ", parts));
+        return PlatformAnswer.excerpt(String.join(" — ", parts));
       }
     } catch (JsonProcessingException e) {
-      // not JSON: show the start of the text
+      // not JSON: an error page or plain text
     }
-    return shorten(body.strip());
+    return PlatformAnswer.excerpt(body);
   }
 
   private static String scalar(JsonNode node) {

@@ -180,6 +180,66 @@ public final class JdbiRegistrations implements Registrations, RegistrationStore
     }
   }
 
+  @Override
+  public boolean update(PlatformRegistration registration) {
+    if (configured.stream().anyMatch(c -> key(c).equals(key(registration)))) {
+      return false;
+    }
+    try {
+      return database.inTransaction(
+          h -> {
+            int updated =
+                h.createUpdate(
+                        """
+                        update tremplin_lti_registration
+                        set name = :name, auth_url = :authUrl, token_url = :tokenUrl,
+                            jwks_url = :jwksUrl, auto_deployments = :auto
+                        where issuer = :issuer and client_id = :clientId
+                        """)
+                    .bind("issuer", registration.issuer())
+                    .bind("clientId", registration.clientId())
+                    .bind("name", registration.name())
+                    .bind("authUrl", registration.authUrl().toString())
+                    .bind("tokenUrl", registration.tokenUrl().toString())
+                    .bind("jwksUrl", registration.jwksUrl().toString())
+                    .bind("auto", registration.autoDeployments())
+                    .execute();
+            if (updated == 0) {
+              return false;
+            }
+            for (String deploymentId : registration.deploymentIds()) {
+              boolean known =
+                  h.createQuery(
+                              """
+                              select count(*) from tremplin_lti_deployment
+                              where issuer = :issuer and client_id = :clientId
+                                and deployment_id = :deploymentId
+                              """)
+                          .bind("issuer", registration.issuer())
+                          .bind("clientId", registration.clientId())
+                          .bind("deploymentId", deploymentId)
+                          .mapTo(Integer.class)
+                          .one()
+                      > 0;
+              if (!known) {
+                insertDeployment(
+                    h,
+                    registration.issuer(),
+                    registration.clientId(),
+                    deploymentId,
+                    "REGISTRATION");
+              }
+            }
+            return true;
+          });
+    } catch (TremplinException e) {
+      if (UnitOfWork.isUniqueViolation(e)) {
+        return true; // another node recorded the same deployment id meanwhile: it is known
+      }
+      throw e;
+    }
+  }
+
   private void insertDeployment(
       Handle h, String issuer, String clientId, String deploymentId, String origin) {
     h.createUpdate(

@@ -44,7 +44,10 @@ public enum RegistrationError {
   HOST_MISMATCH(400),
   /** The platform answered the registration with an error, or without a client id. */
   PLATFORM_REFUSED(502),
-  /** A registration with the same issuer and client id already exists. */
+  /**
+   * The configuration already holds a registration with the same issuer and client id (a stored one
+   * is updated instead: Moodle's "Update").
+   */
   ALREADY_REGISTERED(409);
 
   private final int httpStatus;

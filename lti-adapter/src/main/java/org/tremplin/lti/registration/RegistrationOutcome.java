@@ -6,14 +6,22 @@ import java.util.Objects;
 public sealed interface RegistrationOutcome {
 
   /**
-   * The platform registered the tool and the registration is stored.
+   * The platform registered the tool and the registration is stored, or updated when the platform
+   * registered it again under the same client id (Moodle's "Update").
    *
    * @param registration what was stored
+   * @param updated whether a stored registration with the same issuer and client id was updated
    */
-  record Registered(PlatformRegistration registration) implements RegistrationOutcome {
+  record Registered(PlatformRegistration registration, boolean updated)
+      implements RegistrationOutcome {
     /** Requires the registration. */
     public Registered {
       Objects.requireNonNull(registration, "registration");
+    }
+
+    /** A new registration. */
+    public Registered(PlatformRegistration registration) {
+      this(registration, false);
     }
   }
 

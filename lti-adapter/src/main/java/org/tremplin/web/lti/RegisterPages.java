@@ -37,8 +37,11 @@ final class RegisterPages {
         error.httpStatus(), Templates.web().render("lti/refusal.jte", refusal), LtiPages.CSP);
   }
 
-  /** The tool is registered: say so, then ask the platform to close the dialog. */
-  static Response registered(PlatformRegistration registration) {
+  /**
+   * The tool is registered (or its registration updated: the platform registered it again under the
+   * same client id): say so, then ask the platform to close the dialog.
+   */
+  static Response registered(PlatformRegistration registration, boolean updated) {
     byte[] bytes = new byte[18];
     RANDOM.nextBytes(bytes);
     String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -52,6 +55,7 @@ final class RegisterPages {
             registration.issuer(),
             registration.clientId(),
             deployments,
+            updated,
             nonce);
     return page(
         200,
@@ -64,7 +68,12 @@ final class RegisterPages {
    * carries {@code nonce}, the CSP's.
    */
   record Registered(
-      Layout layout, String issuer, String clientId, String deployments, String nonce) {}
+      Layout layout,
+      String issuer,
+      String clientId,
+      String deployments,
+      boolean updated,
+      String nonce) {}
 
   private static String[] text(RegistrationError error) {
     return switch (error) {
@@ -135,8 +144,12 @@ final class RegisterPages {
           };
       case ALREADY_REGISTERED ->
           new String[] {
-            "Tremplin est déjà enregistré pour cette plateforme avec cet identifiant client.",
-            "Tremplin is already registered for this platform with this client id."
+            "La configuration de Tremplin définit déjà cette plateforme avec cet identifiant"
+                + " client : c'est elle qui compte. Modifiez-la là (ou retirez-la) plutôt que"
+                + " d'enregistrer l'outil à nouveau.",
+            "Tremplin's configuration already defines this platform with this client id, and the"
+                + " configuration wins: change it there (or remove it) rather than registering the"
+                + " tool again."
           };
     };
   }

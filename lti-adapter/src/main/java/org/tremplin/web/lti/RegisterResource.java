@@ -35,7 +35,7 @@ public final class RegisterResource {
     RegistrationOutcome outcome =
         registration.register(openidConfiguration, registrationToken, givenKey);
     if (outcome instanceof RegistrationOutcome.Registered registered) {
-      return RegisterPages.registered(registered.registration());
+      return RegisterPages.registered(registered.registration(), registered.updated());
     }
     RegistrationOutcome.Refused refused = (RegistrationOutcome.Refused) outcome;
     return RegisterPages.refused(refused.error(), refused.detail());

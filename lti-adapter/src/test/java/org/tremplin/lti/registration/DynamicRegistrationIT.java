@@ -308,7 +308,8 @@ class DynamicRegistrationIT {
   }
 
   @AllDatabases
-  void theSameIssuerAndClientIdTwiceIsRefusedAndTheFirstIsKept(TestDatabase db) {
+  void registeringAgainUnderAKnownClientIdUpdatesTheRegistrationAndKeepsItsDeployments(
+      TestDatabase db) {
     platform
         .configuration(FakePlatform::moodle)
         .registrationAnswer(
@@ -318,7 +319,14 @@ class DynamicRegistrationIT {
              "https://purl.imsglobal.org/spec/lti-tool-configuration": {"deployment_id": "7"}}
             """);
     UnitOfWork database = database(db);
-    registration(database).register(platform.openidConfigurationUrl(), TOKEN);
+    RegistrationOutcome first =
+        registration(database).register(platform.openidConfigurationUrl(), TOKEN);
+    assertThat(first)
+        .isEqualTo(
+            new RegistrationOutcome.Registered(
+                ((RegistrationOutcome.Registered) first).registration(), false));
+    // Moodle's "Update": the same client id, a product name that changed, another deployment id
+    platform.configuration(base -> FakePlatform.moodle(base).replace("\"moodle\"", "\"moodle-5\""));
     platform.registrationAnswer(
         200,
         """
@@ -326,15 +334,58 @@ class DynamicRegistrationIT {
          "https://purl.imsglobal.org/spec/lti-tool-configuration": {"deployment_id": "8"}}
         """);
 
-    assertRefused(
-        registration(database).register(platform.openidConfigurationUrl(), TOKEN),
-        RegistrationError.ALREADY_REGISTERED);
+    RegistrationOutcome again =
+        registration(database).register(platform.openidConfigurationUrl(), TOKEN);
+
+    assertThat(again).isInstanceOf(RegistrationOutcome.Registered.class);
+    assertThat(((RegistrationOutcome.Registered) again).updated()).isTrue();
+    assertThat(rows(database, "tremplin_lti_registration")).isEqualTo(1);
+    PlatformRegistration stored =
+        new JdbiRegistrations(database, List.of(), clock)
+            .find(platform.base(), "moodle-abc")
+            .orElseThrow();
+    assertThat(stored.deploymentIds()).containsExactlyInAnyOrder("7", "8");
+    assertThat(stored.autoDeployments()).isFalse();
+    assertThat(stored.name()).startsWith("moodle-5");
+
+    // the same answer once more changes nothing more
+    assertThat(registration(database).register(platform.openidConfigurationUrl(), TOKEN))
+        .isInstanceOf(RegistrationOutcome.Registered.class);
     assertThat(
             new JdbiRegistrations(database, List.of(), clock)
                 .find(platform.base(), "moodle-abc")
                 .orElseThrow()
                 .deploymentIds())
-        .containsExactly("7");
+        .containsExactlyInAnyOrder("7", "8");
+  }
+
+  @AllDatabases
+  void aRefusalAsAnHtmlPageIsShortenedToItsStatusTitleAndText(TestDatabase db) {
+    platform
+        .configuration(FakePlatform::moodle)
+        .registrationAnswer(
+            400,
+            "<!DOCTYPE html>\n<html><head><title>Erreur</title><style>body{color:red}</style>"
+                + "<script>var secret = 1;</script></head><body>\n<div class=\"box\">"
+                + "<p>Jeton d&#39;enregistrement invalide &amp; expir\u00e9</p>\n"
+                + "<p>"
+                + "bla ".repeat(500)
+                + "</p></div></body></html>");
+    UnitOfWork database = database(db);
+
+    RegistrationOutcome outcome =
+        registration(database).register(platform.openidConfigurationUrl(), TOKEN);
+
+    assertRefused(outcome, RegistrationError.PLATFORM_REFUSED);
+    String detail = ((RegistrationOutcome.Refused) outcome).detail();
+    assertThat(detail)
+        .startsWith("HTTP 400: Erreur — Jeton d'enregistrement invalide & expiré bla bla")
+        .endsWith("…")
+        .doesNotContain("<")
+        .doesNotContain("secret")
+        .doesNotContain("color")
+        .hasSizeLessThanOrEqualTo(220);
+    assertThat(rows(database, "tremplin_lti_registration")).isZero();
   }
 
   @Test

@@ -63,7 +63,7 @@ class LtiPagesTest {
             Set.of("1"),
             false);
 
-    Response response = RegisterPages.registered(registration);
+    Response response = RegisterPages.registered(registration, false);
 
     String html = (String) response.getEntity();
     assertIsALayoutPage(html, "fr");
@@ -80,5 +80,29 @@ class LtiPagesTest {
                 + "\">(window.opener || window.parent).postMessage({subject:"
                 + " 'org.imsglobal.lti.close'}, '*');</script>");
     assertThat(response.getHeaderString("Content-Security-Policy")).contains("style-src 'self'");
+    assertThat(html).doesNotContain("id=\"updated\"");
+  }
+
+  @Test
+  void anUpdatedRegistrationSaysSoAndStillClosesTheDialog() {
+    PlatformRegistration registration =
+        new PlatformRegistration(
+            "moodle",
+            "https://moodle.example.org",
+            "client-1",
+            URI.create("https://moodle.example.org/auth"),
+            URI.create("https://moodle.example.org/token"),
+            URI.create("https://moodle.example.org/jwks"),
+            Set.of("1"),
+            false);
+
+    String html = (String) RegisterPages.registered(registration, true).getEntity();
+
+    assertIsALayoutPage(html, "fr");
+    assertThat(html)
+        .contains("<h1 id=\"updated\">Enregistrement mis à jour")
+        .contains("Registration updated")
+        .doesNotContain("Un administrateur doit encore l'activer")
+        .contains("postMessage({subject: 'org.imsglobal.lti.close'}, '*')");
   }
 }
