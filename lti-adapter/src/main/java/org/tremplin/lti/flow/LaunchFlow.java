@@ -21,6 +21,7 @@ import org.tremplin.lti.launch.LaunchValidator;
 import org.tremplin.lti.launch.StorageReadBack;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.Registrations;
+import org.tremplin.lti.roles.MappedRoles;
 import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.PendingLink;
@@ -124,14 +125,16 @@ public final class LaunchFlow {
           "LTI deployment learnt under auto-deployments ({})", accepted.registration().name());
     }
     Locale locale = language.choose(launch.presentationLocale());
-    Landing landing =
-        identities.resolve(
-            launch, rolesOf(accepted.registration()).map(launch.roles()), locale, clock.instant());
+    MappedRoles mapped = rolesOf(accepted.registration()).map(launch.roles());
+    Landing landing = identities.resolve(launch, mapped, locale, clock.instant());
+    DeepLinkingSettings deepLinking = accepted.deepLinking();
+    if (deepLinking != null && !mapped.roles().contains(Role.TRAINER)) {
+      return notTrainer(displayName(landing), locale); // whatever else they could see
+    }
     if (landing instanceof Landing.Explained explained) {
       LOG.debug("LTI launch explained: {}", explained.reason());
       return new FlowOutcome.Explain(explained, locale);
     }
-    DeepLinkingSettings deepLinking = accepted.deepLinking();
     if (deepLinking != null) {
       return pickContent(launch, deepLinking, landing, locale);
     }
@@ -157,12 +160,12 @@ public final class LaunchFlow {
         return new FlowOutcome.Land(
             FlowOutcome.Page.LINK_COURSE, sessions.open(link.session()), sessions.timeToLive());
       }
-      return notTrainer(link.session(), locale);
+      return notTrainer(link.session().displayName(), locale);
     }
     AppSession session = ((Landing.Home) landing).session();
     CohortId cohort = session.cohortId();
     if (deepLinking == null || cohort == null || !session.roles().contains(Role.TRAINER)) {
-      return notTrainer(session, locale);
+      return notTrainer(session.displayName(), locale);
     }
     String request =
         deepLinking.save(
@@ -179,11 +182,20 @@ public final class LaunchFlow {
     return new FlowOutcome.PickContent(sessions.open(session), sessions.timeToLive(), request);
   }
 
-  private static FlowOutcome notTrainer(AppSession session, Locale locale) {
+  private static FlowOutcome notTrainer(String displayName, Locale locale) {
     LOG.debug("LTI deep linking refused: not a trainer");
     return new FlowOutcome.Explain(
-        new Landing.Explained(Landing.Reason.DEEP_LINKING_NOT_TRAINER, session.displayName()),
-        locale);
+        new Landing.Explained(Landing.Reason.DEEP_LINKING_NOT_TRAINER, displayName), locale);
+  }
+
+  private static String displayName(Landing landing) {
+    if (landing instanceof Landing.Explained explained) {
+      return explained.displayName();
+    }
+    if (landing instanceof Landing.LinkCourse link) {
+      return link.session().displayName();
+    }
+    return ((Landing.Home) landing).session().displayName();
   }
 
   /** The registration's own role mapping when it has one, else the default. */

@@ -26,6 +26,9 @@ import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.db.LtiSchema;
+import org.tremplin.lti.deeplinking.ItemRef;
+import org.tremplin.lti.deeplinking.JdbiDeepLinkingRequests;
+import org.tremplin.lti.deeplinking.PendingDeepLinking;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
@@ -63,6 +66,7 @@ class LaunchFlowIT {
     final JdbiSessions sessions;
     final InMemoryRegistrations registrations;
     final LaunchFlow flow;
+    final JdbiDeepLinkingRequests deepLinking;
     final School school;
     final Cohort cohort;
     private int launches;
@@ -81,12 +85,14 @@ class LaunchFlowIT {
       registrations = new InMemoryRegistrations(List.of(platform.registration));
       flow =
           new LaunchFlow(
-              platform.validator,
-              registrations,
-              new RoleMapper(),
-              new LaunchIdentities(directory, tremplin, (issuer, client) -> true),
-              sessions,
-              platform.clock);
+                  platform.validator,
+                  registrations,
+                  new RoleMapper(),
+                  new LaunchIdentities(directory, tremplin, (issuer, client) -> true),
+                  sessions,
+                  platform.clock)
+              .withDeepLinking(new JdbiDeepLinkingRequests(database, platform.clock));
+      deepLinking = new JdbiDeepLinkingRequests(database, platform.clock);
       Actor admin = Actor.of("admin", Role.ADMIN, new Scope.Network());
       school = tremplin.schools().create(admin, "École du Web 92", new Departement("92"));
       cohort =
@@ -144,6 +150,82 @@ class LaunchFlowIT {
     claims.put(LtiClaims.ROLES, roles);
     claims.putAll(extra);
     return LaunchFixture.token(claims, "RS256", LaunchFixture.RSA_KID, Signing.PLATFORM);
+  }
+
+  private static final Map<String, Object> DEEP_LINKING =
+      Map.of(
+          LtiClaims.MESSAGE_TYPE,
+          LtiClaims.DEEP_LINKING_REQUEST,
+          LtiClaims.DEEP_LINKING_SETTINGS,
+          Map.of(
+              "deep_link_return_url",
+              "https://moodle.example.org/return",
+              "accept_types",
+              List.of("ltiResourceLink"),
+              "accept_presentation_document_targets",
+              List.of("iframe"),
+              "data",
+              "d-1"));
+
+  @AllDatabases
+  void aTrainersDeepLinkingRequestIsStoredForThePickerWithASession(TestDatabase db) {
+    Fixture f = new Fixture(db);
+    f.linkCourse();
+
+    FlowOutcome outcome = f.flow.run(f.launch(List.of(M + "#Instructor"), DEEP_LINKING), ENGLISH);
+
+    assertThat(outcome).isInstanceOf(FlowOutcome.PickContent.class);
+    FlowOutcome.PickContent pick = (FlowOutcome.PickContent) outcome;
+    AppSession session = f.sessions.find(pick.token()).orElseThrow();
+    PendingDeepLinking pending = f.deepLinking.find(pick.requestToken()).orElseThrow();
+    assertThat(pending.personId()).isEqualTo(session.personId());
+    assertThat(pending.cohortId()).isEqualTo(f.cohort.id());
+    assertThat(pending.deploymentId()).isEqualTo("dep-1");
+    assertThat(pending.settings().data()).isEqualTo("d-1");
+    assertThat(pick.toString()).doesNotContain(pick.token()).doesNotContain(pick.requestToken());
+  }
+
+  @AllDatabases
+  void aDeepLinkingRequestByALearnerOrAManagerOpensNothing(TestDatabase db) {
+    Fixture f = new Fixture(db);
+    f.linkCourse();
+    int sessions = f.sessionRows();
+
+    for (String role : List.of(M + "#Learner", M + "#Administrator")) {
+      FlowOutcome outcome = f.flow.run(f.launch(List.of(role), DEEP_LINKING), ENGLISH);
+
+      assertThat(outcome).as(role).isInstanceOf(FlowOutcome.Explain.class);
+      assertThat(((FlowOutcome.Explain) outcome).explanation().reason())
+          .isEqualTo(Landing.Reason.DEEP_LINKING_NOT_TRAINER);
+    }
+    assertThat(f.sessionRows()).isEqualTo(sessions);
+  }
+
+  @AllDatabases
+  void aTrainersDeepLinkingRequestFromAnUnlinkedCourseFirstOffersToLinkIt(TestDatabase db) {
+    Fixture f = new Fixture(db);
+
+    FlowOutcome outcome = f.flow.run(f.launch(List.of(M + "#Instructor"), DEEP_LINKING), ENGLISH);
+
+    assertThat(outcome).isInstanceOf(FlowOutcome.Land.class);
+    assertThat(((FlowOutcome.Land) outcome).page()).isEqualTo(FlowOutcome.Page.LINK_COURSE);
+  }
+
+  @AllDatabases
+  void aLaunchNamingAProgrammeItemLandsOnTheItem(TestDatabase db) {
+    Fixture f = new Fixture(db);
+    f.linkCourse();
+
+    FlowOutcome outcome =
+        f.flow.run(
+            f.launch(
+                List.of(M + "#Instructor"),
+                Map.of(LtiClaims.CUSTOM, Map.of("tremplin_item", "assessment:RNCP37674BC01"))),
+            ENGLISH);
+
+    FlowOutcome.Land land = (FlowOutcome.Land) outcome;
+    assertThat(land.page()).isEqualTo(FlowOutcome.Page.ITEM);
+    assertThat(land.item()).isEqualTo(new ItemRef(ItemRef.Kind.ASSESSMENT, "RNCP37674BC01"));
   }
 
   @AllDatabases
