@@ -33,6 +33,7 @@ import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
+import org.tremplin.web.attendance.AttendanceResource;
 import org.tremplin.web.config.TremplinConfig;
 import org.tremplin.web.form.FormGuard;
 import org.tremplin.web.form.FormGuardFilter;
@@ -233,6 +234,7 @@ public final class TremplinFeature implements Feature {
     // after the SessionFilter (priority USER): every session POST carries the CSRF value (ADR 0010)
     context.register(new FormGuardFilter(forms), Priorities.USER + 100);
     context.register(new AppResource(sessions, directory, tremplin, forms, baseUrl));
+    context.register(new AttendanceResource(tremplin, forms, clock, baseUrl));
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(new ScriptResource());

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,8 @@ import org.tremplin.web.session.SessionCookie;
  *       write's own transaction, with the address the write led to; a repeat (double click, reload
  *       of the post, a second tab) writes nothing and answers as the first did ({@code 303} to the
  *       same address).
+ *   <li>The writer's name at the platform is remembered with each write ({@link #names}), so pages
+ *       can say who recorded something.
  * </ul>
  *
  * Thread-safe.
@@ -195,6 +198,7 @@ public final class FormGuard {
                     .bind("id", id)
                     .bind("at", UnitOfWork.timestamp(clock.instant()))
                     .execute();
+                rememberName(h, person, session.session().displayName());
                 Submitted result = write.get();
                 if (result instanceof Submitted.Refused refused) {
                   throw new Rollback(refused);
@@ -239,6 +243,55 @@ public final class FormGuard {
             h.createUpdate("delete from tremplin_web_submission where created_at < :cutoff")
                 .bind("cutoff", UnitOfWork.timestamp(cutoff))
                 .execute());
+  }
+
+  /**
+   * The names the people of these person ids had at their platform when they last wrote through a
+   * form ({@link #once} remembers it), for pages that say who did something; ids never seen are
+   * absent from the map.
+   */
+  public Map<String, String> names(Collection<String> personIds) {
+    if (personIds.isEmpty()) {
+      return Map.of();
+    }
+    return database.read(
+        h ->
+            h.createQuery(
+                    "select person_id, display_name from tremplin_web_person"
+                        + " where person_id in (<ids>)")
+                .bindList("ids", List.copyOf(personIds))
+                .reduceRows(
+                    new java.util.HashMap<String, String>(),
+                    (map, row) -> {
+                      map.put(
+                          row.getColumn("person_id", String.class),
+                          row.getColumn("display_name", String.class));
+                      return map;
+                    }));
+  }
+
+  private void rememberName(org.jdbi.v3.core.Handle h, String person, String displayName) {
+    if (displayName.isBlank()) {
+      return;
+    }
+    String name = displayName.length() > 500 ? displayName.substring(0, 500) : displayName;
+    int updated =
+        h.createUpdate(
+                "update tremplin_web_person set display_name = :name, updated_at = :at"
+                    + " where person_id = :person")
+            .bind("name", name)
+            .bind("at", UnitOfWork.timestamp(clock.instant()))
+            .bind("person", person)
+            .execute();
+    if (updated == 0) {
+      h.createUpdate(
+              "insert into tremplin_web_person (person_id, display_name, updated_at)"
+                  + " values (:person, :name, :at) on conflict do nothing")
+          .bind("name", name)
+          .bind("at", UnitOfWork.timestamp(clock.instant()))
+          .bind("person", person)
+          .execute();
+    }
   }
 
   private Optional<String> firstOutcome(String person, String id) {

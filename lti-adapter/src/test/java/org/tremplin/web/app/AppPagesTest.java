@@ -64,7 +64,13 @@ class AppPagesTest {
                 new AppPages.RoleLabel("TRAINER", "formateur·rice")),
             "",
             "Promotion : " + HOSTILE,
-            List.of(new AppPages.Section("trainer", "Ma promotion", "3 apprenant·es " + HOSTILE)));
+            List.of(
+                new AppPages.Section(
+                    "trainer",
+                    "Ma promotion",
+                    "3 apprenant·es " + HOSTILE,
+                    List.of(
+                        new AppPages.Action("attendance-link", "attendance?session=t", HOSTILE)))));
 
     String html = Templates.web().render("app/home.jte", home);
 
