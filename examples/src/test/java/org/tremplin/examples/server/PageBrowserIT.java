@@ -24,6 +24,17 @@ class PageBrowserIT {
     LtiTestPlatform.Seeded seeded = platform.seedCohort("Promo Navigateur", "s-ada");
     platform.linkCourse("course-1", seeded.cohort());
     desk = PageBrowser.desk(platform, Clock.systemUTC());
+    platform.serve(
+        "/bad",
+        exchange ->
+            org.tremplin.testing.SimulatedLms.respond(
+                exchange,
+                200,
+                "text/html;charset=utf-8",
+                ("<!DOCTYPE html><html><head><title>Bad</title></head><body><main>"
+                        + "<input type=\"text\" name=\"unlabelled\"><img src=\"/x.png\">"
+                        + "</main></body></html>")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @AfterAll
@@ -43,6 +54,21 @@ class PageBrowserIT {
         assertThat(browser.source()).contains("lang=\"fr\"").contains("Promo Navigateur");
         browser.assertNoAxeViolations();
       }
+    }
+  }
+
+  @Test
+  void theAxeCheckFailsOnAPageWithViolations() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        PageBrowser.axeScript().isPresent(), "axe-core is not installed");
+    try (PageBrowser browser = PageBrowser.open(PageBrowser.DESKTOP)) {
+      browser.get(URI.create(platform.issuer + "/bad"));
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(browser::assertNoAxeViolations)
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("html-has-lang")
+          .hasMessageContaining("image-alt")
+          .hasMessageContaining("label");
     }
   }
 

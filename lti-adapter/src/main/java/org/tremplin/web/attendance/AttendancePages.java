@@ -75,7 +75,7 @@ final class AttendancePages {
             Layout.of(
                     t.locale(),
                     errors.titlePrefix() + t.get("attendance.title") + " — " + halfDay,
-                    "",
+                    w.school(),
                     root)
                 .withScript(root + Scripts.href(SCRIPT))
                 .withScript(root + Scripts.href("form-errors.js")),
@@ -102,7 +102,7 @@ final class AttendancePages {
     String root = AttendanceResource.SHEET_ROOT;
     None page =
         new None(
-            Layout.of(t.locale(), t.get("attendance.none.title"), "", root),
+            Layout.of(t.locale(), t.get("attendance.none.title"), w.school(), root),
             t,
             reason,
             t.get("attendance.cohort", w.cohort().name()),
@@ -150,7 +150,7 @@ final class AttendancePages {
         latest.mark().mark() == Mark.LATE ? String.valueOf(latest.mark().lateMinutes()) : "";
     CorrectionPage page =
         new CorrectionPage(
-            Layout.of(t.locale(), errors.titlePrefix() + title, "", root)
+            Layout.of(t.locale(), errors.titlePrefix() + title, w.school(), root)
                 .withScript(root + Scripts.href(SCRIPT))
                 .withScript(root + Scripts.href("form-errors.js")),
             t,
@@ -185,7 +185,7 @@ final class AttendancePages {
     AttendanceText t = w.t();
     Message page =
         new Message(
-            Layout.of(t.locale(), t.get("attendance.title"), "", root),
+            Layout.of(t.locale(), t.get("attendance.title"), w.school(), root),
             t.get("attendance.title"),
             text,
             back,

@@ -272,7 +272,12 @@ public final class AttendanceResource {
 
   /** The session's actor and cohort, its language, and the hidden fields of its forms. */
   record Who(
-      RequestSession request, Actor actor, Cohort cohort, AttendanceText t, HiddenFields fields) {}
+      RequestSession request,
+      Actor actor,
+      Cohort cohort,
+      String school,
+      AttendanceText t,
+      HiddenFields fields) {}
 
   /**
    * A half-day of the cohort: its calendar, the learners enrolled that day (by name), the current
@@ -317,10 +322,19 @@ public final class AttendanceResource {
               request,
               actor.get(),
               cohort,
+              schoolName(cohort),
               AttendanceText.of(request.session().locale()),
               forms.fields(request)));
     } catch (TremplinException e) {
       return Optional.empty();
+    }
+  }
+
+  private String schoolName(Cohort cohort) {
+    try {
+      return tremplin.schools().get(cohort.school()).name();
+    } catch (TremplinException e) {
+      return "";
     }
   }
 
