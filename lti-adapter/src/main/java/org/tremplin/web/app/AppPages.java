@@ -23,6 +23,7 @@ import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.session.AppSession;
+import org.tremplin.web.form.HiddenFields;
 import org.tremplin.web.page.Layout;
 import org.tremplin.web.page.Templates;
 import org.tremplin.web.session.SessionCookie;
@@ -92,11 +93,11 @@ public final class AppPages {
 
   /** The landing page: who, which roles, which cohort, then one section per role. */
   static Response home(AppSession session, Tremplin tremplin, String token) {
-    return page(200, "app/home.jte", homeModel(session, tremplin));
+    return page(200, "app/home.jte", homeModel(session, tremplin, token));
   }
 
-  /** What the landing page shows. */
-  static Home homeModel(AppSession session, Tremplin tremplin) {
+  /** What the landing page shows; its links carry {@code token}. */
+  static Home homeModel(AppSession session, Tremplin tremplin, String token) {
     Locale locale = session.locale();
     AppText t = AppText.of(locale);
     Optional<Cohort> cohort =
@@ -112,7 +113,8 @@ public final class AppPages {
           new Section(
               role.name().toLowerCase(Locale.ROOT),
               t.get(key + ".title"),
-              section(role, t, key, session, actor, cohort, tremplin)));
+              section(role, t, key, session, actor, cohort, tremplin),
+              actions(role, t, cohort, token)));
     }
     return new Home(
         layout(t, t.get("app.title"), schoolName(session, cohort, tremplin)),
@@ -137,7 +139,7 @@ public final class AppPages {
       String schoolName,
       List<Cohort> cohorts,
       List<TemplateRef> templates,
-      String token,
+      HiddenFields form,
       @Nullable String error,
       int status) {
     AppText t = AppText.of(session.locale());
@@ -159,8 +161,7 @@ public final class AppPages {
                             cohortLine(t, c)))
                 .toList(),
             templates.stream().map(TemplateRef::toString).toList(),
-            SessionCookie.PARAMETER,
-            token));
+            form));
   }
 
   /** A page's frame in the user's language; every app page sits at {@code /app/<name>}. */
@@ -221,6 +222,18 @@ public final class AppPages {
     }
   }
 
+  /** The links of a role's section: where its daily work is. */
+  private static List<Action> actions(Role role, AppText t, Optional<Cohort> cohort, String token) {
+    if (role == Role.TRAINER && cohort.isPresent()) {
+      return List.of(
+          new Action(
+              "attendance-link",
+              withToken(URI.create("attendance"), token).toString(),
+              t.get("home.trainer.attendance")));
+    }
+    return List.of();
+  }
+
   private static long coached(
       AppSession session, Actor actor, Optional<Cohort> cohort, Tremplin tremplin) {
     long learners =
@@ -279,8 +292,11 @@ public final class AppPages {
   /** A role as shown: its code and its name in the page's language. */
   record RoleLabel(String code, String label) {}
 
-  /** One role's section of the landing page. */
-  record Section(String id, String title, String text) {}
+  /** One role's section of the landing page, with its links. */
+  record Section(String id, String title, String text, List<Action> actions) {}
+
+  /** A link of a section: its element id, address (relative to the page) and text. */
+  record Action(String id, String href, String label) {}
 
   /**
    * The landing page: the roles line is {@code rolesBefore}, the roles, {@code rolesAfter} (the
@@ -308,6 +324,5 @@ public final class AppPages {
       String school,
       List<Choice> cohorts,
       List<String> templates,
-      String tokenParameter,
-      String token) {}
+      HiddenFields form) {}
 }
