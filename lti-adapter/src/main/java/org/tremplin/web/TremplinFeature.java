@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jspecify.annotations.Nullable;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.db.LtiSchema;
@@ -53,12 +54,20 @@ import org.tremplin.web.session.SessionFilter;
  * adapter's stores run on its unit of work, so a launch's writes and core's calls share one
  * transaction boundary. Everything that must survive a restart or be shared by several nodes behind
  * a load balancer (login states, nonces, tool keys, sessions, identities) lives in the database;
- * the adapter's tables are migrated on construction, after core's (ADR 0005). Immutable and
- * thread-safe; the components are built once, here. The host starts the engine's event relay once
- * its consumers are registered ({@code tremplin().relay().start()}: alerts, grades) and stops it on
- * shutdown ({@code tremplin().close()}), as {@code TremplinServer} does.
+ * the adapter's tables are migrated on construction, after core's (ADR 0005), once per engine.
+ * Thread-safe; the components are built once, here.
+ *
+ * <p>Lifecycle (docs/embedding.md): the host calls {@link #start()} once its server listens and its
+ * event consumers are registered (it starts the purges of expired nonces and sessions and the
+ * engine's event relay: alerts, grades), and {@link #close()} on shutdown, which stops what {@code
+ * start()} started and closes the engine when the feature built it. The data source stays the
+ * host's to close.
+ *
+ * <p>Jersey registers resources from a {@code Feature}; a runtime that takes only providers from a
+ * {@code Feature} (RESTEasy) gets every resource and provider from {@link #components()}, e.g. in
+ * its {@code Application.getSingletons()}.
  */
-public final class TremplinFeature implements Feature {
+public final class TremplinFeature implements Feature, AutoCloseable {
 
   private final Tremplin tremplin;
   private final UnitOfWork database;
@@ -75,6 +84,11 @@ public final class TremplinFeature implements Feature {
   private final Clock clock;
   private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
   private final java.util.List<org.tremplin.lti.registration.PlatformRegistration> configured;
+  private final boolean ownsEngine;
+  private final Object lifecycle = new Object();
+  private boolean relayStartedHere; // guarded by lifecycle
+  private boolean closed; // guarded by lifecycle
+  private @Nullable List<Object> components; // guarded by lifecycle; built on first use
 
   /** Reads the runtime's MicroProfile Config once; an unpooled data source, system clock. */
   public TremplinFeature() {
@@ -102,7 +116,10 @@ public final class TremplinFeature implements Feature {
   public TremplinFeature(TremplinConfig config, DataSource dataSource) {
     this(
         config,
-        Tremplin.create(Objects.requireNonNull(dataSource, "dataSource"), Clock.systemUTC()));
+        Tremplin.create(Objects.requireNonNull(dataSource, "dataSource"), Clock.systemUTC()),
+        new CachingPlatformKeys(new HttpJwksFetcher(), Clock.systemUTC()),
+        Clock.systemUTC(),
+        true);
   }
 
   /**
@@ -128,12 +145,22 @@ public final class TremplinFeature implements Feature {
             Objects.requireNonNull(dataSource, "dataSource"),
             Objects.requireNonNull(clock, "clock")),
         platformKeys,
-        clock);
+        clock,
+        true);
   }
 
   /** On the host's Tremplin, every collaborator given (tests, benchmarks). */
   public TremplinFeature(
       TremplinConfig config, Tremplin tremplin, PlatformKeys platformKeys, Clock clock) {
+    this(config, tremplin, platformKeys, clock, false);
+  }
+
+  private TremplinFeature(
+      TremplinConfig config,
+      Tremplin tremplin,
+      PlatformKeys platformKeys,
+      Clock clock,
+      boolean ownsEngine) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(tremplin, "tremplin");
     Objects.requireNonNull(platformKeys, "platformKeys");
@@ -172,6 +199,70 @@ public final class TremplinFeature implements Feature {
     this.directory = new LtiDirectory(database, clock);
     this.baseUrl = config.baseUrl();
     this.clock = clock;
+    this.ownsEngine = ownsEngine;
+  }
+
+  /**
+   * Starts what runs in the background while the host serves: the purges of expired nonces and
+   * sessions ({@link #housekeeping()}) and, unless it already runs, the engine's event relay. Call
+   * it once the server listens and the host's event consumers are registered on {@code
+   * tremplin().relay()}; a second call does nothing. Several nodes may run both at once.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public void start() {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("the Tremplin feature was closed");
+      }
+      housekeeping.start();
+      if (!tremplin.relay().isRunning()) {
+        tremplin.relay().start();
+        relayStartedHere = true;
+      }
+    }
+  }
+
+  /**
+   * Stops what {@link #start()} started (the purges; the event relay if it started it) and, when
+   * this feature built the engine itself (the constructors taking a {@link DataSource}), closes the
+   * engine. A host's own {@link Tremplin} stays the host's to close, and the data source too.
+   * Undelivered events wait in the database. A second call does nothing.
+   */
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      housekeeping.close();
+    } finally {
+      if (ownsEngine) {
+        tremplin.close();
+      } else if (relayStartedHere) {
+        tremplin.relay().close();
+      }
+    }
+  }
+
+  /**
+   * Every resource and provider instance the feature registers, built once, for a runtime that
+   * registers resources only from its {@code Application} (e.g. RESTEasy: {@code getSingletons()}
+   * returns them). Registering the feature itself on such a runtime serves none of Tremplin's
+   * endpoints.
+   */
+  public List<Object> components() {
+    synchronized (lifecycle) {
+      if (components == null) {
+        ComponentRecorder recorder = new ComponentRecorder();
+        configure(recorder);
+        components = List.copyOf(recorder.components);
+      }
+      return components;
+    }
   }
 
   /**

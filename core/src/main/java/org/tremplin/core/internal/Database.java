@@ -59,16 +59,65 @@ public final class Database implements UnitOfWork {
 
   private final Jdbi jdbi;
   private final DataSource dataSource;
+  private final Set<ModuleSchema> migrated = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Database(Jdbi jdbi, DataSource dataSource) {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
   }
 
-  /** Migrates core's schema then wraps the data source. */
+  /**
+   * Checks that an H2 database runs in the mode Tremplin needs, migrates core's schema, then wraps
+   * the data source.
+   *
+   * @param dataSource the host's data source
+   * @return the database, migrated
+   * @throws TremplinException {@code INVALID_ARGUMENT} when the data source is an H2 database
+   *     opened without {@link #H2_MODE} (build its URL with {@code Tremplin.jdbcUrl})
+   */
   public static Database open(DataSource dataSource) {
+    requireH2Mode(dataSource);
     migrateCore(dataSource, List.of(CORE_LOCATION));
     return new Database(Jdbi.create(dataSource), dataSource);
+  }
+
+  /**
+   * Refuses an H2 database that is not in PostgreSQL mode with lower-case identifiers: on it the
+   * migrations would create {@code PUBLIC} instead of {@code public} and SQL that runs on
+   * PostgreSQL would not. Any other database passes.
+   */
+  static void requireH2Mode(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+        return;
+      }
+      String mode = "";
+      String lower = "";
+      try (var statement = c.createStatement();
+          var rs =
+              statement.executeQuery(
+                  "select setting_name, setting_value from information_schema.settings"
+                      + " where upper(setting_name) in ('MODE', 'DATABASE_TO_LOWER')")) {
+        while (rs.next()) {
+          if (rs.getString(1).equalsIgnoreCase("MODE")) {
+            mode = rs.getString(2);
+          } else {
+            lower = rs.getString(2);
+          }
+        }
+      }
+      TremplinException.check(
+          mode.equalsIgnoreCase("PostgreSQL") && lower.equalsIgnoreCase("TRUE"),
+          "an H2 database must run with "
+              + H2_MODE
+              + " (found MODE="
+              + mode
+              + ", DATABASE_TO_LOWER="
+              + lower
+              + "): build the pool's URL with Tremplin.jdbcUrl(url)");
+    } catch (SQLException e) {
+      throw new TremplinException(ErrorCode.STORE_FAILURE, "cannot open the database", e);
+    }
   }
 
   /**
@@ -83,12 +132,13 @@ public final class Database implements UnitOfWork {
             .table(HISTORY_TABLE)
             .locations(locations.toArray(String[]::new))
             .failOnMissingLocations(true);
-    Set<String> gone = appliedWithoutScript(config.load());
+    Flyway flyway = config.load();
+    Set<String> gone = appliedWithoutScript(flyway);
     if (!gone.isEmpty() && RETIRED_VERSIONS.containsAll(gone)) {
       // Flyway's default ("*:future") plus the retired versions that now sit below newer scripts
-      config.ignoreMigrationPatterns("*:future", "versioned:missing");
+      flyway = config.ignoreMigrationPatterns("*:future", "versioned:missing").load();
     }
-    config.load().migrate();
+    flyway.migrate();
   }
 
   private static Set<String> appliedWithoutScript(Flyway flyway) {
@@ -103,12 +153,19 @@ public final class Database implements UnitOfWork {
     return versions;
   }
 
+  /**
+   * Migrates the module's tables once per database object: a second call for the same schema (a
+   * second feature on the same engine) does nothing.
+   */
   @Override
-  public void migrate(ModuleSchema schema) {
+  public synchronized void migrate(ModuleSchema schema) {
     TremplinException.required(schema, "schema");
     TremplinException.check(
         !schema.historyTable().equals(HISTORY_TABLE),
         "a module keeps its own history table, not core's");
+    if (migrated.contains(schema)) {
+      return;
+    }
     String baseline = read(h -> adoptedVersion(h, schema)).orElse("0");
     try {
       Flyway.configure()
@@ -127,6 +184,7 @@ public final class Database implements UnitOfWork {
       throw new TremplinException(
           ErrorCode.STORE_FAILURE, "migrating " + schema.location() + " failed", e);
     }
+    migrated.add(schema);
   }
 
   /** The module version matching the newest adopted core version core's history applied. */

@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -88,7 +89,10 @@ public final class AppResource {
   @POST
   @Path("link")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response link(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+  public Response link(
+      @Nullable MultivaluedMap<String, String> body, @Context SecurityContext security) {
+    // a post without a body: an empty form, refused like one (400)
+    MultivaluedMap<String, String> form = body == null ? new MultivaluedHashMap<>() : body;
     RequestSession request = RequestSession.of(security);
     String token = request.token();
     AppSession session = request.session();
@@ -117,7 +121,10 @@ public final class AppResource {
   @POST
   @Path("link/new")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+  public Response create(
+      @Nullable MultivaluedMap<String, String> body, @Context SecurityContext security) {
+    // a post without a body: an empty form, refused like one (400)
+    MultivaluedMap<String, String> form = body == null ? new MultivaluedHashMap<>() : body;
     RequestSession request = RequestSession.of(security);
     String token = request.token();
     AppSession session = request.session();

@@ -41,10 +41,11 @@ public final class LaunchResource {
     this.baseUrl = baseUrl;
   }
 
-  /** The platform's form post. */
+  /** The platform's form post (a post without a body reads as an empty form: refused, 400). */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response launch(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+  public Response launch(
+      @Nullable MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
     String state = single(form, "state");
     String binding = null;
     if (state != null && !state.isEmpty()) {
@@ -88,8 +89,9 @@ public final class LaunchResource {
   }
 
   /** The parameter's value when sent once; a repeated parameter reads as absent (refused). */
-  private static @Nullable String single(MultivaluedMap<String, String> form, String name) {
-    List<String> values = form.get(name);
+  private static @Nullable String single(
+      @Nullable MultivaluedMap<String, String> form, String name) {
+    List<String> values = form == null ? null : form.get(name);
     return values == null || values.size() != 1 ? null : values.get(0);
   }
 }

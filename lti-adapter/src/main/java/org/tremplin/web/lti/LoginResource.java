@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.login.LoginOutcome;
 import org.tremplin.lti.login.LoginRequest;
 import org.tremplin.lti.login.OidcLogin;
@@ -40,11 +41,11 @@ public final class LoginResource {
     return respond(uri.getQueryParameters());
   }
 
-  /** Login by form post. */
+  /** Login by form post (a post without a body reads as an empty form: refused, 400). */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response post(MultivaluedMap<String, String> form) {
-    return respond(form);
+  public Response post(@Nullable MultivaluedMap<String, String> form) {
+    return respond(form == null ? Map.of() : form);
   }
 
   private Response respond(Map<String, List<String>> parameters) {
