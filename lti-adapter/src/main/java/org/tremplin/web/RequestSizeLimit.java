@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,14 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
         throw tooLarge();
       }
     }
-    if (request.hasEntity()) {
+    // A GET, HEAD or OPTIONS without Content-Length or Transfer-Encoding has no body (RFC 9112
+    // §6.3): asking the runtime would make it wait for one, e.g. Jersey on a bare Grizzly for a
+    // request offering an h2c upgrade, until the read times out.
+    boolean bodiless =
+        length == null
+            && request.getHeaderString("Transfer-Encoding") == null
+            && List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+    if (!bodiless && request.hasEntity()) {
       request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes, declared));
     }
   }
