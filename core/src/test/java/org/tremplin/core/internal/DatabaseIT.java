@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.flywaydb.core.api.FlywayException;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
@@ -166,9 +166,7 @@ class DatabaseIT {
   @Test
   void anH2PoolOnTheUrlTremplinGivesOpens() {
     JdbcDataSource pool = new JdbcDataSource();
-    pool.setURL(
-        Tremplin.jdbcUrl(
-            "jdbc:h2:mem:helper-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+    pool.setURL(Tremplin.jdbcUrl("jdbc:h2:mem:helper-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
 
     try (var tremplin = Tremplin.create(pool, Clock.systemUTC())) {
       assertThat(tremplin.templates().list()).isNotEmpty();
