@@ -31,7 +31,11 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
 
   private final long maxBytes;
 
-  /** Refusing bodies larger than {@code maxBytes}. */
+  /**
+   * Refusing bodies larger than {@code maxBytes}.
+   *
+   * @param maxBytes the largest body accepted, in bytes
+   */
   public RequestSizeLimit(long maxBytes) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive");

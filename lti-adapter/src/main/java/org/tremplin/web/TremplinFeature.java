@@ -99,6 +99,8 @@ public final class TremplinFeature implements Feature, AutoCloseable {
    * With this configuration and an unpooled data source on {@code tremplin.datasource.*}: fine for
    * H2; a server on PostgreSQL should pass a pool to {@link #TremplinFeature(TremplinConfig,
    * DataSource)}.
+   *
+   * @param config the configuration
    */
   public TremplinFeature(TremplinConfig config) {
     this(
@@ -112,6 +114,9 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   /**
    * On this database, building the one {@link Tremplin} of the host on it; platform keysets fetched
    * over HTTP, system clock.
+   *
+   * @param config the configuration
+   * @param dataSource the database
    */
   public TremplinFeature(TremplinConfig config, DataSource dataSource) {
     this(
@@ -124,6 +129,9 @@ public final class TremplinFeature implements Feature, AutoCloseable {
 
   /**
    * On the host's Tremplin (and its database); platform keysets fetched over HTTP, system clock.
+   *
+   * @param config the configuration
+   * @param tremplin the engine
    */
   public TremplinFeature(TremplinConfig config, Tremplin tremplin) {
     this(
@@ -136,6 +144,11 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   /**
    * Building the one {@link Tremplin} on this database with this clock, every collaborator given
    * (tests, benchmarks).
+   *
+   * @param config the configuration
+   * @param dataSource the database
+   * @param platformKeys the platform keys
+   * @param clock the clock read for "now"
    */
   public TremplinFeature(
       TremplinConfig config, DataSource dataSource, PlatformKeys platformKeys, Clock clock) {
@@ -149,7 +162,14 @@ public final class TremplinFeature implements Feature, AutoCloseable {
         true);
   }
 
-  /** On the host's Tremplin, every collaborator given (tests, benchmarks). */
+  /**
+   * On the host's Tremplin, every collaborator given (tests, benchmarks).
+   *
+   * @param config the configuration
+   * @param tremplin the engine
+   * @param platformKeys the platform keys
+   * @param clock the clock read for "now"
+   */
   public TremplinFeature(
       TremplinConfig config, Tremplin tremplin, PlatformKeys platformKeys, Clock clock) {
     this(config, tremplin, platformKeys, clock, false);
@@ -253,6 +273,9 @@ public final class TremplinFeature implements Feature, AutoCloseable {
    * registers resources only from its {@code Application} (e.g. RESTEasy: {@code getSingletons()}
    * returns them). Registering the feature itself on such a runtime serves none of Tremplin's
    * endpoints.
+   *
+   * @return every resource and provider instance the feature registers, built once, for a runtime
+   *     that registers resources only from its {@code Application} (e.g
    */
   public List<Object> components() {
     synchronized (lifecycle) {
@@ -269,12 +292,20 @@ public final class TremplinFeature implements Feature, AutoCloseable {
    * The purges of expired nonces and sessions, on a schedule of their own: the host starts it with
    * the server ({@code start()}) and closes it on shutdown, as {@code TremplinServer} does; several
    * nodes may run it at once.
+   *
+   * @return the purges of expired nonces and sessions, on a schedule of their own: the host starts
+   *     it with the server ({@code start()}) and closes it on shutdown, as {@code TremplinServer}
+   *     does; several nodes may run it at once
    */
   public Housekeeping housekeeping() {
     return housekeeping;
   }
 
-  /** The links between platform users, courses and Tremplin (e.g. to seed a demo). */
+  /**
+   * The links between platform users, courses and Tremplin (e.g. to seed a demo).
+   *
+   * @return the links between platform users, courses and Tremplin (e.g
+   */
   public LtiDirectory directory() {
     return directory;
   }
@@ -282,6 +313,8 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   /**
    * The domain engine the feature runs on (the host's, or the one it built), e.g. to seed data or
    * to embed the library.
+   *
+   * @return the domain engine the feature runs on (the host's, or the one it built), e.g
    */
   public Tremplin tremplin() {
     return tremplin;

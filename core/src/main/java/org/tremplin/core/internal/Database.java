@@ -203,7 +203,11 @@ public final class Database implements UnitOfWork {
         .max(java.util.Comparator.comparingLong(Long::parseLong));
   }
 
-  /** The Jdbi on the migrated database. */
+  /**
+   * The Jdbi on the migrated database.
+   *
+   * @return the Jdbi on the migrated database
+   */
   public Jdbi jdbi() {
     return jdbi;
   }
@@ -237,17 +241,34 @@ public final class Database implements UnitOfWork {
     }
   }
 
-  /** Whether the exception is a unique or primary-key violation (SQLState 23505). */
+  /**
+   * Whether the exception is a unique or primary-key violation (SQLState 23505).
+   *
+   * @param e the exception
+   * @return whether the exception is a unique or primary-key violation (SQLState 23505)
+   */
   public static boolean isUniqueViolation(Throwable e) {
     return UnitOfWork.isUniqueViolation(e);
   }
 
-  /** A timestamp column value for an instant (UTC). */
+  /**
+   * A timestamp column value for an instant (UTC).
+   *
+   * @param instant the instant
+   * @return a timestamp column value for an instant (UTC)
+   */
   public static OffsetDateTime timestamp(Instant instant) {
     return UnitOfWork.timestamp(instant);
   }
 
-  /** Reads a timestamp-with-time-zone column. */
+  /**
+   * Reads a timestamp-with-time-zone column.
+   *
+   * @param rs the result set, on the current row
+   * @param column the column
+   * @return the instant
+   * @throws SQLException when the column cannot be read
+   */
   public static Instant instant(java.sql.ResultSet rs, String column) throws SQLException {
     return UnitOfWork.instant(rs, column);
   }
@@ -256,6 +277,12 @@ public final class Database implements UnitOfWork {
    * Appends {@link #H2_MODE} to a plain H2 URL and {@link #H2_DURABLE} to an H2 URL that sets no
    * {@code WRITE_DELAY}, and {@code reWriteBatchedInserts=true} to a PostgreSQL URL that does not
    * set it (attendance batches become multi-row inserts); leaves any other URL untouched.
+   *
+   * @param url the URL
+   * @return appends {@link #H2_MODE} to a plain H2 URL and {@link #H2_DURABLE} to an H2 URL that
+   *     sets no {@code WRITE_DELAY}, and {@code reWriteBatchedInserts=true} to a PostgreSQL URL
+   *     that does not set it (attendance batches become multi-row inserts); leaves any other URL
+   *     untouched
    */
   public static String normalizeUrl(String url) {
     String upper = url.toUpperCase(java.util.Locale.ROOT);
@@ -272,6 +299,11 @@ public final class Database implements UnitOfWork {
   /**
    * A minimal data source over {@link DriverManager}, for the command line and tests. Hosts with a
    * pool should pass their own data source instead.
+   *
+   * @param url the URL
+   * @param user the user
+   * @param password the password
+   * @return a minimal data source over {@link DriverManager}, for the command line and tests
    */
   public static DataSource driverManager(String url, String user, String password) {
     String normalized = normalizeUrl(url);

@@ -35,14 +35,24 @@ public sealed interface FlowOutcome {
    * @param cookieMaxAge how long the session cookie should live: the session's time to live
    */
   record Land(Page page, IssuedSession session, Duration cookieMaxAge) implements FlowOutcome {
-    /** All required. */
+    /**
+     * All required.
+     *
+     * @param page the page
+     * @param session the session
+     * @param cookieMaxAge the cookie max age
+     */
     public Land {
       Objects.requireNonNull(page, "page");
       Objects.requireNonNull(session, "session");
       Objects.requireNonNull(cookieMaxAge, "cookieMaxAge");
     }
 
-    /** The session's bearer token: never log it. */
+    /**
+     * The session's bearer token: never log it.
+     *
+     * @return the session's bearer token: never log it
+     */
     public String token() {
       return session.token();
     }
@@ -55,7 +65,12 @@ public sealed interface FlowOutcome {
    * @param locale the language of the page
    */
   record Explain(Landing.Explained explanation, Locale locale) implements FlowOutcome {
-    /** Both required. */
+    /**
+     * Both required.
+     *
+     * @param explanation the explanation
+     * @param locale the language of the texts
+     */
     public Explain {
       Objects.requireNonNull(explanation, "explanation");
       Objects.requireNonNull(locale, "locale");
@@ -70,7 +85,12 @@ public sealed interface FlowOutcome {
    * @param platformDescription the {@code error_description} the platform posted, if any
    */
   record Refuse(LaunchError error, @Nullable String platformDescription) implements FlowOutcome {
-    /** The code is required. */
+    /**
+     * The code is required.
+     *
+     * @param error the error
+     * @param platformDescription the platform description
+     */
     public Refuse {
       Objects.requireNonNull(error, "error");
     }
@@ -85,7 +105,12 @@ public sealed interface FlowOutcome {
    */
   record ReadBackFromStorage(StorageReadBack readBack, LaunchRequest request)
       implements FlowOutcome {
-    /** Both required. */
+    /**
+     * Both required.
+     *
+     * @param readBack the read back
+     * @param request the request
+     */
     public ReadBackFromStorage {
       Objects.requireNonNull(readBack, "readBack");
       Objects.requireNonNull(request, "request");

@@ -15,7 +15,12 @@ public sealed interface LaunchOutcome {
    */
   record Accepted(LaunchContext context, PlatformRegistration registration)
       implements LaunchOutcome {
-    /** Both required. */
+    /**
+     * Both required.
+     *
+     * @param context the context
+     * @param registration the registration
+     */
     public Accepted {
       Objects.requireNonNull(context, "context");
       Objects.requireNonNull(registration, "registration");

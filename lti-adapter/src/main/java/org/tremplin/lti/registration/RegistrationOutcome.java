@@ -11,7 +11,11 @@ public sealed interface RegistrationOutcome {
    * @param registration what was stored
    */
   record Registered(PlatformRegistration registration) implements RegistrationOutcome {
-    /** Requires the registration. */
+    /**
+     * Requires the registration.
+     *
+     * @param registration the registration
+     */
     public Registered {
       Objects.requireNonNull(registration, "registration");
     }
@@ -25,7 +29,12 @@ public sealed interface RegistrationOutcome {
    *     error text, at most a few hundred characters); never a token
    */
   record Refused(RegistrationError error, String detail) implements RegistrationOutcome {
-    /** Requires both. */
+    /**
+     * Requires both.
+     *
+     * @param error the error
+     * @param detail the detail
+     */
     public Refused {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(detail, "detail");

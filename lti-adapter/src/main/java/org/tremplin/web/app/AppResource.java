@@ -54,7 +54,14 @@ public final class AppResource {
   private final Tremplin tremplin;
   private final URI baseUrl;
 
-  /** Over these sessions, links and domain engine; links are built under {@code baseUrl}. */
+  /**
+   * Over these sessions, links and domain engine; links are built under {@code baseUrl}.
+   *
+   * @param sessions the sessions
+   * @param directory the directory
+   * @param tremplin the engine
+   * @param baseUrl the tool's public base URL
+   */
   public AppResource(Sessions sessions, LtiDirectory directory, Tremplin tremplin, URI baseUrl) {
     this.sessions = sessions;
     this.linking = new CourseLinking(tremplin, directory);
@@ -62,7 +69,12 @@ public final class AppResource {
     this.baseUrl = baseUrl;
   }
 
-  /** The landing page of the session's roles. */
+  /**
+   * The landing page of the session's roles.
+   *
+   * @param security the request's security context (its session)
+   * @return the landing page of the session's roles
+   */
   @GET
   @Path("home")
   public Response home(@Context SecurityContext security) {
@@ -73,7 +85,12 @@ public final class AppResource {
     return AppPages.home(request.session(), tremplin, request.token());
   }
 
-  /** The page offering to link the course to a cohort. */
+  /**
+   * The page offering to link the course to a cohort.
+   *
+   * @param security the request's security context (its session)
+   * @return the page offering to link the course to a cohort
+   */
   @GET
   @Path("link")
   public Response linkPage(@Context SecurityContext security) {
@@ -85,7 +102,13 @@ public final class AppResource {
     return linkPage(FROM_LINK, request.session(), link, request.token(), null, 200);
   }
 
-  /** Links the course to an existing cohort of the school. */
+  /**
+   * Links the course to an existing cohort of the school.
+   *
+   * @param body the posted form, absent when nothing was posted
+   * @param security the request's security context (its session)
+   * @return the response
+   */
   @POST
   @Path("link")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -117,6 +140,10 @@ public final class AppResource {
   /**
    * Opens a cohort from a template in the school and links the course to it, in one transaction: a
    * refused link leaves no cohort.
+   *
+   * @param body the posted form, absent when nothing was posted
+   * @param security the request's security context (its session)
+   * @return the response
    */
   @POST
   @Path("link/new")

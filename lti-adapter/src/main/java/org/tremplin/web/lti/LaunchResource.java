@@ -35,13 +35,24 @@ public final class LaunchResource {
   private final LaunchFlow flow;
   private final URI baseUrl;
 
-  /** Over this flow; app URLs under baseUrl. */
+  /**
+   * Over this flow; app URLs under baseUrl.
+   *
+   * @param flow the flow
+   * @param baseUrl the tool's public base URL
+   */
   public LaunchResource(LaunchFlow flow, URI baseUrl) {
     this.flow = flow;
     this.baseUrl = baseUrl;
   }
 
-  /** The platform's form post (a post without a body reads as an empty form: refused, 400). */
+  /**
+   * The platform's form post (a post without a body reads as an empty form: refused, 400).
+   *
+   * @param form the posted form
+   * @param headers the request's headers
+   * @return the platform's form post (a post without a body reads as an empty form: refused, 400)
+   */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response launch(

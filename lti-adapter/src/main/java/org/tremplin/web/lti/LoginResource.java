@@ -30,18 +30,32 @@ import org.tremplin.lti.login.OidcLogin;
 public final class LoginResource {
   private final OidcLogin login;
 
-  /** Over this login handler. */
+  /**
+   * Over this login handler.
+   *
+   * @param login the login
+   */
   public LoginResource(OidcLogin login) {
     this.login = login;
   }
 
-  /** Login by query parameters. */
+  /**
+   * Login by query parameters.
+   *
+   * @param uri the URI
+   * @return the response
+   */
   @GET
   public Response get(@Context UriInfo uri) {
     return respond(uri.getQueryParameters());
   }
 
-  /** Login by form post (a post without a body reads as an empty form: refused, 400). */
+  /**
+   * Login by form post (a post without a body reads as an empty form: refused, 400).
+   *
+   * @param form the posted form
+   * @return the response
+   */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response post(@Nullable MultivaluedMap<String, String> form) {
