@@ -57,13 +57,15 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
         throw tooLarge();
       }
     }
-    // A GET, HEAD or OPTIONS without Content-Length or Transfer-Encoding has no body (RFC 9112
-    // §6.3): asking the runtime would make it wait for one, e.g. Jersey on a bare Grizzly for a
-    // request offering an h2c upgrade, until the read times out.
+    // A declared empty body, or a GET, HEAD or OPTIONS without Content-Length or Transfer-Encoding
+    // (RFC 9112 §6.3), has nothing to bound: asking the runtime would make it wait for a body,
+    // e.g. Jersey on a bare Grizzly for a request offering an h2c upgrade, until the read times
+    // out.
     boolean bodiless =
-        length == null
-            && request.getHeaderString("Transfer-Encoding") == null
-            && List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+        declared == 0
+            || (length == null
+                && request.getHeaderString("Transfer-Encoding") == null
+                && List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod()));
     if (!bodiless && request.hasEntity()) {
       request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes, declared));
     }
