@@ -28,8 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * compiled as a method body.
  */
 class DocumentedSnippetsTest {
-  private static final Pattern JAVA_BLOCK =
-      Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern TYPE =
       Pattern.compile("^public (?:final )?(?:class|record|interface) (\\w+)", Pattern.MULTILINE);
   private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
@@ -55,7 +54,13 @@ class DocumentedSnippetsTest {
                 null,
                 null,
                 List.of(
-                    "--release", "17", "-proc:none", "-classpath", classpath(), "-d", out.toString()),
+                    "--release",
+                    "17",
+                    "-proc:none",
+                    "-classpath",
+                    classpath(),
+                    "-d",
+                    out.toString()),
                 null,
                 units)
             .call();
@@ -79,12 +84,7 @@ class DocumentedSnippetsTest {
     String name = "Snippet" + index;
     return source(
         name,
-        imports
-            + "class "
-            + name
-            + " {\n  void run() throws Exception {\n"
-            + body
-            + "  }\n}\n");
+        imports + "class " + name + " {\n  void run() throws Exception {\n" + body + "  }\n}\n");
   }
 
   private static JavaFileObject source(String path, String code) {
