@@ -54,8 +54,7 @@ import org.tremplin.web.config.TremplinConfig;
 class ResteasyLaunchIT {
   private static final String CLIENT_ID = "tremplin-client";
   private static final String DEPLOYMENT = "dep-1";
-  private static final String LEARNER =
-      "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+  private static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
 
   private static SimulatedLms lms;
   private static TremplinFeature feature;
@@ -198,7 +197,8 @@ class ResteasyLaunchIT {
     assertThat(formWithoutBody.body()).contains("STATE_MISSING");
 
     HttpResponse<String> nothing =
-        new Browser().send(HttpRequest.newBuilder(launch).POST(HttpRequest.BodyPublishers.noBody()));
+        new Browser()
+            .send(HttpRequest.newBuilder(launch).POST(HttpRequest.BodyPublishers.noBody()));
     // RESTEasy matches no method without a Content-Type: the error page of a 415
     assertThat(nothing.statusCode()).as(nothing.body()).isEqualTo(415);
     assertThat(nothing.body()).contains("UNSUPPORTED_MEDIA_TYPE");
