@@ -124,7 +124,11 @@ public enum ErrorCode {
     this.kind = kind;
   }
 
-  /** What kind of failure this is: the caller's input, a missing thing, a conflict, or ours. */
+  /**
+   * What kind of failure this is: the caller's input, a missing thing, a conflict, or ours.
+   *
+   * @return what kind of failure this is: the caller's input, a missing thing, a conflict, or ours
+   */
   public Kind kind() {
     return kind;
   }

@@ -202,6 +202,7 @@ public final class Tremplin implements AutoCloseable {
    *
    * @param dataSource the database; Tremplin's tables are prefixed {@code tremplin_}
    * @param clock the clock every service reads "now" from
+   * @return the engine
    */
   public static Tremplin create(DataSource dataSource, Clock clock) {
     TremplinException.required(dataSource, "dataSource");
@@ -212,6 +213,10 @@ public final class Tremplin implements AutoCloseable {
    * The same engine on the same database and transactions (no second migration), reading "now" from
    * another clock: e.g. to load a dataset as of a past day. Sections added with {@link
    * #addPersonalDataSection} are not carried over.
+   *
+   * @param clock the clock read for "now"
+   * @return the same engine on the same database and transactions (no second migration), reading
+   *     "now" from another clock: e.g
    */
   public Tremplin withClock(Clock clock) {
     return new Tremplin(database, TremplinException.required(clock, "clock"));
@@ -221,6 +226,11 @@ public final class Tremplin implements AutoCloseable {
    * The JDBC URL Tremplin connects with for this one, for a host that builds its own pool: a plain
    * H2 URL gets the PostgreSQL-mode settings Tremplin needs, a PostgreSQL URL {@code
    * reWriteBatchedInserts=true} unless it sets it; any other URL is returned as it is.
+   *
+   * @param url the URL
+   * @return the JDBC URL Tremplin connects with for this one, for a host that builds its own pool:
+   *     a plain H2 URL gets the PostgreSQL-mode settings Tremplin needs, a PostgreSQL URL {@code
+   *     reWriteBatchedInserts=true} unless it sets it; any other URL is returned as it is
    */
   public static String jdbcUrl(String url) {
     return Database.normalizeUrl(TremplinException.requiredText(url, "JDBC URL"));
@@ -232,88 +242,157 @@ public final class Tremplin implements AutoCloseable {
    * #create} instead (docs/benchmarks.md: ~17–33 ms per PostgreSQL connection here). A plain H2 URL
    * gets the PostgreSQL-mode settings Tremplin needs appended; a PostgreSQL URL gets {@code
    * reWriteBatchedInserts=true} unless it sets it.
+   *
+   * @param jdbcUrl the jdbc url
+   * @param user the user
+   * @param password the password
+   * @return a plain data source for a JDBC URL, for the command line, tests and embedded H2
    */
   public static DataSource dataSource(String jdbcUrl, String user, String password) {
     TremplinException.requiredText(jdbcUrl, "JDBC URL");
     return Database.driverManager(jdbcUrl, user, password);
   }
 
-  /** The certification versions (DWWM 2018, 2023). */
+  /**
+   * The certification versions (DWWM 2018, 2023).
+   *
+   * @return the certification versions (DWWM 2018, 2023)
+   */
   public CertificationCatalog certifications() {
     return certifications;
   }
 
-  /** Calendars and public holidays. */
+  /**
+   * Calendars and public holidays.
+   *
+   * @return the calendar service
+   */
   public CalendarService calendars() {
     return calendars;
   }
 
-  /** Programme templates. */
+  /**
+   * Programme templates.
+   *
+   * @return the programme template service
+   */
   public ProgrammeTemplateService templates() {
     return templates;
   }
 
-  /** Schools. */
+  /**
+   * Schools.
+   *
+   * @return the school service
+   */
   public SchoolService schools() {
     return schools;
   }
 
-  /** Cohorts. */
+  /**
+   * Cohorts.
+   *
+   * @return the cohort service
+   */
   public CohortService cohorts() {
     return cohorts;
   }
 
-  /** Learners and enrolments. */
+  /**
+   * Learners and enrolments.
+   *
+   * @return the learner service
+   */
   public LearnerService learners() {
     return learners;
   }
 
-  /** Attendance. */
+  /**
+   * Attendance.
+   *
+   * @return the attendance service
+   */
   public AttendanceService attendance() {
     return attendance;
   }
 
-  /** Evidence, competency status and readiness. */
+  /**
+   * Evidence, competency status and readiness.
+   *
+   * @return the evidence service
+   */
   public EvidenceService evidence() {
     return evidence;
   }
 
-  /** Early-warning alerts and the schools' thresholds. */
+  /**
+   * Early-warning alerts and the schools' thresholds.
+   *
+   * @return the alert service
+   */
   public AlertService alerts() {
     return alerts;
   }
 
-  /** Privacy requests: the audit trail of a learner's insertion and coaching data. */
+  /**
+   * Privacy requests: the audit trail of a learner's insertion and coaching data.
+   *
+   * @return the privacy service
+   */
   public PrivacyService privacy() {
     return privacy;
   }
 
-  /** Referent coaches and caseloads. */
+  /**
+   * Referent coaches and caseloads.
+   *
+   * @return the referent service
+   */
   public ReferentService referents() {
     return referents;
   }
 
-  /** Coaching: meetings and confidential notes, barriers, action plans, immersions. */
+  /**
+   * Coaching: meetings and confidential notes, barriers, action plans, immersions.
+   *
+   * @return the coaching service
+   */
   public CoachingService coaching() {
     return coaching;
   }
 
-  /** The permission matrix every service checks callers against. */
+  /**
+   * The permission matrix every service checks callers against.
+   *
+   * @return the permission matrix every service checks callers against
+   */
   public AccessRules access() {
     return access;
   }
 
-  /** IAE eligibility rules (dated criteria lists). */
+  /**
+   * IAE eligibility rules (dated criteria lists).
+   *
+   * @return the eligibility rules
+   */
   public EligibilityRules eligibility() {
     return eligibility;
   }
 
-  /** Exit classification rules. */
+  /**
+   * Exit classification rules.
+   *
+   * @return the exit rules
+   */
   public ExitRules exits() {
     return exits;
   }
 
-  /** The stored insertion path: eligibility, contract, PASS IAE, exits and follow-ups. */
+  /**
+   * The stored insertion path: eligibility, contract, PASS IAE, exits and follow-ups.
+   *
+   * @return the stored insertion path: eligibility, contract, PASS IAE, exits and follow-ups
+   */
   public InsertionPathService insertion() {
     return insertion;
   }
@@ -321,6 +400,8 @@ public final class Tremplin implements AutoCloseable {
   /**
    * Core's transactions, for a module that writes its own tables in the same transaction as core
    * calls and runs its own migrations after core's (ADR 0005).
+   *
+   * @return the unit of work
    */
   public UnitOfWork transactions() {
     return database;
@@ -330,6 +411,8 @@ public final class Tremplin implements AutoCloseable {
    * Adds a module's personal data to every learner's export and erasure (the privacy office runs
    * the sections after core's, in the order added, inside its transaction). A section named like
    * one added before replaces it in place, so adding the same sections again changes nothing.
+   *
+   * @param section the personal-data section
    */
   public void addPersonalDataSection(PersonalDataSection section) {
     privacy.addSection(section);
@@ -338,6 +421,9 @@ public final class Tremplin implements AutoCloseable {
   /**
    * The relay that delivers stored events to the alert desk and to the consumers registered on it
    * (ADR 0006). Not started: a host calls {@code start()} once its consumers are registered.
+   *
+   * @return the relay that delivers stored events to the alert desk and to the consumers registered
+   *     on it (ADR 0006)
    */
   public EventRelay relay() {
     return relay;

@@ -20,7 +20,11 @@ public enum LtiErrorCode {
     this.kind = kind;
   }
 
-  /** What kind of failure this is, in core's classes (for HTTP statuses and exit codes). */
+  /**
+   * What kind of failure this is, in core's classes (for HTTP statuses and exit codes).
+   *
+   * @return what kind of failure this is, in core's classes (for HTTP statuses and exit codes)
+   */
   public ErrorCode.Kind kind() {
     return kind;
   }

@@ -161,6 +161,13 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
    *
    * @param status the 4xx status the server answers
    * @param path the request path, or empty when it could not be read
+   * @param accept the accept
+   * @param acceptLanguage the accept language
+   * @return the reply to a request the host's HTTP server refuses before JAX-RS sees it (a request
+   *     line or headers too large or too many, no {@code Host}, a bad {@code Content-Length},
+   *     ambiguous framing): the same short HTML page or problem details as every other error,
+   *     chosen from the raw {@code Accept} and {@code Accept-Language} values (empty when absent or
+   *     unparsed)
    */
   public static Response beforeRouting(
       int status, String path, String accept, String acceptLanguage) {

@@ -1,6 +1,5 @@
 package org.tremplin.web;
 
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.net.URI;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jspecify.annotations.Nullable;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.db.LtiSchema;
@@ -64,12 +64,20 @@ import org.tremplin.web.session.SessionFilter;
  * adapter's stores run on its unit of work, so a launch's writes and core's calls share one
  * transaction boundary. Everything that must survive a restart or be shared by several nodes behind
  * a load balancer (login states, nonces, tool keys, sessions, identities) lives in the database;
- * the adapter's tables are migrated on construction, after core's (ADR 0005). Immutable and
- * thread-safe; the components are built once, here. The host starts the engine's event relay once
- * its consumers are registered ({@code tremplin().relay().start()}: alerts, grades) and stops it on
- * shutdown ({@code tremplin().close()}), as {@code TremplinServer} does.
+ * the adapter's tables are migrated on construction, after core's (ADR 0005), once per engine.
+ * Thread-safe; the components are built once, here.
+ *
+ * <p>Lifecycle (docs/embedding.md): the host calls {@link #start()} once its server listens and its
+ * event consumers are registered (it starts the purges of expired nonces and sessions and the
+ * engine's event relay: alerts, grades), and {@link #close()} on shutdown, which stops what {@code
+ * start()} started and closes the engine when the feature built it. The data source stays the
+ * host's to close.
+ *
+ * <p>Jersey registers resources from a {@code Feature}; a runtime that takes only providers from a
+ * {@code Feature} (RESTEasy) gets every resource and provider from {@link #components()}, e.g. in
+ * its {@code Application.getSingletons()}.
  */
-public final class TremplinFeature implements Feature {
+public final class TremplinFeature implements Feature, AutoCloseable {
 
   private final Tremplin tremplin;
   private final UnitOfWork database;
@@ -88,6 +96,11 @@ public final class TremplinFeature implements Feature {
   private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
   private final java.util.List<org.tremplin.lti.registration.PlatformRegistration> configured;
   private final FormGuard forms;
+  private final boolean ownsEngine;
+  private final Object lifecycle = new Object();
+  private boolean relayStartedHere; // guarded by lifecycle
+  private boolean closed; // guarded by lifecycle
+  private @Nullable List<Object> components; // guarded by lifecycle; built on first use
 
   /** Reads the runtime's MicroProfile Config once; an unpooled data source, system clock. */
   public TremplinFeature() {
@@ -98,6 +111,8 @@ public final class TremplinFeature implements Feature {
    * With this configuration and an unpooled data source on {@code tremplin.datasource.*}: fine for
    * H2; a server on PostgreSQL should pass a pool to {@link #TremplinFeature(TremplinConfig,
    * DataSource)}.
+   *
+   * @param config the configuration
    */
   public TremplinFeature(TremplinConfig config) {
     this(
@@ -111,15 +126,24 @@ public final class TremplinFeature implements Feature {
   /**
    * On this database, building the one {@link Tremplin} of the host on it; platform keysets fetched
    * over HTTP, system clock.
+   *
+   * @param config the configuration
+   * @param dataSource the database
    */
   public TremplinFeature(TremplinConfig config, DataSource dataSource) {
     this(
         config,
-        Tremplin.create(Objects.requireNonNull(dataSource, "dataSource"), Clock.systemUTC()));
+        Tremplin.create(Objects.requireNonNull(dataSource, "dataSource"), Clock.systemUTC()),
+        new CachingPlatformKeys(new HttpJwksFetcher(), Clock.systemUTC()),
+        Clock.systemUTC(),
+        true);
   }
 
   /**
    * On the host's Tremplin (and its database); platform keysets fetched over HTTP, system clock.
+   *
+   * @param config the configuration
+   * @param tremplin the engine
    */
   public TremplinFeature(TremplinConfig config, Tremplin tremplin) {
     this(
@@ -132,6 +156,11 @@ public final class TremplinFeature implements Feature {
   /**
    * Building the one {@link Tremplin} on this database with this clock, every collaborator given
    * (tests, benchmarks).
+   *
+   * @param config the configuration
+   * @param dataSource the database
+   * @param platformKeys the platform keys
+   * @param clock the clock read for "now"
    */
   public TremplinFeature(
       TremplinConfig config, DataSource dataSource, PlatformKeys platformKeys, Clock clock) {
@@ -141,12 +170,29 @@ public final class TremplinFeature implements Feature {
             Objects.requireNonNull(dataSource, "dataSource"),
             Objects.requireNonNull(clock, "clock")),
         platformKeys,
-        clock);
+        clock,
+        true);
   }
 
-  /** On the host's Tremplin, every collaborator given (tests, benchmarks). */
+  /**
+   * On the host's Tremplin, every collaborator given (tests, benchmarks).
+   *
+   * @param config the configuration
+   * @param tremplin the engine
+   * @param platformKeys the platform keys
+   * @param clock the clock read for "now"
+   */
   public TremplinFeature(
       TremplinConfig config, Tremplin tremplin, PlatformKeys platformKeys, Clock clock) {
+    this(config, tremplin, platformKeys, clock, false);
+  }
+
+  private TremplinFeature(
+      TremplinConfig config,
+      Tremplin tremplin,
+      PlatformKeys platformKeys,
+      Clock clock,
+      boolean ownsEngine) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(tremplin, "tremplin");
     Objects.requireNonNull(platformKeys, "platformKeys");
@@ -189,18 +235,93 @@ public final class TremplinFeature implements Feature {
     this.directory = new LtiDirectory(database, clock);
     this.baseUrl = config.baseUrl();
     this.clock = clock;
+    this.ownsEngine = ownsEngine;
+  }
+
+  /**
+   * Starts what runs in the background while the host serves: the purges of expired nonces and
+   * sessions ({@link #housekeeping()}) and, unless it already runs, the engine's event relay. Call
+   * it once the server listens and the host's event consumers are registered on {@code
+   * tremplin().relay()}; a second call does nothing. Several nodes may run both at once.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public void start() {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("the Tremplin feature was closed");
+      }
+      housekeeping.start();
+      if (!tremplin.relay().isRunning()) {
+        tremplin.relay().start();
+        relayStartedHere = true;
+      }
+    }
+  }
+
+  /**
+   * Stops what {@link #start()} started (the purges; the event relay if it started it) and, when
+   * this feature built the engine itself (the constructors taking a {@link DataSource}), closes the
+   * engine. A host's own {@link Tremplin} stays the host's to close, and the data source too.
+   * Undelivered events wait in the database. A second call does nothing.
+   */
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      housekeeping.close();
+    } finally {
+      if (ownsEngine) {
+        tremplin.close();
+      } else if (relayStartedHere) {
+        tremplin.relay().close();
+      }
+    }
+  }
+
+  /**
+   * Every resource and provider instance the feature registers, built once, for a runtime that
+   * registers resources only from its {@code Application} (e.g. RESTEasy: {@code getSingletons()}
+   * returns them). Registering the feature itself on such a runtime serves none of Tremplin's
+   * endpoints.
+   *
+   * @return every resource and provider instance the feature registers, built once, for a runtime
+   *     that registers resources only from its {@code Application} (e.g
+   */
+  public List<Object> components() {
+    synchronized (lifecycle) {
+      if (components == null) {
+        ComponentRecorder recorder = new ComponentRecorder();
+        configure(recorder);
+        components = List.copyOf(recorder.components);
+      }
+      return components;
+    }
   }
 
   /**
    * The purges of expired nonces and sessions, on a schedule of their own: the host starts it with
    * the server ({@code start()}) and closes it on shutdown, as {@code TremplinServer} does; several
    * nodes may run it at once.
+   *
+   * @return the purges of expired nonces and sessions, on a schedule of their own: the host starts
+   *     it with the server ({@code start()}) and closes it on shutdown, as {@code TremplinServer}
+   *     does; several nodes may run it at once
    */
   public Housekeeping housekeeping() {
     return housekeeping;
   }
 
-  /** The links between platform users, courses and Tremplin (e.g. to seed a demo). */
+  /**
+   * The links between platform users, courses and Tremplin (e.g. to seed a demo).
+   *
+   * @return the links between platform users, courses and Tremplin (e.g
+   */
   public LtiDirectory directory() {
     return directory;
   }
@@ -208,6 +329,8 @@ public final class TremplinFeature implements Feature {
   /**
    * The domain engine the feature runs on (the host's, or the one it built), e.g. to seed data or
    * to embed the library.
+   *
+   * @return the domain engine the feature runs on (the host's, or the one it built), e.g
    */
   public Tremplin tremplin() {
     return tremplin;
@@ -251,7 +374,7 @@ public final class TremplinFeature implements Feature {
     context.register(new ItemResource(tremplin, baseUrl));
     context.register(new AutoPostScriptResource());
     // after the SessionFilter (priority USER): every session POST carries the CSRF value (ADR 0010)
-    context.register(new FormGuardFilter(forms), Priorities.USER + 100);
+    context.register(new FormGuardFilter(forms));
     context.register(new AppResource(sessions, directory, tremplin, forms, baseUrl));
     context.register(new AttendanceResource(tremplin, forms, clock, baseUrl));
     context.register(new StorageScriptResource());

@@ -32,7 +32,11 @@ public final class JdbiLearners implements Learners {
 
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiLearners(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

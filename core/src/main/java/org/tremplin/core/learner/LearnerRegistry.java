@@ -37,7 +37,16 @@ public final class LearnerRegistry implements LearnerService {
   private final AccessRules access;
   private final Clock clock;
 
-  /** A registry on its store. */
+  /**
+   * A registry on its store.
+   *
+   * @param database the database (unit of work)
+   * @param learners the learners
+   * @param cohorts the cohorts
+   * @param schools the schools
+   * @param access the access rules every call is checked against
+   * @param clock the clock read for "now"
+   */
   public LearnerRegistry(
       Database database,
       Learners learners,
@@ -79,7 +88,12 @@ public final class LearnerRegistry implements LearnerService {
     return learner;
   }
 
-  /** The learner, without an access check (for core services that checked the caller). */
+  /**
+   * The learner, without an access check (for core services that checked the caller).
+   *
+   * @param id the identifier
+   * @return the learner, without an access check (for core services that checked the caller)
+   */
   public Learner learner(LearnerId id) {
     TremplinException.required(id, "learner id");
     return database
@@ -229,6 +243,10 @@ public final class LearnerRegistry implements LearnerService {
   /**
    * A learner's enrolment, without an access check (for core services that checked the caller).
    *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return a learner's enrolment, without an access check (for core services that checked the
+   *     caller)
    * @throws TremplinException {@code ENROLMENT_NOT_ENROLLED} if they never joined
    */
   public Enrolment enrolmentOf(CohortId cohort, LearnerId learner) {
@@ -248,7 +266,12 @@ public final class LearnerRegistry implements LearnerService {
     return enrolmentsOf(cohort);
   }
 
-  /** Every enrolment of a cohort, without an access check. */
+  /**
+   * Every enrolment of a cohort, without an access check.
+   *
+   * @param cohort the cohort
+   * @return every enrolment of a cohort, without an access check
+   */
   public List<Enrolment> enrolmentsOf(CohortId cohort) {
     cohorts.cohort(cohort);
     return database.read(

@@ -132,8 +132,8 @@ public final class DemoLms {
   @POST
   @Path("auth")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response authorizeByPost(MultivaluedMap<String, String> form) {
-    return authorize(form);
+  public Response authorizeByPost(@Nullable MultivaluedMap<String, String> form) {
+    return authorize(form == null ? Map.of() : form); // no body: an empty form, refused (400)
   }
 
   /** The token endpoint: the demo platform offers no services (AGS, NRPS), so it refuses. */

@@ -26,6 +26,7 @@ public final class LtiSchema {
   /**
    * Migrates the adapter's tables and registers its personal-data sections.
    *
+   * @param tremplin the engine
    * @return core's unit of work, for the adapter's stores
    */
   public static UnitOfWork install(Tremplin tremplin) {
@@ -40,6 +41,10 @@ public final class LtiSchema {
    * The learner's open app sessions (from LTI launches: name shown, language, times; never the
    * token's hash): exported, and deleted on erasure so that no session opened before it keeps the
    * name or the access alive. Must run before {@link #lmsAccounts()}, which removes the link.
+   *
+   * @return the learner's open app sessions (from LTI launches: name shown, language, times; never
+   *     the token's hash): exported, and deleted on erasure so that no session opened before it
+   *     keeps the name or the access alive
    */
   public static PersonalDataSection lmsSessions() {
     String ofLearner =
@@ -57,6 +62,10 @@ public final class LtiSchema {
    * The learner's LMS accounts (issuer, client id, {@code sub}) linked by the LTI adapter:
    * exported, and deleted on erasure (the platform's user id is personal data; the person id left
    * in audit trails is a random UUID).
+   *
+   * @return the learner's LMS accounts (issuer, client id, {@code sub}) linked by the LTI adapter:
+   *     exported, and deleted on erasure (the platform's user id is personal data; the person id
+   *     left in audit trails is a random UUID)
    */
   public static PersonalDataSection lmsAccounts() {
     return PersonalDataSection.sql(

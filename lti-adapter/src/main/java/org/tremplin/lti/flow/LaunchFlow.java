@@ -50,6 +50,7 @@ public final class LaunchFlow {
      * The pages' language.
      *
      * @param presentationLocale the launch's {@code launch_presentation.locale} as sent, if any
+     * @return the pages' language
      */
     Locale choose(@Nullable String presentationLocale);
   }
@@ -65,6 +66,13 @@ public final class LaunchFlow {
   /**
    * Over this validator, the registrations (where learnt deployment ids are recorded), the role
    * mapping of registrations that have none of their own, the identity mapping and the sessions.
+   *
+   * @param validator the validator
+   * @param registrations the registrations
+   * @param defaultRoles the default roles
+   * @param identities the identities
+   * @param sessions the sessions
+   * @param clock the clock read for "now"
    */
   public LaunchFlow(
       LaunchValidator validator,
@@ -107,6 +115,7 @@ public final class LaunchFlow {
    *
    * @param request what the platform posted, with the browser's binding
    * @param language chooses the pages' language
+   * @return where this launch post leads
    */
   public FlowOutcome run(LaunchRequest request, Language language) {
     Optional<StorageReadBack> readBack = validator.storageReadBack(request);

@@ -53,6 +53,22 @@ public record LaunchContext(
    * PlatformText}): the name, the course title, the custom parameters and the locale are cleaned
    * and bounded (absent when nothing printable remains); roles and mentored subs that are no
    * acceptable identifier are dropped.
+   *
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @param deploymentId the deployment id
+   * @param deploymentAutoAccepted the deployment auto accepted
+   * @param sub the sub
+   * @param name the name
+   * @param messageType the message type
+   * @param contextId the context id
+   * @param contextTitle the context title
+   * @param resourceLinkId the resource link id
+   * @param roles the roles
+   * @param roleScopeMentor the role scope mentor
+   * @param targetLinkUri the target link uri
+   * @param custom the custom
+   * @param presentationLocale the presentation locale
    */
   public LaunchContext {
     Objects.requireNonNull(issuer, "issuer");
@@ -87,7 +103,11 @@ public record LaunchContext(
     return Map.copyOf(cleaned);
   }
 
-  /** Whether this is a deep linking request. */
+  /**
+   * Whether this is a deep linking request.
+   *
+   * @return whether this is a deep linking request
+   */
   public boolean isDeepLinking() {
     return LtiClaims.DEEP_LINKING_REQUEST.equals(messageType);
   }

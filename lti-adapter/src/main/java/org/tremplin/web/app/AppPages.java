@@ -47,7 +47,13 @@ public final class AppPages {
 
   private AppPages() {}
 
-  /** {@code uri} with the session token as its {@code session} query parameter. */
+  /**
+   * {@code uri} with the session token as its {@code session} query parameter.
+   *
+   * @param uri the URI
+   * @param token the session token
+   * @return the u RI
+   */
   public static URI withToken(URI uri, String token) {
     return URI.create(
         uri
@@ -57,7 +63,11 @@ public final class AppPages {
             + URLEncoder.encode(token, StandardCharsets.UTF_8));
   }
 
-  /** 401: no session behind the token (missing, expired, or forged). */
+  /**
+   * 401: no session behind the token (missing, expired, or forged).
+   *
+   * @return the response
+   */
   public static Response sessionMissing() {
     AppText fr = AppText.of(Locale.FRENCH);
     AppText en = AppText.of(Locale.ENGLISH);
@@ -77,6 +87,11 @@ public final class AppPages {
   /**
    * An accepted launch that leads to no session: why, in the user's language; 200 for a test user's
    * preview, else 403.
+   *
+   * @param landing the landing
+   * @param locale the language of the texts
+   * @return an accepted launch that leads to no session: why, in the user's language; 200 for a
+   *     test user's preview, else 403
    */
   public static Response explained(Landing.Explained landing, Locale locale) {
     AppText t = AppText.of(locale);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -58,6 +59,12 @@ public final class AppResource {
   /**
    * Over these sessions, links, domain engine and forms' guard; links are built under {@code
    * baseUrl}.
+   *
+   * @param sessions the sessions
+   * @param directory the directory
+   * @param tremplin the engine
+   * @param forms the forms' guard (CSRF value, one-time submissions)
+   * @param baseUrl the tool's public base URL
    */
   public AppResource(
       Sessions sessions, LtiDirectory directory, Tremplin tremplin, FormGuard forms, URI baseUrl) {
@@ -68,7 +75,12 @@ public final class AppResource {
     this.baseUrl = baseUrl;
   }
 
-  /** The landing page of the session's roles. */
+  /**
+   * The landing page of the session's roles.
+   *
+   * @param security the request's security context (its session)
+   * @return the landing page of the session's roles
+   */
   @GET
   @Path("home")
   public Response home(@Context SecurityContext security) {
@@ -79,7 +91,12 @@ public final class AppResource {
     return AppPages.home(request.session(), tremplin, request.token());
   }
 
-  /** The page offering to link the course to a cohort. */
+  /**
+   * The page offering to link the course to a cohort.
+   *
+   * @param security the request's security context (its session)
+   * @return the page offering to link the course to a cohort
+   */
   @GET
   @Path("link")
   public Response linkPage(@Context SecurityContext security) {
@@ -91,11 +108,20 @@ public final class AppResource {
     return linkPage(FROM_LINK, request, link, null, 200);
   }
 
-  /** Links the course to an existing cohort of the school. */
+  /**
+   * Links the course to an existing cohort of the school.
+   *
+   * @param body the posted form, absent when nothing was posted
+   * @param security the request's security context (its session)
+   * @return the response
+   */
   @POST
   @Path("link")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response link(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+  public Response link(
+      @Nullable MultivaluedMap<String, String> body, @Context SecurityContext security) {
+    // a post without a body: an empty form, refused like one (400)
+    MultivaluedMap<String, String> form = body == null ? new MultivaluedHashMap<>() : body;
     RequestSession request = RequestSession.of(security);
     AppSession session = request.session();
     PendingLink link = session.pendingLink();
@@ -119,11 +145,18 @@ public final class AppResource {
   /**
    * Opens a cohort from a template in the school and links the course to it, in one transaction: a
    * refused link leaves no cohort.
+   *
+   * @param body the posted form, absent when nothing was posted
+   * @param security the request's security context (its session)
+   * @return the response
    */
   @POST
   @Path("link/new")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+  public Response create(
+      @Nullable MultivaluedMap<String, String> body, @Context SecurityContext security) {
+    // a post without a body: an empty form, refused like one (400)
+    MultivaluedMap<String, String> form = body == null ? new MultivaluedHashMap<>() : body;
     RequestSession request = RequestSession.of(security);
     String token = request.token();
     AppSession session = request.session();

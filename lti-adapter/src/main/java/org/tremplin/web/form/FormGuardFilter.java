@@ -1,6 +1,8 @@
 package org.tremplin.web.form;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +24,7 @@ import org.tremplin.web.session.WithSession;
  * checked the session token. The form body is read and put back intact. Thread-safe.
  */
 @WithSession
+@Priority(Priorities.USER + 100) // after the SessionFilter (USER), in every JAX-RS runtime
 public final class FormGuardFilter implements ContainerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(FormGuardFilter.class);
 

@@ -36,6 +36,7 @@ public record Layout(
    * @param school the school's name, or an empty string when the page knows none
    * @param root the path from the page to the application's root, e.g. {@code "../"} for a page at
    *     {@code /lti/launch}, {@code ""} for one at {@code /demo}
+   * @return the layout of a page in this language
    */
   public static Layout of(Locale locale, String title, String school, String root) {
     String lang = Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "fr";
