@@ -12,7 +12,16 @@ public enum LtiErrorCode {
    * An LMS user or course is already linked to another person, learner or cohort; links are never
    * re-pointed silently.
    */
-  LTI_LINK_CONFLICT(ErrorCode.Kind.CONFLICT);
+  LTI_LINK_CONFLICT(ErrorCode.Kind.CONFLICT),
+
+  /**
+   * The platform's gradebook service could not be reached or asked to come back later (network,
+   * 5xx, 409, 429, a token refused): the score waits in the outbox and is tried again.
+   */
+  LTI_GRADEBOOK_UNAVAILABLE(ErrorCode.Kind.INTERNAL),
+
+  /** The platform's gradebook service refused a request for good (a 4xx other than 401/409/429). */
+  LTI_GRADEBOOK_REFUSED(ErrorCode.Kind.INVALID);
 
   private final ErrorCode.Kind kind;
 
