@@ -31,9 +31,11 @@ import org.tsugi.ags2.objects.LineItem;
  * key), then the lane (line item, learner) is sent in the order assessments were recorded, by one
  * node at a time (a lease on the lane): a score waiting for a retry holds back the later scores of
  * its lane, so the gradebook never sees them out of order; a score older than one the gradebook
- * already has is not sent (superseded). Each attempt gets a timestamp strictly after the lane's
- * previous one, with millisecond precision. The score's maximum is {@link Ags#SCORE_MAXIMUM}
- * ({@link #scoreOf}).
+ * already has is not sent (superseded). A score's timestamp is when its assessment was recorded,
+ * moved just after the lane's previous timestamp if needed (strictly increasing, millisecond
+ * precision); after a 409 (Moodle refuses a timestamp in the second of the grade it has) the lane's
+ * next timestamp moves to the next second, and not before the time of the conflict. The score's
+ * maximum is {@link Ags#SCORE_MAXIMUM} ({@link #scoreOf}).
  *
  * <p><b>Failures.</b> 409, 429, 5xx, network errors and a second 401 throw, so the relay tries the
  * event again with its backoff; a {@code Retry-After} is honoured on top of it (no request to that
@@ -159,7 +161,7 @@ public final class GradePublisher implements EventConsumer {
           store.supersede(s.evidence(), clock.instant());
           continue;
         }
-        Instant stamp = store.nextStamp(lane, clock.instant());
+        Instant stamp = store.nextStamp(lane, s.occurredAt());
         Score score = Score.graded(s.userSub(), s.given(), s.maximum(), stamp);
         try {
           int status = client.postScore(gradebook, lineItem, score, scopes);
@@ -171,6 +173,9 @@ public final class GradePublisher implements EventConsumer {
             throw e;
           }
           if (e.retryable()) {
+            if (e.status() == 409) {
+              store.conflicted(lane, stamp, clock.instant());
+            }
             store.record(
                 s.evidence(),
                 JdbiGradeDeliveries.State.PENDING,

@@ -248,10 +248,11 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
   }
 
   /**
-   * The next score timestamp of the lane: now, or one millisecond after the last one used if that
-   * is not earlier (strictly increasing per line item and user); recorded as the last one.
+   * The next score timestamp of the lane: {@code base} (when the assessment was recorded), or one
+   * millisecond after the last one used if that is not earlier (strictly increasing per line item
+   * and user); recorded as the last one.
    */
-  Instant nextStamp(String lane, Instant now) {
+  Instant nextStamp(String lane, Instant base) {
     return database.inTransaction(
         h -> {
           Optional<Instant> last =
@@ -261,7 +262,7 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
                   .findFirst()
                   .flatMap(o -> o)
                   .map(OffsetDateTime::toInstant);
-          Instant stamp = now.truncatedTo(ChronoUnit.MILLIS);
+          Instant stamp = base.truncatedTo(ChronoUnit.MILLIS);
           if (last.isPresent() && !stamp.isAfter(last.get())) {
             stamp = last.get().plusMillis(1);
           }
@@ -272,6 +273,23 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
               .execute();
           return stamp;
         });
+  }
+
+  /**
+   * After a 409 on {@code stamp}: the lane's next timestamp goes to the next whole second (Moodle
+   * compares seconds), and not before {@code now} (the platform's grade is older than now).
+   */
+  void conflicted(String lane, Instant stamp, Instant now) {
+    Instant bumped = stamp.truncatedTo(ChronoUnit.SECONDS).plusMillis(999);
+    Instant last = now.truncatedTo(ChronoUnit.MILLIS).isAfter(bumped) ? now : bumped;
+    database.inTransaction(
+        h ->
+            h.createUpdate(
+                    "update tremplin_lti_score_lane set last_stamp = :stamp where lane = :lane"
+                        + " and last_stamp < :stamp")
+                .bind("lane", lane)
+                .bind("stamp", UnitOfWork.timestamp(last.truncatedTo(ChronoUnit.MILLIS)))
+                .execute());
   }
 
   /** Records the outcome of an attempt to send this score. */

@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
  */
 final class ServiceUrls {
   private static final Pattern LINK = Pattern.compile("<([^>]*)>([^<]*)");
-  private static final Pattern REL =
-      Pattern.compile("rel\\s*=\\s*[\"\u201c\u201d']?([^\"\u201c\u201d';]*)");
+  private static final Pattern REL = Pattern.compile("rel\\s*=\\s*([^;,]*)");
 
   private ServiceUrls() {}
 
@@ -58,7 +57,8 @@ final class ServiceUrls {
 
   /**
    * The {@code rel="next"} target of these {@code Link} header values, resolved against the page's
-   * URL: several links per header, quoted, unquoted or typographic quotes, several relations.
+   * URL: several links per header, quoted, unquoted or Moodle's typographic quotes, several
+   * relations.
    */
   static List<URI> next(URI page, List<String> linkHeaders) {
     List<URI> found = new ArrayList<>();
@@ -66,7 +66,10 @@ final class ServiceUrls {
       Matcher m = LINK.matcher(header);
       while (m.find()) {
         Matcher rel = REL.matcher(m.group(2));
-        if (rel.find() && List.of(rel.group(1).trim().split("\\s+")).contains("next")) {
+        // quotes of any kind (Moodle's typographic ones, read as UTF-8 or as Latin-1) are dropped
+        if (rel.find()
+            && List.of(rel.group(1).replaceAll("[^A-Za-z0-9._:/-]", " ").trim().split("\\s+"))
+                .contains("next")) {
           try {
             found.add(page.resolve(m.group(1).trim()));
           } catch (IllegalArgumentException e) {

@@ -38,8 +38,8 @@ create table tremplin_lti_score (
   answer        varchar(2000), -- the platform's answer to a refused score, shortened
   updated_at    timestamp with time zone not null
 );
-create index tremplin_lti_score_lane on tremplin_lti_score (lane, state);
-create index tremplin_lti_score_cohort on tremplin_lti_score (cohort_id, state);
+create index tremplin_lti_score_by_lane on tremplin_lti_score (lane, state);
+create index tremplin_lti_score_by_cohort on tremplin_lti_score (cohort_id, state);
 
 -- A lane's clock and lease: the last score timestamp used (strictly increasing per line item and
 -- user) and which node sends the lane's scores now (one at a time, so they arrive in order).
