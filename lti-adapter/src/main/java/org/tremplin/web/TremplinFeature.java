@@ -29,6 +29,9 @@ import org.tremplin.lti.registration.DynamicRegistration;
 import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.ToolDescription;
 import org.tremplin.lti.roles.RoleMapper;
+import org.tremplin.lti.services.JdbiServiceEndpoints;
+import org.tremplin.lti.services.ServiceEndpoints;
+import org.tremplin.lti.services.ServiceTokens;
 import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
@@ -71,6 +74,8 @@ public final class TremplinFeature implements Feature {
   private final Housekeeping housekeeping;
   private final FrameAncestors frameAncestors;
   private final LtiDirectory directory;
+  private final ServiceTokens serviceTokens;
+  private final JdbiServiceEndpoints serviceEndpoints;
   private final URI baseUrl;
   private final Clock clock;
   private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
@@ -170,6 +175,8 @@ public final class TremplinFeature implements Feature {
             Housekeeping.DEFAULT_INTERVAL);
     this.frameAncestors = new FrameAncestors(registrations::all, config.frameAncestors(), clock);
     this.directory = new LtiDirectory(database, clock);
+    this.serviceTokens = new ServiceTokens(toolKeys, ServiceTokens.defaultClient(), clock);
+    this.serviceEndpoints = new JdbiServiceEndpoints(database, clock);
     this.baseUrl = config.baseUrl();
     this.clock = clock;
   }
@@ -186,6 +193,25 @@ public final class TremplinFeature implements Feature {
   /** The links between platform users, courses and Tremplin (e.g. to seed a demo). */
   public LtiDirectory directory() {
     return directory;
+  }
+
+  /**
+   * The OAuth 2 client-credentials tokens of the platform services (AGS, NRPS), signed with the
+   * tool's keys and cached per registration and scope set: one per host, shared by every service
+   * caller.
+   */
+  public ServiceTokens serviceTokens() {
+    return serviceTokens;
+  }
+
+  /** The service endpoints (NRPS, AGS) each course's launches carried, as last seen. */
+  public ServiceEndpoints serviceEndpoints() {
+    return serviceEndpoints;
+  }
+
+  /** The platform registrations (configured and dynamically registered). */
+  public org.tremplin.lti.registration.Registrations registrations() {
+    return registrations;
   }
 
   /**
@@ -218,6 +244,7 @@ public final class TremplinFeature implements Feature {
                             .anyMatch(
                                 p -> p.issuer().equals(issuer) && p.clientId().equals(clientId))),
                 sessions,
+                serviceEndpoints,
                 clock),
             baseUrl));
     context.register(new SessionFilter(sessions, AppPages::sessionMissing));

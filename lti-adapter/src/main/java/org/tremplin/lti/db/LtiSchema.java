@@ -32,6 +32,7 @@ public final class LtiSchema {
     UnitOfWork work = tremplin.transactions();
     work.migrate(SCHEMA);
     tremplin.addPersonalDataSection(lmsSessions()); // before the accounts it finds them by
+    tremplin.addPersonalDataSection(lmsRoster());
     tremplin.addPersonalDataSection(lmsAccounts());
     return work;
   }
@@ -51,6 +52,20 @@ public final class LtiSchema {
             + ofLearner
             + " order by created_at",
         "delete from tremplin_lti_session" + ofLearner);
+  }
+
+  /**
+   * The learner's places on LMS course rosters as read by the roster sync (course, platform user
+   * id, roles, status, and the e-mail and {@code lis_person_sourcedid} when the platform shared
+   * them): exported, and deleted on erasure.
+   */
+  public static PersonalDataSection lmsRoster() {
+    return PersonalDataSection.sql(
+        "lmsRoster",
+        "select issuer, client_id, deployment_id, context_id, sub, roles, status, email, sourcedid,"
+            + " first_seen_at, last_seen_at from tremplin_lti_roster_member"
+            + " where learner_id = :learner order by issuer, client_id, context_id, sub",
+        "delete from tremplin_lti_roster_member where learner_id = :learner");
   }
 
   /**
