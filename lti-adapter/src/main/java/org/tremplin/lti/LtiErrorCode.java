@@ -15,13 +15,31 @@ public enum LtiErrorCode {
   LTI_LINK_CONFLICT(ErrorCode.Kind.CONFLICT),
 
   /**
-   * The platform's gradebook service could not be reached or asked to come back later (network,
-   * 5xx, 409, 429, a token refused): the score waits in the outbox and is tried again.
+   * A platform service (token endpoint, NRPS, AGS) could not be reached, timed out or answered a
+   * server error (5xx): try again later.
    */
-  LTI_GRADEBOOK_UNAVAILABLE(ErrorCode.Kind.INTERNAL),
+  LTI_SERVICE_UNREACHABLE(ErrorCode.Kind.INTERNAL),
 
-  /** The platform's gradebook service refused a request for good (a 4xx other than 401/409/429). */
-  LTI_GRADEBOOK_REFUSED(ErrorCode.Kind.INVALID);
+  /**
+   * The platform's token endpoint refused the tool's client assertion or the scopes asked (a 4xx
+   * answer): the registration or the platform's tool settings need attention.
+   */
+  LTI_SERVICE_TOKEN_REFUSED(ErrorCode.Kind.INTERNAL),
+
+  /** A platform service still answered 401 after a fresh token (LTI.md §5: one retry only). */
+  LTI_SERVICE_UNAUTHORIZED(ErrorCode.Kind.INTERNAL),
+
+  /** A platform service answered something that cannot be read (not JSON, fields missing). */
+  LTI_SERVICE_BAD_RESPONSE(ErrorCode.Kind.INTERNAL),
+
+  /** A platform service answered a client error (4xx other than 401) to a service call. */
+  LTI_SERVICE_REFUSED(ErrorCode.Kind.INTERNAL),
+
+  /**
+   * The course's launches carry no endpoint of this service, or not the scope it needs: the
+   * platform does not offer it for this course.
+   */
+  LTI_SERVICE_NOT_OFFERED(ErrorCode.Kind.NOT_FOUND);
 
   private final ErrorCode.Kind kind;
 

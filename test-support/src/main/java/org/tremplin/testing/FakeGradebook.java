@@ -1,56 +1,40 @@
 package org.tremplin.testing;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.shaded.gson.Gson;
 import com.nimbusds.jose.shaded.gson.JsonObject;
 import com.nimbusds.jose.shaded.gson.JsonParseException;
 import com.nimbusds.jose.shaded.gson.JsonParser;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A platform's gradebook (LTI Assignment and Grade Services 2.0) on a {@link SimulatedLms}, as
- * strict as the spec and shaped like Moodle's: a token endpoint ({@code /mod/lti/token.php}) that
- * checks the client assertion (RS256 with a known {@code kid}, signature, {@code iss} = {@code sub}
- * = client id, {@code aud} = exactly the token URL, lifetime at most 5 minutes, {@code jti} never
- * reused, scopes granted), and services under {@code /mod/lti/services.php/<course>/lineitems}
- * whose URLs carry {@code ?type_id=7} (refused without it), with exact media types, bearer tokens
- * checked for scope, pages joined by {@code Link: <…>; rel=“next”} (Moodle's typographic quotes),
- * and a score refused with 409 unless its timestamp (with sub-second precision) is in a later
- * second than the previous one of its line item and user (Moodle compares seconds). Every request
- * it refused for a reason a correct tool never gives is kept in {@link #violations()}.
+ * strict as the spec and shaped like Moodle's, beside a {@link PlatformServices} (its token
+ * endpoint checks the client assertions and issues the bearer tokens checked here for scope):
+ * services under {@code /mod/lti/services.php/<course>/lineitems} whose URLs carry {@code
+ * ?type_id=7} (refused without it), with exact media types, pages joined by {@code Link: <…>;
+ * rel=“next”} (Moodle's typographic quotes), and a score refused with 409 unless its timestamp
+ * (with sub-second precision) is in a later second than the previous one of its line item and user
+ * (Moodle compares seconds). Every request it refused for a reason a correct tool never gives is
+ * kept in {@link #violations()}.
  *
  * <p>Faults on demand: {@link #outage} (every request answers 503), {@link #answerScores} (the next
  * score posts answer a status, e.g. 429 with {@code Retry-After}), {@link #expireTokens} (the
@@ -60,7 +44,7 @@ public final class FakeGradebook {
   /** Moodle's tool type id, carried by every service URL. */
   public static final String TYPE_ID = "7";
 
-  /** The scopes granted unless {@link #grant} says otherwise. */
+  /** Every AGS scope (what the fixture's course claims). */
   public static final Set<String> ALL_SCOPES =
       Set.of(
           "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
@@ -122,27 +106,18 @@ public final class FakeGradebook {
   public record Column(
       String id, String label, String resourceId, String tag, double scoreMaximum) {}
 
-  private record Token(Set<String> scopes, int generation) {}
-
   private record Canned(int status, @Nullable String retryAfter) {}
 
   private final SimulatedLms lms;
-  private final String clientId;
-  private final Supplier<JWKSet> toolKeys;
-  private final Clock clock;
+  private final PlatformServices services;
   private final Gson gson = new Gson();
   private final Object lock = new Object();
   // all guarded by lock
   private final Map<String, List<Column>> columns = new LinkedHashMap<>();
   private final List<ReceivedScore> scores = new ArrayList<>();
   private final Map<String, Double[]> grades = new HashMap<>(); // lineItem|user -> {score, max}
-  private final Map<String, Token> tokens = new HashMap<>();
-  private final Set<String> jtis = new HashSet<>();
-  private final Map<String, Integer> tokenRequests = new LinkedHashMap<>();
   private final List<String> violations = new ArrayList<>();
   private final Deque<Canned> canned = new ArrayDeque<>();
-  private Set<String> granted = ALL_SCOPES;
-  private int generation;
   private int pageSize = 10;
   private boolean outage;
   private boolean honourFilters = true;
@@ -150,33 +125,23 @@ public final class FakeGradebook {
   private int serviceRequests;
 
   /**
-   * Serves a gradebook on this platform for a tool with this client id whose public keys are these
-   * (asked at each token request), checking times against this clock.
+   * Serves a gradebook beside these platform services, whose token endpoint issues and checks the
+   * bearer tokens.
    */
-  public FakeGradebook(SimulatedLms lms, String clientId, Supplier<JWKSet> toolKeys, Clock clock) {
-    this.lms = lms;
-    this.clientId = clientId;
-    this.toolKeys = toolKeys;
-    this.clock = clock;
-    lms.serve("/mod/lti/token.php", this::token);
+  public FakeGradebook(PlatformServices services) {
+    this.services = services;
+    this.lms = services.lms();
     lms.serve("/mod/lti/services.php/", this::service);
   }
 
   /** The token URL (the registration's). */
   public String tokenUrl() {
-    return lms.url("/mod/lti/token.php");
+    return services.tokenUrl();
   }
 
   /** The line item container of a course, as Moodle's AGS claim gives it ({@code ?type_id=7}). */
   public String lineItemsUrl(String course) {
     return lms.url("/mod/lti/services.php/" + course + "/lineitems?type_id=" + TYPE_ID);
-  }
-
-  /** The scopes the platform grants from now on. */
-  public void grant(Set<String> scopes) {
-    synchronized (lock) {
-      granted = Set.copyOf(scopes);
-    }
   }
 
   /** How many line items (or results) one page holds. */
@@ -199,6 +164,7 @@ public final class FakeGradebook {
   public void outage(boolean down) {
     synchronized (lock) {
       outage = down;
+      services.refuseTokens(down ? 503 : 0);
     }
   }
 
@@ -213,9 +179,7 @@ public final class FakeGradebook {
 
   /** The tokens issued so far answer 401 from now on. */
   public void expireTokens() {
-    synchronized (lock) {
-      generation++;
-    }
+    services.revokeIssuedTokens();
   }
 
   /** Adds a column to a course (as deep linking or a teacher would); answers its URL. */
@@ -246,11 +210,9 @@ public final class FakeGradebook {
     }
   }
 
-  /** Token requests granted so far, by scope set (sorted, space-separated). */
-  public Map<String, Integer> tokenRequests() {
-    synchronized (lock) {
-      return Map.copyOf(tokenRequests);
-    }
+  /** Requests that reached the token endpoint. */
+  public int tokenRequests() {
+    return services.tokenRequests();
   }
 
   /** Service requests received (tokens excluded). */
@@ -260,11 +222,17 @@ public final class FakeGradebook {
     }
   }
 
-  /** What a correct tool never sends, refused and noted here; empty when all was right. */
+  /**
+   * What a correct tool never sends, refused and noted here (the token endpoint's refusals
+   * included); empty when all was right.
+   */
   public List<String> violations() {
+    List<String> all = new ArrayList<>();
+    services.refusals().forEach(r -> all.add("token refused: " + r));
     synchronized (lock) {
-      return List.copyOf(violations);
+      all.addAll(violations);
     }
+    return all;
   }
 
   private Column addColumnLocked(
@@ -280,92 +248,6 @@ public final class FakeGradebook {
     Column c = new Column(id, label, resourceId, tag, max);
     columns.computeIfAbsent(course, k -> new ArrayList<>()).add(c);
     return c;
-  }
-
-  private void token(HttpExchange x) throws IOException {
-    String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    synchronized (lock) {
-      if (outage) {
-        answer(x, 503, "text/html", "<html><body>Service unavailable</body></html>");
-        return;
-      }
-    }
-    if (!"POST".equals(x.getRequestMethod())) {
-      refuse(x, 405, "token endpoint called with " + x.getRequestMethod());
-      return;
-    }
-    Map<String, String> form = Forms.query(URI.create("http://x/?" + body));
-    String problem = checkAssertion(form);
-    if (problem != null) {
-      refuse(x, 400, problem);
-      return;
-    }
-    Set<String> asked = new TreeSet<>(Arrays.asList(form.getOrDefault("scope", "").split(" ")));
-    asked.remove("");
-    synchronized (lock) {
-      if (asked.isEmpty() || !granted.containsAll(asked)) {
-        violations.add("scope not granted: " + asked);
-        answer(x, 400, "application/json", "{\"error\":\"invalid_scope\"}");
-        return;
-      }
-      String token = UUID.randomUUID().toString();
-      tokens.put(token, new Token(asked, generation));
-      tokenRequests.merge(String.join(" ", asked), 1, Integer::sum);
-      JsonObject o = new JsonObject();
-      o.addProperty("access_token", token);
-      o.addProperty("token_type", "Bearer");
-      o.addProperty("expires_in", 3600);
-      o.addProperty("scope", String.join(" ", asked));
-      answer(x, 200, "application/json", gson.toJson(o));
-    }
-  }
-
-  private @Nullable String checkAssertion(Map<String, String> form) {
-    if (!"client_credentials".equals(form.get("grant_type"))) {
-      return "grant_type is not client_credentials";
-    }
-    if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
-        .equals(form.get("client_assertion_type"))) {
-      return "wrong client_assertion_type";
-    }
-    try {
-      SignedJWT jwt = SignedJWT.parse(form.getOrDefault("client_assertion", ""));
-      if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-        return "assertion not RS256";
-      }
-      String kid = jwt.getHeader().getKeyID();
-      JWK key = kid == null ? null : toolKeys.get().getKeyByKeyId(kid);
-      if (!(key instanceof RSAKey rsa) || !jwt.verify(new RSASSAVerifier(rsa.toRSAPublicKey()))) {
-        return "assertion signature not verified (kid " + kid + ")";
-      }
-      JWTClaimsSet c = jwt.getJWTClaimsSet();
-      Instant now = clock.instant();
-      if (!clientId.equals(c.getIssuer()) || !clientId.equals(c.getSubject())) {
-        return "assertion iss/sub is not the client id";
-      }
-      if (!List.of(tokenUrl()).equals(c.getAudience())) {
-        return "assertion aud is not exactly the token URL: " + c.getAudience();
-      }
-      if (c.getIssueTime() == null || c.getExpirationTime() == null) {
-        return "assertion without iat or exp";
-      }
-      Instant iat = c.getIssueTime().toInstant();
-      Instant exp = c.getExpirationTime().toInstant();
-      if (iat.isAfter(now) || !exp.isAfter(now)) {
-        return "assertion iat in the future or exp passed";
-      }
-      if (Duration.between(iat, exp).compareTo(Duration.ofMinutes(5).plusSeconds(5)) > 0) {
-        return "assertion lives longer than 5 minutes";
-      }
-      synchronized (lock) {
-        if (c.getJWTID() == null || !jtis.add(c.getJWTID())) {
-          return "assertion jti missing or reused";
-        }
-      }
-      return null;
-    } catch (ParseException | JOSEException e) {
-      return "assertion unreadable: " + e.getClass().getSimpleName();
-    }
   }
 
   private void service(HttpExchange x) throws IOException {
@@ -391,29 +273,20 @@ public final class FakeGradebook {
     String course = m.group(1);
     String item = m.group(2);
     String sub = m.group(3);
-    String auth = x.getRequestHeaders().getFirst("Authorization");
-    Token token;
-    synchronized (lock) {
-      token = auth != null && auth.startsWith("Bearer ") ? tokens.get(auth.substring(7)) : null;
-      if (token == null || token.generation() != generation) {
-        answer(x, 401, "application/json", "{\"error\":\"invalid_token\"}");
-        return;
-      }
-    }
     if (item == null && "GET".equals(method)) {
-      if (needs(x, token, Set.of(SCOPE_LINEITEM, SCOPE_LINEITEM_READ)) && accepts(x, CONTAINER)) {
+      if (needs(x, SCOPE_LINEITEM, SCOPE_LINEITEM_READ) && accepts(x, CONTAINER)) {
         listColumns(x, course, uri);
       }
     } else if (item == null && "POST".equals(method)) {
-      if (needs(x, token, Set.of(SCOPE_LINEITEM)) && sends(x, LINE_ITEM)) {
+      if (needs(x, SCOPE_LINEITEM) && sends(x, LINE_ITEM)) {
         createColumn(x, course, raw);
       }
     } else if ("/scores".equals(sub) && "POST".equals(method)) {
-      if (needs(x, token, Set.of(SCOPE_SCORE)) && sends(x, SCORE)) {
+      if (needs(x, SCOPE_SCORE) && sends(x, SCORE)) {
         score(x, course, item, raw);
       }
     } else if ("/results".equals(sub) && "GET".equals(method)) {
-      if (needs(x, token, Set.of(SCOPE_RESULT)) && accepts(x, RESULTS)) {
+      if (needs(x, SCOPE_RESULT) && accepts(x, RESULTS)) {
         results(x, course, item, uri);
       }
     } else {
@@ -421,12 +294,16 @@ public final class FakeGradebook {
     }
   }
 
-  private boolean needs(HttpExchange x, Token token, Set<String> anyOf) throws IOException {
-    if (token.scopes().stream().noneMatch(anyOf::contains)) {
-      refuse(x, 403, "token lacks the scope for " + x.getRequestURI().getRawPath());
-      return false;
+  private boolean needs(HttpExchange x, String... anyOf) throws IOException {
+    if (services.authorized(x, anyOf)) {
+      return true;
     }
-    return true;
+    if (x.getResponseCode() == 403) {
+      synchronized (lock) {
+        violations.add("token lacks the scope for " + x.getRequestURI().getRawPath());
+      }
+    }
+    return false;
   }
 
   private boolean accepts(HttpExchange x, String type) throws IOException {

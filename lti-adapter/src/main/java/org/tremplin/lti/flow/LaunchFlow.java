@@ -16,6 +16,7 @@ import org.tremplin.lti.launch.StorageReadBack;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.Registrations;
 import org.tremplin.lti.roles.RoleMapper;
+import org.tremplin.lti.services.ServiceEndpoints;
 import org.tremplin.lti.session.Sessions;
 
 /**
@@ -48,6 +49,7 @@ public final class LaunchFlow {
   private final RoleMapper defaultRoles;
   private final LaunchIdentities identities;
   private final Sessions sessions;
+  private final ServiceEndpoints endpoints;
   private final Clock clock;
 
   /**
@@ -61,11 +63,28 @@ public final class LaunchFlow {
       LaunchIdentities identities,
       Sessions sessions,
       Clock clock) {
+    this(
+        validator, registrations, defaultRoles, identities, sessions, ServiceEndpoints.NONE, clock);
+  }
+
+  /**
+   * As above, and remembering each launch's service endpoints (NRPS, AGS) in {@code endpoints}
+   * before the identity is resolved.
+   */
+  public LaunchFlow(
+      LaunchValidator validator,
+      Registrations registrations,
+      RoleMapper defaultRoles,
+      LaunchIdentities identities,
+      Sessions sessions,
+      ServiceEndpoints endpoints,
+      Clock clock) {
     this.validator = validator;
     this.registrations = registrations;
     this.defaultRoles = defaultRoles;
     this.identities = identities;
     this.sessions = sessions;
+    this.endpoints = endpoints;
     this.clock = clock;
   }
 
@@ -91,6 +110,7 @@ public final class LaunchFlow {
       LOG.debug(
           "LTI deployment learnt under auto-deployments ({})", accepted.registration().name());
     }
+    endpoints.remember(launch);
     Locale locale = language.choose(launch.presentationLocale());
     Landing landing =
         identities.resolve(

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,54 +18,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.tremplin.api.TremplinException;
+import org.tremplin.lti.LtiException;
+import org.tremplin.lti.services.ServiceResponse;
+import org.tremplin.lti.services.ServiceTokens;
 import org.tsugi.ags2.objects.LineItem;
 import org.tsugi.ags2.objects.Result;
 
 /**
  * Speaks AGS 2.0 to a platform over HTTP (LTI.md §5): line items (found across all pages, created),
- * scores, results. Every request carries a bearer token from {@link GradeTokens} and the exact
- * media types; a 401 drops the token and tries once more with a new one. Failures are {@link
- * GradebookException}s: 409, 429 (with its {@code Retry-After}), 408, 5xx, network errors and a
- * second 401 are worth retrying; any other 4xx is a refusal carrying the platform's answer.
- * Requests are bounded in time (well below the outbox lease). Thread-safe.
+ * scores, results. Every request carries a bearer token from {@link ServiceTokens} (one per
+ * platform and scope set for its lifetime; a 401 drops it and tries once more with a new one) and
+ * the exact media types. Failures are {@link GradebookException}s: 409, 429 (with its {@code
+ * Retry-After}), 408, 5xx, network errors and a second 401 are worth retrying; any other 4xx is a
+ * refusal carrying the platform's answer. Requests are bounded in time (well below the outbox
+ * lease). Thread-safe.
  */
 public final class AgsClient {
-  private static final Logger LOG = LoggerFactory.getLogger(AgsClient.class);
   private static final int MAX_PAGES = 1000;
   private static final int ANSWER_LENGTH = 500;
 
-  /** Default time for one request, connection included. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-
-  private final HttpClient http;
-  private final GradeTokens tokens;
-  private final Duration timeout;
+  private final ServiceTokens tokens;
   private final Clock clock;
   private final ObjectMapper json =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  /** With its own HTTP client and the default timeout. */
-  public AgsClient(GradeTokens tokens, Clock clock) {
-    this(
-        HttpClient.newBuilder()
-            .connectTimeout(DEFAULT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build(),
-        tokens,
-        DEFAULT_TIMEOUT,
-        clock);
-  }
-
-  /** With this HTTP client and request timeout. */
-  public AgsClient(HttpClient http, GradeTokens tokens, Duration timeout, Clock clock) {
-    this.http = http;
-    this.tokens = tokens;
-    this.timeout = timeout;
-    this.clock = clock;
+  /** Sending with these service tokens (their HTTP client and timeouts). */
+  public AgsClient(ServiceTokens tokens, Clock clock) {
+    this.tokens = TremplinException.required(tokens, "tokens");
+    this.clock = TremplinException.required(clock, "clock");
   }
 
   /**
@@ -97,21 +77,19 @@ public final class AgsClient {
   /** Creates this line item in the course; answers it as the platform stored it (with its id). */
   public LineItem create(CourseGradebook gradebook, LineItem item, Set<String> scopes) {
     String body = write(item);
-    HttpResponse<String> r =
+    ServiceResponse r =
         exchange(
             gradebook,
             scopes,
-            token ->
-                request(gradebook.lineItems(), token)
-                    .header("Accept", Ags.LINE_ITEM)
-                    .header("Content-Type", Ags.LINE_ITEM)
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build());
+            HttpRequest.newBuilder(gradebook.lineItems())
+                .header("Accept", Ags.LINE_ITEM)
+                .header("Content-Type", Ags.LINE_ITEM)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     LineItem created = read(r, LineItem.class);
     if (created.id == null) {
       throw GradebookException.later(
           "the platform created a line item without an id at " + host(gradebook.lineItems()),
-          r.statusCode(),
+          r.status(),
           null);
     }
     return created;
@@ -129,12 +107,10 @@ public final class AgsClient {
     return exchange(
             gradebook,
             scopes,
-            token ->
-                request(scores, token)
-                    .header("Content-Type", Ags.SCORE)
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build())
-        .statusCode();
+            HttpRequest.newBuilder(scores)
+                .header("Content-Type", Ags.SCORE)
+                .POST(HttpRequest.BodyPublishers.ofString(body)))
+        .status();
   }
 
   /** The line item's results ({@code <lineitem>/results}, query kept), every page read. */
@@ -150,59 +126,42 @@ public final class AgsClient {
     URI page = first;
     while (page != null && seen.add(page) && seen.size() <= MAX_PAGES) {
       URI current = page;
-      HttpResponse<String> r =
+      ServiceResponse r =
           exchange(
-              gradebook,
-              scopes,
-              token -> request(current, token).header("Accept", accept).GET().build());
+              gradebook, scopes, HttpRequest.newBuilder(current).header("Accept", accept).GET());
       all.addAll(List.of(read(r, type)));
-      List<URI> next = ServiceUrls.next(current, r.headers().allValues("Link"));
+      List<URI> next = ServiceUrls.next(current, r.headers("Link"));
       page = next.isEmpty() ? null : next.get(0);
     }
     return all;
   }
 
-  private HttpRequest.Builder request(URI url, String token) {
-    return HttpRequest.newBuilder(url).timeout(timeout).header("Authorization", "Bearer " + token);
-  }
-
   /**
-   * Sends with a token; on 401 forgets it and tries once more with a new one; checks the status.
+   * Sends with a token (a 401 drops it and tries once more with a new one, in {@link
+   * ServiceTokens#send}) and sorts the status: 2xx answered, the rest thrown.
    */
-  private HttpResponse<String> exchange(
-      CourseGradebook gradebook, Set<String> scopes, Function<String, HttpRequest> request) {
-    HttpResponse<String> r = send(request.apply(tokens.token(gradebook, scopes)));
-    if (r.statusCode() == 401) {
-      LOG.debug("AGS 401 from {}: new token", host(r.uri()));
-      tokens.forget(gradebook, scopes);
-      r = send(request.apply(tokens.token(gradebook, scopes)));
+  private ServiceResponse exchange(
+      CourseGradebook gradebook, Set<String> scopes, HttpRequest.Builder request) {
+    ServiceResponse r;
+    try {
+      r = tokens.send(gradebook.registration(), scopes, request);
+    } catch (LtiException e) {
+      // unreachable, a token refused, 401 twice, an answer too large: all worth trying later
+      throw GradebookException.later(e.getMessage(), e);
     }
-    int status = r.statusCode();
-    if (status >= 200 && status < 300) {
+    int status = r.status();
+    if (r.successful()) {
       return r;
     }
-    String what = r.request().method() + " " + host(r.uri()) + " answered " + status;
+    String what = host(r.uri()) + " answered " + status;
     if (status == 401 || status == 408 || status == 409 || status == 429 || status >= 500) {
       throw GradebookException.later(what, status, retryAfter(r));
     }
-    throw GradebookException.refused(what, status, shorten(r.body()));
+    throw GradebookException.refused(what, status, r.shortBody(ANSWER_LENGTH));
   }
 
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw GradebookException.later(
-          request.method() + " " + host(request.uri()) + " failed: " + e.getClass().getSimpleName(),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw GradebookException.later("interrupted", e);
-    }
-  }
-
-  private @Nullable Duration retryAfter(HttpResponse<String> r) {
-    Optional<String> value = r.headers().firstValue("Retry-After").map(String::trim);
+  private @Nullable Duration retryAfter(ServiceResponse r) {
+    Optional<String> value = r.header("Retry-After").map(String::trim);
     if (value.isEmpty()) {
       return null;
     }
@@ -220,12 +179,12 @@ public final class AgsClient {
     }
   }
 
-  private <T> T read(HttpResponse<String> r, Class<T> type) {
+  private <T> T read(ServiceResponse r, Class<T> type) {
     try {
       return json.readValue(r.body(), type);
     } catch (IOException e) {
       throw GradebookException.refused(
-          "unreadable answer from " + host(r.uri()), r.statusCode(), shorten(r.body()));
+          "unreadable answer from " + host(r.uri()), r.status(), r.shortBody(ANSWER_LENGTH));
     }
   }
 
@@ -235,16 +194,6 @@ public final class AgsClient {
     } catch (IOException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }
-  }
-
-  /** The platform's answer as text that helps: tags dropped, spaces collapsed, bounded. */
-  static String shorten(@Nullable String body) {
-    if (body == null) {
-      return "";
-    }
-    String text = body.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ");
-    text = text.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
-    return text.length() <= ANSWER_LENGTH ? text : text.substring(0, ANSWER_LENGTH - 1) + "…";
   }
 
   private static String host(URI url) {

@@ -7,9 +7,9 @@ import org.tremplin.lti.LtiErrorCode;
 import org.tremplin.lti.LtiException;
 
 /**
- * A gradebook request that failed: {@link LtiErrorCode#LTI_GRADEBOOK_UNAVAILABLE} to try again
- * later (with the platform's {@code Retry-After} when it gave one), or {@link
- * LtiErrorCode#LTI_GRADEBOOK_REFUSED} for good, with the HTTP status and the platform's answer,
+ * A gradebook request that failed: {@link LtiErrorCode#LTI_SERVICE_UNREACHABLE} to try again later
+ * (with the platform's {@code Retry-After} when it gave one), or {@link
+ * LtiErrorCode#LTI_SERVICE_REFUSED} for good, with the HTTP status and the platform's answer,
  * shortened. The message names the URL's host and the status, never a token. Immutable.
  */
 public final class GradebookException extends LtiException {
@@ -34,22 +34,22 @@ public final class GradebookException extends LtiException {
 
   static GradebookException later(String message, int status, @Nullable Duration retryAfter) {
     return new GradebookException(
-        LtiErrorCode.LTI_GRADEBOOK_UNAVAILABLE, message, status, "", retryAfter, null);
+        LtiErrorCode.LTI_SERVICE_UNREACHABLE, message, status, "", retryAfter, null);
   }
 
   static GradebookException later(String message, Throwable cause) {
     return new GradebookException(
-        LtiErrorCode.LTI_GRADEBOOK_UNAVAILABLE, message, 0, "", null, cause);
+        LtiErrorCode.LTI_SERVICE_UNREACHABLE, message, 0, "", null, cause);
   }
 
   static GradebookException refused(String message, int status, String answer) {
     return new GradebookException(
-        LtiErrorCode.LTI_GRADEBOOK_REFUSED, message, status, answer, null, null);
+        LtiErrorCode.LTI_SERVICE_REFUSED, message, status, answer, null, null);
   }
 
   /** Whether trying again later may succeed. */
   public boolean retryable() {
-    return code() == LtiErrorCode.LTI_GRADEBOOK_UNAVAILABLE;
+    return code() == LtiErrorCode.LTI_SERVICE_UNREACHABLE;
   }
 
   /** The HTTP status, 0 when none was received (network failure). */

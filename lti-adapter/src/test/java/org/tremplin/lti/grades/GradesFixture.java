@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.tremplin.api.access.Actor;
@@ -29,29 +29,43 @@ import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.identity.PlatformUser;
 import org.tremplin.lti.keys.ToolKeys;
+import org.tremplin.lti.launch.CourseContext;
+import org.tremplin.lti.launch.LaunchContext;
+import org.tremplin.lti.launch.LtiClaims;
+import org.tremplin.lti.launch.ServiceClaims;
+import org.tremplin.lti.registration.InMemoryRegistrations;
+import org.tremplin.lti.registration.PlatformRegistration;
+import org.tremplin.lti.services.JdbiServiceEndpoints;
+import org.tremplin.lti.services.ServiceTokens;
 import org.tremplin.testing.FakeGradebook;
 import org.tremplin.testing.MutableClock;
+import org.tremplin.testing.PlatformServices;
 import org.tremplin.testing.SimulatedLms;
 
 /**
  * A school, one cohort with three learners who have accounts on a platform whose course is linked
- * to the cohort, the platform's gradebook ({@link FakeGradebook}) on loopback, and the grade
- * publisher registered with the cohort's outbox relay. Time is a {@link MutableClock}.
+ * to the cohort (its launch carried the AGS claim), the platform's token endpoint ({@link
+ * PlatformServices}) and gradebook ({@link FakeGradebook}) on loopback, and the grade publisher
+ * registered with the outbox relay. Time is a {@link MutableClock}.
  */
 final class GradesFixture implements AutoCloseable {
   static final String CLIENT = "tremplin-client";
   static final String COURSE = "42";
+  static final String DEPLOYMENT = "7";
   static final Instant START = Instant.parse("2026-01-12T09:00:00.250Z");
 
   final MutableClock clock = new MutableClock(START);
   final SimulatedLms lms = new SimulatedLms("platform-key");
   final ToolKeys toolKeys = ToolKeys.generate();
+  final PlatformServices services;
   final FakeGradebook gradebook;
+  final PlatformRegistration registration;
   final Tremplin tremplin;
   final UnitOfWork database;
   final LtiDirectory directory;
+  final JdbiServiceEndpoints endpoints;
   final JdbiGradeDeliveries deliveries;
-  final ClientCredentialsTokens tokens;
+  final ServiceTokens tokens;
   final AgsClient client;
   final GradePublisher publisher;
   final LmsGrades lmsGrades;
@@ -60,19 +74,30 @@ final class GradesFixture implements AutoCloseable {
   final List<Learner> learners;
   final Actor trainer;
   final Actor admin = Actor.of("admin", Role.ADMIN, new Scope.Network());
-  volatile Set<String> scopes = FakeGradebook.ALL_SCOPES;
-  volatile boolean linked = true;
 
   GradesFixture(DataSource ds) {
-    gradebook = new FakeGradebook(lms, CLIENT, toolKeys::publicKeySet, clock);
+    services = new PlatformServices(lms, CLIENT, toolKeys::publicKeySet, clock);
+    gradebook = new FakeGradebook(services);
+    registration =
+        new PlatformRegistration(
+            "lms",
+            lms.issuer(),
+            CLIENT,
+            URI.create(lms.url("/auth")),
+            URI.create(services.tokenUrl()),
+            URI.create(lms.url("/jwks")),
+            Set.of(DEPLOYMENT),
+            false);
     tremplin = Tremplin.create(ds, clock);
     database = LtiSchema.install(tremplin);
     directory = new LtiDirectory(database, clock);
+    endpoints = new JdbiServiceEndpoints(database, clock);
     deliveries = new JdbiGradeDeliveries(database);
-    tokens = new ClientCredentialsTokens(toolKeys, clock);
+    tokens = new ServiceTokens(toolKeys, ServiceTokens.defaultClient(), clock);
     client = new AgsClient(tokens, clock);
     Gradebooks gradebooks =
-        c -> linked && c.equals(cohort().id()) ? Optional.of(course()) : Optional.empty();
+        new LinkedCourseGradebooks(
+            database, endpoints, new InMemoryRegistrations(List.of(registration)));
     publisher = new GradePublisher(deliveries, gradebooks, client, clock);
     lmsGrades = new LmsGrades(tremplin, deliveries, gradebooks, client, clock);
     tremplin.relay().register(publisher);
@@ -91,15 +116,13 @@ final class GradesFixture implements AutoCloseable {
                     12,
                     List.of()));
     trainer = Actor.of("trainer", Role.TRAINER, new Scope.OfCohort(school.id(), cohort.id()));
+    directory.linkCourse(course(), cohort.id(), "trainer");
+    launch(FakeGradebook.ALL_SCOPES);
     learners =
         List.of(
             learner(manager, "Ada", "sub-ada"),
             learner(manager, "Bob", "sub-bob"),
             learner(manager, "Chloé", "sub-chloe"));
-  }
-
-  private Cohort cohort() {
-    return cohort;
   }
 
   private Learner learner(Actor manager, String name, String sub) {
@@ -109,13 +132,35 @@ final class GradesFixture implements AutoCloseable {
     return l;
   }
 
-  CourseGradebook course() {
-    return new CourseGradebook(
-        lms.issuer(),
-        CLIENT,
-        URI.create(gradebook.tokenUrl()),
-        URI.create(gradebook.lineItemsUrl(COURSE)),
-        scopes);
+  CourseContext course() {
+    return new CourseContext(lms.issuer(), CLIENT, DEPLOYMENT, COURSE);
+  }
+
+  /** A launch from the course whose AGS claim grants these scopes (none: no AGS claim at all). */
+  void launch(Set<String> scopes) {
+    ServiceClaims claims =
+        scopes.isEmpty()
+            ? ServiceClaims.NONE
+            : new ServiceClaims(
+                null, List.of(), URI.create(gradebook.lineItemsUrl(COURSE)), null, scopes);
+    endpoints.remember(
+        new LaunchContext(
+            lms.issuer(),
+            CLIENT,
+            DEPLOYMENT,
+            false,
+            "sub-trainer",
+            null,
+            LtiClaims.RESOURCE_LINK_REQUEST,
+            COURSE,
+            "DWWM",
+            "link-1",
+            List.of(),
+            List.of(),
+            "https://tool.example/lti/launch",
+            Map.of(),
+            null,
+            claims));
   }
 
   /** A trainer's assessment of a learner (0, 1, 2) on a competency, recorded now. */

@@ -61,12 +61,4 @@ class ServiceUrlsTest {
     assertThat(ServiceUrls.next(page, List.of("<https://lms.example/x>; rel=\"nextpage\"")))
         .isEmpty();
   }
-
-  @Test
-  void theAnswerShownToTheTrainerIsShortText() {
-    assertThat(
-            AgsClient.shorten("<html><style>p{}</style><body><h1>Bad</h1>\n<p>userId unknown</p>"))
-        .isEqualTo("Bad userId unknown");
-    assertThat(AgsClient.shorten("x".repeat(2000))).hasSize(500);
-  }
 }
