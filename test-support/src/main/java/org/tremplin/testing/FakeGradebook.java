@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -123,6 +126,9 @@ public final class FakeGradebook {
   private boolean honourFilters = true;
   private int nextColumn = 1;
   private int serviceRequests;
+  private int holdAfter = -1;
+  private final CountDownLatch holding = new CountDownLatch(1);
+  private final CountDownLatch released = new CountDownLatch(1);
 
   /**
    * Serves a gradebook beside these platform services, whose token endpoint issues and checks the
@@ -182,6 +188,29 @@ public final class FakeGradebook {
     services.revokeIssuedTokens();
   }
 
+  /**
+   * Once {@code accepted} scores are in, the next score posts are held (no answer) until {@link
+   * #release}, then answered 503 and not recorded: a tool node can be killed while sending.
+   */
+  public void holdScoresAfter(int accepted) {
+    synchronized (lock) {
+      holdAfter = accepted;
+    }
+  }
+
+  /** Waits until a score post is held; false if none was within this time. */
+  public boolean awaitHeld(Duration within) throws InterruptedException {
+    return holding.await(within.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Answers the held score posts (503) and holds no more. */
+  public void release() {
+    synchronized (lock) {
+      holdAfter = -1;
+    }
+    released.countDown();
+  }
+
   /** Adds a column to a course (as deep linking or a teacher would); answers its URL. */
   public String addColumn(String course, String label, String resourceId, String tag, double max) {
     synchronized (lock) {
@@ -228,7 +257,9 @@ public final class FakeGradebook {
    */
   public List<String> violations() {
     List<String> all = new ArrayList<>();
-    services.refusals().forEach(r -> all.add("token refused: " + r));
+    services.refusals().stream()
+        .filter(r -> r != PlatformServices.Refusal.FORCED) // an outage asked for
+        .forEach(r -> all.add("token refused: " + r));
     synchronized (lock) {
       all.addAll(violations);
     }
@@ -419,6 +450,20 @@ public final class FakeGradebook {
     Column c = column(course, item);
     if (c == null) {
       answer(x, 404, "application/json", "{\"error\":\"no such line item\"}");
+      return;
+    }
+    boolean hold;
+    synchronized (lock) {
+      hold = holdAfter >= 0 && scores.size() >= holdAfter;
+    }
+    if (hold) {
+      holding.countDown();
+      try {
+        released.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      answer(x, 503, "text/plain", "held");
       return;
     }
     synchronized (lock) {

@@ -1,5 +1,6 @@
 package org.tremplin.lti.grades;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.identity.PlatformUser;
-import org.tremplin.lti.keys.ToolKeys;
+import org.tremplin.lti.keys.JdbiToolKeys;
 import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LtiClaims;
@@ -54,9 +55,10 @@ final class GradesFixture implements AutoCloseable {
   static final String DEPLOYMENT = "7";
   static final Instant START = Instant.parse("2026-01-12T09:00:00.250Z");
 
-  final MutableClock clock = new MutableClock(START);
+  final MutableClock clock;
   final SimulatedLms lms = new SimulatedLms("platform-key");
-  final ToolKeys toolKeys = ToolKeys.generate();
+  final JdbiToolKeys toolKeys;
+  private volatile JWKSet toolJwks = new JWKSet();
   final PlatformServices services;
   final FakeGradebook gradebook;
   final PlatformRegistration registration;
@@ -76,7 +78,13 @@ final class GradesFixture implements AutoCloseable {
   final Actor admin = Actor.of("admin", Role.ADMIN, new Scope.Network());
 
   GradesFixture(DataSource ds) {
-    services = new PlatformServices(lms, CLIENT, toolKeys::publicKeySet, clock);
+    this(ds, START);
+  }
+
+  /** The same with the clock starting there (a crash test starts it at the system's time). */
+  GradesFixture(DataSource ds, Instant start) {
+    clock = new MutableClock(start);
+    services = new PlatformServices(lms, CLIENT, () -> toolJwks, clock);
     gradebook = new FakeGradebook(services);
     registration =
         new PlatformRegistration(
@@ -91,6 +99,12 @@ final class GradesFixture implements AutoCloseable {
     tremplin = Tremplin.create(ds, clock);
     database = LtiSchema.install(tremplin);
     directory = new LtiDirectory(database, clock);
+    toolKeys = new JdbiToolKeys(database, clock); // in the database: every node signs with it
+    try {
+      toolJwks = JWKSet.parse(toolKeys.publicJwks());
+    } catch (java.text.ParseException e) {
+      throw new IllegalStateException(e);
+    }
     endpoints = new JdbiServiceEndpoints(database, clock);
     deliveries = new JdbiGradeDeliveries(database);
     tokens = new ServiceTokens(toolKeys, ServiceTokens.defaultClient(), clock);
