@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,18 +156,25 @@ public final class GradePublisher implements EventConsumer {
         }
         return;
       }
+      // the lane is ours until released: its latest sent score and last timestamp are read once
+      Optional<Instant> latest = store.latestSent(lane);
+      Optional<Instant> last = store.lastStamp(lane);
       for (JdbiGradeDeliveries.Queued s : store.pending(lane)) {
-        Optional<Instant> latest = store.latestSent(lane);
         if (latest.isPresent() && s.occurredAt().isBefore(latest.get())) {
           store.supersede(s.evidence(), clock.instant());
           continue;
         }
-        Instant stamp = store.nextStamp(lane, s.occurredAt());
+        Instant stamp = s.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+        if (last.isPresent() && !stamp.isAfter(last.get())) {
+          stamp = last.get().plusMillis(1); // strictly increasing per line item and user
+        }
+        last = Optional.of(stamp);
         Score score = Score.graded(s.userSub(), s.given(), s.maximum(), stamp);
         try {
           int status = client.postScore(gradebook, lineItem, score, scopes);
           store.record(
               s.evidence(), JdbiGradeDeliveries.State.SENT, stamp, status, "", clock.instant());
+          latest = Optional.of(s.occurredAt());
         } catch (GradebookException e) {
           if (e.status() == 404) {
             store.forgetLineItem(gradebook.lineItems(), resourceId, Ags.TAG);

@@ -247,32 +247,16 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
                 .execute());
   }
 
-  /**
-   * The next score timestamp of the lane: {@code base} (when the assessment was recorded), or one
-   * millisecond after the last one used if that is not earlier (strictly increasing per line item
-   * and user); recorded as the last one.
-   */
-  Instant nextStamp(String lane, Instant base) {
-    return database.inTransaction(
-        h -> {
-          Optional<Instant> last =
-              h.createQuery("select last_stamp from tremplin_lti_score_lane where lane = :lane")
-                  .bind("lane", lane)
-                  .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
-                  .findFirst()
-                  .flatMap(o -> o)
-                  .map(OffsetDateTime::toInstant);
-          Instant stamp = base.truncatedTo(ChronoUnit.MILLIS);
-          if (last.isPresent() && !stamp.isAfter(last.get())) {
-            stamp = last.get().plusMillis(1);
-          }
-          h.createUpdate(
-                  "update tremplin_lti_score_lane set last_stamp = :stamp where lane = :lane")
-              .bind("lane", lane)
-              .bind("stamp", UnitOfWork.timestamp(stamp))
-              .execute();
-          return stamp;
-        });
+  /** The last score timestamp used in this lane (sent or tried), if any. */
+  Optional<Instant> lastStamp(String lane) {
+    return database.read(
+        h ->
+            h.createQuery("select last_stamp from tremplin_lti_score_lane where lane = :lane")
+                .bind("lane", lane)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+                .findFirst()
+                .flatMap(o -> o)
+                .map(OffsetDateTime::toInstant));
   }
 
   /**
@@ -292,25 +276,38 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
                 .execute());
   }
 
-  /** Records the outcome of an attempt to send this score. */
+  /**
+   * Records the outcome of an attempt to send this score, and its timestamp as its lane's last one
+   * (unless a later one is recorded), in one transaction.
+   */
   void record(
       EvidenceId evidence, State state, Instant stamp, int status, String answer, Instant now) {
     database.inTransaction(
-        h ->
-            h.createUpdate(
-                    """
+        h -> {
+          h.createUpdate(
+                  """
+                  update tremplin_lti_score_lane set last_stamp = :stamp
+                  where lane = (select lane from tremplin_lti_score where evidence_id = :evidence)
+                    and (last_stamp is null or last_stamp < :stamp)
+                  """)
+              .bind("evidence", evidence.value())
+              .bind("stamp", UnitOfWork.timestamp(stamp))
+              .execute();
+          return h.createUpdate(
+                  """
                     update tremplin_lti_score set state = :state, attempts = attempts + 1,
                       sent_stamp = :stamp, http_status = :status, answer = :answer,
                       updated_at = :now
                     where evidence_id = :evidence
                     """)
-                .bind("evidence", evidence.value())
-                .bind("state", state.name())
-                .bind("stamp", UnitOfWork.timestamp(stamp))
-                .bind("status", status)
-                .bind("answer", answer.length() > 2000 ? answer.substring(0, 2000) : answer)
-                .bind("now", UnitOfWork.timestamp(now))
-                .execute());
+              .bind("evidence", evidence.value())
+              .bind("state", state.name())
+              .bind("stamp", UnitOfWork.timestamp(stamp))
+              .bind("status", status)
+              .bind("answer", answer.length() > 2000 ? answer.substring(0, 2000) : answer)
+              .bind("now", UnitOfWork.timestamp(now))
+              .execute();
+        });
   }
 
   /** Marks a score never to be sent: a later one of its lane already reached the gradebook. */
