@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.event.AssessmentRecorded;
 import org.tremplin.api.event.EventConsumer;
@@ -58,6 +59,13 @@ public final class GradePublisher implements EventConsumer {
   private final Clock clock;
   private final String holder = UUID.randomUUID().toString();
   private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
+  private final Map<CohortId, Known> known = new ConcurrentHashMap<>();
+
+  /** A cohort's gradebook as last looked up, kept {@link #KNOWN_FOR}. */
+  private record Known(Optional<CourseGradebook> gradebook, Instant until) {}
+
+  /** How long a cohort's gradebook lookup is kept (a launch changing the claim shows after it). */
+  static final Duration KNOWN_FOR = Duration.ofSeconds(30);
 
   /** Publishing with this client to the gradebooks found, recording in this store. */
   public GradePublisher(
@@ -88,7 +96,7 @@ public final class GradePublisher implements EventConsumer {
         || a.source() == EvidenceSource.LMS_GRADE) {
       return;
     }
-    Optional<CourseGradebook> found = gradebooks.of(a.cohort());
+    Optional<CourseGradebook> found = gradebook(a.cohort());
     if (found.isEmpty() || !found.get().scopes().contains(Ags.SCOPE_SCORE)) {
       return; // no linked course, or the platform offers no scores there
     }
@@ -119,6 +127,16 @@ public final class GradePublisher implements EventConsumer {
             envelope.occurredAt()),
         clock.instant());
     send(gradebook, lane, resourceId);
+  }
+
+  private Optional<CourseGradebook> gradebook(CohortId cohort) {
+    Instant now = clock.instant();
+    Known k = known.get(cohort);
+    if (k == null || !now.isBefore(k.until())) {
+      k = new Known(gradebooks.of(cohort), now.plus(KNOWN_FOR));
+      known.put(cohort, k);
+    }
+    return k.gradebook();
   }
 
   /** Sends the lane's waiting scores in order; throws to be tried again later. */

@@ -105,42 +105,41 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
                 .map(LearnerId::new));
   }
 
-  /** Records a score once per evidence; false when it was already recorded. */
+  /**
+   * Records a score once per evidence; false when it was already recorded (a repeated delivery:
+   * nothing is written, no error raised).
+   */
   boolean enqueue(Queued s, Instant now) {
-    try {
-      database.inTransaction(
-          h ->
-              h.createUpdate(
-                      """
-                      insert into tremplin_lti_score (evidence_id, cohort_id, learner_id,
-                        competency, lane, issuer, client_id, line_items, resource_id, user_sub,
-                        score_given, score_maximum, occurred_at, state, attempts, updated_at)
-                      values (:evidence, :cohort, :learner, :competency, :lane, :issuer, :client,
-                        :lineItems, :resourceId, :sub, :given, :maximum, :occurred, 'PENDING', 0,
-                        :now)
-                      """)
-                  .bind("evidence", s.evidence().value())
-                  .bind("cohort", s.cohort().value())
-                  .bind("learner", s.learner().value())
-                  .bind("competency", s.competency())
-                  .bind("lane", s.lane())
-                  .bind("issuer", s.issuer())
-                  .bind("client", s.clientId())
-                  .bind("lineItems", s.lineItems().toString())
-                  .bind("resourceId", s.resourceId())
-                  .bind("sub", s.userSub())
-                  .bind("given", BigDecimal.valueOf(s.given()))
-                  .bind("maximum", BigDecimal.valueOf(s.maximum()))
-                  .bind("occurred", UnitOfWork.timestamp(s.occurredAt()))
-                  .bind("now", UnitOfWork.timestamp(now))
-                  .execute());
-      return true;
-    } catch (TremplinException e) {
-      if (UnitOfWork.isUniqueViolation(e)) {
-        return false;
-      }
-      throw e;
-    }
+    return database.inTransaction(
+            h ->
+                h.createUpdate(
+                        """
+                        insert into tremplin_lti_score (evidence_id, cohort_id, learner_id,
+                          competency, lane, issuer, client_id, line_items, resource_id, user_sub,
+                          score_given, score_maximum, occurred_at, state, attempts, updated_at)
+                        select :evidence, :cohort, :learner, :competency, :lane, :issuer, :client,
+                          :lineItems, :resourceId, :sub, :given, :maximum, :occurred, 'PENDING', 0,
+                          :now
+                        where not exists
+                          (select 1 from tremplin_lti_score where evidence_id = :evidence)
+                        on conflict do nothing
+                        """)
+                    .bind("evidence", s.evidence().value())
+                    .bind("cohort", s.cohort().value())
+                    .bind("learner", s.learner().value())
+                    .bind("competency", s.competency())
+                    .bind("lane", s.lane())
+                    .bind("issuer", s.issuer())
+                    .bind("client", s.clientId())
+                    .bind("lineItems", s.lineItems().toString())
+                    .bind("resourceId", s.resourceId())
+                    .bind("sub", s.userSub())
+                    .bind("given", BigDecimal.valueOf(s.given()))
+                    .bind("maximum", BigDecimal.valueOf(s.maximum()))
+                    .bind("occurred", UnitOfWork.timestamp(s.occurredAt()))
+                    .bind("now", UnitOfWork.timestamp(now))
+                    .execute())
+        == 1;
   }
 
   /** The lane's scores still to send, in the order they were recorded in Tremplin. */
