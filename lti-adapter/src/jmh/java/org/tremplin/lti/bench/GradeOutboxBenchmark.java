@@ -78,7 +78,9 @@ import org.tremplin.testing.TestDatabase;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 // TCP_NODELAY on the fake's JDK HttpServer, as any real web server sets it: without it each answer
 // waits ~40 ms for a delayed ACK (Nagle), and the benchmark measures that instead of Tremplin.
-@Fork(value = 1, jvmArgs = {"-Xmx512m", "-Dsun.net.httpserver.nodelay=true"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx512m", "-Dsun.net.httpserver.nodelay=true"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
 public class GradeOutboxBenchmark {
