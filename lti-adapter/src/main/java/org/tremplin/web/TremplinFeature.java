@@ -15,6 +15,13 @@ import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.deeplinking.DeepLinkingResponses;
 import org.tremplin.lti.deeplinking.JdbiDeepLinkingRequests;
 import org.tremplin.lti.flow.LaunchFlow;
+import org.tremplin.lti.grades.AgsClient;
+import org.tremplin.lti.grades.GradeDeliveries;
+import org.tremplin.lti.grades.GradePublisher;
+import org.tremplin.lti.grades.Gradebooks;
+import org.tremplin.lti.grades.JdbiGradeDeliveries;
+import org.tremplin.lti.grades.LinkedCourseGradebooks;
+import org.tremplin.lti.grades.LmsGrades;
 import org.tremplin.lti.housekeeping.Housekeeping;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
@@ -32,6 +39,9 @@ import org.tremplin.lti.registration.DynamicRegistration;
 import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.ToolDescription;
 import org.tremplin.lti.roles.RoleMapper;
+import org.tremplin.lti.services.JdbiServiceEndpoints;
+import org.tremplin.lti.services.ServiceEndpoints;
+import org.tremplin.lti.services.ServiceTokens;
 import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
@@ -91,6 +101,10 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   private final Housekeeping housekeeping;
   private final FrameAncestors frameAncestors;
   private final LtiDirectory directory;
+  private final ServiceTokens serviceTokens;
+  private final JdbiServiceEndpoints serviceEndpoints;
+  private final JdbiGradeDeliveries gradeDeliveries;
+  private final LmsGrades lmsGrades;
   private final URI baseUrl;
   private final Clock clock;
   private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
@@ -233,6 +247,14 @@ public final class TremplinFeature implements Feature, AutoCloseable {
             Housekeeping.DEFAULT_INTERVAL);
     this.frameAncestors = new FrameAncestors(registrations::all, config.frameAncestors(), clock);
     this.directory = new LtiDirectory(database, clock);
+    this.serviceTokens = new ServiceTokens(toolKeys, ServiceTokens.defaultClient(), clock);
+    this.serviceEndpoints = new JdbiServiceEndpoints(database, clock);
+    // grades to the LMS gradebook through the outbox (issue 11, item 3); the host starts the relay
+    this.gradeDeliveries = new JdbiGradeDeliveries(database);
+    Gradebooks gradebooks = new LinkedCourseGradebooks(database, serviceEndpoints, registrations);
+    AgsClient ags = new AgsClient(serviceTokens, clock);
+    tremplin.relay().register(new GradePublisher(gradeDeliveries, gradebooks, ags, clock));
+    this.lmsGrades = new LmsGrades(tremplin, gradeDeliveries, gradebooks, ags, clock);
     this.baseUrl = config.baseUrl();
     this.clock = clock;
     this.ownsEngine = ownsEngine;
@@ -327,6 +349,35 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   }
 
   /**
+   * The OAuth 2 client-credentials tokens of the platform services (AGS, NRPS), signed with the
+   * tool's keys and cached per registration and scope set: one per host, shared by every service
+   * caller.
+   */
+  public ServiceTokens serviceTokens() {
+    return serviceTokens;
+  }
+
+  /** The service endpoints (NRPS, AGS) each course's launches carried, as last seen. */
+  public ServiceEndpoints serviceEndpoints() {
+    return serviceEndpoints;
+  }
+
+  /** What became of the scores sent to the LMS gradebooks (refusals for the trainer's page). */
+  public GradeDeliveries gradeDeliveries() {
+    return gradeDeliveries;
+  }
+
+  /** Reads LMS grades back as evidence, on demand (the trainer's page). */
+  public LmsGrades lmsGrades() {
+    return lmsGrades;
+  }
+
+  /** The platform registrations (configured and dynamically registered). */
+  public org.tremplin.lti.registration.Registrations registrations() {
+    return registrations;
+  }
+
+  /**
    * The domain engine the feature runs on (the host's, or the one it built), e.g. to seed data or
    * to embed the library.
    *
@@ -360,6 +411,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
                                         p.issuer().equals(issuer)
                                             && p.clientId().equals(clientId))),
                     sessions,
+                    serviceEndpoints,
                     clock)
                 .withDeepLinking(deepLinking),
             baseUrl));

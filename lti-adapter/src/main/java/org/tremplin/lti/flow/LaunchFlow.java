@@ -23,6 +23,7 @@ import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.Registrations;
 import org.tremplin.lti.roles.MappedRoles;
 import org.tremplin.lti.roles.RoleMapper;
+import org.tremplin.lti.services.ServiceEndpoints;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.PendingLink;
 import org.tremplin.lti.session.Sessions;
@@ -60,6 +61,7 @@ public final class LaunchFlow {
   private final RoleMapper defaultRoles;
   private final LaunchIdentities identities;
   private final Sessions sessions;
+  private final ServiceEndpoints endpoints;
   private final Clock clock;
   private final @Nullable JdbiDeepLinkingRequests deepLinking;
 
@@ -81,7 +83,31 @@ public final class LaunchFlow {
       LaunchIdentities identities,
       Sessions sessions,
       Clock clock) {
-    this(validator, registrations, defaultRoles, identities, sessions, clock, null);
+    this(
+        validator, registrations, defaultRoles, identities, sessions, ServiceEndpoints.NONE, clock);
+  }
+
+  /**
+   * As above, and remembering each launch's service endpoints (NRPS, AGS) in {@code endpoints}
+   * before the identity is resolved.
+   *
+   * @param validator the validator
+   * @param registrations the registrations
+   * @param defaultRoles the default roles
+   * @param identities the identities
+   * @param sessions the sessions
+   * @param endpoints where each launch's service endpoints are remembered
+   * @param clock the clock read for "now"
+   */
+  public LaunchFlow(
+      LaunchValidator validator,
+      Registrations registrations,
+      RoleMapper defaultRoles,
+      LaunchIdentities identities,
+      Sessions sessions,
+      ServiceEndpoints endpoints,
+      Clock clock) {
+    this(validator, registrations, defaultRoles, identities, sessions, endpoints, clock, null);
   }
 
   private LaunchFlow(
@@ -90,6 +116,7 @@ public final class LaunchFlow {
       RoleMapper defaultRoles,
       LaunchIdentities identities,
       Sessions sessions,
+      ServiceEndpoints endpoints,
       Clock clock,
       @Nullable JdbiDeepLinkingRequests deepLinking) {
     this.validator = validator;
@@ -97,6 +124,7 @@ public final class LaunchFlow {
     this.defaultRoles = defaultRoles;
     this.identities = identities;
     this.sessions = sessions;
+    this.endpoints = endpoints;
     this.clock = clock;
     this.deepLinking = deepLinking;
   }
@@ -107,7 +135,7 @@ public final class LaunchFlow {
    */
   public LaunchFlow withDeepLinking(JdbiDeepLinkingRequests requests) {
     return new LaunchFlow(
-        validator, registrations, defaultRoles, identities, sessions, clock, requests);
+        validator, registrations, defaultRoles, identities, sessions, endpoints, clock, requests);
   }
 
   /**
@@ -133,6 +161,7 @@ public final class LaunchFlow {
       LOG.debug(
           "LTI deployment learnt under auto-deployments ({})", accepted.registration().name());
     }
+    endpoints.remember(launch);
     Locale locale = language.choose(launch.presentationLocale());
     MappedRoles mapped = rolesOf(accepted.registration()).map(launch.roles());
     Landing landing = identities.resolve(launch, mapped, locale, clock.instant());

@@ -30,6 +30,7 @@ import org.tremplin.lti.text.PlatformText;
  * @param custom the {@code custom} claim; non-string values as their {@code String.valueOf} text
  * @param presentationLocale {@code launch_presentation.locale}, the user's language at the platform
  *     as sent (a BCP 47 tag, or Moodle's {@code fr_ca} form), if sent
+ * @param services the LTI Advantage service endpoints the launch carries (NRPS, AGS)
  */
 public record LaunchContext(
     String issuer,
@@ -46,7 +47,44 @@ public record LaunchContext(
     List<String> roleScopeMentor,
     String targetLinkUri,
     Map<String, String> custom,
-    @Nullable String presentationLocale) {
+    @Nullable String presentationLocale,
+    ServiceClaims services) {
+
+  /** A launch that carries no service endpoint. */
+  public LaunchContext(
+      String issuer,
+      String clientId,
+      String deploymentId,
+      boolean deploymentAutoAccepted,
+      @Nullable String sub,
+      @Nullable String name,
+      String messageType,
+      @Nullable String contextId,
+      @Nullable String contextTitle,
+      @Nullable String resourceLinkId,
+      List<String> roles,
+      List<String> roleScopeMentor,
+      String targetLinkUri,
+      Map<String, String> custom,
+      @Nullable String presentationLocale) {
+    this(
+        issuer,
+        clientId,
+        deploymentId,
+        deploymentAutoAccepted,
+        sub,
+        name,
+        messageType,
+        contextId,
+        contextTitle,
+        resourceLinkId,
+        roles,
+        roleScopeMentor,
+        targetLinkUri,
+        custom,
+        presentationLocale,
+        ServiceClaims.NONE);
+  }
 
   /**
    * Copies the collections and makes the platform's free texts safe to store and show ({@link
@@ -76,6 +114,7 @@ public record LaunchContext(
     Objects.requireNonNull(deploymentId, "deploymentId");
     Objects.requireNonNull(messageType, "messageType");
     Objects.requireNonNull(targetLinkUri, "targetLinkUri");
+    Objects.requireNonNull(services, "services");
     name = PlatformText.cleanOrNull(name, PlatformText.MAX_NAME);
     contextTitle = PlatformText.cleanOrNull(contextTitle, PlatformText.MAX_TITLE);
     presentationLocale = PlatformText.cleanOrNull(presentationLocale, PlatformText.MAX_LOCALE);
@@ -101,6 +140,17 @@ public record LaunchContext(
       }
     }
     return Map.copyOf(cleaned);
+  }
+
+  /**
+   * The course this launch came from, when it carried a context.
+   *
+   * @return the course, empty without a context claim
+   */
+  public java.util.Optional<CourseContext> course() {
+    return contextId == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new CourseContext(issuer, clientId, deploymentId, contextId));
   }
 
   /**

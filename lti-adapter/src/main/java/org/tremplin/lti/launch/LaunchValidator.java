@@ -660,7 +660,8 @@ public final class LaunchValidator {
           strings(claims.getClaim(LtiClaims.ROLE_SCOPE_MENTOR)),
           Objects.requireNonNull(targetLinkUri),
           custom,
-          text(object(claims.getClaim(LtiClaims.LAUNCH_PRESENTATION)), "locale"));
+          text(object(claims.getClaim(LtiClaims.LAUNCH_PRESENTATION)), "locale"),
+          ServiceClaims.read(claims.getClaims()));
     }
 
     private static List<String> strings(@Nullable Object claim) {

@@ -209,8 +209,9 @@ class LegacyDatabaseUpgradeIT {
     UnitOfWork work = LtiSchema.install(tremplin);
 
     assertThat(counts(Jdbi.create(ds))).isEqualTo(before);
-    // the adapter's migrations after the baseline (V7: deep linking requests)
-    assertThat(sqlVersions(work, "tremplin_lti_schema_history")).containsExactly("7");
+    // the adapter's migrations after the baseline (V5 course services, V6 grades, V7 deep linking
+    // requests) run on top
+    assertThat(sqlVersions(work, "tremplin_lti_schema_history")).containsExactly("5", "6", "7");
     assertThat(baselineOf(work)).isEqualTo("4");
 
     LtiDirectory directory = new LtiDirectory(work, CLOCK);
@@ -257,7 +258,7 @@ class LegacyDatabaseUpgradeIT {
 
     // a restart changes nothing
     LtiSchema.install(Tremplin.create(ds, CLOCK));
-    assertThat(sqlVersions(work, "tremplin_lti_schema_history")).containsExactly("7");
+    assertThat(sqlVersions(work, "tremplin_lti_schema_history")).containsExactly("5", "6", "7");
     assertThat(new JdbiSessions(work, CLOCK).find(TOKEN)).isPresent();
   }
 
@@ -268,7 +269,7 @@ class LegacyDatabaseUpgradeIT {
     assertThat(sqlVersions(work, "tremplin_schema_history"))
         .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "13");
     assertThat(sqlVersions(work, "tremplin_lti_schema_history"))
-        .containsExactly("1", "2", "3", "4", "7");
+        .containsExactly("1", "2", "3", "4", "5", "6", "7");
     assertThat(counts(work)).allSatisfy((table, n) -> assertThat(n).isZero());
   }
 
