@@ -32,6 +32,7 @@ import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
+import org.tremplin.web.cohort.CohortResource;
 import org.tremplin.web.config.TremplinConfig;
 import org.tremplin.web.health.HealthResource;
 import org.tremplin.web.lti.CanvasConfigResource;
@@ -42,6 +43,7 @@ import org.tremplin.web.lti.LogoResource;
 import org.tremplin.web.lti.RegisterResource;
 import org.tremplin.web.lti.StorageScriptResource;
 import org.tremplin.web.page.StylesheetResource;
+import org.tremplin.web.path.PathResource;
 import org.tremplin.web.session.SessionFilter;
 
 /**
@@ -222,6 +224,8 @@ public final class TremplinFeature implements Feature {
             baseUrl));
     context.register(new SessionFilter(sessions, AppPages::sessionMissing));
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));
+    context.register(new PathResource(tremplin, clock));
+    context.register(new CohortResource(tremplin, clock, baseUrl));
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(

@@ -92,11 +92,16 @@ public final class AppPages {
 
   /** The landing page: who, which roles, which cohort, then one section per role. */
   static Response home(AppSession session, Tremplin tremplin, String token) {
-    return page(200, "app/home.jte", homeModel(session, tremplin));
+    return page(200, "app/home.jte", homeModel(session, tremplin, token));
   }
 
   /** What the landing page shows. */
   static Home homeModel(AppSession session, Tremplin tremplin) {
+    return homeModel(session, tremplin, "");
+  }
+
+  /** What the landing page shows, its links carrying this session token (none when empty). */
+  static Home homeModel(AppSession session, Tremplin tremplin, String token) {
     Locale locale = session.locale();
     AppText t = AppText.of(locale);
     Optional<Cohort> cohort =
@@ -112,7 +117,9 @@ public final class AppPages {
           new Section(
               role.name().toLowerCase(Locale.ROOT),
               t.get(key + ".title"),
-              section(role, t, key, session, actor, cohort, tremplin)));
+              section(role, t, key, session, actor, cohort, tremplin),
+              sectionLink(role, cohort, token),
+              sectionLink(role, cohort, token).isEmpty() ? "" : t.get(key + ".link")));
     }
     return new Home(
         layout(t, t.get("app.title"), schoolName(session, cohort, tremplin)),
@@ -221,6 +228,20 @@ public final class AppPages {
     }
   }
 
+  /** Where a role's section leads from {@code /app/home}: the learner's path, the cohort. */
+  private static String sectionLink(Role role, Optional<Cohort> cohort, String token) {
+    String path =
+        switch (role) {
+          case LEARNER -> cohort.isPresent() ? "path" : "";
+          case TRAINER, COACH, MANAGER -> cohort.map(c -> "cohorts/" + c.id().value()).orElse("");
+          case ADMIN -> "";
+        };
+    if (path.isEmpty() || token.isEmpty()) {
+      return path;
+    }
+    return withToken(URI.create(path), token).toString();
+  }
+
   private static long coached(
       AppSession session, Actor actor, Optional<Cohort> cohort, Tremplin tremplin) {
     long learners =
@@ -279,8 +300,13 @@ public final class AppPages {
   /** A role as shown: its code and its name in the page's language. */
   record RoleLabel(String code, String label) {}
 
-  /** One role's section of the landing page. */
-  record Section(String id, String title, String text) {}
+  /** One role's section of the landing page; {@code href} is empty when it leads nowhere. */
+  record Section(String id, String title, String text, String href, String link) {
+    /** A section without a link. */
+    Section(String id, String title, String text) {
+      this(id, title, text, "", "");
+    }
+  }
 
   /**
    * The landing page: the roles line is {@code rolesBefore}, the roles, {@code rolesAfter} (the

@@ -61,13 +61,20 @@ public final class AppResource {
     this.baseUrl = baseUrl;
   }
 
-  /** The landing page of the session's roles. */
+  /**
+   * The landing page of the session's roles; a learner (and nothing else) goes on to their path.
+   */
   @GET
   @Path("home")
   public Response home(@Context SecurityContext security) {
     RequestSession request = RequestSession.of(security);
     if (request.session().pendingLink() != null) {
       return seeOther("app/link", request.token());
+    }
+    AppSession session = request.session();
+    if (session.roles().equals(java.util.Set.of(org.tremplin.api.access.Role.LEARNER))
+        && session.cohortId() != null) {
+      return seeOther("app/path", request.token()); // a learner lands on their path (issue 12)
     }
     return AppPages.home(request.session(), tremplin, request.token());
   }
