@@ -1,5 +1,6 @@
 package org.tremplin.web;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.net.URI;
@@ -34,6 +35,9 @@ import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
 import org.tremplin.web.cohort.CohortResource;
 import org.tremplin.web.config.TremplinConfig;
+import org.tremplin.web.form.FormGuard;
+import org.tremplin.web.form.FormGuardFilter;
+import org.tremplin.web.form.WebSchema;
 import org.tremplin.web.health.HealthResource;
 import org.tremplin.web.lti.CanvasConfigResource;
 import org.tremplin.web.lti.JwksResource;
@@ -42,6 +46,7 @@ import org.tremplin.web.lti.LoginResource;
 import org.tremplin.web.lti.LogoResource;
 import org.tremplin.web.lti.RegisterResource;
 import org.tremplin.web.lti.StorageScriptResource;
+import org.tremplin.web.page.ScriptResource;
 import org.tremplin.web.page.StylesheetResource;
 import org.tremplin.web.path.PathResource;
 import org.tremplin.web.session.SessionFilter;
@@ -77,6 +82,7 @@ public final class TremplinFeature implements Feature {
   private final Clock clock;
   private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
   private final java.util.List<org.tremplin.lti.registration.PlatformRegistration> configured;
+  private final FormGuard forms;
 
   /** Reads the runtime's MicroProfile Config once; an unpooled data source, system clock. */
   public TremplinFeature() {
@@ -163,12 +169,14 @@ public final class TremplinFeature implements Feature {
             LaunchSettings.defaults().withClockSkew(config.clockSkew()),
             clock);
     this.sessions = new JdbiSessions(database, clock);
+    this.forms = new FormGuard(toolKeys, WebSchema.install(tremplin), clock);
     // purges run on a schedule of their own, never inside a login or a launch (issue 10, item 4)
     this.housekeeping =
         new Housekeeping(
             List.of(
                 new Housekeeping.Task("nonces", nonces::purgeExpired),
-                new Housekeeping.Task("sessions", sessions::purgeExpired)),
+                new Housekeeping.Task("sessions", sessions::purgeExpired),
+                new Housekeeping.Task("form submissions", forms::purgeExpired)),
             Housekeeping.DEFAULT_INTERVAL);
     this.frameAncestors = new FrameAncestors(registrations::all, config.frameAncestors(), clock);
     this.directory = new LtiDirectory(database, clock);
@@ -222,12 +230,16 @@ public final class TremplinFeature implements Feature {
                 sessions,
                 clock),
             baseUrl));
+    context.register(new SecurityHeaders());
     context.register(new SessionFilter(sessions, AppPages::sessionMissing));
-    context.register(new AppResource(sessions, directory, tremplin, baseUrl));
+    // after the SessionFilter (priority USER): every session POST carries the CSRF value (ADR 0010)
+    context.register(new FormGuardFilter(forms), Priorities.USER + 100);
+    context.register(new AppResource(sessions, directory, tremplin, forms, baseUrl));
     context.register(new PathResource(tremplin, clock));
-    context.register(new CohortResource(tremplin, clock, baseUrl));
+    context.register(new CohortResource(tremplin, forms, clock, baseUrl));
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
+    context.register(new ScriptResource());
     context.register(
         new RegisterResource(new DynamicRegistration(tool, registrations, registrationPolicy)));
     context.register(new CanvasConfigResource(tool));

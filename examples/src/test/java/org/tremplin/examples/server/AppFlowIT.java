@@ -65,7 +65,10 @@ class AppFlowIT {
     HttpResponse<String> linked =
         trainer.post(
             platform.base.resolve("app/link"),
-            Map.of("session", token(launch), "cohort", existing.id().value().toString()));
+            trainer.formOn(
+                URI.create(location(launch)),
+                "app/link",
+                Map.of("cohort", existing.id().value().toString())));
     assertThat(linked.statusCode()).isEqualTo(303);
     HttpResponse<String> home = trainer.follow(linked);
     assertThat(home.statusCode()).isEqualTo(200);
@@ -81,9 +84,13 @@ class AppFlowIT {
 
     HttpResponse<String> learner =
         platform.browser().launch("s-ada", "course-A", List.of(MEMBERSHIP + "#Learner"));
-    HttpResponse<String> learnerHome = platform.browser().follow(learner);
-    assertThat(learnerHome.body())
-        .contains("data-role=\"LEARNER\"")
+    LtiTestPlatform.Browser learnerBrowser = platform.browser();
+    HttpResponse<String> learnerHome = learnerBrowser.follow(learner);
+    // a learner lands on their path (issue 12)
+    assertThat(learnerHome.statusCode()).isEqualTo(303);
+    assertThat(location(learnerHome)).startsWith(platform.base + "app/path?session=");
+    assertThat(learnerBrowser.follow(learnerHome).body())
+        .contains("id=\"timeline\"")
         .doesNotContain("data-role=\"TRAINER\"")
         .contains("Promo Existante");
   }
@@ -98,12 +105,14 @@ class AppFlowIT {
     HttpResponse<String> refused =
         trainer.post(
             platform.base.resolve("app/link/new"),
-            Map.of(
-                "session", token,
-                "name", "Promo Nouvelle",
-                "start", "2026-09-07",
-                "capacity", "99",
-                "template", "ecole-du-web@1"));
+            trainer.formOn(
+                platform.base.resolve("app/link?session=" + token),
+                "app/link/new",
+                Map.of(
+                    "name", "Promo Nouvelle",
+                    "start", "2026-09-07",
+                    "capacity", "99",
+                    "template", "ecole-du-web@1")));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("role=\"alert\"").contains("1 à 24");
     // the refused form is shown at /app/link/new: its forms and stylesheet must still resolve
@@ -123,12 +132,14 @@ class AppFlowIT {
     HttpResponse<String> created =
         trainer.post(
             platform.base.resolve("app/link/new"),
-            Map.of(
-                "session", token,
-                "name", "Promo Nouvelle",
-                "start", "2026-09-07",
-                "capacity", "14",
-                "template", "ecole-du-web@1"));
+            trainer.formOn(
+                platform.base.resolve("app/link?session=" + token),
+                "app/link/new",
+                Map.of(
+                    "name", "Promo Nouvelle",
+                    "start", "2026-09-07",
+                    "capacity", "14",
+                    "template", "ecole-du-web@1")));
     assertThat(created.statusCode()).isEqualTo(303);
     assertThat(trainer.follow(created).body())
         .contains("data-role=\"TRAINER\"")
@@ -153,7 +164,10 @@ class AppFlowIT {
     HttpResponse<String> response =
         trainer.post(
             platform.base.resolve("app/link"),
-            Map.of("session", token, "cohort", "00000000-0000-0000-0000-000000000001"));
+            trainer.formOn(
+                platform.base.resolve("app/link?session=" + token),
+                "app/link",
+                Map.of("cohort", "00000000-0000-0000-0000-000000000001")));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("Choisissez une promotion de la liste.");
@@ -184,8 +198,10 @@ class AppFlowIT {
         .anySatisfy(c -> assertThat(c).startsWith("tremplin_session=").contains("Partitioned"));
 
     HttpResponse<String> withCookie = learner.get(platform.base.resolve("app/home"));
-    assertThat(withCookie.statusCode()).isEqualTo(200);
-    assertThat(withCookie.body()).contains("data-role=\"LEARNER\"");
+    assertThat(withCookie.statusCode()).isEqualTo(303); // a learner goes on to their path
+    HttpResponse<String> path = learner.get(platform.base.resolve("app/path"));
+    assertThat(path.statusCode()).isEqualTo(200);
+    assertThat(path.body()).contains("id=\"timeline\"");
     HttpResponse<String> forged =
         platform.browser().get(platform.base.resolve("app/home?session=forged-token"));
     assertThat(forged.statusCode()).isEqualTo(401);
@@ -207,6 +223,14 @@ class AppFlowIT {
 
       HttpResponse<String> home =
           browser.follow(browser.launch(sub, "course-G", List.of(MEMBERSHIP + role.getKey())));
+      if (role.getKey().equals("#Learner")) { // a learner goes on to their path (issue 12)
+        assertThat(home.statusCode()).isEqualTo(303);
+        HttpResponse<String> path = browser.follow(home);
+        assertThat(path.body())
+            .contains("id=\"timeline\"")
+            .doesNotContain("<section id=\"trainer\">");
+        continue;
+      }
 
       assertThat(home.statusCode()).as(role.getKey()).isEqualTo(200);
       assertThat(home.body())

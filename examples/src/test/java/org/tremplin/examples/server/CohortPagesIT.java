@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,7 @@ import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.PlatformUser;
+import org.tremplin.testing.Forms;
 
 /**
  * The trainer's cohort pages and the learner's path over real HTTP after real launches (issue 12,
@@ -262,14 +264,19 @@ class CohortPagesIT {
       assertThat(response.statusCode()).as(page).isEqualTo(403);
       assertThat(response.body()).contains("Accès refusé").doesNotContain("Lovelace");
     }
-    assertThat(
-            stranger
-                .post("app/cohorts/" + cohort.id().value() + "/assessments", assessment(ada, "CP2"))
-                .statusCode())
-        .isEqualTo(403);
+    // with the valid CSRF value of their own session, taken from their own cohort's form
+    String own = "app/cohorts/" + other.id().value();
+    HttpResponse<String> assess =
+        stranger.post(
+            own + "/learners/new",
+            "app/cohorts/" + cohort.id().value() + "/assessments",
+            assessment(ada, "CP2"));
+    assertThat(assess.statusCode()).isEqualTo(403);
+    assertThat(assess.body()).contains("Accès refusé");
     assertThat(
             stranger
                 .post(
+                    own + "/learners/new",
                     "app/cohorts/" + cohort.id().value() + "/learners",
                     "givenName=Eve&familyName=Intruse&date=" + today)
                 .statusCode())
@@ -402,6 +409,42 @@ class CohortPagesIT {
   }
 
   @Test
+  void aDoubleSubmittedAssessmentIsRecordedOnceAndBothAnswersLeadToTheSamePage() throws Exception {
+    Session trainer = launch("s-trainer", "course-hopper", INSTRUCTOR, "fr");
+    String path = "app/cohorts/" + cohort.id().value() + "/assessments";
+    Map<String, String> hidden = trainer.hidden(path + "/new");
+    String body = assessment(grace, "CP6") + "&" + Forms.form(hidden);
+    int before = core.evidence().evidence(manager(), cohort.id(), grace.id()).size();
+
+    HttpResponse<String> first = trainer.browser().post(platform.base.resolve(path), body);
+    HttpResponse<String> second = trainer.browser().post(platform.base.resolve(path), body);
+
+    assertThat(first.statusCode()).isEqualTo(303);
+    assertThat(second.statusCode()).isEqualTo(303);
+    assertThat(second.headers().firstValue("Location"))
+        .isEqualTo(first.headers().firstValue("Location"));
+    assertThat(core.evidence().evidence(manager(), cohort.id(), grace.id())).hasSize(before + 1);
+  }
+
+  @Test
+  void aPostWithoutTheSessionsCsrfValueIsRefusedAndWritesNothing() throws Exception {
+    Session trainer = launch("s-trainer", "course-hopper", INSTRUCTOR, "fr");
+    int before = core.evidence().evidence(manager(), cohort.id(), grace.id()).size();
+
+    HttpResponse<String> refused =
+        trainer
+            .browser()
+            .post(
+                platform.base.resolve("app/cohorts/" + cohort.id().value() + "/assessments"),
+                assessment(grace, "CP7")
+                    + "&session="
+                    + URLEncoder.encode(trainer.token(), StandardCharsets.UTF_8));
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(core.evidence().evidence(manager(), cohort.id(), grace.id())).hasSize(before);
+  }
+
+  @Test
   void aTrainerAddsALearnerByHandAndBadInputAddsNobody() throws Exception {
     Session trainer = launch("s-trainer", "course-hopper", INSTRUCTOR, "fr");
     String path = "app/cohorts/" + cohort.id().value() + "/learners";
@@ -491,10 +534,31 @@ class CohortPagesIT {
       return browser.follow(redirect);
     }
 
+    /**
+     * Posts a form to {@code path} with the hidden fields (token, CSRF value, a fresh submission
+     * id) of the form on {@code formPage} (any form page of the session: the CSRF value is per
+     * session).
+     */
+    HttpResponse<String> post(String formPage, String path, String body) throws Exception {
+      Map<String, String> hidden = new java.util.LinkedHashMap<>(hidden(formPage));
+      hidden.putIfAbsent("session", token);
+      return browser.post(platform.base.resolve(path), body + "&" + Forms.form(hidden));
+    }
+
+    /** The same, with the hidden fields of the form at {@code path} on its own page. */
     HttpResponse<String> post(String path, String body) throws Exception {
-      return browser.post(
-          platform.base.resolve(path),
-          body + "&session=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+      return post(path + "/new", path, body);
+    }
+
+    /** The hidden fields of the form on this page; none when it has no form (e.g. a 403). */
+    Map<String, String> hidden(String formPage) throws Exception {
+      String html = get(formPage).body();
+      try {
+        return Forms.hiddenFields(
+            html, formPage.endsWith("/learners/new") ? "/learners" : "/assessments");
+      } catch (AssertionError | RuntimeException e) {
+        return Map.of();
+      }
     }
   }
 }

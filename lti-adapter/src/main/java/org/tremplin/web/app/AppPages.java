@@ -23,6 +23,7 @@ import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.session.AppSession;
+import org.tremplin.web.form.HiddenFields;
 import org.tremplin.web.page.Layout;
 import org.tremplin.web.page.Templates;
 import org.tremplin.web.session.SessionCookie;
@@ -144,7 +145,7 @@ public final class AppPages {
       String schoolName,
       List<Cohort> cohorts,
       List<TemplateRef> templates,
-      String token,
+      HiddenFields form,
       @Nullable String error,
       int status) {
     AppText t = AppText.of(session.locale());
@@ -166,8 +167,7 @@ public final class AppPages {
                             cohortLine(t, c)))
                 .toList(),
             templates.stream().map(TemplateRef::toString).toList(),
-            SessionCookie.PARAMETER,
-            token));
+            form));
   }
 
   /** A page's frame in the user's language; every app page sits at {@code /app/<name>}. */
@@ -334,6 +334,5 @@ public final class AppPages {
       String school,
       List<Choice> cohorts,
       List<String> templates,
-      String tokenParameter,
-      String token) {}
+      HiddenFields form) {}
 }

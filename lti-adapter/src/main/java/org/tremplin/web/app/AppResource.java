@@ -31,6 +31,7 @@ import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.PendingLink;
 import org.tremplin.lti.session.Sessions;
+import org.tremplin.web.form.FormGuard;
 import org.tremplin.web.session.RequestSession;
 import org.tremplin.web.session.WithSession;
 
@@ -51,11 +52,17 @@ public final class AppResource {
   private final Sessions sessions;
   private final CourseLinking linking;
   private final Tremplin tremplin;
+  private final FormGuard forms;
   private final URI baseUrl;
 
-  /** Over these sessions, links and domain engine; links are built under {@code baseUrl}. */
-  public AppResource(Sessions sessions, LtiDirectory directory, Tremplin tremplin, URI baseUrl) {
+  /**
+   * Over these sessions, links, domain engine and forms' guard; links are built under {@code
+   * baseUrl}.
+   */
+  public AppResource(
+      Sessions sessions, LtiDirectory directory, Tremplin tremplin, FormGuard forms, URI baseUrl) {
     this.sessions = sessions;
+    this.forms = forms;
     this.linking = new CourseLinking(tremplin, directory);
     this.tremplin = tremplin;
     this.baseUrl = baseUrl;
@@ -88,7 +95,7 @@ public final class AppResource {
     if (link == null) {
       return seeOther("app/home", request.token());
     }
-    return linkPage(FROM_LINK, request.session(), link, request.token(), null, 200);
+    return linkPage(FROM_LINK, request, link, null, 200);
   }
 
   /** Links the course to an existing cohort of the school. */
@@ -97,7 +104,6 @@ public final class AppResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response link(MultivaluedMap<String, String> form, @Context SecurityContext security) {
     RequestSession request = RequestSession.of(security);
-    String token = request.token();
     AppSession session = request.session();
     PendingLink link = session.pendingLink();
     if (link == null) {
@@ -112,9 +118,9 @@ public final class AppResource {
                         .filter(c -> c.id().equals(new CohortId(id)))
                         .findFirst());
     if (cohort.isEmpty()) {
-      return linkPage(FROM_LINK, session, link, token, text.get("link.error.cohort"), 400);
+      return linkPage(FROM_LINK, request, link, text.get("link.error.cohort"), 400);
     }
-    return complete(session, link, cohort.get(), token);
+    return complete(request, link, cohort.get());
   }
 
   /**
@@ -135,20 +141,20 @@ public final class AppResource {
     AppText text = AppText.of(session.locale());
     String name = Optional.ofNullable(form.getFirst("name")).map(String::strip).orElse("");
     if (name.isEmpty() || name.length() > 200) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error.name"), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error.name"), 400);
     }
     Optional<TemplateRef> template =
         tremplin.templates().list().stream()
             .filter(r -> r.toString().equals(form.getFirst("template")))
             .findFirst();
     if (template.isEmpty()) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error.template"), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error.template"), 400);
     }
     Optional<LocalDate> start = parseDate(form.getFirst("start"));
     String endText = Optional.ofNullable(form.getFirst("end")).orElse("").strip();
     Optional<LocalDate> end = endText.isEmpty() ? Optional.empty() : parseDate(endText);
     if (start.isEmpty() || (!endText.isEmpty() && end.isEmpty())) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error.date"), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error.date"), 400);
     }
     int capacity;
     try {
@@ -158,7 +164,7 @@ public final class AppResource {
       capacity = -1;
     }
     if (capacity < 1 || capacity > MAX_CAPACITY) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error.capacity"), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error.capacity"), 400);
     }
     ProgrammeTemplate programme = tremplin.templates().get(template.get());
     LocalDate last;
@@ -175,7 +181,7 @@ public final class AppResource {
                       List.of(),
                       programme);
     } catch (TremplinException e) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error", e.getMessage()), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error", e.getMessage()), 400);
     }
     NewCohort cohort =
         new NewCohort(
@@ -188,18 +194,20 @@ public final class AppResource {
     try {
       return linked(session, link, linking.openAndLink(link, cohort, session.personId()), token);
     } catch (LtiException e) { // the course was linked meanwhile: no cohort was opened
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error", e.getMessage()), 409);
+      return linkPage(FROM_NEW, request, link, text.get("link.error", e.getMessage()), 409);
     } catch (TremplinException e) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error", e.getMessage()), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error", e.getMessage()), 400);
     }
   }
 
-  private Response complete(AppSession session, PendingLink link, Cohort cohort, String token) {
+  private Response complete(RequestSession request, PendingLink link, Cohort cohort) {
+    AppSession session = request.session();
+    String token = request.token();
     try {
       linking.link(link, cohort, session.personId());
     } catch (TremplinException | LtiException e) {
       AppText text = AppText.of(session.locale());
-      return linkPage(FROM_LINK, session, link, token, text.get("link.error", e.getMessage()), 409);
+      return linkPage(FROM_LINK, request, link, text.get("link.error", e.getMessage()), 409);
     }
     return linked(session, link, cohort, token);
   }
@@ -217,12 +225,8 @@ public final class AppResource {
   private static final String FROM_NEW = "../../";
 
   private Response linkPage(
-      String root,
-      AppSession session,
-      PendingLink link,
-      String token,
-      @Nullable String error,
-      int status) {
+      String root, RequestSession request, PendingLink link, @Nullable String error, int status) {
+    AppSession session = request.session();
     String school = tremplin.schools().get(link.school()).name();
     return AppPages.link(
         root,
@@ -230,7 +234,7 @@ public final class AppResource {
         school,
         cohortsOf(session, link),
         tremplin.templates().list(),
-        token,
+        forms.fields(request),
         error,
         status);
   }

@@ -33,9 +33,14 @@ import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.Learner;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.cohort.CohortRegistry;
+import org.tremplin.web.form.FormErrors;
+import org.tremplin.web.form.FormGuard;
+import org.tremplin.web.form.FormGuard.Submitted;
+import org.tremplin.web.form.HiddenFields;
+import org.tremplin.web.page.Layout;
+import org.tremplin.web.page.Scripts;
 import org.tremplin.web.page.Templates;
 import org.tremplin.web.page.Texts;
-import org.tremplin.web.session.SessionCookie;
 
 /**
  * The cohort's forms: recording an assessment for one learner or several, and adding a learner by
@@ -66,11 +71,13 @@ final class CohortForms {
 
   private final Tremplin tremplin;
   private final CohortPages pages;
+  private final FormGuard guard;
   private final Clock clock;
 
-  CohortForms(Tremplin tremplin, CohortPages pages, Clock clock) {
+  CohortForms(Tremplin tremplin, CohortPages pages, FormGuard guard, Clock clock) {
     this.tremplin = tremplin;
     this.pages = pages;
+    this.guard = guard;
     this.clock = clock;
   }
 
@@ -99,8 +106,8 @@ final class CohortForms {
     return assessmentPage(c, 200, values, Set.copyOf(learners), new LinkedHashMap<>(), done);
   }
 
-  /** Validates and records. */
-  Response assess(CohortContext c, MultivaluedMap<String, String> form) {
+  /** Validates and records (inside {@link FormGuard#once}: one transaction with the submission). */
+  Submitted assess(CohortContext c, MultivaluedMap<String, String> form) {
     Texts t = pages.texts(c);
     Map<String, String> values = new LinkedHashMap<>();
     for (String field : List.of("target", "date", "source", "result", "comment")) {
@@ -153,7 +160,7 @@ final class CohortForms {
     }
     Set<String> kept = Set.copyOf(chosen);
     if (!errors.isEmpty()) {
-      return assessmentPage(c, 400, values, kept, errors, "");
+      return Submitted.refused(assessmentPage(c, 400, values, kept, errors, ""));
     }
     String assessor = c.request().session().displayName();
     if (assessor.isBlank()) {
@@ -161,28 +168,24 @@ final class CohortForms {
     }
     String by = assessor;
     try {
-      tremplin
-          .transactions()
-          .inTransaction(
-              h -> {
-                for (LearnerId learner : selected) {
-                  tremplin
-                      .evidence()
-                      .record(
-                          c.actor(),
-                          c.cohort().id(),
-                          new NewEvidence(
-                              learner,
-                              target.get(),
-                              source.get(),
-                              result.get(),
-                              by,
-                              date.get(),
-                              values.get("comment")));
-                }
-                return null;
-              });
+      // joins the submission's transaction: every learner's evidence or none
+      for (LearnerId learner : selected) {
+        tremplin
+            .evidence()
+            .record(
+                c.actor(),
+                c.cohort().id(),
+                new NewEvidence(
+                    learner,
+                    target.get(),
+                    source.get(),
+                    result.get(),
+                    by,
+                    date.get(),
+                    values.get("comment")));
+      }
     } catch (TremplinException e) {
+      // the refusal rolls the whole submission back (FormGuard.once); nothing else is written
       switch (e.code()) {
         case ACCESS_DENIED -> throw e;
         case LEARNER_NOT_ENROLLED -> errors.put("learner", t.get("assess.error.notEnrolled"));
@@ -191,10 +194,10 @@ final class CohortForms {
             errors.put("target", t.get("assess.error.target"));
         default -> errors.put("form", t.get("form.error.refused", e.code().name()));
       }
-      return assessmentPage(c, 400, values, kept, errors, "");
+      return Submitted.refused(assessmentPage(c, 400, values, kept, errors, ""));
     }
-    StringBuilder next = new StringBuilder("/assessments/new?recorded=" + selected.size());
-    return seeOther(pages.href(c, next.toString()));
+    return Submitted.done(
+        URI.create(pages.href(c, "/assessments/new?recorded=" + selected.size())));
   }
 
   private Response assessmentPage(
@@ -204,7 +207,8 @@ final class CohortForms {
       Set<String> chosen,
       Map<String, String> errors,
       String recorded) {
-    CohortPages.Frame frame = pages.frame(c, "/assessments/new", "assess.title");
+    CohortPages.Frame frame =
+        withErrors(c, pages.frame(c, "/assessments/new", "assess.title"), errors);
     Texts t = frame.t();
     LocalDate today = LocalDate.now(clock);
     List<Option> learners = new ArrayList<>();
@@ -275,8 +279,8 @@ final class CohortForms {
                 "cohort/assess.jte",
                 new AssessPage(
                     frame,
-                    pages.href(c, "/assessments"),
-                    SessionCookie.PARAMETER,
+                    pages.action(c, "/assessments"),
+                    guard.fields(c.request()),
                     summary(t, errors),
                     errors,
                     learners,
@@ -302,10 +306,13 @@ final class CohortForms {
     return addLearnerPage(c, mayEnrol(c) ? 200 : 403, values, new LinkedHashMap<>());
   }
 
-  /** Validates, registers the learner in the school and joins them to the cohort. */
-  Response addLearner(CohortContext c, MultivaluedMap<String, String> form) {
+  /**
+   * Validates, registers the learner in the school and joins them to the cohort (inside {@link
+   * FormGuard#once}: one transaction with the submission).
+   */
+  Submitted addLearner(CohortContext c, MultivaluedMap<String, String> form) {
     if (!mayEnrol(c)) {
-      return pages.forbidden(c.request().session().locale());
+      return Submitted.refused(pages.forbidden(c.request().session().locale()));
     }
     Texts t = pages.texts(c);
     Map<String, String> values = new LinkedHashMap<>();
@@ -331,36 +338,24 @@ final class CohortForms {
               "add.error.outside", t.date(cohort.range().first()), t.date(cohort.range().last())));
     }
     if (!errors.isEmpty()) {
-      return addLearnerPage(c, 400, values, errors);
+      return Submitted.refused(addLearnerPage(c, 400, values, errors));
     }
     Actor enrolling = enrollingActor(c);
     Learner learner;
     try {
+      // joins the submission's transaction: registered and joined, or nothing
       learner =
           tremplin
-              .transactions()
-              .inTransaction(
-                  h -> {
-                    Learner registered =
-                        tremplin
-                            .learners()
-                            .register(
-                                enrolling,
-                                cohort.school(),
-                                values.get("givenName"),
-                                values.get("familyName"));
-                    tremplin.learners().join(enrolling, cohort.id(), registered.id(), date.get());
-                    return registered;
-                  });
+              .learners()
+              .register(
+                  enrolling, cohort.school(), values.get("givenName"), values.get("familyName"));
+      tremplin.learners().join(enrolling, cohort.id(), learner.id(), date.get());
     } catch (TremplinException e) {
       errors.put("form", t.get("form.error.refused", e.code().name()));
-      return addLearnerPage(
-          c,
-          e.code().kind() == org.tremplin.api.ErrorCode.Kind.CONFLICT ? 409 : 400,
-          values,
-          errors);
+      int status = e.code().kind() == org.tremplin.api.ErrorCode.Kind.CONFLICT ? 409 : 400;
+      return Submitted.refused(addLearnerPage(c, status, values, errors));
     }
-    return seeOther(pages.href(c, "") + "#learner-" + learner.id().value());
+    return Submitted.done(URI.create(pages.href(c, "") + "#learner-" + learner.id().value()));
   }
 
   /**
@@ -413,7 +408,7 @@ final class CohortForms {
 
   private Response addLearnerPage(
       CohortContext c, int status, Map<String, String> values, Map<String, String> errors) {
-    CohortPages.Frame frame = pages.frame(c, "/learners/new", "add.title");
+    CohortPages.Frame frame = withErrors(c, pages.frame(c, "/learners/new", "add.title"), errors);
     Texts t = frame.t();
     return CohortResource.html(
         status,
@@ -423,8 +418,8 @@ final class CohortForms {
                 new AddPage(
                     frame,
                     mayEnrol(c),
-                    pages.href(c, "/learners"),
-                    SessionCookie.PARAMETER,
+                    pages.action(c, "/learners"),
+                    guard.fields(c.request()),
                     summary(t, errors),
                     errors,
                     values,
@@ -433,6 +428,24 @@ final class CohortForms {
   }
 
   // ---------------------------------------------------------------- shared
+
+  /**
+   * A refused form's frame: its title says "Erreur :" first, and the page's script moves the focus
+   * to the error summary.
+   */
+  private CohortPages.Frame withErrors(
+      CohortContext c, CohortPages.Frame frame, Map<String, String> errors) {
+    if (errors.isEmpty()) {
+      return frame;
+    }
+    Layout l = frame.layout();
+    String prefix = FormErrors.in(c.request().session().locale()).add("form", "").titlePrefix();
+    Layout layout =
+        new Layout(l.lang(), prefix + l.title(), l.site(), l.stylesheet(), l.skip(), l.scripts())
+            .withScript(pages.root() + Scripts.href("form-errors.js"));
+    return new CohortPages.Frame(
+        layout, frame.t(), frame.title(), frame.cohort(), frame.nav(), frame.token());
+  }
 
   private static List<FieldError> summary(Texts t, Map<String, String> errors) {
     List<FieldError> summary = new ArrayList<>();
@@ -480,13 +493,6 @@ final class CohortForms {
     }
   }
 
-  private static Response seeOther(String href) {
-    return Response.seeOther(URI.create(href))
-        .header("Cache-Control", "no-store")
-        .header("Referrer-Policy", "no-referrer")
-        .build();
-  }
-
   /** A choice: element id, value, label, whether chosen. */
   record Option(String id, String value, String label, boolean chosen) {}
 
@@ -500,7 +506,7 @@ final class CohortForms {
   record AssessPage(
       CohortPages.Frame frame,
       String action,
-      String tokenParameter,
+      HiddenFields hidden,
       List<FieldError> summary,
       Map<String, String> errors,
       List<Option> learners,
@@ -525,7 +531,7 @@ final class CohortForms {
       CohortPages.Frame frame,
       boolean allowed,
       String action,
-      String tokenParameter,
+      HiddenFields hidden,
       List<FieldError> summary,
       Map<String, String> errors,
       Map<String, String> values,

@@ -68,6 +68,11 @@ final class CohortPages {
     this.base = base.endsWith("/") ? base : base + "/";
   }
 
+  /** The way to the application's root from any page (an absolute path). */
+  String root() {
+    return base;
+  }
+
   /** Texts of a page. */
   Texts texts(CohortContext c) {
     return Texts.of(BUNDLE, c.request().session().locale());
@@ -76,6 +81,13 @@ final class CohortPages {
   /** A link under the cohort, e.g. {@code "/grid"}, with the session token. */
   String href(CohortContext c, String under) {
     return CohortResource.link(base, "app/cohorts/" + c.cohort().id().value() + under, c.token());
+  }
+
+  /**
+   * A form's action under the cohort, e.g. {@code "/assessments"} (the token is a hidden field).
+   */
+  String action(CohortContext c, String under) {
+    return base + "app/cohorts/" + c.cohort().id().value() + under;
   }
 
   /** The frame of a cohort page. */

@@ -26,7 +26,9 @@ import org.tremplin.api.access.Actor;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.core.Tremplin;
 import org.tremplin.web.app.AppPages;
-import org.tremplin.web.page.PageResponses;
+import org.tremplin.web.form.FormGuard;
+import org.tremplin.web.form.FormPages;
+import org.tremplin.web.page.Pages;
 import org.tremplin.web.path.PathView;
 import org.tremplin.web.session.RequestSession;
 import org.tremplin.web.session.WithSession;
@@ -42,15 +44,20 @@ import org.tremplin.web.session.WithSession;
 @WithSession
 public final class CohortResource {
   private final Tremplin tremplin;
+  private final FormGuard guard;
   private final CohortPages pages;
   private final CohortForms forms;
 
-  /** Over this engine, "today" from this clock, links under {@code baseUrl}. */
-  public CohortResource(Tremplin tremplin, Clock clock, URI baseUrl) {
+  /**
+   * Over this engine, its forms guarded by {@code guard} (ADR 0010), "today" from this clock, links
+   * under {@code baseUrl}.
+   */
+  public CohortResource(Tremplin tremplin, FormGuard guard, Clock clock, URI baseUrl) {
     this.tremplin = tremplin;
+    this.guard = guard;
     PathView path = new PathView(tremplin, clock);
     this.pages = new CohortPages(tremplin, path, clock, baseUrl.getRawPath());
-    this.forms = new CohortForms(tremplin, pages, clock);
+    this.forms = new CohortForms(tremplin, pages, guard, clock);
   }
 
   /** The roster. */
@@ -107,7 +114,7 @@ public final class CohortResource {
       @PathParam("cohort") String cohort,
       MultivaluedMap<String, String> form,
       @Context SecurityContext security) {
-    return guarded(cohort, security, c -> forms.assess(c, form));
+    return guarded(cohort, security, c -> once(c, form, () -> forms.assess(c, form)));
   }
 
   /** The form adding a learner by hand. */
@@ -126,7 +133,7 @@ public final class CohortResource {
       @PathParam("cohort") String cohort,
       MultivaluedMap<String, String> form,
       @Context SecurityContext security) {
-    return guarded(cohort, security, c -> forms.addLearner(c, form));
+    return guarded(cohort, security, c -> once(c, form, () -> forms.addLearner(c, form)));
   }
 
   /**
@@ -152,6 +159,21 @@ public final class CohortResource {
     }
   }
 
+  /**
+   * Runs a form's write once for its submission id, in one transaction (a double submit records
+   * once and is sent where the first went).
+   */
+  private Response once(
+      CohortContext c,
+      MultivaluedMap<String, String> form,
+      java.util.function.Supplier<FormGuard.Submitted> write) {
+    return guard.once(
+        c.request(),
+        form,
+        write,
+        status -> FormPages.refused(c.request().session().locale(), status, pages.root()));
+  }
+
   private static UUID uuid(String text) {
     try {
       return UUID.fromString(text);
@@ -162,7 +184,7 @@ public final class CohortResource {
 
   /** Used by pages to answer HTML; kept here so the resource's imports show the one way out. */
   static Response html(int status, String html) {
-    return PageResponses.html(status, html);
+    return Pages.html(status, html);
   }
 
   /** A link to a page under {@code base} carrying the session token. */

@@ -17,7 +17,7 @@ import org.tremplin.api.access.Scope;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.web.page.Layout;
-import org.tremplin.web.page.PageResponses;
+import org.tremplin.web.page.Pages;
 import org.tremplin.web.page.Templates;
 import org.tremplin.web.page.Texts;
 import org.tremplin.web.session.RequestSession;
@@ -52,7 +52,7 @@ public final class PathResource {
     if (learner.isEmpty() || cohort == null || actor.isEmpty()) {
       return forbidden(session);
     }
-    return PageResponses.html(
+    return Pages.html(
         200,
         view.render(
             actor.get(),
@@ -77,7 +77,7 @@ public final class PathResource {
 
   private static Response forbidden(AppSession session) {
     Texts t = Texts.of(PathView.BUNDLE, session.locale());
-    return PageResponses.html(
+    return Pages.html(
         403,
         Templates.web()
             .render(
