@@ -67,8 +67,36 @@ class CohortPagesIT {
   @BeforeAll
   static void start() throws Exception {
     platform = new LtiTestPlatform("cohort-pages-it");
-    core = platform.tremplin.feature().tremplin();
-    today = LocalDate.now(ZoneOffset.UTC);
+    Seeded seeded = seed(platform);
+    core = seeded.core();
+    cohort = seeded.cohort();
+    other = seeded.other();
+    ada = seeded.ada();
+    grace = seeded.grace();
+    linus = seeded.linus();
+    today = seeded.today();
+  }
+
+  /** What {@link #seed} made. */
+  record Seeded(
+      Tremplin core,
+      Cohort cohort,
+      Cohort other,
+      Learner ada,
+      Learner grace,
+      Learner linus,
+      LocalDate today) {}
+
+  /**
+   * A school with two cohorts running today (courses {@code course-hopper} and {@code
+   * course-voisine}); in the first, Ada ({@code s-ada}, CP1 acquired, a contract, a coaching
+   * meeting next week), Grace ({@code s-grace}, three unjustified absences this week, an open
+   * alert) and Linus ({@code s-linus}, left after three weeks), attendance recorded up to
+   * yesterday.
+   */
+  static Seeded seed(LtiTestPlatform platform) {
+    Tremplin core = platform.tremplin.feature().tremplin();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
     School school =
         core.schools()
             .create(
@@ -77,7 +105,7 @@ class CohortPagesIT {
                 new Departement("92"));
     Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
     LocalDate first = today.minusWeeks(10).with(DayOfWeek.MONDAY);
-    cohort =
+    Cohort cohort =
         core.cohorts()
             .open(
                 manager,
@@ -88,7 +116,7 @@ class CohortPagesIT {
                     new TemplateRef("ecole-du-web", 1),
                     12,
                     List.of()));
-    other =
+    Cohort other =
         core.cohorts()
             .open(
                 manager,
@@ -99,16 +127,16 @@ class CohortPagesIT {
                     new TemplateRef("ecole-du-web", 1),
                     12,
                     List.of()));
-    ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
-    grace = core.learners().register(manager, school.id(), "Grace", "Hopper");
-    linus = core.learners().register(manager, school.id(), "Linus", "Torvalds");
+    Learner ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
+    Learner grace = core.learners().register(manager, school.id(), "Grace", "Hopper");
+    Learner linus = core.learners().register(manager, school.id(), "Linus", "Torvalds");
     for (Learner l : List.of(ada, grace, linus)) {
       core.learners().join(manager, cohort.id(), l.id(), first);
     }
     core.learners().leave(manager, cohort.id(), linus.id(), first.plusWeeks(3), "moved away");
-    link("s-ada", ada);
-    link("s-grace", grace);
-    link("s-linus", linus);
+    link(platform, "s-ada", ada);
+    link(platform, "s-grace", grace);
+    link(platform, "s-linus", linus);
     platform.linkCourse("course-hopper", cohort);
     platform.linkCourse("course-voisine", other);
 
@@ -158,9 +186,10 @@ class CohortPagesIT {
             ada.id(),
             LocalDateTime.of(today.plusDays(7), java.time.LocalTime.of(14, 0)),
             "Ordre du jour confidentiel : logement");
+    return new Seeded(core, cohort, other, ada, grace, linus, today);
   }
 
-  private static void link(String sub, Learner learner) {
+  private static void link(LtiTestPlatform platform, String sub, Learner learner) {
     platform
         .tremplin
         .feature()
