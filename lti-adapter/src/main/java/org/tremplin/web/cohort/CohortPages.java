@@ -99,6 +99,15 @@ final class CohortPages {
     for (String[] entry : NAV) {
       nav.add(new NavLink(href(c, entry[0]), t.get(entry[1]), entry[0].equals(current)));
     }
+    if (c.cohort().id().equals(c.request().session().cohortId())) {
+      // the attendance sheet of the course's cohort (issue 12 item 1, /app/attendance)
+      nav.add(
+          1,
+          new NavLink(
+              CohortResource.link(base, "app/attendance", c.token()),
+              t.get("nav.attendance"),
+              false));
+    }
     return new Frame(
         Layout.of(t.locale(), title + " — " + c.cohort().name(), school, base),
         t,

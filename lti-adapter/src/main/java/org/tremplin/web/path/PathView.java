@@ -56,11 +56,21 @@ import org.tremplin.web.page.Texts;
  * thread-safe.
  */
 public final class PathView {
+  /** Most calendars kept (a school has a few cohorts at a time). */
+  private static final int MAX_CALENDARS = 256;
+
   /** The bundle of these pages. */
   static final String BUNDLE = "org.tremplin.web.path.PathMessages";
 
   private final Tremplin tremplin;
   private final Clock clock;
+
+  /**
+   * Calendars by cohort (the record, closures included: a changed cohort is another key); a
+   * calendar is no one's personal data.
+   */
+  private final Map<Cohort, CohortCalendar> calendars =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Over this engine, "today" from this clock (in its zone). */
   public PathView(Tremplin tremplin, Clock clock) {
@@ -125,14 +135,20 @@ public final class PathView {
                 .orElse("");
     Cohort cohort = LaunchIdentities.cohort(tremplin, cohortId);
     ProgrammeTemplate template = tremplin.templates().get(cohort.template());
+    if (calendars.size() > MAX_CALENDARS) {
+      calendars.clear();
+    }
     CohortCalendar calendar =
-        tremplin
-            .calendars()
-            .calendar(
-                cohort.range(),
-                tremplin.schools().get(cohort.school()).departement(),
-                cohort.closures(),
-                template);
+        calendars.computeIfAbsent(
+            cohort,
+            c ->
+                tremplin
+                    .calendars()
+                    .calendar(
+                        c.range(),
+                        tremplin.schools().get(c.school()).departement(),
+                        c.closures(),
+                        template));
     CertificationVersion certification =
         tremplin.certifications().version(template.certification());
     String school = tremplin.schools().get(cohort.school()).name();
@@ -198,11 +214,10 @@ public final class PathView {
     // competencies
     Map<String, LocalDate> competencyDue = dueDates(template, phaseEnds, last);
     List<Evidence> evidence = tremplin.evidence().evidence(actor, cohortId, learnerId);
+    // readiness carries every block competency's progress: one evaluation of the rule, not two
+    Readiness readiness = tremplin.evidence().readiness(actor, cohortId, learnerId);
     Map<String, CompetencyProgress> progress = new HashMap<>();
-    tremplin
-        .evidence()
-        .progress(actor, cohortId, learnerId)
-        .forEach(p -> progress.put(p.competency(), p));
+    readiness.blocks().forEach(b -> b.competencies().forEach(p -> progress.put(p.competency(), p)));
     Map<String, AssessmentResult> latestOnCriterion = new HashMap<>();
     Map<String, Evidence> latestOnCompetency = new HashMap<>();
     for (Evidence e : evidence) { // oldest first: the later wins
@@ -290,7 +305,6 @@ public final class PathView {
     String meeting = ownPath ? nextMeeting(t, actor, cohortId, learnerId, exit) : null;
 
     // readiness checklist
-    Readiness readiness = tremplin.evidence().readiness(actor, cohortId, learnerId);
     List<CheckRow> checklist = new ArrayList<>();
     for (BlockReadiness b : readiness.blocks()) {
       String blockTitle =
