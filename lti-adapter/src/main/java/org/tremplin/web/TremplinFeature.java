@@ -234,7 +234,7 @@ public final class TremplinFeature implements Feature {
     context.register(new SessionFilter(sessions, AppPages::sessionMissing));
     // after the SessionFilter (priority USER): every session POST carries the CSRF value (ADR 0010)
     context.register(new FormGuardFilter(forms), Priorities.USER + 100);
-    context.register(new AppResource(sessions, directory, tremplin, forms, baseUrl));
+    context.register(new AppResource(sessions, directory, tremplin, forms, baseUrl, clock));
     context.register(new PathResource(tremplin, clock));
     context.register(new CohortResource(tremplin, forms, clock, baseUrl));
     context.register(new StorageScriptResource());

@@ -84,13 +84,9 @@ class AppFlowIT {
 
     HttpResponse<String> learner =
         platform.browser().launch("s-ada", "course-A", List.of(MEMBERSHIP + "#Learner"));
-    LtiTestPlatform.Browser learnerBrowser = platform.browser();
-    HttpResponse<String> learnerHome = learnerBrowser.follow(learner);
-    // a learner lands on their path (issue 12)
-    assertThat(learnerHome.statusCode()).isEqualTo(303);
-    assertThat(location(learnerHome)).startsWith(platform.base + "app/path?session=");
-    assertThat(learnerBrowser.follow(learnerHome).body())
-        .contains("id=\"timeline\"")
+    HttpResponse<String> learnerHome = platform.browser().follow(learner);
+    assertThat(learnerHome.body())
+        .contains("data-role=\"LEARNER\"")
         .doesNotContain("data-role=\"TRAINER\"")
         .contains("Promo Existante");
   }
@@ -198,10 +194,8 @@ class AppFlowIT {
         .anySatisfy(c -> assertThat(c).startsWith("tremplin_session=").contains("Partitioned"));
 
     HttpResponse<String> withCookie = learner.get(platform.base.resolve("app/home"));
-    assertThat(withCookie.statusCode()).isEqualTo(303); // a learner goes on to their path
-    HttpResponse<String> path = learner.get(platform.base.resolve("app/path"));
-    assertThat(path.statusCode()).isEqualTo(200);
-    assertThat(path.body()).contains("id=\"timeline\"");
+    assertThat(withCookie.statusCode()).isEqualTo(200);
+    assertThat(withCookie.body()).contains("data-role=\"LEARNER\"");
     HttpResponse<String> forged =
         platform.browser().get(platform.base.resolve("app/home?session=forged-token"));
     assertThat(forged.statusCode()).isEqualTo(401);
@@ -223,16 +217,15 @@ class AppFlowIT {
 
       HttpResponse<String> home =
           browser.follow(browser.launch(sub, "course-G", List.of(MEMBERSHIP + role.getKey())));
-      if (role.getKey().equals("#Learner")) { // a learner goes on to their path (issue 12)
-        assertThat(home.statusCode()).isEqualTo(303);
-        HttpResponse<String> path = browser.follow(home);
-        assertThat(path.body())
+
+      assertThat(home.statusCode()).as(role.getKey()).isEqualTo(200);
+      if (role.getKey().equals("#Learner")) { // a learner lands on their path (issue 12)
+        assertThat(home.body())
             .contains("id=\"timeline\"")
+            .contains("data-role=\"LEARNER\"")
             .doesNotContain("<section id=\"trainer\">");
         continue;
       }
-
-      assertThat(home.statusCode()).as(role.getKey()).isEqualTo(200);
       assertThat(home.body())
           .as(role.getKey())
           .contains("<section id=\"" + role.getValue() + "\">")

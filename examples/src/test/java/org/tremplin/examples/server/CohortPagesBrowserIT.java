@@ -49,7 +49,7 @@ class CohortPagesBrowserIT {
     try (PageBrowser learner = PageBrowser.open(PageBrowser.DESKTOP);
         PageBrowser trainer = PageBrowser.open(PageBrowser.DESKTOP)) {
       URI path = learner.launch(desk, "s-ada", "course-hopper", Role.LEARNER, "fr");
-      assertThat(path.getPath()).isEqualTo("/app/path");
+      assertThat(path.getPath()).isEqualTo("/app/home"); // the learner's home is their path
       assertThat(status(learner, "competency-CP4")).isEqualTo("NOT_STARTED");
 
       trainer.launch(desk, "s-trainer", "course-hopper", Role.TRAINER, "fr");

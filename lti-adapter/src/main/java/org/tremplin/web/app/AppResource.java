@@ -32,6 +32,8 @@ import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.PendingLink;
 import org.tremplin.lti.session.Sessions;
 import org.tremplin.web.form.FormGuard;
+import org.tremplin.web.path.PathResource;
+import org.tremplin.web.path.PathView;
 import org.tremplin.web.session.RequestSession;
 import org.tremplin.web.session.WithSession;
 
@@ -49,6 +51,7 @@ public final class AppResource {
   /** Most places a cohort may have (DOMAIN.md). */
   static final int MAX_CAPACITY = 24;
 
+  private final PathView path;
   private final Sessions sessions;
   private final CourseLinking linking;
   private final Tremplin tremplin;
@@ -57,10 +60,16 @@ public final class AppResource {
 
   /**
    * Over these sessions, links, domain engine and forms' guard; links are built under {@code
-   * baseUrl}.
+   * baseUrl}; "today" on a learner's path from this clock.
    */
   public AppResource(
-      Sessions sessions, LtiDirectory directory, Tremplin tremplin, FormGuard forms, URI baseUrl) {
+      Sessions sessions,
+      LtiDirectory directory,
+      Tremplin tremplin,
+      FormGuard forms,
+      URI baseUrl,
+      java.time.Clock clock) {
+    this.path = new PathView(tremplin, clock);
     this.sessions = sessions;
     this.forms = forms;
     this.linking = new CourseLinking(tremplin, directory);
@@ -68,9 +77,7 @@ public final class AppResource {
     this.baseUrl = baseUrl;
   }
 
-  /**
-   * The landing page of the session's roles; a learner (and nothing else) goes on to their path.
-   */
+  /** The landing page of the session's roles; a learner (and nothing else) lands on their path. */
   @GET
   @Path("home")
   public Response home(@Context SecurityContext security) {
@@ -81,7 +88,7 @@ public final class AppResource {
     AppSession session = request.session();
     if (session.roles().equals(java.util.Set.of(org.tremplin.api.access.Role.LEARNER))
         && session.cohortId() != null) {
-      return seeOther("app/path", request.token()); // a learner lands on their path (issue 12)
+      return PathResource.ownPath(path, request, "../"); // a learner lands on their path (issue 12)
     }
     return AppPages.home(request.session(), tremplin, request.token());
   }

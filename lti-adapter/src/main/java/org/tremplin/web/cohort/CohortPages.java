@@ -34,10 +34,10 @@ import org.tremplin.api.roster.RosterLine;
 import org.tremplin.api.roster.RosterService;
 import org.tremplin.core.Tremplin;
 import org.tremplin.web.page.Layout;
+import org.tremplin.web.page.NavLink;
 import org.tremplin.web.page.Templates;
 import org.tremplin.web.page.Texts;
 import org.tremplin.web.path.PathView;
-import org.tremplin.web.path.PathView.NavLink;
 
 /**
  * The read pages of a cohort: roster, competency grid, calendar, a learner's file. Each builds one

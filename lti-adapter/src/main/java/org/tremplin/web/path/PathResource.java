@@ -44,7 +44,16 @@ public final class PathResource {
   /** The learner's path. */
   @GET
   public Response path(@Context SecurityContext security) {
-    RequestSession request = RequestSession.of(security);
+    return ownPath(view, RequestSession.of(security), ROOT);
+  }
+
+  /**
+   * The learner's own path for this request's session, or 403 when the session is not a learner's
+   * of a cohort; {@code /app/home} answers it too, so a learner lands on it.
+   *
+   * @param root the way from the page's address to the application's root
+   */
+  public static Response ownPath(PathView view, RequestSession request, String root) {
     AppSession session = request.session();
     Optional<LearnerId> learner = learnerOf(session);
     CohortId cohort = session.cohortId();
@@ -59,7 +68,7 @@ public final class PathResource {
             cohort,
             learner.get(),
             session.locale(),
-            ROOT,
+            root,
             List.of(),
             true,
             session.displayName()));

@@ -45,6 +45,7 @@ import org.tremplin.api.programme.Unit;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.web.page.Layout;
+import org.tremplin.web.page.NavLink;
 import org.tremplin.web.page.Templates;
 import org.tremplin.web.page.Texts;
 
@@ -77,9 +78,6 @@ public final class PathView {
     this.tremplin = tremplin;
     this.clock = clock;
   }
-
-  /** A link in the page's navigation. */
-  public record NavLink(String href, String label, boolean current) {}
 
   /**
    * The page as HTML.
