@@ -19,6 +19,7 @@ import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
+import org.tremplin.api.roster.RosterService;
 import org.tremplin.api.school.SchoolService;
 import org.tremplin.core.access.RoleScopeRules;
 import org.tremplin.core.alert.AlertDesk;
@@ -70,6 +71,7 @@ import org.tremplin.core.privacy.PrivacyOffice;
 import org.tremplin.core.programme.JdbiProgrammeTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.core.programme.TemplateValidator;
+import org.tremplin.core.roster.CohortRoster;
 import org.tremplin.core.school.JdbiSchools;
 import org.tremplin.core.school.SchoolRegistry;
 
@@ -107,6 +109,7 @@ public final class Tremplin implements AutoCloseable {
   private final EligibilityRules eligibility = new ReferenceEligibilityRules();
   private final ExitRules exits = new ReferenceExitRules();
   private final InsertionPathService insertion;
+  private final RosterService roster;
   private final Database database;
   private final EventRelay relay;
 
@@ -163,6 +166,7 @@ public final class Tremplin implements AutoCloseable {
             "insertion", database, cohorts, learners, referents::referentOf, privacy, access);
     ContractRules contractRules = new ReferenceContractRules();
     JdbiPasses passes = new JdbiPasses(jdbi);
+    JdbiContracts contracts = new JdbiContracts(jdbi);
     this.insertion =
         new InsertionPathLedger(
             new EligibilityLedger(
@@ -172,13 +176,14 @@ public final class Tremplin implements AutoCloseable {
                 eligibility,
                 contractRules,
                 clock),
-            new ContractLedger(insertionPath, new JdbiContracts(jdbi), contractRules, clock),
+            new ContractLedger(insertionPath, contracts, contractRules, clock),
             new PassLedger(insertionPath, passes, contractRules, clock),
             new ExitLedger(insertionPath, new JdbiExits(jdbi), exits, clock));
+    JdbiAlerts alertStore = new JdbiAlerts(jdbi);
     this.alerts =
         new AlertDesk(
             database,
-            new JdbiAlerts(jdbi),
+            alertStore,
             cohorts,
             referents,
             privacy,
@@ -189,6 +194,8 @@ public final class Tremplin implements AutoCloseable {
             evidence,
             coaching,
             insertion);
+    this.roster =
+        new CohortRoster(database, cohorts, learners, sheets, contracts, alertStore, access);
     this.relay = new EventRelay(jdbi, clock, RelaySettings.defaults());
     relay.register(alerts);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
@@ -323,6 +330,15 @@ public final class Tremplin implements AutoCloseable {
    */
   public EvidenceService evidence() {
     return evidence;
+  }
+
+  /**
+   * The cohorts' rosters (a trainer's view: enrolment, recent attendance, contract end, alerts).
+   *
+   * @return the roster service
+   */
+  public RosterService roster() {
+    return roster;
   }
 
   /**

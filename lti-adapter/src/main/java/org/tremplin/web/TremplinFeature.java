@@ -46,6 +46,7 @@ import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
 import org.tremplin.web.attendance.AttendanceResource;
+import org.tremplin.web.cohort.CohortResource;
 import org.tremplin.web.config.TremplinConfig;
 import org.tremplin.web.deeplinking.AutoPostScriptResource;
 import org.tremplin.web.deeplinking.DeepLinkingResource;
@@ -63,6 +64,7 @@ import org.tremplin.web.lti.RegisterResource;
 import org.tremplin.web.lti.StorageScriptResource;
 import org.tremplin.web.page.ScriptResource;
 import org.tremplin.web.page.StylesheetResource;
+import org.tremplin.web.path.PathResource;
 import org.tremplin.web.session.SessionFilter;
 
 /**
@@ -426,9 +428,11 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     context.register(new ItemResource(tremplin, baseUrl));
     context.register(new AutoPostScriptResource());
     // after the SessionFilter (priority USER): every session POST carries the CSRF value (ADR 0010)
-    context.register(new FormGuardFilter(forms));
-    context.register(new AppResource(sessions, directory, tremplin, forms, baseUrl));
     context.register(new AttendanceResource(tremplin, forms, clock, baseUrl));
+    context.register(new FormGuardFilter(forms));
+    context.register(new AppResource(sessions, directory, tremplin, forms, baseUrl, clock));
+    context.register(new PathResource(tremplin, clock));
+    context.register(new CohortResource(tremplin, forms, clock, baseUrl));
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(new ScriptResource());

@@ -111,7 +111,12 @@ public final class AppPages {
     return page(200, "app/home.jte", homeModel(session, tremplin, token));
   }
 
-  /** What the landing page shows; its links carry {@code token}. */
+  /** What the landing page shows. */
+  static Home homeModel(AppSession session, Tremplin tremplin) {
+    return homeModel(session, tremplin, "");
+  }
+
+  /** What the landing page shows, its links carrying this session token (none when empty). */
   static Home homeModel(AppSession session, Tremplin tremplin, String token) {
     Locale locale = session.locale();
     AppText t = AppText.of(locale);
@@ -129,7 +134,7 @@ public final class AppPages {
               role.name().toLowerCase(Locale.ROOT),
               t.get(key + ".title"),
               section(role, t, key, session, actor, cohort, tremplin),
-              actions(role, t, cohort, token)));
+              actions(role, t, key, cohort, token)));
     }
     return new Home(
         layout(t, t.get("app.title"), schoolName(session, cohort, tremplin)),
@@ -237,16 +242,42 @@ public final class AppPages {
     }
   }
 
-  /** The links of a role's section: where its daily work is. */
-  private static List<Action> actions(Role role, AppText t, Optional<Cohort> cohort, String token) {
+  /**
+   * The links of a role's section, where its daily work is: the learner's path, the cohort (its
+   * main link, styled as a button), and for a trainer today's attendance sheet.
+   */
+  private static List<Action> actions(
+      Role role, AppText t, String key, Optional<Cohort> cohort, String token) {
+    List<Action> actions = new ArrayList<>();
+    String main = sectionLink(role, cohort, token);
+    if (!main.isEmpty()) {
+      actions.add(
+          new Action(
+              role.name().toLowerCase(Locale.ROOT) + "-link", main, t.get(key + ".link"), true));
+    }
     if (role == Role.TRAINER && cohort.isPresent()) {
-      return List.of(
+      actions.add(
           new Action(
               "attendance-link",
               withToken(URI.create("attendance"), token).toString(),
-              t.get("home.trainer.attendance")));
+              t.get("home.trainer.attendance"),
+              false));
     }
-    return List.of();
+    return actions;
+  }
+
+  /** Where a role's section leads from {@code /app/home}: the learner's path, the cohort. */
+  private static String sectionLink(Role role, Optional<Cohort> cohort, String token) {
+    String path =
+        switch (role) {
+          case LEARNER -> cohort.isPresent() ? "path" : "";
+          case TRAINER, COACH, MANAGER -> cohort.map(c -> "cohorts/" + c.id().value()).orElse("");
+          case ADMIN -> "";
+        };
+    if (path.isEmpty() || token.isEmpty()) {
+      return path;
+    }
+    return withToken(URI.create(path), token).toString();
   }
 
   private static long coached(
@@ -308,10 +339,18 @@ public final class AppPages {
   record RoleLabel(String code, String label) {}
 
   /** One role's section of the landing page, with its links. */
-  record Section(String id, String title, String text, List<Action> actions) {}
+  record Section(String id, String title, String text, List<Action> actions) {
+    /** A section without a link. */
+    Section(String id, String title, String text) {
+      this(id, title, text, List.of());
+    }
+  }
 
-  /** A link of a section: its element id, address (relative to the page) and text. */
-  record Action(String id, String href, String label) {}
+  /**
+   * A link of a section: its element id, address (relative to the page), text, and whether it is
+   * the section's main link (shown as a button).
+   */
+  record Action(String id, String href, String label, boolean main) {}
 
   /**
    * The landing page: the roles line is {@code rolesBefore}, the roles, {@code rolesAfter} (the

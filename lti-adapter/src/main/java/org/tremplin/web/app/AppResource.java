@@ -33,6 +33,8 @@ import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.PendingLink;
 import org.tremplin.lti.session.Sessions;
 import org.tremplin.web.form.FormGuard;
+import org.tremplin.web.path.PathResource;
+import org.tremplin.web.path.PathView;
 import org.tremplin.web.session.RequestSession;
 import org.tremplin.web.session.WithSession;
 
@@ -50,6 +52,7 @@ public final class AppResource {
   /** Most places a cohort may have (DOMAIN.md). */
   static final int MAX_CAPACITY = 24;
 
+  private final PathView path;
   private final Sessions sessions;
   private final CourseLinking linking;
   private final Tremplin tremplin;
@@ -58,16 +61,23 @@ public final class AppResource {
 
   /**
    * Over these sessions, links, domain engine and forms' guard; links are built under {@code
-   * baseUrl}.
+   * baseUrl}; "today" on a learner's path from this clock.
    *
    * @param sessions the sessions
    * @param directory the directory
    * @param tremplin the engine
    * @param forms the forms' guard (CSRF value, one-time submissions)
    * @param baseUrl the tool's public base URL
+   * @param clock the clock read for "today"
    */
   public AppResource(
-      Sessions sessions, LtiDirectory directory, Tremplin tremplin, FormGuard forms, URI baseUrl) {
+      Sessions sessions,
+      LtiDirectory directory,
+      Tremplin tremplin,
+      FormGuard forms,
+      URI baseUrl,
+      java.time.Clock clock) {
+    this.path = new PathView(tremplin, clock);
     this.sessions = sessions;
     this.forms = forms;
     this.linking = new CourseLinking(tremplin, directory);
@@ -76,7 +86,7 @@ public final class AppResource {
   }
 
   /**
-   * The landing page of the session's roles.
+   * The landing page of the session's roles; a learner (and nothing else) lands on their path.
    *
    * @param security the request's security context (its session)
    * @return the landing page of the session's roles
@@ -87,6 +97,11 @@ public final class AppResource {
     RequestSession request = RequestSession.of(security);
     if (request.session().pendingLink() != null) {
       return seeOther("app/link", request.token());
+    }
+    AppSession session = request.session();
+    if (session.roles().equals(java.util.Set.of(org.tremplin.api.access.Role.LEARNER))
+        && session.cohortId() != null) {
+      return PathResource.ownPath(path, request, "../"); // a learner lands on their path (issue 12)
     }
     return AppPages.home(request.session(), tremplin, request.token());
   }

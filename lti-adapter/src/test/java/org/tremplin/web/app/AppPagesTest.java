@@ -70,7 +70,8 @@ class AppPagesTest {
                     "Ma promotion",
                     "3 apprenant·es " + HOSTILE,
                     List.of(
-                        new AppPages.Action("attendance-link", "attendance?session=t", HOSTILE)))));
+                        new AppPages.Action(
+                            "attendance-link", "attendance?session=t", HOSTILE, false)))));
 
     String html = Templates.web().render("app/home.jte", home);
 
