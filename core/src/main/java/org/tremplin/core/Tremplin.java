@@ -20,6 +20,7 @@ import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.api.school.SchoolService;
+import org.tremplin.api.token.ApiTokenService;
 import org.tremplin.core.access.RoleScopeRules;
 import org.tremplin.core.alert.AlertDesk;
 import org.tremplin.core.alert.JdbiAlerts;
@@ -72,6 +73,7 @@ import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.core.programme.TemplateValidator;
 import org.tremplin.core.school.JdbiSchools;
 import org.tremplin.core.school.SchoolRegistry;
+import org.tremplin.core.token.ApiTokens;
 
 /**
  * The Tremplin engine on one database: migrates the schema, installs the bundled reference data,
@@ -109,6 +111,7 @@ public final class Tremplin implements AutoCloseable {
   private final InsertionPathService insertion;
   private final Database database;
   private final EventRelay relay;
+  private final ApiTokens tokens;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -193,6 +196,7 @@ public final class Tremplin implements AutoCloseable {
     relay.register(alerts);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
     PathSections.insertion().forEach(privacy::addSection);
+    this.tokens = new ApiTokens(database, jdbi, schools, access, clock);
     templates.installBuiltIns();
   }
 
@@ -296,6 +300,11 @@ public final class Tremplin implements AutoCloseable {
   /** Coaching: meetings and confidential notes, barriers, action plans, immersions. */
   public CoachingService coaching() {
     return coaching;
+  }
+
+  /** API tokens: server-to-server credentials, stored as hashes (ADR 0011). */
+  public ApiTokenService tokens() {
+    return tokens;
   }
 
   /** The permission matrix every service checks callers against. */
