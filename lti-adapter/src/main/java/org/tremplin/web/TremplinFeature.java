@@ -30,6 +30,7 @@ import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.ToolDescription;
 import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.session.JdbiSessions;
+import org.tremplin.web.admin.AdminResource;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
 import org.tremplin.web.config.TremplinConfig;
@@ -222,6 +223,7 @@ public final class TremplinFeature implements Feature {
             baseUrl));
     context.register(new SessionFilter(sessions, AppPages::sessionMissing));
     context.register(new AppResource(sessions, directory, tremplin, baseUrl));
+    context.register(new AdminResource(registrations, configured, directory, tremplin, clock));
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(
