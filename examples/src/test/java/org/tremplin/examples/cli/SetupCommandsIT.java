@@ -21,6 +21,7 @@ import org.tremplin.testing.TestDatabase;
  * run's language.
  */
 class SetupCommandsIT {
+  // Refusals run in this JVM (TremplinCli.execute); what writes runs the jar as a process.
   @TempDir Path dir;
 
   private String config(String... lines) throws Exception {
@@ -40,6 +41,28 @@ class SetupCommandsIT {
     all.add("--config");
     all.add(config);
     return JarRun.of(all.toArray(String[]::new));
+  }
+
+  /**
+   * Runs the command line in this JVM (refusals need no process of their own), in French unless the
+   * arguments say {@code --lang en}.
+   */
+  private static JarRun inProcess(String config, String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    if (!all.contains("--lang")) {
+      all.add("--lang");
+      all.add("fr");
+    }
+    if (config != null) {
+      all.add("--config");
+      all.add(config);
+    }
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        TremplinCli.execute(
+            all.toArray(String[]::new), new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+    return new JarRun(code, out.toString(), err.toString());
   }
 
   private static String tokenLine(JarRun run) {
@@ -67,14 +90,15 @@ class SetupCommandsIT {
   @Test
   void badSchoolArgumentsExitWith2AndOneLineNamingTheValue() throws Exception {
     String config = config();
-    JarRun first = run(config, "school", "add", "--name", "École A", "--departement", "93");
+    JarRun first = inProcess(config, "school", "add", "--name", "École A", "--departement", "93");
     assertThat(first.exitCode()).as(first.stderr()).isZero();
 
-    JarRun missing = run(config, "school", "add", "--name", "École B");
+    JarRun missing = inProcess(config, "school", "add", "--name", "École B");
     JarRun badDepartement =
-        run(config, "school", "add", "--name", "École B", "--departement", "999", "--lang", "en");
-    JarRun taken = run(config, "school", "add", "--name", "école a", "--departement", "92");
-    JarRun noSubcommand = JarRun.of("school", "--lang", "en");
+        inProcess(
+            config, "school", "add", "--name", "École B", "--departement", "999", "--lang", "en");
+    JarRun taken = inProcess(config, "school", "add", "--name", "école a", "--departement", "92");
+    JarRun noSubcommand = inProcess(null, "school", "--lang", "en");
 
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.errorLines())
@@ -90,7 +114,7 @@ class SetupCommandsIT {
     assertThat(noSubcommand.exitCode()).isEqualTo(2);
     assertThat(noSubcommand.errorLines())
         .containsExactly("tremplin school: missing subcommand (one of: add, list)");
-    assertThat(run(config, "school", "list").outputLines()).hasSize(1);
+    assertThat(inProcess(config, "school", "list").outputLines()).hasSize(1);
   }
 
   @Test
@@ -133,9 +157,9 @@ class SetupCommandsIT {
   @Test
   void badTokenArgumentsExitWith2AndOneLineInTheRunsLanguage() throws Exception {
     String config = config();
-    run(config, "school", "add", "--name", "École du Web 93", "--departement", "93");
+    inProcess(config, "school", "add", "--name", "École du Web 93", "--departement", "93");
 
-    JarRun noScope = run(config, "token", "create", "--role", "admin");
+    JarRun noScope = inProcess(config, "token", "create", "--role", "admin");
     JarRun bothScopes =
         run(
             config,
@@ -148,9 +172,9 @@ class SetupCommandsIT {
             "admin",
             "--lang",
             "en");
-    JarRun learner = run(config, "token", "create", "--network", "--role", "learner");
+    JarRun learner = inProcess(config, "token", "create", "--network", "--role", "learner");
     JarRun badExpiry =
-        run(config, "token", "create", "--network", "--role", "admin", "--expires", "soon");
+        inProcess(config, "token", "create", "--network", "--role", "admin", "--expires", "soon");
     JarRun pastExpiry =
         run(
             config,
@@ -164,10 +188,12 @@ class SetupCommandsIT {
             "--lang",
             "en");
     JarRun unknownSchool =
-        run(config, "token", "create", "--school", "Nowhere", "--role", "admin", "--lang", "en");
-    JarRun badId = run(config, "token", "revoke", "abc");
+        inProcess(
+            config, "token", "create", "--school", "Nowhere", "--role", "admin", "--lang", "en");
+    JarRun badId = inProcess(config, "token", "revoke", "abc");
     JarRun unknownId =
-        run(config, "token", "revoke", "00000000-0000-0000-0000-000000000000", "--lang", "en");
+        inProcess(
+            config, "token", "revoke", "00000000-0000-0000-0000-000000000000", "--lang", "en");
 
     assertThat(noScope.errorLines())
         .containsExactly(
@@ -205,7 +231,7 @@ class SetupCommandsIT {
       assertThat(r.exitCode()).as(r.stderr()).isEqualTo(2);
       assertThat(r.stdout()).isEmpty();
     }
-    assertThat(run(config, "token", "list").outputLines()).containsExactly("Aucun jeton");
+    assertThat(inProcess(config, "token", "list").outputLines()).containsExactly("Aucun jeton");
   }
 
   @Test
