@@ -21,6 +21,7 @@ import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.api.roster.RosterService;
 import org.tremplin.api.school.SchoolService;
+import org.tremplin.api.token.ApiTokenService;
 import org.tremplin.core.access.RoleScopeRules;
 import org.tremplin.core.alert.AlertDesk;
 import org.tremplin.core.alert.JdbiAlerts;
@@ -74,6 +75,7 @@ import org.tremplin.core.programme.TemplateValidator;
 import org.tremplin.core.roster.CohortRoster;
 import org.tremplin.core.school.JdbiSchools;
 import org.tremplin.core.school.SchoolRegistry;
+import org.tremplin.core.token.ApiTokens;
 
 /**
  * The Tremplin engine on one database: migrates the schema, installs the bundled reference data,
@@ -112,6 +114,7 @@ public final class Tremplin implements AutoCloseable {
   private final RosterService roster;
   private final Database database;
   private final EventRelay relay;
+  private final ApiTokens tokens;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -200,6 +203,7 @@ public final class Tremplin implements AutoCloseable {
     relay.register(alerts);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
     PathSections.insertion().forEach(privacy::addSection);
+    this.tokens = new ApiTokens(database, jdbi, schools, access, clock);
     templates.installBuiltIns();
   }
 
@@ -375,6 +379,15 @@ public final class Tremplin implements AutoCloseable {
    */
   public CoachingService coaching() {
     return coaching;
+  }
+
+  /**
+   * API tokens: server-to-server credentials, stored as hashes (ADR 0011).
+   *
+   * @return the API token service
+   */
+  public ApiTokenService tokens() {
+    return tokens;
   }
 
   /**

@@ -120,6 +120,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
           case NOT_FOUND -> 404;
           case CONFLICT -> 409;
           case FORBIDDEN -> 403;
+          case UNAUTHENTICATED -> 401;
           case INTERNAL -> 500;
         };
     String incident = null;

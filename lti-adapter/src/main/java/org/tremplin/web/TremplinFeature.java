@@ -43,6 +43,7 @@ import org.tremplin.lti.services.JdbiServiceEndpoints;
 import org.tremplin.lti.services.ServiceEndpoints;
 import org.tremplin.lti.services.ServiceTokens;
 import org.tremplin.lti.session.JdbiSessions;
+import org.tremplin.web.admin.AdminResource;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
 import org.tremplin.web.attendance.AttendanceResource;
@@ -433,6 +434,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     context.register(new AppResource(sessions, directory, tremplin, forms, baseUrl, clock));
     context.register(new PathResource(tremplin, clock));
     context.register(new CohortResource(tremplin, forms, clock, baseUrl));
+    context.register(new AdminResource(registrations, configured, directory, tremplin, clock));
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(new ScriptResource());

@@ -57,6 +57,14 @@ public final class Database implements UnitOfWork {
    */
   public static final String H2_DURABLE = ";WRITE_DELAY=0";
 
+  /**
+   * The setting Tremplin appends to an H2 file URL that does not choose its own: H2's automatic
+   * mixed mode, so that the command line's set-up subcommands open the database while {@code serve}
+   * holds it (the first process serves the others over a loopback TCP port guarded by a random key
+   * kept in the database's lock file; ADR 0011).
+   */
+  public static final String H2_SHARED = ";AUTO_SERVER=TRUE";
+
   private final Jdbi jdbi;
   private final DataSource dataSource;
   private final Set<ModuleSchema> migrated = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -274,26 +282,40 @@ public final class Database implements UnitOfWork {
   }
 
   /**
-   * Appends {@link #H2_MODE} to a plain H2 URL and {@link #H2_DURABLE} to an H2 URL that sets no
-   * {@code WRITE_DELAY}, and {@code reWriteBatchedInserts=true} to a PostgreSQL URL that does not
-   * set it (attendance batches become multi-row inserts); leaves any other URL untouched.
+   * Appends {@link #H2_MODE} to a plain H2 URL, {@link #H2_DURABLE} to an H2 URL that sets no
+   * {@code WRITE_DELAY}, {@link #H2_SHARED} to an H2 file URL that sets no {@code AUTO_SERVER}, and
+   * {@code reWriteBatchedInserts=true} to a PostgreSQL URL that does not set it (attendance batches
+   * become multi-row inserts); leaves any other URL untouched.
    *
    * @param url the URL
-   * @return appends {@link #H2_MODE} to a plain H2 URL and {@link #H2_DURABLE} to an H2 URL that
-   *     sets no {@code WRITE_DELAY}, and {@code reWriteBatchedInserts=true} to a PostgreSQL URL
-   *     that does not set it (attendance batches become multi-row inserts); leaves any other URL
-   *     untouched
+   * @return the URL with what Tremplin needs of it
    */
   public static String normalizeUrl(String url) {
     String upper = url.toUpperCase(java.util.Locale.ROOT);
     if (url.startsWith("jdbc:h2:")) {
       String normalized = upper.contains(";MODE=") ? url : url + H2_MODE;
-      return upper.contains(";WRITE_DELAY=") ? normalized : normalized + H2_DURABLE;
+      normalized = upper.contains(";WRITE_DELAY=") ? normalized : normalized + H2_DURABLE;
+      return isH2File(url) && !upper.contains(";AUTO_SERVER=")
+          ? normalized + H2_SHARED
+          : normalized;
     }
     if (url.startsWith("jdbc:postgresql:") && !upper.contains("REWRITEBATCHEDINSERTS")) {
       return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
     return url;
+  }
+
+  /**
+   * Whether an H2 URL names a database file ({@code jdbc:h2:file:...}, or a path such as {@code
+   * jdbc:h2:./data/t} or {@code jdbc:h2:~/t}), not an in-memory, remote or read-only archive one.
+   */
+  static boolean isH2File(String url) {
+    String path = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+    if (path.toLowerCase(java.util.Locale.ROOT).startsWith("file:")) {
+      return true;
+    }
+    int colon = path.indexOf(':'); // mem:, tcp:, zip:... name another kind of database
+    return colon < 0 || colon == 1; // no scheme, or a Windows drive (C:/data/t)
   }
 
   /**

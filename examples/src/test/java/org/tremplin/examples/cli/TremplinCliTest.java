@@ -14,8 +14,15 @@ class TremplinCliTest {
     CommandLine root = TremplinCli.commandLine(language);
     List<CommandSpec> specs = new ArrayList<>();
     specs.add(root.getCommandSpec());
-    root.getSubcommands().values().forEach(c -> specs.add(c.getCommandSpec()));
+    addSubcommands(root, specs);
     return specs;
+  }
+
+  private static void addSubcommands(CommandLine parent, List<CommandSpec> specs) {
+    for (CommandLine c : parent.getSubcommands().values()) {
+      specs.add(c.getCommandSpec());
+      addSubcommands(c, specs);
+    }
   }
 
   private static String text(String[] lines) {
@@ -27,7 +34,7 @@ class TremplinCliTest {
     List<CommandSpec> french = everyCommand("fr");
     List<CommandSpec> english = everyCommand("en");
 
-    assertThat(french).hasSize(8);
+    assertThat(french).hasSize(17); // the root, 10 subcommands, 6 of school, token and platform
     for (int i = 0; i < french.size(); i++) {
       CommandSpec fr = french.get(i);
       CommandSpec en = english.get(i);

@@ -205,7 +205,7 @@ class PagesIT {
     assertThat(sheet.body()).contains(":focus-visible");
   }
 
-  private static void assertIsALayoutPage(String html, String lang) {
+  static void assertIsALayoutPage(String html, String lang) {
     assertThat(html).contains("<html lang=\"" + lang + "\">");
     assertThat(html)
         .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");

@@ -98,6 +98,9 @@ public final class AppResource {
     if (request.session().pendingLink() != null) {
       return seeOther("app/link", request.token());
     }
+    if (request.session().roles().equals(java.util.Set.of(org.tremplin.api.access.Role.ADMIN))) {
+      return seeOther("app/admin", request.token()); // an administrator's page is its school's
+    }
     AppSession session = request.session();
     if (session.roles().equals(java.util.Set.of(org.tremplin.api.access.Role.LEARNER))
         && session.cohortId() != null) {

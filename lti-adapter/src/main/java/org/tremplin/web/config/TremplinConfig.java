@@ -267,6 +267,31 @@ public record TremplinConfig(
         frameAncestors);
   }
 
+  /**
+   * The database keys alone ({@code tremplin.datasource.*}), read as {@link #from} reads them: for
+   * the command line's set-up subcommands, which need no base URL.
+   *
+   * @throws ConfigurationException naming a malformed key
+   */
+  public static DataSourceConfig datasourceFrom(Config config) {
+    return new Reader(config).datasource();
+  }
+
+  /**
+   * The statically configured platforms alone ({@code tremplin.lti.platforms} and their keys), read
+   * as {@link #from} reads them.
+   *
+   * @throws ConfigurationException naming the first missing or malformed key
+   */
+  public static List<PlatformRegistration> platformsFrom(Config config) {
+    Reader r = new Reader(config);
+    List<PlatformRegistration> platforms = new ArrayList<>();
+    for (String name : r.list("tremplin.lti.platforms")) {
+      platforms.add(r.platform(name));
+    }
+    return List.copyOf(platforms);
+  }
+
   private static final java.util.regex.Pattern ORIGIN =
       java.util.regex.Pattern.compile(
           "https?://(\\*\\.)?[a-z0-9.-]+(:[0-9]{1,5})?", java.util.regex.Pattern.CASE_INSENSITIVE);

