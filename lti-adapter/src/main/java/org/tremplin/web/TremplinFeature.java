@@ -29,6 +29,9 @@ import org.tremplin.lti.registration.DynamicRegistration;
 import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.ToolDescription;
 import org.tremplin.lti.roles.RoleMapper;
+import org.tremplin.lti.roster.MembershipReader;
+import org.tremplin.lti.roster.RosterSync;
+import org.tremplin.lti.roster.RosterTrigger;
 import org.tremplin.lti.services.JdbiServiceEndpoints;
 import org.tremplin.lti.services.ServiceEndpoints;
 import org.tremplin.lti.services.ServiceTokens;
@@ -45,6 +48,7 @@ import org.tremplin.web.lti.LogoResource;
 import org.tremplin.web.lti.RegisterResource;
 import org.tremplin.web.lti.StorageScriptResource;
 import org.tremplin.web.page.StylesheetResource;
+import org.tremplin.web.roster.RosterResource;
 import org.tremplin.web.session.SessionFilter;
 
 /**
@@ -76,6 +80,7 @@ public final class TremplinFeature implements Feature {
   private final LtiDirectory directory;
   private final ServiceTokens serviceTokens;
   private final JdbiServiceEndpoints serviceEndpoints;
+  private final RosterSync rosterSync;
   private final URI baseUrl;
   private final Clock clock;
   private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
@@ -177,6 +182,15 @@ public final class TremplinFeature implements Feature {
     this.directory = new LtiDirectory(database, clock);
     this.serviceTokens = new ServiceTokens(toolKeys, ServiceTokens.defaultClient(), clock);
     this.serviceEndpoints = new JdbiServiceEndpoints(database, clock);
+    this.rosterSync =
+        new RosterSync(
+            tremplin,
+            directory,
+            registrations,
+            serviceEndpoints,
+            new MembershipReader(serviceTokens),
+            new RoleMapper(),
+            clock);
     this.baseUrl = config.baseUrl();
     this.clock = clock;
   }
@@ -207,6 +221,14 @@ public final class TremplinFeature implements Feature {
   /** The service endpoints (NRPS, AGS) each course's launches carried, as last seen. */
   public ServiceEndpoints serviceEndpoints() {
     return serviceEndpoints;
+  }
+
+  /**
+   * The roster sync (NRPS): a linked course's cohort follows the course's memberships; also for a
+   * trainer's page ({@code state}, {@code syncCohort}).
+   */
+  public RosterSync rosterSync() {
+    return rosterSync;
   }
 
   /** The platform registrations (configured and dynamically registered). */
@@ -245,10 +267,18 @@ public final class TremplinFeature implements Feature {
                                 p -> p.issuer().equals(issuer) && p.clientId().equals(clientId))),
                 sessions,
                 serviceEndpoints,
+                rosterSync,
                 clock),
             baseUrl));
     context.register(new SessionFilter(sessions, AppPages::sessionMissing));
-    context.register(new AppResource(sessions, directory, tremplin, baseUrl));
+    context.register(
+        new AppResource(
+            sessions,
+            directory,
+            tremplin,
+            baseUrl,
+            course -> rosterSync.sync(course, RosterTrigger.LINKED)));
+    context.register(new RosterResource(rosterSync, tremplin, baseUrl));
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(

@@ -6,8 +6,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tremplin.api.access.Role;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
+import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LaunchOutcome;
 import org.tremplin.lti.launch.LaunchRequest;
@@ -15,6 +17,7 @@ import org.tremplin.lti.launch.LaunchValidator;
 import org.tremplin.lti.launch.StorageReadBack;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.Registrations;
+import org.tremplin.lti.roles.MappedRoles;
 import org.tremplin.lti.roles.RoleMapper;
 import org.tremplin.lti.services.ServiceEndpoints;
 import org.tremplin.lti.session.Sessions;
@@ -50,6 +53,7 @@ public final class LaunchFlow {
   private final LaunchIdentities identities;
   private final Sessions sessions;
   private final ServiceEndpoints endpoints;
+  private final CourseRosters rosters;
   private final Clock clock;
 
   /**
@@ -64,12 +68,21 @@ public final class LaunchFlow {
       Sessions sessions,
       Clock clock) {
     this(
-        validator, registrations, defaultRoles, identities, sessions, ServiceEndpoints.NONE, clock);
+        validator,
+        registrations,
+        defaultRoles,
+        identities,
+        sessions,
+        ServiceEndpoints.NONE,
+        CourseRosters.NONE,
+        clock);
   }
 
   /**
-   * As above, and remembering each launch's service endpoints (NRPS, AGS) in {@code endpoints}
-   * before the identity is resolved.
+   * As above, remembering each launch's service endpoints (NRPS, AGS) in {@code endpoints} before
+   * the identity is resolved, and following the course's roster ({@code rosters}): a trainer's
+   * launch refreshes it when due; a learner missing from a linked course whose roster was never
+   * read triggers the first read and lands on their page when it lists them, else is told why.
    */
   public LaunchFlow(
       LaunchValidator validator,
@@ -78,6 +91,7 @@ public final class LaunchFlow {
       LaunchIdentities identities,
       Sessions sessions,
       ServiceEndpoints endpoints,
+      CourseRosters rosters,
       Clock clock) {
     this.validator = validator;
     this.registrations = registrations;
@@ -85,6 +99,7 @@ public final class LaunchFlow {
     this.identities = identities;
     this.sessions = sessions;
     this.endpoints = endpoints;
+    this.rosters = rosters;
     this.clock = clock;
   }
 
@@ -112,9 +127,25 @@ public final class LaunchFlow {
     }
     endpoints.remember(launch);
     Locale locale = language.choose(launch.presentationLocale());
-    Landing landing =
-        identities.resolve(
-            launch, rolesOf(accepted.registration()).map(launch.roles()), locale, clock.instant());
+    MappedRoles roles = rolesOf(accepted.registration()).map(launch.roles());
+    Landing landing = identities.resolve(launch, roles, locale, clock.instant());
+    Optional<CourseContext> course = launch.course();
+    if (course.isPresent() && launch.sub() != null && notOnRoster(landing)) {
+      if (rosters.readForLearner(course.get())) {
+        landing = identities.resolve(launch, roles, locale, clock.instant());
+      }
+      if (notOnRoster(landing)) {
+        landing =
+            new Landing.Explained(
+                rosters.whyNotOnRoster(course.get(), launch.sub()),
+                ((Landing.Explained) landing).displayName());
+      }
+    }
+    if (course.isPresent()
+        && landing instanceof Landing.Home home
+        && home.session().roles().contains(Role.TRAINER)) {
+      rosters.trainerLaunched(course.get());
+    }
     if (landing instanceof Landing.Explained explained) {
       LOG.debug("LTI launch explained: {}", explained.reason());
       return new FlowOutcome.Explain(explained, locale);
@@ -127,6 +158,11 @@ public final class LaunchFlow {
         FlowOutcome.Page.HOME,
         sessions.open(((Landing.Home) landing).session()),
         sessions.timeToLive());
+  }
+
+  private static boolean notOnRoster(Landing landing) {
+    return landing instanceof Landing.Explained explained
+        && explained.reason() == Landing.Reason.NOT_ON_ROSTER;
   }
 
   /** The registration's own role mapping when it has one, else the default. */

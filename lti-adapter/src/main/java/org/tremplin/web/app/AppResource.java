@@ -52,13 +52,28 @@ public final class AppResource {
   private final CourseLinking linking;
   private final Tremplin tremplin;
   private final URI baseUrl;
+  private final java.util.function.Consumer<org.tremplin.lti.launch.CourseContext> linkedCourses;
 
   /** Over these sessions, links and domain engine; links are built under {@code baseUrl}. */
   public AppResource(Sessions sessions, LtiDirectory directory, Tremplin tremplin, URI baseUrl) {
+    this(sessions, directory, tremplin, baseUrl, course -> {});
+  }
+
+  /**
+   * As above; {@code linkedCourses} is told of each course once it is linked (the roster sync reads
+   * its members), after the link is committed, before the trainer's home page.
+   */
+  public AppResource(
+      Sessions sessions,
+      LtiDirectory directory,
+      Tremplin tremplin,
+      URI baseUrl,
+      java.util.function.Consumer<org.tremplin.lti.launch.CourseContext> linkedCourses) {
     this.sessions = sessions;
     this.linking = new CourseLinking(tremplin, directory);
     this.tremplin = tremplin;
     this.baseUrl = baseUrl;
+    this.linkedCourses = linkedCourses;
   }
 
   /** The landing page of the session's roles. */
@@ -200,6 +215,7 @@ public final class AppResource {
   /** The session now grants what the link gives; on to the home page. */
   private Response linked(AppSession session, PendingLink link, Cohort cohort, String token) {
     sessions.update(token, LaunchIdentities.grantsOnceLinked(link, cohort), cohort.id());
+    linkedCourses.accept(link.course());
     return seeOther("app/home", token);
   }
 

@@ -37,7 +37,7 @@ create table tremplin_lti_roster (
   cohort_id       uuid          not null references tremplin_cohort (id),
   attempted_at    timestamp with time zone not null, -- last attempt (throttles trainer launches)
   read_at         timestamp with time zone,          -- last complete read
-  outcome         varchar(20)   not null,            -- SYNCED, NO_SERVICE, FAILED
+  outcome         varchar(20)   not null,            -- NEVER (row made, not tried), SYNCED, NO_SERVICE, FAILED
   failure         varchar(500),                      -- the error code (and platform answer) of a failure
   differences_url varchar(2000),
   members         integer       not null,
