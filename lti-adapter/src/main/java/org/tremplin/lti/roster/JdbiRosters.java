@@ -232,31 +232,42 @@ final class JdbiRosters {
                 """),
             course)
         .execute();
-    PreparedBatch batch =
-        h.prepareBatch(
-            """
-            insert into tremplin_lti_roster_member
-              (issuer, client_id, deployment_id, context_id, sub, roles, status, email, sourcedid,
-               learner_id, waiting, first_seen_at, last_seen_at)
-            values (:iss, :client, :dep, :ctx, :sub, :roles, :status, :email, :sourcedid,
-                    :learner, :waiting, :first, :last)
-            """);
+    // two batches: JDBI types a batch's arguments by its first row, and PostgreSQL wants a uuid
+    PreparedBatch learners = h.prepareBatch(insertMember("learner_id", ":learner"));
+    PreparedBatch others = h.prepareBatch(insertMember("", ""));
     for (Stored m : members) {
+      PreparedBatch batch = m.learner() == null ? others : learners;
+      if (m.learner() != null) {
+        batch.bind("learner", m.learner().value());
+      }
       key(batch, course)
           .bind("sub", m.sub())
           .bind("roles", m.roles())
           .bind("status", m.status().name())
           .bind("email", m.email())
           .bind("sourcedid", m.sourcedid())
-          .bind("learner", m.learner() == null ? null : m.learner().value())
           .bind("waiting", m.waiting())
           .bind("first", UnitOfWork.timestamp(m.firstSeen()))
           .bind("last", UnitOfWork.timestamp(m.lastSeen()))
           .add();
     }
-    if (batch.size() > 0) {
-      batch.execute();
+    for (PreparedBatch batch : List.of(learners, others)) {
+      if (batch.size() > 0) {
+        batch.execute();
+      }
     }
+  }
+
+  private static String insertMember(String learnerColumn, String learnerValue) {
+    String column = learnerColumn.isEmpty() ? "" : ", " + learnerColumn;
+    String value = learnerValue.isEmpty() ? "" : ", " + learnerValue;
+    return "insert into tremplin_lti_roster_member (issuer, client_id, deployment_id, context_id,"
+        + " sub, roles, status, email, sourcedid, waiting, first_seen_at, last_seen_at"
+        + column
+        + ") values (:iss, :client, :dep, :ctx, :sub, :roles, :status, :email, :sourcedid,"
+        + " :waiting, :first, :last"
+        + value
+        + ")";
   }
 
   /** The learners these platform users are linked to, with their school. */

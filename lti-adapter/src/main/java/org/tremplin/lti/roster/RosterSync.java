@@ -276,6 +276,7 @@ public final class RosterSync implements CourseRosters {
 
   private RosterOutcome failed(CourseContext course, Instant now, LtiException e) {
     LOG.info("roster sync failed: {}", e.code());
+    LOG.debug("roster sync failure", e);
     String detail = e.getMessage() == null ? "" : e.getMessage();
     rosters.recordAttempt(course, now, RosterState.Kind.FAILED, e.code().name() + ": " + detail);
     return new RosterOutcome.Failed(course, e.code(), detail);
@@ -317,6 +318,7 @@ public final class RosterSync implements CourseRosters {
               Map<String, LearnerId> newLinks = new LinkedHashMap<>();
               Map<String, JdbiRosters.Stored> saved = new LinkedHashMap<>(stored);
               Set<String> listed = new HashSet<>();
+              Set<LearnerId> present = new HashSet<>();
               List<LearnerId> leftOut = new ArrayList<>();
               for (RosterMember m : read.members()) {
                 MappedRoles mapped = roles.map(m.roles());
@@ -328,7 +330,9 @@ public final class RosterSync implements CourseRosters {
                 JdbiRosters.Stored before = stored.get(m.userId());
                 LearnerId learner = null;
                 boolean waiting = false;
-                if (mapped.roles().contains(Role.LEARNER)) {
+                boolean wasLearner = before != null && before.learner() != null;
+                if (mapped.roles().contains(Role.LEARNER)
+                    || (!m.status().active() && wasLearner)) { // a deleted member lists no roles
                   JdbiRosters.Linked link = linked.get(m.userId());
                   if (link != null) {
                     learner = link.school().equals(cohort.school()) ? link.learner() : null;
@@ -348,6 +352,7 @@ public final class RosterSync implements CourseRosters {
                   }
                   if (learner != null) {
                     if (m.status().active()) {
+                      present.add(learner);
                       c.learners++;
                       waiting = !enter(learners, actor, cohort, learner, enrolments, today, c);
                       if (waiting) {
@@ -363,7 +368,9 @@ public final class RosterSync implements CourseRosters {
                     m.userId(),
                     new JdbiRosters.Stored(
                         m.userId(),
-                        String.join(" ", m.roles()),
+                        m.roles().isEmpty() && before != null
+                            ? before.roles()
+                            : String.join(" ", m.roles()),
                         m.status(),
                         m.email(),
                         m.sourcedid(),
@@ -377,7 +384,8 @@ public final class RosterSync implements CourseRosters {
                   if (listed.contains(s.sub()) || s.status() == MemberStatus.GONE) {
                     continue;
                   }
-                  if (s.learner() != null) {
+                  if (s.learner() != null && !present.contains(s.learner())) {
+                    // (a learner also listed under another platform account stays)
                     close(learners, actor, cohort, s.learner(), enrolments, today, GONE_REASON, c);
                   }
                   saved.put(
