@@ -27,6 +27,11 @@ public interface CourseRosters {
         public Landing.Reason whyNotOnRoster(CourseContext course, String sub) {
           return Landing.Reason.NOT_ON_ROSTER;
         }
+
+        @Override
+        public boolean waiting(CourseContext course, String sub) {
+          return false;
+        }
       };
 
   /** A trainer launched from this linked course: sync its roster if it is due. */
@@ -42,4 +47,7 @@ public interface CourseRosters {
 
   /** Why this learner is still not on the cohort's roster. */
   Landing.Reason whyNotOnRoster(CourseContext course, String sub);
+
+  /** Whether this member of the course's roster was left out of the cohort for lack of room. */
+  boolean waiting(CourseContext course, String sub);
 }

@@ -2,7 +2,9 @@ package org.tremplin.lti.flow;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,6 +142,13 @@ public final class LaunchFlow {
                 rosters.whyNotOnRoster(course.get(), launch.sub()),
                 ((Landing.Explained) landing).displayName());
       }
+    }
+    if (course.isPresent()
+        && landing instanceof Landing.Home home
+        && home.session().roles().equals(Set.of(Role.LEARNER))
+        && rosters.waiting(course.get(), Objects.requireNonNull(launch.sub()))) {
+      // on the roster, but left out of the full cohort: no page of a cohort they are not in
+      landing = new Landing.Explained(Landing.Reason.COHORT_FULL, home.session().displayName());
     }
     if (course.isPresent()
         && landing instanceof Landing.Home home

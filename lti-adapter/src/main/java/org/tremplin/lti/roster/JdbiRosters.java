@@ -221,6 +221,24 @@ final class JdbiRosters {
     return members;
   }
 
+  /** Whether this member of the course is flagged waiting (left out of a full cohort). */
+  boolean waiting(CourseContext course, String sub) {
+    return database.read(
+        h ->
+            key(
+                    h.createQuery(
+                        """
+                        select waiting from tremplin_lti_roster_member
+                        where issuer = :iss and client_id = :client and deployment_id = :dep
+                          and context_id = :ctx and sub = :sub
+                        """),
+                    course)
+                .bind("sub", sub)
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
+  }
+
   /** Replaces the course's member rows by these. */
   void saveMembers(Handle h, CourseContext course, Collection<Stored> members) {
     key(

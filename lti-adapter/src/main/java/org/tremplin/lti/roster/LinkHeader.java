@@ -1,6 +1,10 @@
 package org.tremplin.lti.roster;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +15,10 @@ import java.util.Optional;
 /**
  * Reads the relations of HTTP {@code Link} headers (RFC 8288) as platforms send them: several
  * headers or several links in one header (comma-separated), quoted or unquoted parameter values,
- * Moodle's typographic quotes ({@code rel=“next”}), several relation types in one {@code rel}
- * ({@code rel="next last"}), relative targets resolved against the response's URL. The first link
- * of a relation wins. Malformed links are skipped. Stateless.
+ * Moodle's typographic quotes ({@code rel=“next”}, also as the UTF-8 bytes read as ISO-8859-1 that
+ * an HTTP client hands over), several relation types in one {@code rel} ({@code rel="next last"}),
+ * relative targets resolved against the response's URL. The first link of a relation wins.
+ * Malformed links are skipped. Stateless.
  */
 public final class LinkHeader {
   private LinkHeader() {}
@@ -28,7 +33,7 @@ public final class LinkHeader {
   public static Map<String, URI> relations(List<String> values, URI base) {
     Map<String, URI> relations = new LinkedHashMap<>();
     for (String value : values) {
-      for (String link : split(value)) {
+      for (String link : split(utf8(value))) {
         parse(link, base)
             .ifPresent(
                 parsed -> {
@@ -47,6 +52,34 @@ public final class LinkHeader {
   }
 
   private record Parsed(URI target, List<String> rels) {}
+
+  /**
+   * The value with UTF-8 decoded: HTTP clients read header bytes as ISO-8859-1, so Moodle's {@code
+   * “} arrives as three characters ({@code â\u0080\u009c}). Unchanged when it is not valid UTF-8.
+   */
+  private static String utf8(String value) {
+    boolean high = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c > 0xFF) {
+        return value; // already decoded
+      }
+      high |= c > 0x7F;
+    }
+    if (!high) {
+      return value;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return value;
+    }
+  }
 
   /** Splits a header value into links at the commas outside {@code <...>} and quotes. */
   private static List<String> split(String value) {

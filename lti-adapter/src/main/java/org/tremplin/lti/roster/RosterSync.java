@@ -224,10 +224,12 @@ public final class RosterSync implements CourseRosters {
     if (endpoints.of(course).flatMap(CourseServices::memberships).isEmpty()) {
       return Landing.Reason.ROSTER_NOT_SHARED;
     }
-    boolean waiting =
-        tremplin.transactions().read(h -> rosters.members(h, course)).values().stream()
-            .anyMatch(m -> m.sub().equals(sub) && m.waiting());
-    return waiting ? Landing.Reason.COHORT_FULL : Landing.Reason.NOT_ON_ROSTER;
+    return waiting(course, sub) ? Landing.Reason.COHORT_FULL : Landing.Reason.NOT_ON_ROSTER;
+  }
+
+  @Override
+  public boolean waiting(CourseContext course, String sub) {
+    return rosters.waiting(course, sub);
   }
 
   /** The course's roster as last read, if a sync was ever attempted. */
