@@ -16,6 +16,13 @@ public interface Learners {
   /** Stores a new learner. */
   void insert(Learner learner, Instant createdAt);
 
+  /** Stores new learners (in one batch where the store can). */
+  default void insertAll(java.util.List<Learner> learners, Instant createdAt) {
+    for (Learner learner : learners) {
+      insert(learner, createdAt);
+    }
+  }
+
   /** The learner, or empty when there is none with this id. */
   Optional<Learner> find(LearnerId id);
 

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -263,6 +265,7 @@ final class JdbiRosters {
           .bind("roles", m.roles())
           .bind("status", m.status().name())
           .bind("email", m.email())
+          .bind("emailKey", m.email() == null ? null : m.email().toLowerCase(Locale.ROOT))
           .bind("sourcedid", m.sourcedid())
           .bind("waiting", m.waiting())
           .bind("first", UnitOfWork.timestamp(m.firstSeen()))
@@ -280,9 +283,10 @@ final class JdbiRosters {
     String column = learnerColumn.isEmpty() ? "" : ", " + learnerColumn;
     String value = learnerValue.isEmpty() ? "" : ", " + learnerValue;
     return "insert into tremplin_lti_roster_member (issuer, client_id, deployment_id, context_id,"
-        + " sub, roles, status, email, sourcedid, waiting, first_seen_at, last_seen_at"
+        + " sub, roles, status, email, email_key, sourcedid, waiting, first_seen_at, last_seen_at"
         + column
-        + ") values (:iss, :client, :dep, :ctx, :sub, :roles, :status, :email, :sourcedid,"
+        + ") values (:iss, :client, :dep, :ctx, :sub, :roles, :status, :email, :emailKey,"
+        + " :sourcedid,"
         + " :waiting, :first, :last"
         + value
         + ")";
@@ -315,49 +319,68 @@ final class JdbiRosters {
   }
 
   /**
-   * The one learner of this school some roster lists with this e-mail (any platform, case ignored)
-   * or this sourcedid (same issuer); empty when none or several.
+   * For each of these members, the one learner of this school some roster lists with the same
+   * e-mail (any platform, case ignored), else with the same sourcedid (same issuer); members with
+   * none or several such learners are absent. A few queries for the whole roster.
    */
-  Optional<LearnerId> match(
-      Handle h,
-      SchoolId school,
-      String issuer,
-      @Nullable String email,
-      @Nullable String sourcedid) {
-    if (email != null) {
-      List<UUID> found =
-          h.createQuery(
-                  """
-                  select distinct m.learner_id from tremplin_lti_roster_member m
-                  join tremplin_learner l on l.id = m.learner_id
-                  where lower(m.email) = :email and l.school_id = :school
-                  """)
-              .bind("email", email.toLowerCase(Locale.ROOT))
-              .bind("school", school.value())
-              .mapTo(UUID.class)
-              .list();
+  Map<String, LearnerId> matches(
+      Handle h, SchoolId school, String issuer, Collection<RosterMember> members) {
+    Map<String, Set<UUID>> byEmail = new HashMap<>();
+    Map<String, Set<UUID>> bySourcedid = new HashMap<>();
+    List<String> emails =
+        members.stream()
+            .map(RosterMember::email)
+            .filter(java.util.Objects::nonNull)
+            .map(e -> e.toLowerCase(Locale.ROOT))
+            .distinct()
+            .toList();
+    List<String> sourcedids =
+        members.stream()
+            .map(RosterMember::sourcedid)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList();
+    for (int from = 0; from < emails.size(); from += 500) {
+      h.createQuery(
+              """
+              select distinct m.email_key, m.learner_id from tremplin_lti_roster_member m
+              join tremplin_learner l on l.id = m.learner_id
+              where m.email_key in (<keys>) and l.school_id = :school
+              """)
+          .bindList("keys", emails.subList(from, Math.min(emails.size(), from + 500)))
+          .bind("school", school.value())
+          .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
+          .forEach(
+              e -> byEmail.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+    }
+    for (int from = 0; from < sourcedids.size(); from += 500) {
+      h.createQuery(
+              """
+              select distinct m.sourcedid, m.learner_id from tremplin_lti_roster_member m
+              join tremplin_learner l on l.id = m.learner_id
+              where m.issuer = :iss and m.sourcedid in (<ids>) and l.school_id = :school
+              """)
+          .bind("iss", issuer)
+          .bindList("ids", sourcedids.subList(from, Math.min(sourcedids.size(), from + 500)))
+          .bind("school", school.value())
+          .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
+          .forEach(
+              e -> bySourcedid.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+    }
+    Map<String, LearnerId> matches = new HashMap<>();
+    for (RosterMember m : members) {
+      Set<UUID> found =
+          m.email() == null
+              ? Set.of()
+              : byEmail.getOrDefault(m.email().toLowerCase(Locale.ROOT), Set.of());
+      if (found.size() != 1 && m.sourcedid() != null) {
+        found = bySourcedid.getOrDefault(m.sourcedid(), Set.of());
+      }
       if (found.size() == 1) {
-        return Optional.of(new LearnerId(found.get(0)));
+        matches.put(m.userId(), new LearnerId(found.iterator().next()));
       }
     }
-    if (sourcedid != null) {
-      List<UUID> found =
-          h.createQuery(
-                  """
-                  select distinct m.learner_id from tremplin_lti_roster_member m
-                  join tremplin_learner l on l.id = m.learner_id
-                  where m.issuer = :iss and m.sourcedid = :sourcedid and l.school_id = :school
-                  """)
-              .bind("iss", issuer)
-              .bind("sourcedid", sourcedid)
-              .bind("school", school.value())
-              .mapTo(UUID.class)
-              .list();
-      if (found.size() == 1) {
-        return Optional.of(new LearnerId(found.get(0)));
-      }
-    }
-    return Optional.empty();
+    return matches;
   }
 
   /**

@@ -26,6 +26,8 @@ import org.tremplin.api.access.Scope;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.EnrolmentEvent;
+import org.tremplin.api.learner.Learner;
+import org.tremplin.api.learner.LearnerName;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.LtiErrorCode;
@@ -317,6 +319,33 @@ public final class RosterSync implements CourseRosters {
                       course.issuer(),
                       course.clientId(),
                       read.members().stream().map(RosterMember::userId).toList());
+              Map<String, LearnerId> matches =
+                  rosters.matches(
+                      h,
+                      cohort.school(),
+                      course.issuer(),
+                      read.members().stream()
+                          .filter(m -> !linked.containsKey(m.userId()))
+                          .toList());
+              // learners never seen: registered at once (one write for the whole roster)
+              List<RosterMember> unknown =
+                  read.members().stream()
+                      .filter(m -> m.status().active())
+                      .filter(m -> !linked.containsKey(m.userId()))
+                      .filter(m -> !matches.containsKey(m.userId()))
+                      .filter(
+                          m -> {
+                            MappedRoles r = roles.map(m.roles());
+                            return !r.testUser() && r.roles().contains(Role.LEARNER);
+                          })
+                      .toList();
+              List<Learner> registered =
+                  learners.registerAll(
+                      actor, cohort.school(), unknown.stream().map(RosterSync::nameOf).toList());
+              Map<String, LearnerId> fresh = new HashMap<>();
+              for (int i = 0; i < unknown.size(); i++) {
+                fresh.put(unknown.get(i).userId(), registered.get(i).id());
+              }
               Map<String, LearnerId> newLinks = new LinkedHashMap<>();
               Map<String, JdbiRosters.Stored> saved = new LinkedHashMap<>(stored);
               Set<String> listed = new HashSet<>();
@@ -339,15 +368,13 @@ public final class RosterSync implements CourseRosters {
                   if (link != null) {
                     learner = link.school().equals(cohort.school()) ? link.learner() : null;
                   } else {
-                    Optional<LearnerId> match =
-                        rosters.match(
-                            h, cohort.school(), course.issuer(), m.email(), m.sourcedid());
-                    if (match.isPresent()) {
-                      learner = match.get();
+                    LearnerId match = matches.get(m.userId());
+                    if (match != null) {
+                      learner = match;
                       c.matched++;
                       newLinks.put(m.userId(), learner);
-                    } else if (m.status().active()) {
-                      learner = register(learners, actor, cohort, m);
+                    } else if (fresh.containsKey(m.userId())) {
+                      learner = fresh.get(m.userId());
                       c.created++;
                       newLinks.put(m.userId(), learner);
                     }
@@ -499,8 +526,8 @@ public final class RosterSync implements CourseRosters {
     c.closed++;
   }
 
-  private static LearnerId register(
-      LearnerService learners, Actor actor, Cohort cohort, RosterMember m) {
+  /** The learner's name as the platform shares it, else a neutral placeholder. */
+  private static LearnerName nameOf(RosterMember m) {
     String given = m.givenName();
     String family = m.familyName();
     if ((given == null || family == null) && m.name() != null) {
@@ -515,7 +542,7 @@ public final class RosterSync implements CourseRosters {
     if (family == null || family.isBlank()) {
       family = "LMS-" + UUID.randomUUID().toString().substring(0, 6);
     }
-    return learners.register(actor, cohort.school(), cut(given), cut(family)).id();
+    return new LearnerName(cut(given), cut(family));
   }
 
   private static String cut(String name) {

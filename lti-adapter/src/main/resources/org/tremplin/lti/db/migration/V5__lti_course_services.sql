@@ -60,6 +60,7 @@ create table tremplin_lti_roster_member (
   roles         varchar(4000) not null, -- space-separated role URIs as listed
   status        varchar(10)   not null, -- ACTIVE, INACTIVE, DELETED, GONE
   email         varchar(320),
+  email_key     varchar(320), -- the e-mail in lower case, for matching
   sourcedid     varchar(255),
   learner_id    uuid,
   waiting       boolean       not null, -- a learner left out: the cohort was full
@@ -68,5 +69,5 @@ create table tremplin_lti_roster_member (
   primary key (issuer, client_id, deployment_id, context_id, sub)
 );
 create index tremplin_lti_roster_member_learner on tremplin_lti_roster_member (learner_id);
-create index tremplin_lti_roster_member_email on tremplin_lti_roster_member (issuer, email);
+create index tremplin_lti_roster_member_email on tremplin_lti_roster_member (email_key);
 create index tremplin_lti_roster_member_sourcedid on tremplin_lti_roster_member (issuer, sourcedid);
