@@ -126,7 +126,7 @@ class RosterPageIT {
     assertThat(synced.body())
         .contains("id=\"result\"")
         .contains("Liste mise à jour : 3 membre(s) lu(s), 0 inscription(s), 1 sans place")
-        .contains("href=\"../../assets/tremplin.css\"");
+        .contains("href=\"../../assets/tremplin.css");
   }
 
   @Test

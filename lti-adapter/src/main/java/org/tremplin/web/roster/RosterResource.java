@@ -9,10 +9,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
@@ -22,7 +20,6 @@ import org.tremplin.api.access.Grant;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
 import org.tremplin.api.cohort.Cohort;
-import org.tremplin.api.learner.Learner;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.roster.RosterOutcome;
@@ -168,18 +165,16 @@ public final class RosterResource {
             .orElse(t.get("roster.never"));
     List<String> leftOut = new ArrayList<>();
     if (!state.leftOut().isEmpty()) {
-      Set<LearnerId> waiting = new HashSet<>(state.leftOut());
-      try {
-        for (Learner l : tremplin.learners().learners(actor, cohort.id())) {
-          if (waiting.remove(l.id())) {
-            leftOut.add(l.displayName());
-          }
+      // left out = never joined: read their names as the sync does (this page is the cohort's
+      // trainers' and managers' only, and the course's roster lists them anyway)
+      Actor roster =
+          Actor.of(RosterSync.ACTOR_ID, Role.MANAGER, new Scope.OfSchool(cohort.school()));
+      for (LearnerId id : state.leftOut()) {
+        try {
+          leftOut.add(tremplin.learners().get(roster, id).displayName());
+        } catch (TremplinException e) {
+          leftOut.add("—");
         }
-      } catch (TremplinException e) {
-        // names not readable with these grants: the count still shows
-      }
-      for (int i = 0; i < waiting.size(); i++) {
-        leftOut.add("—");
       }
     }
     return new CourseLine(
