@@ -39,7 +39,13 @@ public enum LtiErrorCode {
    * The course's launches carry no endpoint of this service, or not the scope it needs: the
    * platform does not offer it for this course.
    */
-  LTI_SERVICE_NOT_OFFERED(ErrorCode.Kind.NOT_FOUND);
+  LTI_SERVICE_NOT_OFFERED(ErrorCode.Kind.NOT_FOUND),
+
+  /**
+   * A roster read could not be applied to the cohort: the domain refused a change (the cohort's
+   * dates, a learner of another school...). Nothing of the sync was written.
+   */
+  LTI_ROSTER_REFUSED(ErrorCode.Kind.CONFLICT);
 
   private final ErrorCode.Kind kind;
 

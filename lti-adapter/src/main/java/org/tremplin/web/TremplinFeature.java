@@ -39,6 +39,9 @@ import org.tremplin.lti.registration.DynamicRegistration;
 import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.ToolDescription;
 import org.tremplin.lti.roles.RoleMapper;
+import org.tremplin.lti.roster.MembershipReader;
+import org.tremplin.lti.roster.RosterSync;
+import org.tremplin.lti.roster.RosterTrigger;
 import org.tremplin.lti.services.JdbiServiceEndpoints;
 import org.tremplin.lti.services.ServiceEndpoints;
 import org.tremplin.lti.services.ServiceTokens;
@@ -66,6 +69,7 @@ import org.tremplin.web.lti.StorageScriptResource;
 import org.tremplin.web.page.ScriptResource;
 import org.tremplin.web.page.StylesheetResource;
 import org.tremplin.web.path.PathResource;
+import org.tremplin.web.roster.RosterResource;
 import org.tremplin.web.session.SessionFilter;
 
 /**
@@ -108,6 +112,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   private final JdbiServiceEndpoints serviceEndpoints;
   private final JdbiGradeDeliveries gradeDeliveries;
   private final LmsGrades lmsGrades;
+  private final RosterSync rosterSync;
   private final URI baseUrl;
   private final Clock clock;
   private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
@@ -252,6 +257,15 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     this.directory = new LtiDirectory(database, clock);
     this.serviceTokens = new ServiceTokens(toolKeys, ServiceTokens.defaultClient(), clock);
     this.serviceEndpoints = new JdbiServiceEndpoints(database, clock);
+    this.rosterSync =
+        new RosterSync(
+            tremplin,
+            directory,
+            registrations,
+            serviceEndpoints,
+            new MembershipReader(serviceTokens),
+            new RoleMapper(),
+            clock);
     // grades to the LMS gradebook through the outbox (issue 11, item 3); the host starts the relay
     this.gradeDeliveries = new JdbiGradeDeliveries(database);
     Gradebooks gradebooks = new LinkedCourseGradebooks(database, serviceEndpoints, registrations);
@@ -375,6 +389,14 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     return lmsGrades;
   }
 
+  /**
+   * The roster sync (NRPS): a linked course's cohort follows the course's memberships; also for a
+   * trainer's page ({@code state}, {@code syncCohort}).
+   */
+  public RosterSync rosterSync() {
+    return rosterSync;
+  }
+
   /** The platform registrations (configured and dynamically registered). */
   public org.tremplin.lti.registration.Registrations registrations() {
     return registrations;
@@ -415,6 +437,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
                                             && p.clientId().equals(clientId))),
                     sessions,
                     serviceEndpoints,
+                    rosterSync,
                     clock)
                 .withDeepLinking(deepLinking),
             baseUrl));
@@ -431,10 +454,19 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     // after the SessionFilter (priority USER): every session POST carries the CSRF value (ADR 0010)
     context.register(new AttendanceResource(tremplin, forms, clock, baseUrl));
     context.register(new FormGuardFilter(forms));
-    context.register(new AppResource(sessions, directory, tremplin, forms, baseUrl, clock));
+    context.register(
+        new AppResource(
+            sessions,
+            directory,
+            tremplin,
+            forms,
+            baseUrl,
+            clock,
+            course -> rosterSync.sync(course, RosterTrigger.LINKED)));
     context.register(new PathResource(tremplin, clock));
     context.register(new CohortResource(tremplin, forms, clock, baseUrl));
     context.register(new AdminResource(registrations, configured, directory, tremplin, clock));
+    context.register(new RosterResource(rosterSync, tremplin, baseUrl, forms));
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(new ScriptResource());

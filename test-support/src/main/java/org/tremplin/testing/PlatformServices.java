@@ -111,7 +111,7 @@ public final class PlatformServices {
     COMBINED,
     /** Unquoted values: {@code <…>; rel=next}. */
     UNQUOTED,
-    /** Moodle's typographic quotes: {@code <…>; rel=“next”}. */
+    /** Moodle's typographic quotes, in UTF-8 on the wire: {@code <…>; rel=“next”}. */
     TYPOGRAPHIC
   }
 
@@ -368,7 +368,11 @@ public final class PlatformServices {
       return switch (linkStyle) {
         case SEPARATE, COMBINED -> "<" + url + ">; rel=\"" + rel + "\"";
         case UNQUOTED -> "<" + url + ">;rel=" + rel;
-        case TYPOGRAPHIC -> "<" + url + ">; rel=\u201c" + rel + "\u201d";
+        case TYPOGRAPHIC ->
+            // as PHP sends it: the quotes' UTF-8 bytes (the JDK server writes chars as bytes)
+            new String(
+                ("<" + url + ">; rel=\u201c" + rel + "\u201d").getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
       };
     }
   }

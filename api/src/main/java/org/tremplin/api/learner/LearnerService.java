@@ -27,6 +27,14 @@ public interface LearnerService {
   Learner register(Actor actor, SchoolId school, String givenName, String familyName);
 
   /**
+   * Registers several learners of a school at once, all or nothing (e.g. a course roster read from
+   * an LMS): one access check, one write.
+   *
+   * @return the learners, in the order of {@code names}
+   */
+  List<Learner> registerAll(Actor actor, SchoolId school, List<LearnerName> names);
+
+  /**
    * The learner with this id.
    *
    * @param actor who calls, checked against the access rules

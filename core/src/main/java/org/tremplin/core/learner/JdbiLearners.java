@@ -57,6 +57,30 @@ public final class JdbiLearners implements Learners {
   }
 
   @Override
+  public void insertAll(List<Learner> learners, Instant createdAt) {
+    if (learners.isEmpty()) {
+      return;
+    }
+    jdbi.useHandle(
+        h -> {
+          org.jdbi.v3.core.statement.PreparedBatch batch =
+              h.prepareBatch(
+                  "insert into tremplin_learner (id, school_id, given_name, family_name,"
+                      + " created_at) values (:id, :school, :given, :family, :at)");
+          for (Learner learner : learners) {
+            batch
+                .bind("id", learner.id().value())
+                .bind("school", learner.school().value())
+                .bind("given", learner.givenName())
+                .bind("family", learner.familyName())
+                .bind("at", Database.timestamp(createdAt))
+                .add();
+          }
+          batch.execute();
+        });
+  }
+
+  @Override
   public Optional<Learner> find(LearnerId id) {
     return jdbi.withHandle(
         h ->

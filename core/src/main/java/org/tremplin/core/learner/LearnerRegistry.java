@@ -19,6 +19,7 @@ import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.EnrolmentEvent;
 import org.tremplin.api.learner.EnrolmentEventKind;
 import org.tremplin.api.learner.Learner;
+import org.tremplin.api.learner.LearnerName;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.school.SchoolService;
 import org.tremplin.core.cohort.CohortRegistry;
@@ -79,6 +80,25 @@ public final class LearnerRegistry implements LearnerService {
           return learner;
         });
     return learner;
+  }
+
+  @Override
+  public List<Learner> registerAll(Actor actor, SchoolId school, List<LearnerName> names) {
+    TremplinException.required(school, "school");
+    TremplinException.required(names, "names");
+    access.check(actor, Operation.ENROLMENT_WRITE, new Target.OfSchool(school));
+    schools.get(school);
+    List<Learner> registered = new ArrayList<>(names.size());
+    for (LearnerName name : names) {
+      TremplinException.required(name, "learner name");
+      registered.add(new Learner(LearnerId.random(), school, name.givenName(), name.familyName()));
+    }
+    database.inTransaction(
+        h -> {
+          learners.insertAll(registered, clock.instant());
+          return registered;
+        });
+    return List.copyOf(registered);
   }
 
   @Override

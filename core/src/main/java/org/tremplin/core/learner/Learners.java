@@ -22,6 +22,18 @@ public interface Learners {
   void insert(Learner learner, Instant createdAt);
 
   /**
+   * Stores new learners (in one batch where the store can).
+   *
+   * @param learners the new learners
+   * @param createdAt when they were created
+   */
+  default void insertAll(java.util.List<Learner> learners, Instant createdAt) {
+    for (Learner learner : learners) {
+      insert(learner, createdAt);
+    }
+  }
+
+  /**
    * The learner, or empty when there is none with this id.
    *
    * @param id the identifier

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.tremplin.lti.deeplinking.JdbiDeepLinkingRequests;
 import org.tremplin.lti.deeplinking.PendingDeepLinking;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
+import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.DeepLinkingSettings;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LaunchOutcome;
@@ -62,6 +64,7 @@ public final class LaunchFlow {
   private final LaunchIdentities identities;
   private final Sessions sessions;
   private final ServiceEndpoints endpoints;
+  private final CourseRosters rosters;
   private final Clock clock;
   private final @Nullable JdbiDeepLinkingRequests deepLinking;
 
@@ -84,12 +87,21 @@ public final class LaunchFlow {
       Sessions sessions,
       Clock clock) {
     this(
-        validator, registrations, defaultRoles, identities, sessions, ServiceEndpoints.NONE, clock);
+        validator,
+        registrations,
+        defaultRoles,
+        identities,
+        sessions,
+        ServiceEndpoints.NONE,
+        CourseRosters.NONE,
+        clock);
   }
 
   /**
-   * As above, and remembering each launch's service endpoints (NRPS, AGS) in {@code endpoints}
-   * before the identity is resolved.
+   * As above, remembering each launch's service endpoints (NRPS, AGS) in {@code endpoints} before
+   * the identity is resolved, and following the course's roster ({@code rosters}): a trainer's
+   * launch refreshes it when due; a learner missing from a linked course whose roster was never
+   * read triggers the first read and lands on their page when it lists them, else is told why.
    *
    * @param validator the validator
    * @param registrations the registrations
@@ -97,6 +109,7 @@ public final class LaunchFlow {
    * @param identities the identities
    * @param sessions the sessions
    * @param endpoints where each launch's service endpoints are remembered
+   * @param rosters the courses' rosters (NRPS)
    * @param clock the clock read for "now"
    */
   public LaunchFlow(
@@ -106,8 +119,18 @@ public final class LaunchFlow {
       LaunchIdentities identities,
       Sessions sessions,
       ServiceEndpoints endpoints,
+      CourseRosters rosters,
       Clock clock) {
-    this(validator, registrations, defaultRoles, identities, sessions, endpoints, clock, null);
+    this(
+        validator,
+        registrations,
+        defaultRoles,
+        identities,
+        sessions,
+        endpoints,
+        rosters,
+        clock,
+        null);
   }
 
   private LaunchFlow(
@@ -117,6 +140,7 @@ public final class LaunchFlow {
       LaunchIdentities identities,
       Sessions sessions,
       ServiceEndpoints endpoints,
+      CourseRosters rosters,
       Clock clock,
       @Nullable JdbiDeepLinkingRequests deepLinking) {
     this.validator = validator;
@@ -125,6 +149,7 @@ public final class LaunchFlow {
     this.identities = identities;
     this.sessions = sessions;
     this.endpoints = endpoints;
+    this.rosters = rosters;
     this.clock = clock;
     this.deepLinking = deepLinking;
   }
@@ -135,7 +160,15 @@ public final class LaunchFlow {
    */
   public LaunchFlow withDeepLinking(JdbiDeepLinkingRequests requests) {
     return new LaunchFlow(
-        validator, registrations, defaultRoles, identities, sessions, endpoints, clock, requests);
+        validator,
+        registrations,
+        defaultRoles,
+        identities,
+        sessions,
+        endpoints,
+        rosters,
+        clock,
+        requests);
   }
 
   /**
@@ -169,6 +202,30 @@ public final class LaunchFlow {
     if (deepLinking != null && !mapped.roles().contains(Role.TRAINER)) {
       return notTrainer(displayName(landing), locale); // whatever else they could see
     }
+    Optional<CourseContext> course = launch.course();
+    if (course.isPresent() && launch.sub() != null && notOnRoster(landing)) {
+      if (rosters.readForLearner(course.get())) {
+        landing = identities.resolve(launch, mapped, locale, clock.instant());
+      }
+      if (notOnRoster(landing)) {
+        landing =
+            new Landing.Explained(
+                rosters.whyNotOnRoster(course.get(), launch.sub()),
+                ((Landing.Explained) landing).displayName());
+      }
+    }
+    if (course.isPresent()
+        && landing instanceof Landing.Home home
+        && home.session().roles().equals(Set.of(Role.LEARNER))
+        && rosters.waiting(course.get(), Objects.requireNonNull(launch.sub()))) {
+      // on the roster, but left out of the full cohort: no page of a cohort they are not in
+      landing = new Landing.Explained(Landing.Reason.COHORT_FULL, home.session().displayName());
+    }
+    if (course.isPresent()
+        && landing instanceof Landing.Home home
+        && home.session().roles().contains(Role.TRAINER)) {
+      rosters.trainerLaunched(course.get());
+    }
     if (landing instanceof Landing.Explained explained) {
       LOG.debug("LTI launch explained: {}", explained.reason());
       return new FlowOutcome.Explain(explained, locale);
@@ -184,6 +241,11 @@ public final class LaunchFlow {
     LaunchTargets.Target target = LaunchTargets.resolve(session.roles(), launch.custom());
     return new FlowOutcome.Land(
         target.page(), sessions.open(session), sessions.timeToLive(), target.item());
+  }
+
+  private static boolean notOnRoster(Landing landing) {
+    return landing instanceof Landing.Explained explained
+        && explained.reason() == Landing.Reason.NOT_ON_ROSTER;
   }
 
   /**

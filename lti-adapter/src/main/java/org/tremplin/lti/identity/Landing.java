@@ -78,6 +78,13 @@ public sealed interface Landing {
     NO_SCHOOL,
     /** A learner not (yet) on the cohort's roster. */
     NOT_ON_ROSTER,
+    /**
+     * A learner not on the cohort's roster, and the platform does not share the course's roster (no
+     * NRPS): only the trainer can add them.
+     */
+    ROSTER_NOT_SHARED,
+    /** A learner on the course's roster left out of the cohort: it is full. */
+    COHORT_FULL,
     /** A platform test user (Canvas Student View): a preview, nothing recorded. */
     TEST_USER_PREVIEW,
     /** A deep linking request (placing an activity) by someone who is not a trainer. */

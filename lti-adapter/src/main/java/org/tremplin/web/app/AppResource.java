@@ -58,10 +58,13 @@ public final class AppResource {
   private final Tremplin tremplin;
   private final FormGuard forms;
   private final URI baseUrl;
+  private final java.util.function.Consumer<org.tremplin.lti.launch.CourseContext> linkedCourses;
 
   /**
    * Over these sessions, links, domain engine and forms' guard; links are built under {@code
-   * baseUrl}; "today" on a learner's path from this clock.
+   * baseUrl}; "today" on a learner's path from this clock; {@code linkedCourses} is told of each
+   * course once it is linked (the roster sync reads its members), after the link is committed,
+   * before the trainer's home page.
    *
    * @param sessions the sessions
    * @param directory the directory
@@ -69,6 +72,7 @@ public final class AppResource {
    * @param forms the forms' guard (CSRF value, one-time submissions)
    * @param baseUrl the tool's public base URL
    * @param clock the clock read for "today"
+   * @param linkedCourses told of each course just linked
    */
   public AppResource(
       Sessions sessions,
@@ -76,13 +80,15 @@ public final class AppResource {
       Tremplin tremplin,
       FormGuard forms,
       URI baseUrl,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      java.util.function.Consumer<org.tremplin.lti.launch.CourseContext> linkedCourses) {
     this.path = new PathView(tremplin, clock);
     this.sessions = sessions;
     this.forms = forms;
     this.linking = new CourseLinking(tremplin, directory);
     this.tremplin = tremplin;
     this.baseUrl = baseUrl;
+    this.linkedCourses = linkedCourses;
   }
 
   /**
@@ -259,6 +265,7 @@ public final class AppResource {
   /** The session now grants what the link gives; on to the home page. */
   private Response linked(AppSession session, PendingLink link, Cohort cohort, String token) {
     sessions.update(token, LaunchIdentities.grantsOnceLinked(link, cohort), cohort.id());
+    linkedCourses.accept(link.course());
     return seeOther("app/home", token);
   }
 

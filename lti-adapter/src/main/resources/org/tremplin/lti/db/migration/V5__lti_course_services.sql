@@ -37,7 +37,7 @@ create table tremplin_lti_roster (
   cohort_id       uuid          not null references tremplin_cohort (id),
   attempted_at    timestamp with time zone not null, -- last attempt (throttles trainer launches)
   read_at         timestamp with time zone,          -- last complete read
-  outcome         varchar(20)   not null,            -- SYNCED, NO_SERVICE, FAILED
+  outcome         varchar(20)   not null,            -- NEVER (row made, not tried), SYNCED, NO_SERVICE, FAILED
   failure         varchar(500),                      -- the error code (and platform answer) of a failure
   differences_url varchar(2000),
   members         integer       not null,
@@ -60,6 +60,7 @@ create table tremplin_lti_roster_member (
   roles         varchar(4000) not null, -- space-separated role URIs as listed
   status        varchar(10)   not null, -- ACTIVE, INACTIVE, DELETED, GONE
   email         varchar(320),
+  email_key     varchar(320), -- the e-mail in lower case, for matching
   sourcedid     varchar(255),
   learner_id    uuid,
   waiting       boolean       not null, -- a learner left out: the cohort was full
@@ -68,5 +69,5 @@ create table tremplin_lti_roster_member (
   primary key (issuer, client_id, deployment_id, context_id, sub)
 );
 create index tremplin_lti_roster_member_learner on tremplin_lti_roster_member (learner_id);
-create index tremplin_lti_roster_member_email on tremplin_lti_roster_member (issuer, email);
+create index tremplin_lti_roster_member_email on tremplin_lti_roster_member (email_key);
 create index tremplin_lti_roster_member_sourcedid on tremplin_lti_roster_member (issuer, sourcedid);
