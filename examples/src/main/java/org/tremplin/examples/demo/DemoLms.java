@@ -231,7 +231,7 @@ public final class DemoLms {
   private JWTClaimsSet claims(DemoUser user, String nonce, String language) {
     Instant now = clock.instant();
     Map<String, Object> context = new LinkedHashMap<>();
-    context.put("id", DemoPlatform.CONTEXT_ID);
+    context.put("id", roster.contextId());
     context.put("label", DemoPlatform.CONTEXT_LABEL);
     context.put("title", DemoPlatform.CONTEXT_TITLE);
     context.put("type", List.of(COURSE_OFFERING));

@@ -37,7 +37,10 @@ public record DemoPlatform(URI baseUrl, RSAKey key) {
   /** The one deployment of the tool in the demo platform. */
   public static final String DEPLOYMENT_ID = "demo-deployment";
 
-  /** The demo course's context id. */
+  /**
+   * The context id of the reference demo course (a re-dated cohort has its own: {@link
+   * DemoRoster#contextId}).
+   */
   public static final String CONTEXT_ID = "dwwm-vlg-2025";
 
   /** The demo course's short label. */

@@ -11,15 +11,24 @@ import java.util.Optional;
  * @param trainer the trainer
  * @param coach the coach, mentor of every learner
  * @param manager the school's manager
+ * @param contextId the course's context id at the demo LMS (it follows the demo cohort)
  */
 public record DemoRoster(
-    List<DemoUser> learners, DemoUser trainer, DemoUser coach, DemoUser manager) {
+    List<DemoUser> learners, DemoUser trainer, DemoUser coach, DemoUser manager, String contextId) {
   /** Copies the list. */
   public DemoRoster {
     learners = List.copyOf(learners);
     if (learners.isEmpty()) {
       throw new IllegalArgumentException("the demo course has learners");
     }
+    if (contextId.isBlank()) {
+      throw new IllegalArgumentException("the demo course has a context id");
+    }
+  }
+
+  /** The members of the reference course ({@link DemoPlatform#CONTEXT_ID}). */
+  public DemoRoster(List<DemoUser> learners, DemoUser trainer, DemoUser coach, DemoUser manager) {
+    this(learners, trainer, coach, manager, DemoPlatform.CONTEXT_ID);
   }
 
   /** Everyone, learners first. */

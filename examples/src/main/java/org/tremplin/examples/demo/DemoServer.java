@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.tremplin.examples.server.TremplinServer;
+import org.tremplin.lti.keys.CachingPlatformKeys;
+import org.tremplin.lti.keys.HttpJwksFetcher;
 import org.tremplin.web.TremplinFeature;
 import org.tremplin.web.config.TremplinConfig;
 
@@ -26,19 +28,27 @@ public final class DemoServer implements AutoCloseable {
 
   /**
    * Registers the demo platform (key kept in {@code dataDir}), opens the configured database, seeds
-   * it (dataset on first start only; the domain data are written as of {@link DemoDataset#TODAY}),
-   * then starts the server.
+   * it as of today ({@link DemoSeed}: the dataset on first start, re-dated when its cohort has
+   * ended), then starts the server; system clock.
    */
   public static DemoServer start(TremplinConfig configured, Path dataDir) {
+    return start(configured, dataDir, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(TremplinConfig, Path)}, the tool, the seeding and the LMS on {@code clock}.
+   */
+  public static DemoServer start(TremplinConfig configured, Path dataDir, Clock clock) {
     DemoPlatform platform = new DemoPlatform(configured.baseUrl(), DemoPlatform.key(dataDir));
     TremplinConfig config = platform.register(configured);
     HikariDataSource pool = TremplinServer.pool(config.datasource());
     try {
-      TremplinFeature feature = new TremplinFeature(config, pool);
+      TremplinFeature feature =
+          new TremplinFeature(
+              config, pool, new CachingPlatformKeys(new HttpJwksFetcher(), clock), clock);
       DemoSeed.Seeded seeded =
-          DemoSeed.seed(
-              feature.tremplin().withClock(DemoDataset.clock()), feature.directory(), platform);
-      DemoLms lms = new DemoLms(platform, seeded.roster(), Clock.systemUTC());
+          DemoSeed.seed(feature.tremplin(), feature.directory(), platform, clock);
+      DemoLms lms = new DemoLms(platform, seeded.roster(), clock);
       return new DemoServer(TremplinServer.start(config, pool, feature, lms), platform, seeded);
     } catch (RuntimeException e) {
       pool.close();
@@ -64,6 +74,11 @@ public final class DemoServer implements AutoCloseable {
   /** Whether this start wrote the dataset (false: found from an earlier start). */
   public boolean seededNow() {
     return seeded.created();
+  }
+
+  /** What the seeding did, and the demo cohort the course is linked to. */
+  public DemoSeed.Seeded seeded() {
+    return seeded;
   }
 
   /** The underlying server. */

@@ -94,7 +94,7 @@ class DemoIT {
     assertThat(roles(home.body())).containsExactly(role.name());
     assertThat(home.body())
         .contains("<p id=\"cohort\">")
-        .contains(DemoDataset.COHORT_NAME)
+        .contains(demo.seeded().cohort().name())
         .contains("<section id=\"" + role.key() + "\">");
     if (role == DemoRole.LEARNER) {
       assertThat(home.body()).contains("Aïcha Diallo").doesNotContain("Inès Benali");
