@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.learner.Learner;
 import org.tremplin.api.school.School;
@@ -154,7 +155,11 @@ public final class DemoSeed {
             new DemoUser(TRAINER_SUB, "Julie", "Marchand", DemoRole.TRAINER),
             new DemoUser(COACH_SUB, "Karim", "Benyahia", DemoRole.COACH),
             new DemoUser(MANAGER_SUB, "Nathalie", "Roux", DemoRole.MANAGER),
-            contextId);
+            contextId,
+            tremplin.learners().enrolments(cast.trainer(), cohort.id()).stream()
+                .filter(e -> !e.active())
+                .map(e -> LEARNER_SUB_PREFIX + e.learner().value())
+                .collect(Collectors.toSet()));
     return new Seeded(roster, cohort, outcome);
   }
 }

@@ -19,11 +19,19 @@ public final class DemoServer implements AutoCloseable {
   private final TremplinServer server;
   private final DemoPlatform platform;
   private final DemoSeed.Seeded seeded;
+  private final DemoLms lms;
 
-  private DemoServer(TremplinServer server, DemoPlatform platform, DemoSeed.Seeded seeded) {
+  private DemoServer(
+      TremplinServer server, DemoPlatform platform, DemoSeed.Seeded seeded, DemoLms lms) {
     this.server = server;
     this.platform = platform;
     this.seeded = seeded;
+    this.lms = lms;
+  }
+
+  /** The demo LMS (its gradebook, placed activities and token count). */
+  public DemoLms lms() {
+    return lms;
   }
 
   /**
@@ -48,8 +56,15 @@ public final class DemoServer implements AutoCloseable {
               config, pool, new CachingPlatformKeys(new HttpJwksFetcher(), clock), clock);
       DemoSeed.Seeded seeded =
           DemoSeed.seed(feature.tremplin(), feature.directory(), platform, clock);
-      DemoLms lms = new DemoLms(platform, seeded.roster(), clock);
-      return new DemoServer(TremplinServer.start(config, pool, feature, lms), platform, seeded);
+      DemoLms lms =
+          new DemoLms(
+              platform,
+              seeded.roster(),
+              clock,
+              new CachingPlatformKeys(new HttpJwksFetcher(), clock),
+              new DemoGradebook());
+      return new DemoServer(
+          TremplinServer.start(config, pool, feature, lms, lms.services()), platform, seeded, lms);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
