@@ -49,10 +49,19 @@ import org.tremplin.web.page.Templates;
  * <base>lti/login}); {@code /demo/auth} is its OIDC authorisation endpoint: it checks the tool's
  * request (client id, the exact redirect URI, response type and mode, scope, prompt, nonce, state,
  * a known {@code login_hint}) and answers a form that posts a signed {@code id_token} and the
- * {@code state} to the tool's {@code /lti/launch}; {@code /demo/jwks} serves its public key. Pages
- * come from {@code src/main/jte/demo} in Tremplin's layout, every dynamic value escaped; they are
- * never cached and run no inline script. French by default, English with {@code ?lang=en} or the
- * browser's languages. Thread-safe.
+ * {@code state} to the tool's {@code /lti/launch}; {@code /demo/jwks} serves its public key.
+ *
+ * <p>It is an LTI Advantage platform too (LTI.md §4–6): every launch carries the AGS endpoint claim
+ * (the course's line items, and the activity's line item) and the NRPS claim (the course's
+ * memberships), served by {@link DemoServices} with tokens of {@code /demo/token} ({@link
+ * DemoTokens}); the course page's "add an activity" button sends an {@code LtiDeepLinkingRequest}
+ * (lti_message_hint {@code <lang>:dl}, instructors only) whose signed response comes back to {@code
+ * /demo/deep-linking/return} ({@link DemoDeepLinking}): the items become activities of the course,
+ * each launchable by every member as a resource link with its custom claims ({@code
+ * <lang>:a:<id>}), with their line items; {@code /demo/gradebook} shows the scores received and
+ * when. Pages come from {@code src/main/jte/demo} in Tremplin's layout, every dynamic value
+ * escaped; they are never cached and run no inline script. French by default, English with {@code
+ * ?lang=en} or the browser's languages. Thread-safe.
  */
 @Path("demo")
 public final class DemoLms {

@@ -20,13 +20,24 @@ public final class DemoServer implements AutoCloseable {
   private final DemoPlatform platform;
   private final DemoSeed.Seeded seeded;
   private final DemoLms lms;
+  private final Clock clock;
 
   private DemoServer(
-      TremplinServer server, DemoPlatform platform, DemoSeed.Seeded seeded, DemoLms lms) {
+      TremplinServer server,
+      DemoPlatform platform,
+      DemoSeed.Seeded seeded,
+      DemoLms lms,
+      Clock clock) {
     this.server = server;
     this.platform = platform;
     this.seeded = seeded;
     this.lms = lms;
+    this.clock = clock;
+  }
+
+  /** The clock the demo runs on. */
+  public Clock clock() {
+    return clock;
   }
 
   /** The demo LMS (its gradebook, placed activities and token count). */
@@ -64,7 +75,11 @@ public final class DemoServer implements AutoCloseable {
               new CachingPlatformKeys(new HttpJwksFetcher(), clock),
               new DemoGradebook());
       return new DemoServer(
-          TremplinServer.start(config, pool, feature, lms, lms.services()), platform, seeded, lms);
+          TremplinServer.start(config, pool, feature, lms, lms.services()),
+          platform,
+          seeded,
+          lms,
+          clock);
     } catch (RuntimeException e) {
       pool.close();
       throw e;

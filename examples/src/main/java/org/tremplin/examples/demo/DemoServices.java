@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -72,6 +73,8 @@ public final class DemoServices {
   private final DemoGradebook gradebook;
   private final DemoTokens tokens;
   private final Clock clock;
+  private final Object reads = new Object();
+  private int rosterReads;
 
   DemoServices(
       DemoPlatform platform,
@@ -128,7 +131,36 @@ public final class DemoServices {
             "label", DemoPlatform.CONTEXT_LABEL,
             "title", DemoPlatform.CONTEXT_TITLE));
     body.put("members", page.items());
+    synchronized (reads) {
+      rosterReads++;
+      reads.notifyAll();
+    }
     return page.link(json(200, MEMBERSHIPS_TYPE, body), uri).build();
+  }
+
+  /** How many pages of memberships the tool has read. */
+  public int rosterReads() {
+    synchronized (reads) {
+      return rosterReads;
+    }
+  }
+
+  /**
+   * Waits until the tool has read more than {@code already} pages of memberships, at most {@code
+   * timeout}; whether it did.
+   */
+  public boolean awaitRosterRead(int already, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (reads) {
+      while (rosterReads <= already) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        reads.wait(Math.max(1, Duration.ofNanos(left).toMillis()));
+      }
+      return true;
+    }
   }
 
   /** AGS: the course's line items, filtered, a page at a time. */

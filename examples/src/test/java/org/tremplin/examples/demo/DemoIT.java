@@ -240,7 +240,7 @@ class DemoIT {
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     List<String> lines = run.stdout().lines().toList();
-    assertThat(lines).hasSize(5);
+    assertThat(lines).hasSize(10);
     assertThat(lines.get(0)).startsWith("Demo started on http://localhost:").contains("/demo");
     assertThat(lines.subList(1, 5))
         .satisfiesExactly(
@@ -248,6 +248,15 @@ class DemoIT {
             l -> assertThat(l).startsWith("trainer (").contains("roles TRAINER"),
             l -> assertThat(l).startsWith("coach (").contains("roles COACH"),
             l -> assertThat(l).startsWith("manager (").contains("roles MANAGER"));
+    assertThat(lines.subList(5, 10))
+        .extracting(l -> l.substring(0, l.indexOf(':')))
+        .containsExactly(
+            "step roster-read",
+            "step place-activity",
+            "step launch-activity",
+            "step record-assessment",
+            "step grade-in-gradebook");
+    assertThat(lines.subList(5, 10)).allMatch(l -> l.contains(": OK") || l.contains(": PENDING"));
     assertThat(checkData.resolve("tremplin.mv.db")).exists();
     assertThat(checkData.resolve(DemoPlatform.KEY_FILE)).exists();
   }
