@@ -1,5 +1,13 @@
 package org.tremplin.examples.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,18 +21,153 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The demo course's gradebook (AGS 2.0): its line items (gradebook columns), the scores the tool
- * posted to them with the time they arrived, and the activities placed by deep linking. Kept in
- * memory: a restart of the demo starts an empty gradebook (the seeded school stays). A score whose
- * {@code timestamp} is not after the last one stored for the same line item and user is refused, as
- * Moodle does. Thread-safe (one lock; {@link #awaitScore} waits on it, no polling).
+ * posted to them with the time they arrived, and the activities placed by deep linking. In memory,
+ * or also in a JSON file ({@link #at}) rewritten after each change, so a restart of the demo keeps
+ * its activities and line item ids (the tool remembers them). A score whose {@code timestamp} is
+ * not after the last one stored for the same line item and user is refused, as Moodle does.
+ * Thread-safe (one lock; {@link #awaitScore} waits on it, no polling).
  */
 public final class DemoGradebook {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Object lock = new Object();
+  private final @Nullable Path file;
   private final Map<String, LineItem> lineItems = new LinkedHashMap<>();
   private final List<Score> scores = new ArrayList<>();
   private final List<Activity> activities = new ArrayList<>();
   private int nextLineItem = 1;
   private int nextActivity = 1;
+
+  /** An empty gradebook, in memory only. */
+  public DemoGradebook() {
+    this.file = null;
+  }
+
+  private DemoGradebook(Path file) {
+    this.file = file;
+  }
+
+  /**
+   * The gradebook kept in {@code file}: read from it if it exists, written to it (atomically) after
+   * each change.
+   *
+   * @throws UncheckedIOException when the file cannot be read or is not a gradebook
+   */
+  public static DemoGradebook at(Path file) {
+    DemoGradebook book = new DemoGradebook(file);
+    if (Files.isRegularFile(file)) {
+      try {
+        book.read(JSON.readTree(Files.readString(file, StandardCharsets.UTF_8)));
+      } catch (IOException | RuntimeException e) {
+        throw new UncheckedIOException(
+            "the demo gradebook " + file + " is unreadable", new IOException(e));
+      }
+    }
+    return book;
+  }
+
+  private void read(JsonNode n) {
+    nextLineItem = n.get("nextLineItem").asInt();
+    nextActivity = n.get("nextActivity").asInt();
+    for (JsonNode i : n.get("lineItems")) {
+      LineItem item =
+          new LineItem(
+              i.get("id").asText(),
+              i.get("label").asText(),
+              i.get("scoreMaximum").asDouble(),
+              i.get("resourceId").asText(),
+              i.get("tag").asText(),
+              i.get("resourceLinkId").asText());
+      lineItems.put(item.id(), item);
+    }
+    for (JsonNode x : n.get("scores")) {
+      scores.add(
+          new Score(
+              x.get("lineItem").asText(),
+              x.get("userId").asText(),
+              x.hasNonNull("scoreGiven")
+                  ? Optional.of(x.get("scoreGiven").asDouble())
+                  : Optional.empty(),
+              x.hasNonNull("scoreMaximum")
+                  ? Optional.of(x.get("scoreMaximum").asDouble())
+                  : Optional.empty(),
+              x.get("comment").asText(),
+              x.get("activityProgress").asText(),
+              x.get("gradingProgress").asText(),
+              Instant.parse(x.get("timestamp").asText()),
+              Instant.parse(x.get("receivedAt").asText())));
+    }
+    for (JsonNode a : n.get("activities")) {
+      Map<String, String> custom = new LinkedHashMap<>();
+      a.get("custom").fields().forEachRemaining(e -> custom.put(e.getKey(), e.getValue().asText()));
+      activities.add(
+          new Activity(
+              a.get("id").asText(),
+              a.get("title").asText(),
+              a.get("url").asText(),
+              custom,
+              a.hasNonNull("lineItem") ? Optional.of(a.get("lineItem").asText()) : Optional.empty(),
+              Instant.parse(a.get("placedAt").asText())));
+    }
+  }
+
+  /** Writes the state to the file, if any (under the lock). */
+  private void save() {
+    if (file == null) {
+      return;
+    }
+    Map<String, Object> n = new LinkedHashMap<>();
+    n.put("nextLineItem", nextLineItem);
+    n.put("nextActivity", nextActivity);
+    List<Object> items = new ArrayList<>();
+    for (LineItem i : lineItems.values()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", i.id());
+      m.put("label", i.label());
+      m.put("scoreMaximum", i.scoreMaximum());
+      m.put("resourceId", i.resourceId());
+      m.put("tag", i.tag());
+      m.put("resourceLinkId", i.resourceLinkId());
+      items.add(m);
+    }
+    n.put("lineItems", items);
+    List<Object> all = new ArrayList<>();
+    for (Score x : scores) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("lineItem", x.lineItem());
+      m.put("userId", x.userId());
+      m.put("scoreGiven", x.scoreGiven().orElse(null));
+      m.put("scoreMaximum", x.scoreMaximum().orElse(null));
+      m.put("comment", x.comment());
+      m.put("activityProgress", x.activityProgress());
+      m.put("gradingProgress", x.gradingProgress());
+      m.put("timestamp", x.timestamp().toString());
+      m.put("receivedAt", x.receivedAt().toString());
+      all.add(m);
+    }
+    n.put("scores", all);
+    List<Object> placed = new ArrayList<>();
+    for (Activity a : activities) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", a.id());
+      m.put("title", a.title());
+      m.put("url", a.url());
+      m.put("custom", a.custom());
+      m.put("lineItem", a.lineItem().orElse(null));
+      m.put("placedAt", a.placedAt().toString());
+      placed.add(m);
+    }
+    n.put("activities", placed);
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, "demo-gradebook", ".tmp");
+      Files.writeString(temp, JSON.writeValueAsString(n), StandardCharsets.UTF_8);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the demo gradebook " + file, e);
+    }
+  }
 
   /**
    * A gradebook column.
@@ -125,6 +268,7 @@ public final class DemoGradebook {
           new LineItem(
               String.valueOf(nextLineItem++), label, scoreMaximum, resourceId, tag, resourceLinkId);
       lineItems.put(item.id(), item);
+      save();
       return item;
     }
   }
@@ -136,6 +280,7 @@ public final class DemoGradebook {
         return Optional.empty();
       }
       lineItems.put(item.id(), item);
+      save();
       return Optional.of(item);
     }
   }
@@ -144,7 +289,9 @@ public final class DemoGradebook {
   public boolean delete(String id) {
     synchronized (lock) {
       scores.removeIf(s -> s.lineItem().equals(id));
-      return lineItems.remove(id) != null;
+      boolean removed = lineItems.remove(id) != null;
+      save();
+      return removed;
     }
   }
 
@@ -178,6 +325,7 @@ public final class DemoGradebook {
         return Stored.STALE;
       }
       scores.add(score);
+      save();
       lock.notifyAll();
       return Stored.STORED;
     }
@@ -249,6 +397,7 @@ public final class DemoGradebook {
       }
       Activity activity = new Activity(id, title, url, custom, item, now);
       activities.add(activity);
+      save();
       return activity;
     }
   }

@@ -73,7 +73,8 @@ public final class DemoServer implements AutoCloseable {
               seeded.roster(),
               clock,
               new CachingPlatformKeys(new HttpJwksFetcher(), clock),
-              new DemoGradebook());
+              DemoGradebook.at(
+                  dataDir.resolve("demo-gradebook-" + seeded.roster().contextId() + ".json")));
       return new DemoServer(
           TremplinServer.start(config, pool, feature, lms, lms.services()),
           platform,
