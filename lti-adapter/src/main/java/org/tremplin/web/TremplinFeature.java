@@ -369,22 +369,38 @@ public final class TremplinFeature implements Feature, AutoCloseable {
    * The OAuth 2 client-credentials tokens of the platform services (AGS, NRPS), signed with the
    * tool's keys and cached per registration and scope set: one per host, shared by every service
    * caller.
+   *
+   * @return the OAuth 2 client-credentials tokens of the platform services (AGS, NRPS), signed with
+   *     the tool's keys and cached per registration and scope set: one per host, shared by every
+   *     service caller
    */
   public ServiceTokens serviceTokens() {
     return serviceTokens;
   }
 
-  /** The service endpoints (NRPS, AGS) each course's launches carried, as last seen. */
+  /**
+   * The service endpoints (NRPS, AGS) each course's launches carried, as last seen.
+   *
+   * @return the service endpoints (NRPS, AGS) each course's launches carried, as last seen
+   */
   public ServiceEndpoints serviceEndpoints() {
     return serviceEndpoints;
   }
 
-  /** What became of the scores sent to the LMS gradebooks (refusals for the trainer's page). */
+  /**
+   * What became of the scores sent to the LMS gradebooks (refusals for the trainer's page).
+   *
+   * @return what became of the scores sent to the LMS gradebooks (refusals for the trainer's page)
+   */
   public GradeDeliveries gradeDeliveries() {
     return gradeDeliveries;
   }
 
-  /** Reads LMS grades back as evidence, on demand (the trainer's page). */
+  /**
+   * Reads LMS grades back as evidence, on demand (the trainer's page).
+   *
+   * @return the lms grades
+   */
   public LmsGrades lmsGrades() {
     return lmsGrades;
   }
@@ -392,12 +408,19 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   /**
    * The roster sync (NRPS): a linked course's cohort follows the course's memberships; also for a
    * trainer's page ({@code state}, {@code syncCohort}).
+   *
+   * @return the roster sync (NRPS): a linked course's cohort follows the course's memberships; also
+   *     for a trainer's page ({@code state}, {@code syncCohort})
    */
   public RosterSync rosterSync() {
     return rosterSync;
   }
 
-  /** The platform registrations (configured and dynamically registered). */
+  /**
+   * The platform registrations (configured and dynamically registered).
+   *
+   * @return the platform registrations (configured and dynamically registered)
+   */
   public org.tremplin.lti.registration.Registrations registrations() {
     return registrations;
   }

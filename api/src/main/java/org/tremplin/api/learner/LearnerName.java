@@ -10,7 +10,12 @@ import org.tremplin.api.TremplinException;
  * @param familyName family name, 1 to 100 characters
  */
 public record LearnerName(String givenName, String familyName) {
-  /** Both required, not blank, at most 100 characters; stripped. */
+  /**
+   * Both required, not blank, at most 100 characters; stripped.
+   *
+   * @param givenName the given name
+   * @param familyName the family name
+   */
   public LearnerName {
     givenName = TremplinException.requiredText(givenName, "given name").strip();
     familyName = TremplinException.requiredText(familyName, "family name").strip();

@@ -30,6 +30,9 @@ public interface LearnerService {
    * Registers several learners of a school at once, all or nothing (e.g. a course roster read from
    * an LMS): one access check, one write.
    *
+   * @param actor who calls, checked against the access rules
+   * @param school the school
+   * @param names the names
    * @return the learners, in the order of {@code names}
    */
   List<Learner> registerAll(Actor actor, SchoolId school, List<LearnerName> names);

@@ -42,27 +42,47 @@ public final class RosterLine {
     this.openAlerts = openAlerts;
   }
 
-  /** The learner. */
+  /**
+   * The learner.
+   *
+   * @return the learner
+   */
   public Learner learner() {
     return learner;
   }
 
-  /** Their enrolment in the cohort. */
+  /**
+   * Their enrolment in the cohort.
+   *
+   * @return the enrolment
+   */
   public Enrolment enrolment() {
     return enrolment;
   }
 
-  /** Their attendance over the four weeks before the roster's day. */
+  /**
+   * Their attendance over the four weeks before the roster's day.
+   *
+   * @return the attendance rates
+   */
   public AttendanceRates recentAttendance() {
     return recentAttendance;
   }
 
-  /** The current last day of their insertion contract; empty when none is stored. */
+  /**
+   * The current last day of their insertion contract; empty when none is stored.
+   *
+   * @return the current last day of their insertion contract; empty when none is stored
+   */
   public Optional<LocalDate> contractEnd() {
     return Optional.ofNullable(contractEnd);
   }
 
-  /** How many of their alerts in the cohort are not resolved. */
+  /**
+   * How many of their alerts in the cohort are not resolved.
+   *
+   * @return how many of their alerts in the cohort are not resolved
+   */
   public int openAlerts() {
     return openAlerts;
   }

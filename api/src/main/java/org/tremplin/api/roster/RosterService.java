@@ -21,6 +21,9 @@ public interface RosterService {
    * Every learner who ever joined the cohort, by family then given name, as on a day.
    *
    * @param on the roster's day: recent attendance covers the {@link #RECENT_WEEKS} weeks before it
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @return every learner who ever joined the cohort, by family then given name, as on a day
    */
   List<RosterLine> roster(Actor actor, CohortId cohort, LocalDate on);
 }

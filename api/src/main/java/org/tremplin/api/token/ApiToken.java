@@ -25,7 +25,17 @@ public record ApiToken(
     Instant createdAt,
     @Nullable Instant expiresAt,
     @Nullable Instant revokedAt) {
-  /** Id, grant, creator and creation time required; the label at most 200 characters. */
+  /**
+   * Id, grant, creator and creation time required; the label at most 200 characters.
+   *
+   * @param id the identifier
+   * @param grant the grant
+   * @param label the label
+   * @param createdBy the created by
+   * @param createdAt the created at
+   * @param expiresAt the expires at
+   * @param revokedAt the revoked at
+   */
   public ApiToken {
     TremplinException.required(id, "token id");
     TremplinException.required(grant, "grant");
@@ -35,17 +45,30 @@ public record ApiToken(
     TremplinException.required(createdAt, "createdAt");
   }
 
-  /** When it stops being accepted, if ever. */
+  /**
+   * When it stops being accepted, if ever.
+   *
+   * @return when it stops being accepted, if ever
+   */
   public Optional<Instant> expiry() {
     return Optional.ofNullable(expiresAt);
   }
 
-  /** When it was revoked, if it was. */
+  /**
+   * When it was revoked, if it was.
+   *
+   * @return when it was revoked, if it was
+   */
   public Optional<Instant> revocation() {
     return Optional.ofNullable(revokedAt);
   }
 
-  /** Whether it is accepted at this instant: not revoked, not expired. */
+  /**
+   * Whether it is accepted at this instant: not revoked, not expired.
+   *
+   * @param now the current instant
+   * @return whether it is accepted at this instant: not revoked, not expired
+   */
   public boolean activeAt(Instant now) {
     return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
   }

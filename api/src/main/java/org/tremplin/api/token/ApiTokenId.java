@@ -9,12 +9,20 @@ import org.tremplin.api.TremplinException;
  * @param value the UUID
  */
 public record ApiTokenId(UUID value) {
-  /** The UUID is required. */
+  /**
+   * The UUID is required.
+   *
+   * @param value the value
+   */
   public ApiTokenId {
     TremplinException.required(value, "token id");
   }
 
-  /** A new random id. */
+  /**
+   * A new random id.
+   *
+   * @return a new random id
+   */
   public static ApiTokenId random() {
     return new ApiTokenId(UUID.randomUUID());
   }
@@ -22,6 +30,8 @@ public record ApiTokenId(UUID value) {
   /**
    * Parses an id as printed ({@link #toString}).
    *
+   * @param text the text to read
+   * @return the api token id
    * @throws TremplinException {@code INVALID_ARGUMENT} naming the text when it is no UUID
    */
   public static ApiTokenId parse(String text) {

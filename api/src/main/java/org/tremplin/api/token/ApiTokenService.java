@@ -24,6 +24,7 @@ public interface ApiTokenService {
    * @param grant what it grants
    * @param label a name for people (may be empty)
    * @param expiresAt when it stops being accepted; null for never
+   * @return the issued token
    * @throws org.tremplin.api.TremplinException {@code ACCESS_DENIED}; {@code INVALID_ARGUMENT} for
    *     a role or scope a token may not have, or an expiry that is not in the future; {@code
    *     SCHOOL_NOT_FOUND}
@@ -33,6 +34,9 @@ public interface ApiTokenService {
   /**
    * Revokes a token: it is refused from now on. Revoking a revoked token changes nothing.
    *
+   * @param actor who calls, checked against the access rules
+   * @param id the identifier
+   * @return the api token
    * @throws org.tremplin.api.TremplinException {@code TOKEN_NOT_FOUND}; {@code ACCESS_DENIED}
    */
   ApiToken revoke(Actor actor, ApiTokenId id);
@@ -40,6 +44,10 @@ public interface ApiTokenService {
   /**
    * The tokens of a scope, newest first: a school's, or for {@link Scope.Network} every token.
    *
+   * @param actor who calls, checked against the access rules
+   * @param scope the scope
+   * @return the tokens of a scope, newest first: a school's, or for {@link Scope.Network} every
+   *     token
    * @throws org.tremplin.api.TremplinException {@code ACCESS_DENIED}; {@code INVALID_ARGUMENT} for
    *     a cohort or learner scope
    */
@@ -50,6 +58,9 @@ public interface ApiTokenService {
    * well-formed, known, not revoked and not expired. The comparison takes the same time whatever
    * the secret presented.
    *
+   * @param presented the presented
+   * @return the actor a presented token acts as (id {@code token:<id>}, the token's grant), when it
+   *     is well-formed, known, not revoked and not expired
    * @throws org.tremplin.api.TremplinException {@code TOKEN_INVALID} otherwise, whatever the reason
    */
   Actor authenticate(String presented);

@@ -10,7 +10,12 @@ import org.tremplin.api.TremplinException;
  * @param secret the whole token to present as {@code Authorization: Bearer <secret>}
  */
 public record IssuedToken(ApiToken token, String secret) {
-  /** Both required. */
+  /**
+   * Both required.
+   *
+   * @param token the session token
+   * @param secret the secret
+   */
   public IssuedToken {
     TremplinException.required(token, "token");
     TremplinException.requiredText(secret, "secret");

@@ -44,7 +44,17 @@ public final class CohortRoster implements RosterService {
   private final Alerts alerts;
   private final AccessRules access;
 
-  /** A roster over these stores and services. */
+  /**
+   * A roster over these stores and services.
+   *
+   * @param database the database (unit of work)
+   * @param cohorts the cohorts
+   * @param learners the learners
+   * @param sheets the sheets
+   * @param contracts the contracts
+   * @param alerts the alerts
+   * @param access the access rules every call is checked against
+   */
   public CohortRoster(
       Database database,
       CohortRegistry cohorts,

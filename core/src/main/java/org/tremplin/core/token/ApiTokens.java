@@ -62,7 +62,15 @@ public final class ApiTokens implements ApiTokenService {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  /** Over the migrated database. */
+  /**
+   * Over the migrated database.
+   *
+   * @param database the database (unit of work)
+   * @param jdbi the Jdbi on the migrated database
+   * @param schools the schools
+   * @param access the access rules every call is checked against
+   * @param clock the clock read for "now"
+   */
   public ApiTokens(
       Database database, Jdbi jdbi, SchoolService schools, AccessRules access, Clock clock) {
     this.database = database;

@@ -64,6 +64,10 @@ public final class LtiSchema {
    * The learner's places on LMS course rosters as read by the roster sync (course, platform user
    * id, roles, status, and the e-mail and {@code lis_person_sourcedid} when the platform shared
    * them): exported, and deleted on erasure.
+   *
+   * @return the learner's places on LMS course rosters as read by the roster sync (course, platform
+   *     user id, roles, status, and the e-mail and {@code lis_person_sourcedid} when the platform
+   *     shared them): exported, and deleted on erasure
    */
   public static PersonalDataSection lmsRoster() {
     return PersonalDataSection.sql(
@@ -95,6 +99,10 @@ public final class LtiSchema {
    * The scores sent (or waiting to be sent) to the LMS gradebook for the learner, with the platform
    * user id they were sent for: exported, and deleted on erasure (a waiting score is then never
    * sent).
+   *
+   * @return the scores sent (or waiting to be sent) to the LMS gradebook for the learner, with the
+   *     platform user id they were sent for: exported, and deleted on erasure (a waiting score is
+   *     then never sent)
    */
   public static PersonalDataSection lmsScores() {
     return PersonalDataSection.sql(

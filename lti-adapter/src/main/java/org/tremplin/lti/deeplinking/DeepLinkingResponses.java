@@ -70,6 +70,10 @@ public final class DeepLinkingResponses {
   /**
    * Signing with these keys; items link to {@code launchUrl} (our redirect URI, {@code
    * <base>lti/launch}).
+   *
+   * @param keys the keys
+   * @param launchUrl the launch url
+   * @param clock the clock read for "now"
    */
   public DeepLinkingResponses(ToolKeySource keys, URI launchUrl, Clock clock) {
     this.keys = Objects.requireNonNull(keys, "keys");
@@ -86,7 +90,12 @@ public final class DeepLinkingResponses {
      * @param jwt the signed token
      */
     record Signed(URI returnUrl, String jwt) implements Outcome {
-      /** Both required. */
+      /**
+       * Both required.
+       *
+       * @param returnUrl the return url
+       * @param jwt the jwt
+       */
       public Signed {
         Objects.requireNonNull(returnUrl, "returnUrl");
         Objects.requireNonNull(jwt, "jwt");
@@ -111,6 +120,7 @@ public final class DeepLinkingResponses {
    *
    * @param pending the request being answered
    * @param chosen the items, in the trainer's order
+   * @return the outcome
    */
   public Outcome respond(PendingDeepLinking pending, List<OfferedItem> chosen) {
     DeepLinkingSettings settings = pending.settings();
@@ -134,6 +144,8 @@ public final class DeepLinkingResponses {
    * The answer of a cancelled picker: no item, and a message the platform may show.
    *
    * @param message the {@code msg}
+   * @param pending the pending
+   * @return the answer of a cancelled picker: no item, and a message the platform may show
    */
   public Outcome.Signed cancel(PendingDeepLinking pending, String message) {
     return sign(pending, List.of(), message);

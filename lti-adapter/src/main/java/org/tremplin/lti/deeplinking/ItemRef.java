@@ -40,18 +40,31 @@ public record ItemRef(Kind kind, String code) {
       this.graded = graded;
     }
 
-    /** Whether an activity of this kind gets a gradebook column (a line item). */
+    /**
+     * Whether an activity of this kind gets a gradebook column (a line item).
+     *
+     * @return whether an activity of this kind gets a gradebook column (a line item)
+     */
     public boolean graded() {
       return graded;
     }
 
-    /** Its name in ids: lower case. */
+    /**
+     * Its name in ids: lower case.
+     *
+     * @return its name in ids: lower case
+     */
     public String id() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
-  /** Kind required; the code non-blank, at most {@value #MAX_CODE}, without {@code :}. */
+  /**
+   * Kind required; the code non-blank, at most {@value #MAX_CODE}, without {@code :}.
+   *
+   * @param kind the kind
+   * @param code the stable code
+   */
   public ItemRef {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(code, "code");
@@ -63,6 +76,7 @@ public record ItemRef(Kind kind, String code) {
   /**
    * Reads {@code <kind>:<code>}.
    *
+   * @param text the text to read
    * @return the reference, or empty when the text is none
    */
   public static Optional<ItemRef> parse(String text) {

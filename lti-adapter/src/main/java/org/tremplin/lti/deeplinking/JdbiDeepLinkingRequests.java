@@ -46,12 +46,23 @@ public final class JdbiDeepLinkingRequests {
   private final Duration timeToLive;
   private final SecureRandom random = new SecureRandom();
 
-  /** Requests live {@link #DEFAULT_TIME_TO_LIVE}. */
+  /**
+   * Requests live {@link #DEFAULT_TIME_TO_LIVE}.
+   *
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
+   */
   public JdbiDeepLinkingRequests(UnitOfWork database, Clock clock) {
     this(database, clock, DEFAULT_TIME_TO_LIVE);
   }
 
-  /** Requests live {@code timeToLive}. */
+  /**
+   * Requests live {@code timeToLive}.
+   *
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
+   * @param timeToLive the time to live
+   */
   public JdbiDeepLinkingRequests(UnitOfWork database, Clock clock, Duration timeToLive) {
     this.database = database;
     this.clock = clock;
@@ -62,6 +73,7 @@ public final class JdbiDeepLinkingRequests {
    * Stores a request; its expiry is set here (now + time to live), whatever {@code
    * draft.expiresAt()} says.
    *
+   * @param draft the draft
    * @return the token that reaches it, given out only here: never log it
    */
   public String save(PendingDeepLinking draft) {
@@ -96,6 +108,7 @@ public final class JdbiDeepLinkingRequests {
   /**
    * The request this token reaches, left in place (the picker page).
    *
+   * @param token the session token
    * @return the request, or empty when the token is unknown, answered or expired
    */
   public Optional<PendingDeepLinking> find(String token) {
@@ -132,6 +145,7 @@ public final class JdbiDeepLinkingRequests {
    * Takes the request this token reaches: it is deleted, so a second answer finds nothing (two
    * nodes racing: only one deletes it).
    *
+   * @param token the session token
    * @return the request, or empty when the token is unknown, already answered or expired
    */
   public Optional<PendingDeepLinking> take(String token) {

@@ -13,14 +13,24 @@ import org.tremplin.api.LocalizedText;
  *     weeks of a phase
  */
 public record OfferedItem(ItemRef ref, LocalizedText title, LocalizedText context) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param ref the ref
+   * @param title the title
+   * @param context the context
+   */
   public OfferedItem {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(context, "context");
   }
 
-  /** Whether the activity gets a gradebook column. */
+  /**
+   * Whether the activity gets a gradebook column.
+   *
+   * @return whether the activity gets a gradebook column
+   */
   public boolean graded() {
     return ref.kind().graded();
   }

@@ -28,7 +28,18 @@ public record PendingDeepLinking(
     DeepLinkingSettings settings,
     Locale locale,
     Instant expiresAt) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param personId the person id
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @param deploymentId the deployment id
+   * @param cohortId the cohort id
+   * @param settings the settings
+   * @param locale the language of the texts
+   * @param expiresAt the expires at
+   */
   public PendingDeepLinking {
     Objects.requireNonNull(personId, "personId");
     Objects.requireNonNull(issuer, "issuer");

@@ -24,13 +24,22 @@ import org.tremplin.lti.identity.LaunchIdentities;
  * @param items the items, phases first, then units, competencies, assessments
  */
 public record ProgrammeItems(List<OfferedItem> items) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param items the items
+   */
   public ProgrammeItems {
     items = List.copyOf(items);
   }
 
   /**
    * What the programme of this cohort offers (read on the adapter's own behalf: no personal data).
+   *
+   * @param tremplin the engine
+   * @param cohortId the cohort id
+   * @return what the programme of this cohort offers (read on the adapter's own behalf: no personal
+   *     data)
    */
   public static ProgrammeItems of(Tremplin tremplin, CohortId cohortId) {
     Cohort cohort = LaunchIdentities.cohort(tremplin, cohortId);
@@ -40,7 +49,13 @@ public record ProgrammeItems(List<OfferedItem> items) {
     return of(programme, certification);
   }
 
-  /** What this programme, preparing this certification version, offers. */
+  /**
+   * What this programme, preparing this certification version, offers.
+   *
+   * @param programme the programme
+   * @param certification the certification
+   * @return what this programme, preparing this certification version, offers
+   */
   public static ProgrammeItems of(ProgrammeTemplate programme, CertificationVersion certification) {
     List<OfferedItem> items = new ArrayList<>();
     for (Phase phase : programme.phases()) {
@@ -86,12 +101,22 @@ public record ProgrammeItems(List<OfferedItem> items) {
     return new ProgrammeItems(items);
   }
 
-  /** The item with this reference, if the programme has it. */
+  /**
+   * The item with this reference, if the programme has it.
+   *
+   * @param ref the ref
+   * @return the item with this reference, if the programme has it
+   */
   public Optional<OfferedItem> find(ItemRef ref) {
     return items.stream().filter(i -> i.ref().equals(ref)).findFirst();
   }
 
-  /** The items of this kind, in order. */
+  /**
+   * The items of this kind, in order.
+   *
+   * @param kind the kind
+   * @return the items of this kind, in order
+   */
   public List<OfferedItem> ofKind(ItemRef.Kind kind) {
     return items.stream().filter(i -> i.ref().kind() == kind).toList();
   }

@@ -34,20 +34,37 @@ public interface CourseRosters {
         }
       };
 
-  /** A trainer launched from this linked course: sync its roster if it is due. */
+  /**
+   * A trainer launched from this linked course: sync its roster if it is due.
+   *
+   * @param course the course
+   */
   void trainerLaunched(CourseContext course);
 
   /**
    * A learner not linked to any learner record launched from this linked course: read its roster if
    * it was never read.
    *
+   * @param course the course
    * @return whether a read was applied (the launch's identity is then resolved again)
    */
   boolean readForLearner(CourseContext course);
 
-  /** Why this learner is still not on the cohort's roster. */
+  /**
+   * Why this learner is still not on the cohort's roster.
+   *
+   * @param course the course
+   * @param sub the sub
+   * @return the reason
+   */
   Landing.Reason whyNotOnRoster(CourseContext course, String sub);
 
-  /** Whether this member of the course's roster was left out of the cohort for lack of room. */
+  /**
+   * Whether this member of the course's roster was left out of the cohort for lack of room.
+   *
+   * @param course the course
+   * @param sub the sub
+   * @return whether this member of the course's roster was left out of the cohort for lack of room
+   */
   boolean waiting(CourseContext course, String sub);
 }

@@ -44,7 +44,14 @@ public sealed interface FlowOutcome {
    */
   record Land(Page page, IssuedSession session, Duration cookieMaxAge, @Nullable ItemRef item)
       implements FlowOutcome {
-    /** Page, session and cookie age required; the item exactly for {@link Page#ITEM}. */
+    /**
+     * Page, session and cookie age required; the item exactly for {@link Page#ITEM}.
+     *
+     * @param page the page
+     * @param session the session
+     * @param cookieMaxAge the cookie max age
+     * @param item the item
+     */
     public Land {
       Objects.requireNonNull(page, "page");
       Objects.requireNonNull(session, "session");
@@ -54,7 +61,13 @@ public sealed interface FlowOutcome {
       }
     }
 
-    /** A landing on a page that shows no particular item. */
+    /**
+     * A landing on a page that shows no particular item.
+     *
+     * @param page the page
+     * @param session the session
+     * @param cookieMaxAge the cookie max age
+     */
     public Land(Page page, IssuedSession session, Duration cookieMaxAge) {
       this(page, session, cookieMaxAge, null);
     }
@@ -79,14 +92,24 @@ public sealed interface FlowOutcome {
    */
   record PickContent(IssuedSession session, Duration cookieMaxAge, String requestToken)
       implements FlowOutcome {
-    /** All required. */
+    /**
+     * All required.
+     *
+     * @param session the session
+     * @param cookieMaxAge the cookie max age
+     * @param requestToken the request token
+     */
     public PickContent {
       Objects.requireNonNull(session, "session");
       Objects.requireNonNull(cookieMaxAge, "cookieMaxAge");
       Objects.requireNonNull(requestToken, "requestToken");
     }
 
-    /** The session's bearer token: never log it. */
+    /**
+     * The session's bearer token: never log it.
+     *
+     * @return the session's bearer token: never log it
+     */
     public String token() {
       return session.token();
     }

@@ -157,6 +157,10 @@ public final class LaunchFlow {
   /**
    * The same flow, keeping trainers' deep linking requests in {@code requests} for the picker.
    * Without it, a deep linking request is explained away as if its user were no trainer.
+   *
+   * @param requests the requests
+   * @return the same flow, keeping trainers' deep linking requests in {@code requests} for the
+   *     picker
    */
   public LaunchFlow withDeepLinking(JdbiDeepLinkingRequests requests) {
     return new LaunchFlow(

@@ -26,7 +26,12 @@ public final class LaunchTargets {
    * @param item the item it shows, for {@link FlowOutcome.Page#ITEM}
    */
   public record Target(FlowOutcome.Page page, @Nullable ItemRef item) {
-    /** The page is required. */
+    /**
+     * The page is required.
+     *
+     * @param page the page
+     * @param item the item
+     */
     public Target {
       Objects.requireNonNull(page, "page");
     }
@@ -37,6 +42,7 @@ public final class LaunchTargets {
    *
    * @param roles the roles the session grants
    * @param custom the launch's {@code custom} claim
+   * @return where a launch of this session lands
    */
   public static Target resolve(Set<Role> roles, Map<String, String> custom) {
     Optional<ItemRef> item =

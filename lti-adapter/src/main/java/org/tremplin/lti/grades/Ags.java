@@ -45,12 +45,23 @@ public final class Ags {
 
   private Ags() {}
 
-  /** The line item {@code resourceId} of a competency: {@code competency:<code>}. */
+  /**
+   * The line item {@code resourceId} of a competency: {@code competency:<code>}.
+   *
+   * @param competency the competency
+   * @return the line item {@code resourceId} of a competency: {@code competency:<code>}
+   */
   public static String resourceId(String competency) {
     return COMPETENCY + competency;
   }
 
-  /** The competency code of a {@code competency:<code>} resource id, or empty text if not one. */
+  /**
+   * The competency code of a {@code competency:<code>} resource id, or empty text if not one.
+   *
+   * @param resourceId the resource id
+   * @return the competency code of a {@code competency:<code>} resource id, or empty text if not
+   *     one
+   */
   public static String competencyOf(String resourceId) {
     return resourceId.startsWith(COMPETENCY) ? resourceId.substring(COMPETENCY.length()) : "";
   }

@@ -44,7 +44,12 @@ public final class AgsClient {
   private final ObjectMapper json =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  /** Sending with these service tokens (their HTTP client and timeouts). */
+  /**
+   * Sending with these service tokens (their HTTP client and timeouts).
+   *
+   * @param tokens the tokens
+   * @param clock the clock read for "now"
+   */
   public AgsClient(ServiceTokens tokens, Clock clock) {
     this.tokens = TremplinException.required(tokens, "tokens");
     this.clock = TremplinException.required(clock, "clock");
@@ -53,6 +58,13 @@ public final class AgsClient {
   /**
    * The course's line items with this tag (and this resource id when not empty), every page read.
    * The filters are sent as query parameters and applied again here (some platforms ignore them).
+   *
+   * @param gradebook the gradebook
+   * @param resourceId the resource id
+   * @param tag the language tag
+   * @param scopes the scopes
+   * @return the course's line items with this tag (and this resource id when not empty), every page
+   *     read
    */
   public List<LineItem> lineItems(
       CourseGradebook gradebook, String resourceId, String tag, Set<String> scopes) {
@@ -74,7 +86,14 @@ public final class AgsClient {
     return found;
   }
 
-  /** Creates this line item in the course; answers it as the platform stored it (with its id). */
+  /**
+   * Creates this line item in the course; answers it as the platform stored it (with its id).
+   *
+   * @param gradebook the gradebook
+   * @param item the item
+   * @param scopes the scopes
+   * @return the line item
+   */
   public LineItem create(CourseGradebook gradebook, LineItem item, Set<String> scopes) {
     String body = write(item);
     ServiceResponse r =
@@ -98,6 +117,10 @@ public final class AgsClient {
   /**
    * Posts a score to a line item ({@code <lineitem>/scores}, query kept).
    *
+   * @param gradebook the gradebook
+   * @param lineItem the line item
+   * @param score the score
+   * @param scopes the scopes
    * @return the HTTP status (any 2xx)
    * @throws GradebookException when it was not accepted; status 404 means the line item is gone
    */
@@ -113,7 +136,14 @@ public final class AgsClient {
         .status();
   }
 
-  /** The line item's results ({@code <lineitem>/results}, query kept), every page read. */
+  /**
+   * The line item's results ({@code <lineitem>/results}, query kept), every page read.
+   *
+   * @param gradebook the gradebook
+   * @param lineItem the line item
+   * @param scopes the scopes
+   * @return the line item's results ({@code <lineitem>/results}, query kept), every page read
+   */
   public List<Result> results(CourseGradebook gradebook, URI lineItem, Set<String> scopes) {
     URI first = ServiceUrls.withSegment(lineItem, "results");
     return pages(gradebook, scopes, first, Ags.RESULT_CONTAINER, Result[].class);

@@ -16,19 +16,33 @@ import org.tremplin.lti.registration.PlatformRegistration;
  */
 public record CourseGradebook(
     PlatformRegistration registration, URI lineItems, Set<String> scopes) {
-  /** All required; the scopes copied. */
+  /**
+   * All required; the scopes copied.
+   *
+   * @param registration the registration
+   * @param lineItems the line items
+   * @param scopes the scopes
+   */
   public CourseGradebook {
     TremplinException.required(registration, "registration");
     TremplinException.required(lineItems, "lineItems");
     scopes = Set.copyOf(TremplinException.required(scopes, "scopes"));
   }
 
-  /** The platform's issuer. */
+  /**
+   * The platform's issuer.
+   *
+   * @return the platform's issuer
+   */
   public String issuer() {
     return registration.issuer();
   }
 
-  /** The tool's client id there. */
+  /**
+   * The tool's client id there.
+   *
+   * @return the tool's client id there
+   */
   public String clientId() {
     return registration.clientId();
   }

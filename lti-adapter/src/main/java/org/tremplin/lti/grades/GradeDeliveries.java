@@ -9,9 +9,21 @@ import org.tremplin.api.CohortId;
  * thread-safe.
  */
 public interface GradeDeliveries {
-  /** The scores of this cohort the platform refused for good, the latest first; empty if none. */
+  /**
+   * The scores of this cohort the platform refused for good, the latest first; empty if none.
+   *
+   * @param cohort the cohort
+   * @return the scores of this cohort the platform refused for good, the latest first; empty if
+   *     none
+   */
   List<RefusedScore> failures(CohortId cohort);
 
-  /** How many of this cohort's scores are waiting, sent, refused (counts, for a summary line). */
+  /**
+   * How many of this cohort's scores are waiting, sent, refused (counts, for a summary line).
+   *
+   * @param cohort the cohort
+   * @return how many of this cohort's scores are waiting, sent, refused (counts, for a summary
+   *     line)
+   */
   ScoreCounts counts(CohortId cohort);
 }

@@ -67,7 +67,14 @@ public final class GradePublisher implements EventConsumer {
   /** How long a cohort's gradebook lookup is kept (a launch changing the claim shows after it). */
   static final Duration KNOWN_FOR = Duration.ofSeconds(30);
 
-  /** Publishing with this client to the gradebooks found, recording in this store. */
+  /**
+   * Publishing with this client to the gradebooks found, recording in this store.
+   *
+   * @param store the store
+   * @param gradebooks the gradebooks
+   * @param client the client
+   * @param clock the clock read for "now"
+   */
   public GradePublisher(
       JdbiGradeDeliveries store, Gradebooks gradebooks, AgsClient client, Clock clock) {
     this.store = TremplinException.required(store, "store");
@@ -81,7 +88,12 @@ public final class GradePublisher implements EventConsumer {
     return NAME;
   }
 
-  /** The score of an assessment result, out of {@link Ags#SCORE_MAXIMUM}: 0, 50 or 100. */
+  /**
+   * The score of an assessment result, out of {@link Ags#SCORE_MAXIMUM}: 0, 50 or 100.
+   *
+   * @param result the result
+   * @return the score of an assessment result, out of {@link Ags#SCORE_MAXIMUM}: 0, 50 or 100
+   */
   public static double scoreOf(AssessmentResult result) {
     return switch (result) {
       case NOT_ACQUIRED -> 0;

@@ -15,8 +15,13 @@ import org.tremplin.lti.LtiException;
 public final class GradebookException extends LtiException {
   private static final long serialVersionUID = 1L;
 
+  /** The platform's HTTP status, 0 when it was not reached. */
   private final int status;
+
+  /** The platform's answer, shortened. */
   private final String answer;
+
+  /** How long the platform asked to wait, when it said. */
   private final @Nullable Duration retryAfter;
 
   GradebookException(
@@ -47,22 +52,38 @@ public final class GradebookException extends LtiException {
         LtiErrorCode.LTI_SERVICE_REFUSED, message, status, answer, null, null);
   }
 
-  /** Whether trying again later may succeed. */
+  /**
+   * Whether trying again later may succeed.
+   *
+   * @return whether trying again later may succeed
+   */
   public boolean retryable() {
     return code() == LtiErrorCode.LTI_SERVICE_UNREACHABLE;
   }
 
-  /** The HTTP status, 0 when none was received (network failure). */
+  /**
+   * The HTTP status, 0 when none was received (network failure).
+   *
+   * @return the HTTP status, 0 when none was received (network failure)
+   */
   public int status() {
     return status;
   }
 
-  /** The platform's answer to a refusal, shortened to what helps; empty otherwise. */
+  /**
+   * The platform's answer to a refusal, shortened to what helps; empty otherwise.
+   *
+   * @return the platform's answer to a refusal, shortened to what helps; empty otherwise
+   */
   public String answer() {
     return answer;
   }
 
-  /** How long the platform asked to wait ({@code Retry-After}), if it did. */
+  /**
+   * How long the platform asked to wait ({@code Retry-After}), if it did.
+   *
+   * @return the duration, or empty when there is none
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

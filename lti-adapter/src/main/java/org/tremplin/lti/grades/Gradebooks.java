@@ -12,6 +12,10 @@ public interface Gradebooks {
   /**
    * The gradebook of the course linked to this cohort; empty when the cohort has no linked course
    * or the platform never offered AGS there.
+   *
+   * @param cohort the cohort
+   * @return the gradebook of the course linked to this cohort; empty when the cohort has no linked
+   *     course or the platform never offered AGS there
    */
   Optional<CourseGradebook> of(CohortId cohort);
 }

@@ -52,7 +52,11 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
 
   private final UnitOfWork database;
 
-  /** On this database (the adapter's tables installed). */
+  /**
+   * On this database (the adapter's tables installed).
+   *
+   * @param database the database (unit of work)
+   */
   public JdbiGradeDeliveries(UnitOfWork database) {
     this.database = TremplinException.required(database, "database");
   }

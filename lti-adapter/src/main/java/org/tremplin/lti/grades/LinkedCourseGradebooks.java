@@ -22,7 +22,13 @@ public final class LinkedCourseGradebooks implements Gradebooks {
   private final ServiceEndpoints endpoints;
   private final Registrations registrations;
 
-  /** Reading course links on this database, endpoints and registrations from these stores. */
+  /**
+   * Reading course links on this database, endpoints and registrations from these stores.
+   *
+   * @param database the database (unit of work)
+   * @param endpoints the endpoints
+   * @param registrations the registrations
+   */
   public LinkedCourseGradebooks(
       UnitOfWork database, ServiceEndpoints endpoints, Registrations registrations) {
     this.database = TremplinException.required(database, "database");

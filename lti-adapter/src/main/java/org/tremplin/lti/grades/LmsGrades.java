@@ -42,7 +42,15 @@ public final class LmsGrades {
   private final AgsClient client;
   private final Clock clock;
 
-  /** Reading with this client from the gradebooks found, recording through Tremplin. */
+  /**
+   * Reading with this client from the gradebooks found, recording through Tremplin.
+   *
+   * @param tremplin the engine
+   * @param store the store
+   * @param gradebooks the gradebooks
+   * @param client the client
+   * @param clock the clock read for "now"
+   */
   public LmsGrades(
       Tremplin tremplin,
       JdbiGradeDeliveries store,
@@ -56,7 +64,13 @@ public final class LmsGrades {
     this.clock = TremplinException.required(clock, "clock");
   }
 
-  /** The assessment a grade stands for: all of it acquired, at least half partly, else not. */
+  /**
+   * The assessment a grade stands for: all of it acquired, at least half partly, else not.
+   *
+   * @param score the score
+   * @param maximum the maximum
+   * @return the assessment a grade stands for: all of it acquired, at least half partly, else not
+   */
   public static AssessmentResult resultOf(double score, double maximum) {
     double ratio = maximum > 0 ? score / maximum : 0;
     if (ratio >= 1 - SAME) {
@@ -70,6 +84,8 @@ public final class LmsGrades {
   /**
    * Reads every result of the cohort's Tremplin line items and records the new ones as evidence.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
    * @return the evidence recorded (empty when the course offers no results service)
    * @throws GradebookException when the platform fails or refuses
    * @throws TremplinException {@code ACCESS_DENIED} when the actor may not write evidence

@@ -23,7 +23,16 @@ public record RefusedScore(
     int status,
     String answer,
     Instant at) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param evidence the evidence
+   * @param learner the learner
+   * @param competency the competency
+   * @param status the status
+   * @param answer the answer
+   * @param at the instant
+   */
   public RefusedScore {
     TremplinException.required(evidence, "evidence");
     TremplinException.required(learner, "learner");

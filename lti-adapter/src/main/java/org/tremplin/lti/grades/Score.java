@@ -35,7 +35,16 @@ public record Score(
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx").withZone(ZoneOffset.UTC);
 
-  /** Ids and progress required, the score within its maximum; the time cut to milliseconds. */
+  /**
+   * Ids and progress required, the score within its maximum; the time cut to milliseconds.
+   *
+   * @param userId the user id
+   * @param scoreGiven the score given
+   * @param scoreMaximum the score maximum
+   * @param activityProgress the activity progress
+   * @param gradingProgress the grading progress
+   * @param timestamp the timestamp
+   */
   public Score {
     TremplinException.requiredText(userId, "userId");
     TremplinException.requiredText(activityProgress, "activityProgress");
@@ -47,13 +56,23 @@ public record Score(
     timestamp = timestamp.truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** A final grade of a completed activity. */
+  /**
+   * A final grade of a completed activity.
+   *
+   * @param userId the user id
+   * @param given the given
+   * @param maximum the maximum
+   * @param timestamp the timestamp
+   * @return a final grade of a completed activity
+   */
   public static Score graded(String userId, double given, double maximum, Instant timestamp) {
     return new Score(userId, given, maximum, COMPLETED, FULLY_GRADED, timestamp);
   }
 
   /**
    * The timestamp as sent: ISO-8601 with milliseconds, e.g. {@code 2026-12-03T09:00:00.120+00:00}.
+   *
+   * @return the timestamp as sent: ISO-8601 with milliseconds, e.g
    */
   public String stamp() {
     return STAMP.format(timestamp);

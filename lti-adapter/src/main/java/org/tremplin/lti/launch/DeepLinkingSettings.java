@@ -45,7 +45,19 @@ public record DeepLinkingSettings(
   /** Longest {@code data} echoed (it travels through a form and a signed token). */
   public static final int MAX_DATA_LENGTH = 8192;
 
-  /** Requires the return URL and copies the lists. */
+  /**
+   * Requires the return URL and copies the lists.
+   *
+   * @param returnUrl the return url
+   * @param acceptTypes the accept types
+   * @param acceptPresentationDocumentTargets the accept presentation document targets
+   * @param acceptMediaTypes the accept media types
+   * @param acceptMultiple the accept multiple
+   * @param acceptLineItem the accept line item
+   * @param autoCreate the auto create
+   * @param title the title
+   * @param data the data
+   */
   public DeepLinkingSettings {
     Objects.requireNonNull(returnUrl, "returnUrl");
     acceptTypes = List.copyOf(acceptTypes);
@@ -58,6 +70,8 @@ public record DeepLinkingSettings(
    * "true"}/{@code "false"}, {@code accept_media_types} as a comma-separated string (or a list),
    * unknown members (Moodle's {@code frame}) ignored.
    *
+   * @param claim the claim
+   * @return the deep linking settings
    * @throws IllegalArgumentException when a required member is missing or a member has the wrong
    *     type (the message names it; it never contains the values)
    */
@@ -90,7 +104,11 @@ public record DeepLinkingSettings(
         (String) data);
   }
 
-  /** Whether the platform takes Tremplin's items: resource links, in an iframe or a window. */
+  /**
+   * Whether the platform takes Tremplin's items: resource links, in an iframe or a window.
+   *
+   * @return whether the platform takes Tremplin's items: resource links, in an iframe or a window
+   */
   public boolean acceptsOurItems() {
     return acceptTypes.contains(LTI_RESOURCE_LINK)
         && acceptPresentationDocumentTargets.stream().anyMatch(OUR_TARGETS::contains);

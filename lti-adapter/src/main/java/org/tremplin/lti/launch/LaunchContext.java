@@ -50,7 +50,25 @@ public record LaunchContext(
     @Nullable String presentationLocale,
     ServiceClaims services) {
 
-  /** A launch that carries no service endpoint. */
+  /**
+   * A launch that carries no service endpoint.
+   *
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @param deploymentId the deployment id
+   * @param deploymentAutoAccepted the deployment auto accepted
+   * @param sub the sub
+   * @param name the name
+   * @param messageType the message type
+   * @param contextId the context id
+   * @param contextTitle the context title
+   * @param resourceLinkId the resource link id
+   * @param roles the roles
+   * @param roleScopeMentor the role scope mentor
+   * @param targetLinkUri the target link uri
+   * @param custom the custom
+   * @param presentationLocale the presentation locale
+   */
   public LaunchContext(
       String issuer,
       String clientId,
@@ -107,6 +125,7 @@ public record LaunchContext(
    * @param targetLinkUri the target link uri
    * @param custom the custom
    * @param presentationLocale the presentation locale
+   * @param services the services
    */
   public LaunchContext {
     Objects.requireNonNull(issuer, "issuer");

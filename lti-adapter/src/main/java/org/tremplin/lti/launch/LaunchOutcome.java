@@ -21,7 +21,13 @@ public sealed interface LaunchOutcome {
       PlatformRegistration registration,
       @Nullable DeepLinkingSettings deepLinking)
       implements LaunchOutcome {
-    /** Context and registration required; the settings exactly for a deep linking request. */
+    /**
+     * Context and registration required; the settings exactly for a deep linking request.
+     *
+     * @param context the context
+     * @param registration the registration
+     * @param deepLinking the deep linking
+     */
     public Accepted {
       Objects.requireNonNull(context, "context");
       Objects.requireNonNull(registration, "registration");
@@ -31,7 +37,12 @@ public sealed interface LaunchOutcome {
       }
     }
 
-    /** A resource link launch. */
+    /**
+     * A resource link launch.
+     *
+     * @param context the context
+     * @param registration the registration
+     */
     public Accepted(LaunchContext context, PlatformRegistration registration) {
       this(context, registration, null);
     }

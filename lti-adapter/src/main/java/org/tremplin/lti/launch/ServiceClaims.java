@@ -36,18 +36,34 @@ public record ServiceClaims(
   /** A launch that carries no service. */
   public static final ServiceClaims NONE = new ServiceClaims(null, List.of(), null, null, Set.of());
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param membershipsUrl the memberships url
+   * @param nrpsVersions the nrps versions
+   * @param lineItemsUrl the line items url
+   * @param lineItemUrl the line item url
+   * @param agsScopes the ags scopes
+   */
   public ServiceClaims {
     nrpsVersions = List.copyOf(nrpsVersions);
     agsScopes = Set.copyOf(agsScopes);
   }
 
-  /** Whether the launch offers any service. */
+  /**
+   * Whether the launch offers any service.
+   *
+   * @return whether the launch offers any service
+   */
   public boolean any() {
     return membershipsUrl != null || lineItemsUrl != null || lineItemUrl != null;
   }
 
-  /** The NRPS memberships URL, if offered. */
+  /**
+   * The NRPS memberships URL, if offered.
+   *
+   * @return the NRPS memberships URL, if offered
+   */
   public Optional<URI> memberships() {
     return Optional.ofNullable(membershipsUrl);
   }
@@ -56,6 +72,7 @@ public record ServiceClaims(
    * Reads the two claims from a launch's claim set (as parsed JSON: maps, lists, strings).
    *
    * @param claims the id_token's claims
+   * @return the service claims
    */
   public static ServiceClaims read(Map<String, @Nullable Object> claims) {
     Map<?, ?> nrps = claims.get(NAMES_ROLE_SERVICE) instanceof Map<?, ?> m ? m : Map.of();

@@ -14,12 +14,21 @@ public sealed interface RegistrationOutcome {
    */
   record Registered(PlatformRegistration registration, boolean updated)
       implements RegistrationOutcome {
-    /** Requires the registration. */
+    /**
+     * Requires the registration.
+     *
+     * @param registration the registration
+     * @param updated the updated
+     */
     public Registered {
       Objects.requireNonNull(registration, "registration");
     }
 
-    /** A new registration. */
+    /**
+     * A new registration.
+     *
+     * @param registration the registration
+     */
     public Registered(PlatformRegistration registration) {
       this(registration, false);
     }

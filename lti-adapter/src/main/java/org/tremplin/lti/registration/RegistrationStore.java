@@ -21,6 +21,7 @@ public interface RegistrationStore {
    * deployment policy are replaced and its deployment ids added to those known (none is removed: a
    * course may still launch through it). All or nothing.
    *
+   * @param registration the registration
    * @return {@code true} when a stored registration was updated; {@code false}, changing nothing,
    *     when none is stored under that key or when the configuration holds it (the configuration
    *     wins)

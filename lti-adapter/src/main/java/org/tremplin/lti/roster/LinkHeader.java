@@ -46,7 +46,14 @@ public final class LinkHeader {
     return relations;
   }
 
-  /** The target of one relation, if the headers carry it. */
+  /**
+   * The target of one relation, if the headers carry it.
+   *
+   * @param values the values
+   * @param base the base
+   * @param rel the rel
+   * @return the target of one relation, if the headers carry it
+   */
   public static Optional<URI> relation(List<String> values, URI base, String rel) {
     return Optional.ofNullable(relations(values, base).get(rel.toLowerCase(Locale.ROOT)));
   }

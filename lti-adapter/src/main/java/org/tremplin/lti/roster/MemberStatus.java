@@ -14,7 +14,12 @@ public enum MemberStatus {
   /** No longer listed by the platform's last complete read (Tremplin's own status). */
   GONE;
 
-  /** The status of a member's {@code status} value; absent or unknown values count as active. */
+  /**
+   * The status of a member's {@code status} value; absent or unknown values count as active.
+   *
+   * @param value the value
+   * @return the status of a member's {@code status} value; absent or unknown values count as active
+   */
   public static MemberStatus of(@Nullable String value) {
     if (value == null) {
       return ACTIVE;
@@ -26,7 +31,11 @@ public enum MemberStatus {
     };
   }
 
-  /** Whether the member is in the course and active. */
+  /**
+   * Whether the member is in the course and active.
+   *
+   * @return whether the member is in the course and active
+   */
   public boolean active() {
     return this == ACTIVE;
   }

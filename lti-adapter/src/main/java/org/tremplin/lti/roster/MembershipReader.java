@@ -47,7 +47,11 @@ public final class MembershipReader {
 
   private final ServiceTokens tokens;
 
-  /** Calling with these tokens. */
+  /**
+   * Calling with these tokens.
+   *
+   * @param tokens the tokens
+   */
   public MembershipReader(ServiceTokens tokens) {
     this.tokens = tokens;
   }
@@ -58,6 +62,8 @@ public final class MembershipReader {
    * @param url the course's {@code context_memberships_url} (a full read), or a {@code differences}
    *     link (the changes since)
    * @param complete whether {@code url} lists the whole roster
+   * @param registration the registration
+   * @return the memberships
    * @throws LtiException {@code LTI_SERVICE_REFUSED} (a 4xx other than 401), {@code
    *     LTI_SERVICE_UNREACHABLE} (5xx, network), {@code LTI_SERVICE_BAD_RESPONSE} (not a membership
    *     container, too many pages or members, a page loop), or a token failure

@@ -17,12 +17,23 @@ import org.jspecify.annotations.Nullable;
  */
 public record Memberships(
     List<RosterMember> members, boolean complete, @Nullable URI differences, int pages) {
-  /** Copies the members. */
+  /**
+   * Copies the members.
+   *
+   * @param members the members
+   * @param complete the complete
+   * @param differences the differences
+   * @param pages the pages
+   */
   public Memberships {
     members = List.copyOf(members);
   }
 
-  /** The differences link, when offered. */
+  /**
+   * The differences link, when offered.
+   *
+   * @return the differences link, when offered
+   */
   public Optional<URI> differencesLink() {
     return Optional.ofNullable(differences);
   }

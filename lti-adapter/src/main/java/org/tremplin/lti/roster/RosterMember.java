@@ -32,7 +32,18 @@ public record RosterMember(
   /** Longest e-mail kept (RFC 5321). */
   public static final int MAX_EMAIL = 320;
 
-  /** Validates the id; cleans and bounds the shared texts; drops unusable roles. */
+  /**
+   * Validates the id; cleans and bounds the shared texts; drops unusable roles.
+   *
+   * @param userId the user id
+   * @param roles the roles
+   * @param status the status
+   * @param name the name
+   * @param givenName the given name
+   * @param familyName the family name
+   * @param email the email
+   * @param sourcedid the sourcedid
+   */
   public RosterMember {
     Objects.requireNonNull(userId, "userId");
     if (!PlatformText.isIdentifier(userId, PlatformText.MAX_ID)) {

@@ -10,7 +10,11 @@ import org.tremplin.lti.launch.CourseContext;
 /** How one roster sync of a course ended. Immutable. */
 public sealed interface RosterOutcome {
 
-  /** The course the sync was for. */
+  /**
+   * The course the sync was for.
+   *
+   * @return the course the sync was for
+   */
   CourseContext course();
 
   /**
@@ -39,7 +43,20 @@ public sealed interface RosterOutcome {
       List<LearnerId> leftOut,
       int inactive)
       implements RosterOutcome {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param course the course
+     * @param at the instant
+     * @param complete the complete
+     * @param members the members
+     * @param learners the learners
+     * @param created the created
+     * @param matched the matched
+     * @param joined the joined
+     * @param leftOut the left out
+     * @param inactive the inactive
+     */
     public Synced {
       Objects.requireNonNull(course, "course");
       Objects.requireNonNull(at, "at");
@@ -53,7 +70,11 @@ public sealed interface RosterOutcome {
    * @param course the course
    */
   record NotOffered(CourseContext course) implements RosterOutcome {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param course the course
+     */
     public NotOffered {
       Objects.requireNonNull(course, "course");
     }
@@ -65,7 +86,11 @@ public sealed interface RosterOutcome {
    * @param course the course
    */
   record NotLinked(CourseContext course) implements RosterOutcome {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param course the course
+     */
     public NotLinked {
       Objects.requireNonNull(course, "course");
     }
@@ -79,7 +104,13 @@ public sealed interface RosterOutcome {
    * @param detail what helps (the platform's answer, shortened; no personal data)
    */
   record Failed(CourseContext course, LtiErrorCode code, String detail) implements RosterOutcome {
-    /** All required. */
+    /**
+     * All required.
+     *
+     * @param course the course
+     * @param code the stable code
+     * @param detail the detail
+     */
     public Failed {
       Objects.requireNonNull(course, "course");
       Objects.requireNonNull(code, "code");

@@ -45,7 +45,20 @@ public record RosterState(
     FAILED
   }
 
-  /** Required values; the list copied. */
+  /**
+   * Required values; the list copied.
+   *
+   * @param course the course
+   * @param cohort the cohort
+   * @param attemptedAt the attempted at
+   * @param readAt the read at
+   * @param kind the kind
+   * @param failure the failure
+   * @param members the members
+   * @param learners the learners
+   * @param leftOut the left out
+   * @param inactive the inactive
+   */
   public RosterState {
     Objects.requireNonNull(course, "course");
     Objects.requireNonNull(cohort, "cohort");
@@ -54,7 +67,11 @@ public record RosterState(
     leftOut = List.copyOf(leftOut);
   }
 
-  /** When the roster was last read and applied. */
+  /**
+   * When the roster was last read and applied.
+   *
+   * @return when the roster was last read and applied
+   */
   public Optional<Instant> lastRead() {
     return Optional.ofNullable(readAt);
   }

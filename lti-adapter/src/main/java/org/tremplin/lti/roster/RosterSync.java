@@ -110,6 +110,14 @@ public final class RosterSync implements CourseRosters {
   /**
    * On this engine (its unit of work holds the adapter's tables), reading with {@code reader} the
    * endpoints remembered in {@code endpoints}.
+   *
+   * @param tremplin the engine
+   * @param directory the directory
+   * @param registrations the registrations
+   * @param endpoints the endpoints
+   * @param reader the reader
+   * @param defaultRoles the default roles
+   * @param clock the clock read for "now"
    */
   public RosterSync(
       Tremplin tremplin,
@@ -132,6 +140,8 @@ public final class RosterSync implements CourseRosters {
   /**
    * Syncs this course's roster now.
    *
+   * @param course the course
+   * @param trigger the trigger
    * @return how it ended; never throws for a platform's failure or a refused change
    */
   public RosterOutcome sync(CourseContext course, RosterTrigger trigger) {
@@ -180,6 +190,8 @@ public final class RosterSync implements CourseRosters {
   /**
    * Syncs every course linked to this cohort now (a trainer's demand).
    *
+   * @param cohort the cohort
+   * @param trigger the trigger
    * @return one outcome per course, oldest link first; empty when no course is linked
    */
   public List<RosterOutcome> syncCohort(CohortId cohort, RosterTrigger trigger) {
@@ -190,6 +202,7 @@ public final class RosterSync implements CourseRosters {
    * Syncs this course when its last attempt is at least {@link #TRAINER_INTERVAL} old (several
    * nodes: one wins).
    *
+   * @param course the course
    * @return the outcome, or empty when it was not due or the course is not linked
    */
   public Optional<RosterOutcome> syncIfDue(CourseContext course) {
@@ -234,17 +247,32 @@ public final class RosterSync implements CourseRosters {
     return rosters.waiting(course, sub);
   }
 
-  /** The course's roster as last read, if a sync was ever attempted. */
+  /**
+   * The course's roster as last read, if a sync was ever attempted.
+   *
+   * @param course the course
+   * @return the course's roster as last read, if a sync was ever attempted
+   */
   public Optional<RosterState> state(CourseContext course) {
     return rosters.state(course);
   }
 
-  /** The rosters of every course linked to this cohort, oldest link first. */
+  /**
+   * The rosters of every course linked to this cohort, oldest link first.
+   *
+   * @param cohort the cohort
+   * @return the rosters of every course linked to this cohort, oldest link first
+   */
   public List<RosterState> states(CohortId cohort) {
     return rosters.coursesOf(cohort).stream().flatMap(c -> rosters.state(c).stream()).toList();
   }
 
-  /** Whether the platform offers the roster of at least one course linked to this cohort. */
+  /**
+   * Whether the platform offers the roster of at least one course linked to this cohort.
+   *
+   * @param cohort the cohort
+   * @return whether the platform offers the roster of at least one course linked to this cohort
+   */
   public boolean offered(CohortId cohort) {
     return rosters.coursesOf(cohort).stream()
         .anyMatch(c -> endpoints.of(c).flatMap(CourseServices::memberships).isPresent());

@@ -13,7 +13,13 @@ import java.util.Set;
  * @param expiresAt when the platform said it expires
  */
 public record AccessToken(String value, Set<String> scopes, Instant expiresAt) {
-  /** All required; the value is not blank. */
+  /**
+   * All required; the value is not blank.
+   *
+   * @param value the value
+   * @param scopes the scopes
+   * @param expiresAt the expires at
+   */
   public AccessToken {
     Objects.requireNonNull(value, "value");
     if (value.isBlank()) {
@@ -23,7 +29,11 @@ public record AccessToken(String value, Set<String> scopes, Instant expiresAt) {
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
 
-  /** The {@code Authorization} header value: {@code Bearer <token>}. */
+  /**
+   * The {@code Authorization} header value: {@code Bearer <token>}.
+   *
+   * @return the {@code Authorization} header value: {@code Bearer <token>}
+   */
   public String authorization() {
     return "Bearer " + value;
   }

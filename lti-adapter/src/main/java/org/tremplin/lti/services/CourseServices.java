@@ -29,7 +29,16 @@ public record CourseServices(
     Set<String> agsScopes,
     Instant seenAt) {
 
-  /** Course and time required; collections copied. */
+  /**
+   * Course and time required; collections copied.
+   *
+   * @param course the course
+   * @param membershipsUrl the memberships url
+   * @param nrpsVersions the nrps versions
+   * @param lineItemsUrl the line items url
+   * @param agsScopes the ags scopes
+   * @param seenAt the seen at
+   */
   public CourseServices {
     Objects.requireNonNull(course, "course");
     nrpsVersions = List.copyOf(nrpsVersions);
@@ -37,17 +46,30 @@ public record CourseServices(
     Objects.requireNonNull(seenAt, "seenAt");
   }
 
-  /** The NRPS memberships URL, when the platform offers the roster for this course. */
+  /**
+   * The NRPS memberships URL, when the platform offers the roster for this course.
+   *
+   * @return the NRPS memberships URL, when the platform offers the roster for this course
+   */
   public Optional<URI> memberships() {
     return Optional.ofNullable(membershipsUrl);
   }
 
-  /** The AGS line item container URL, when offered. */
+  /**
+   * The AGS line item container URL, when offered.
+   *
+   * @return the AGS line item container URL, when offered
+   */
   public Optional<URI> lineItems() {
     return Optional.ofNullable(lineItemsUrl);
   }
 
-  /** Whether the platform granted this AGS scope for the course. */
+  /**
+   * Whether the platform granted this AGS scope for the course.
+   *
+   * @param scope the scope
+   * @return whether the platform granted this AGS scope for the course
+   */
   public boolean grants(String scope) {
     return agsScopes.contains(scope);
   }

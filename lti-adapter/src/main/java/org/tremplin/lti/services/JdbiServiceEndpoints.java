@@ -29,7 +29,12 @@ public final class JdbiServiceEndpoints implements ServiceEndpoints {
   private final UnitOfWork database;
   private final Clock clock;
 
-  /** On core's unit of work, once the adapter's tables are installed. */
+  /**
+   * On core's unit of work, once the adapter's tables are installed.
+   *
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
+   */
   public JdbiServiceEndpoints(UnitOfWork database, Clock clock) {
     this.database = database;
     this.clock = clock;

@@ -34,12 +34,15 @@ public interface ServiceEndpoints {
    * Records what this launch carries for its course (nothing when it carries no context): the
    * course's endpoints are replaced by the launch's, so a platform that stops offering a service is
    * seen to; the resource link's {@code lineitem} is kept when the launch names one.
+   *
+   * @param launch the launch
    */
   void remember(LaunchContext launch);
 
   /**
    * The endpoints last seen for this course.
    *
+   * @param course the course
    * @return empty when no launch of the course was seen since the adapter started remembering
    */
   Optional<CourseServices> of(CourseContext course);
@@ -47,6 +50,8 @@ public interface ServiceEndpoints {
   /**
    * The AGS {@code lineitem} a launch of this resource link carried.
    *
+   * @param course the course
+   * @param resourceLinkId the resource link id
    * @return empty when none was seen
    */
   Optional<URI> lineItemOf(CourseContext course, String resourceLinkId);

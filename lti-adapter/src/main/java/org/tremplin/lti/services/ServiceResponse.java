@@ -16,24 +16,45 @@ import java.util.Optional;
  * @param body the body as text (UTF-8), empty when there was none
  */
 public record ServiceResponse(URI uri, int status, HttpHeaders headers, String body) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param uri the URI
+   * @param status the status
+   * @param headers the request's headers
+   * @param body the posted form, absent when nothing was posted
+   */
   public ServiceResponse {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(body, "body");
   }
 
-  /** Whether the status is 2xx (LTI.md §5: any 2xx is success). */
+  /**
+   * Whether the status is 2xx (LTI.md §5: any 2xx is success).
+   *
+   * @return whether the status is 2xx (LTI.md §5: any 2xx is success)
+   */
   public boolean successful() {
     return status >= 200 && status < 300;
   }
 
-  /** Every value of this header, in order (e.g. several {@code Link} headers). */
+  /**
+   * Every value of this header, in order (e.g. several {@code Link} headers).
+   *
+   * @param name the name
+   * @return every value of this header, in order (e.g
+   */
   public List<String> headers(String name) {
     return headers.allValues(name);
   }
 
-  /** The first value of this header. */
+  /**
+   * The first value of this header.
+   *
+   * @param name the name
+   * @return the first value of this header
+   */
   public Optional<String> header(String name) {
     return headers.firstValue(name);
   }
@@ -41,6 +62,10 @@ public record ServiceResponse(URI uri, int status, HttpHeaders headers, String b
   /**
    * The body shortened to what helps in an error message or a trainer's page: at most {@code max}
    * characters, control characters removed; HTML pages reduced to their text.
+   *
+   * @param max the max
+   * @return the body shortened to what helps in an error message or a trainer's page: at most
+   *     {@code max} characters, control characters removed; HTML pages reduced to their text
    */
   public String shortBody(int max) {
     String text = body.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ");

@@ -86,7 +86,13 @@ public final class ServiceTokens {
   private final ConcurrentHashMap<Key, AccessToken> cache = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Key, Object> locks = new ConcurrentHashMap<>();
 
-  /** Signing with these keys, calling over this client, with the default timeout. */
+  /**
+   * Signing with these keys, calling over this client, with the default timeout.
+   *
+   * @param keys the keys
+   * @param http the http
+   * @param clock the clock read for "now"
+   */
   public ServiceTokens(ToolKeySource keys, HttpClient http, Clock clock) {
     this(keys, http, clock, DEFAULT_TIMEOUT, () -> UUID.randomUUID().toString());
   }
@@ -104,6 +110,9 @@ public final class ServiceTokens {
   /**
    * A client for platform services: HTTP/1.1 (several platforms' proxies mishandle h2c upgrades),
    * no redirects followed, 5 s to connect.
+   *
+   * @return a client for platform services: HTTP/1.1 (several platforms' proxies mishandle h2c
+   *     upgrades), no redirects followed, 5 s to connect
    */
   public static HttpClient defaultClient() {
     return HttpClient.newBuilder()
@@ -118,6 +127,9 @@ public final class ServiceTokens {
    * one from the token endpoint.
    *
    * @param scopes at least one scope (a subset of what the platform granted)
+   * @param registration the registration
+   * @return a token for these scopes at this registration: the cached one while it is valid, else a
+   *     fresh one from the token endpoint
    * @throws LtiException {@code LTI_SERVICE_*} when no token could be obtained
    */
   public AccessToken token(PlatformRegistration registration, Set<String> scopes) {
@@ -140,6 +152,9 @@ public final class ServiceTokens {
   /**
    * Drops this token from the cache (the platform answered 401 with it), unless it was already
    * replaced; the next {@link #token} asks a fresh one.
+   *
+   * @param registration the registration
+   * @param token the session token
    */
   public void invalidate(PlatformRegistration registration, AccessToken token) {
     cache.remove(Key.of(registration, token.scopes()), token);
@@ -152,6 +167,9 @@ public final class ServiceTokens {
    *
    * @param request the request to send, without an {@code Authorization} header (copied, never
    *     changed)
+   * @param registration the registration
+   * @param scopes the scopes
+   * @return the service response
    * @throws LtiException {@code LTI_SERVICE_UNREACHABLE} (network, timeout), {@code
    *     LTI_SERVICE_UNAUTHORIZED} (401 twice), {@code LTI_SERVICE_BAD_RESPONSE} (body too large),
    *     or a token failure

@@ -58,7 +58,15 @@ public final class AdminResource {
   private final Tremplin tremplin;
   private final Clock clock;
 
-  /** Over the registrations (configured ones among them), the directory and the engine. */
+  /**
+   * Over the registrations (configured ones among them), the directory and the engine.
+   *
+   * @param registrations the registrations
+   * @param configured the configured
+   * @param directory the directory
+   * @param tremplin the engine
+   * @param clock the clock read for "now"
+   */
   public AdminResource(
       JdbiRegistrations registrations,
       List<PlatformRegistration> configured,
@@ -72,7 +80,12 @@ public final class AdminResource {
     this.clock = clock;
   }
 
-  /** The page. */
+  /**
+   * The page.
+   *
+   * @param security the request's security context (its session)
+   * @return the page
+   */
   @GET
   public Response page(@Context SecurityContext security) {
     AppSession session = RequestSession.of(security).session();
@@ -179,12 +192,22 @@ public final class AdminResource {
                   ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** The language. */
+    /**
+     * The language.
+     *
+     * @return the language
+     */
     public Locale locale() {
       return locale;
     }
 
-    /** The text of this key with its arguments (MessageFormat). */
+    /**
+     * The text of this key with its arguments (MessageFormat).
+     *
+     * @param key the key
+     * @param arguments the arguments
+     * @return the text of this key with its arguments (MessageFormat)
+     */
     public String get(String key, Object... arguments) {
       return new MessageFormat(bundle.getString(key), locale).format(arguments);
     }

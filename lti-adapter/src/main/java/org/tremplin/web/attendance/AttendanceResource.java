@@ -91,7 +91,14 @@ public final class AttendanceResource {
   private final Clock clock;
   private final URI baseUrl;
 
-  /** Over this engine, forms' guard and clock; redirects are built under {@code baseUrl}. */
+  /**
+   * Over this engine, forms' guard and clock; redirects are built under {@code baseUrl}.
+   *
+   * @param tremplin the engine
+   * @param forms the forms
+   * @param clock the clock read for "now"
+   * @param baseUrl the tool's public base URL
+   */
   public AttendanceResource(Tremplin tremplin, FormGuard forms, Clock clock, URI baseUrl) {
     this.tremplin = tremplin;
     this.forms = forms;
@@ -99,7 +106,14 @@ public final class AttendanceResource {
     this.baseUrl = baseUrl;
   }
 
-  /** The sheet of the current half-day, or of {@code day} and {@code part}. */
+  /**
+   * The sheet of the current half-day, or of {@code day} and {@code part}.
+   *
+   * @param day the day
+   * @param part the part
+   * @param security the request's security context (its session)
+   * @return the sheet of the current half-day, or of {@code day} and {@code part}
+   */
   @GET
   public Response sheet(
       @QueryParam("day") @Nullable String day,
@@ -130,7 +144,13 @@ public final class AttendanceResource {
     }
   }
 
-  /** Records the unrecorded learners of the posted half-day, in one transaction. */
+  /**
+   * Records the unrecorded learners of the posted half-day, in one transaction.
+   *
+   * @param form the posted form
+   * @param security the request's security context (its session)
+   * @return the response
+   */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response record(MultivaluedMap<String, String> form, @Context SecurityContext security) {
@@ -179,7 +199,15 @@ public final class AttendanceResource {
     }
   }
 
-  /** One learner's half-day: its history and the correction form. */
+  /**
+   * One learner's half-day: its history and the correction form.
+   *
+   * @param day the day
+   * @param part the part
+   * @param learner the learner
+   * @param security the request's security context (its session)
+   * @return the response
+   */
   @GET
   @Path("correction")
   public Response correction(
@@ -200,7 +228,13 @@ public final class AttendanceResource {
     }
   }
 
-  /** Appends a correction to one learner's half-day; a reason is required. */
+  /**
+   * Appends a correction to one learner's half-day; a reason is required.
+   *
+   * @param form the posted form
+   * @param security the request's security context (its session)
+   * @return the response
+   */
   @POST
   @Path("correction")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -51,6 +51,11 @@ public final class CohortResource {
   /**
    * Over this engine, its forms guarded by {@code guard} (ADR 0010), "today" from this clock, links
    * under {@code baseUrl}.
+   *
+   * @param tremplin the engine
+   * @param guard the guard
+   * @param clock the clock read for "now"
+   * @param baseUrl the tool's public base URL
    */
   public CohortResource(Tremplin tremplin, FormGuard guard, Clock clock, URI baseUrl) {
     this.tremplin = tremplin;
@@ -60,27 +65,52 @@ public final class CohortResource {
     this.forms = new CohortForms(tremplin, pages, guard, clock);
   }
 
-  /** The roster. */
+  /**
+   * The roster.
+   *
+   * @param cohort the cohort
+   * @param security the request's security context (its session)
+   * @return the roster
+   */
   @GET
   public Response roster(@PathParam("cohort") String cohort, @Context SecurityContext security) {
     return guarded(cohort, security, pages::roster);
   }
 
-  /** The competency grid. */
+  /**
+   * The competency grid.
+   *
+   * @param cohort the cohort
+   * @param security the request's security context (its session)
+   * @return the competency grid
+   */
   @GET
   @Path("grid")
   public Response grid(@PathParam("cohort") String cohort, @Context SecurityContext security) {
     return guarded(cohort, security, pages::grid);
   }
 
-  /** The cohort calendar. */
+  /**
+   * The cohort calendar.
+   *
+   * @param cohort the cohort
+   * @param security the request's security context (its session)
+   * @return the cohort calendar
+   */
   @GET
   @Path("calendar")
   public Response calendar(@PathParam("cohort") String cohort, @Context SecurityContext security) {
     return guarded(cohort, security, pages::calendar);
   }
 
-  /** A learner's pedagogical file. */
+  /**
+   * A learner's pedagogical file.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param security the request's security context (its session)
+   * @return a learner's pedagogical file
+   */
   @GET
   @Path("learners/{learner}")
   public Response learner(
@@ -91,7 +121,16 @@ public final class CohortResource {
     return guarded(cohort, security, c -> pages.learnerFile(c, id));
   }
 
-  /** The form recording an assessment, possibly for chosen learners and a competency. */
+  /**
+   * The form recording an assessment, possibly for chosen learners and a competency.
+   *
+   * @param cohort the cohort
+   * @param learners the learners
+   * @param competency the competency
+   * @param recorded the recorded
+   * @param security the request's security context (its session)
+   * @return the form recording an assessment, possibly for chosen learners and a competency
+   */
   @GET
   @Path("assessments/new")
   public Response assessmentForm(
@@ -106,7 +145,14 @@ public final class CohortResource {
         c -> forms.assessmentForm(c, learners, competency == null ? "" : competency, recorded));
   }
 
-  /** Records an assessment for one learner or several, in one transaction. */
+  /**
+   * Records an assessment for one learner or several, in one transaction.
+   *
+   * @param cohort the cohort
+   * @param form the posted form
+   * @param security the request's security context (its session)
+   * @return the response
+   */
   @POST
   @Path("assessments")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -117,7 +163,13 @@ public final class CohortResource {
     return guarded(cohort, security, c -> once(c, form, () -> forms.assess(c, form)));
   }
 
-  /** The form adding a learner by hand. */
+  /**
+   * The form adding a learner by hand.
+   *
+   * @param cohort the cohort
+   * @param security the request's security context (its session)
+   * @return the form adding a learner by hand
+   */
   @GET
   @Path("learners/new")
   public Response addLearnerForm(
@@ -125,7 +177,14 @@ public final class CohortResource {
     return guarded(cohort, security, forms::addLearnerForm);
   }
 
-  /** Adds a learner by hand: registered in the school and joined to the cohort, in one go. */
+  /**
+   * Adds a learner by hand: registered in the school and joined to the cohort, in one go.
+   *
+   * @param cohort the cohort
+   * @param form the posted form
+   * @param security the request's security context (its session)
+   * @return the response
+   */
   @POST
   @Path("learners")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

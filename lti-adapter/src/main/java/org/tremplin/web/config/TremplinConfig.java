@@ -271,6 +271,9 @@ public record TremplinConfig(
    * The database keys alone ({@code tremplin.datasource.*}), read as {@link #from} reads them: for
    * the command line's set-up subcommands, which need no base URL.
    *
+   * @param config the configuration
+   * @return the database keys alone ({@code tremplin.datasource.*}), read as {@link #from} reads
+   *     them: for the command line's set-up subcommands, which need no base URL
    * @throws ConfigurationException naming a malformed key
    */
   public static DataSourceConfig datasourceFrom(Config config) {
@@ -281,6 +284,9 @@ public record TremplinConfig(
    * The statically configured platforms alone ({@code tremplin.lti.platforms} and their keys), read
    * as {@link #from} reads them.
    *
+   * @param config the configuration
+   * @return the statically configured platforms alone ({@code tremplin.lti.platforms} and their
+   *     keys), read as {@link #from} reads them
    * @throws ConfigurationException naming the first missing or malformed key
    */
   public static List<PlatformRegistration> platformsFrom(Config config) {

@@ -31,7 +31,11 @@ public final class AutoPostScriptResource {
     }
   }
 
-  /** The script, as JavaScript, cacheable for an hour. */
+  /**
+   * The script, as JavaScript, cacheable for an hour.
+   *
+   * @return the script, as JavaScript, cacheable for an hour
+   */
   @GET
   public Response script() {
     return Response.ok(script.clone())

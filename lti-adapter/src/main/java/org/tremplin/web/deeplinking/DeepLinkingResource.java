@@ -59,6 +59,11 @@ public final class DeepLinkingResource {
   /**
    * Over these stored requests, this signer and domain engine; the picker's form carries the CSRF
    * value of {@code forms} (ADR 0010).
+   *
+   * @param requests the requests
+   * @param responses the responses
+   * @param tremplin the engine
+   * @param forms the forms
    */
   public DeepLinkingResource(
       JdbiDeepLinkingRequests requests,
@@ -71,7 +76,13 @@ public final class DeepLinkingResource {
     this.forms = forms;
   }
 
-  /** The picker. */
+  /**
+   * The picker.
+   *
+   * @param request the request
+   * @param security the request's security context (its session)
+   * @return the picker
+   */
   @GET
   public Response picker(
       @QueryParam(REQUEST) @Nullable String request, @Context SecurityContext security) {
@@ -83,7 +94,13 @@ public final class DeepLinkingResource {
     return picker(FROM_PICKER, session, pending.get(), request, Set.of(), null, 200);
   }
 
-  /** The trainer's choice, or their cancel. */
+  /**
+   * The trainer's choice, or their cancel.
+   *
+   * @param form the posted form
+   * @param security the request's security context (its session)
+   * @return the trainer's choice, or their cancel
+   */
   @POST
   @Path("response")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -24,17 +24,32 @@ public final class DeepLinkingText {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
-  /** The texts in this language: English for English, French for anything else. */
+  /**
+   * The texts in this language: English for English, French for anything else.
+   *
+   * @param locale the language of the texts
+   * @return the texts in this language: English for English, French for anything else
+   */
   public static DeepLinkingText of(Locale locale) {
     return new DeepLinkingText(AppText.supported(locale));
   }
 
-  /** The language. */
+  /**
+   * The language.
+   *
+   * @return the language
+   */
   public Locale locale() {
     return locale;
   }
 
-  /** The text of this key with its arguments (MessageFormat). */
+  /**
+   * The text of this key with its arguments (MessageFormat).
+   *
+   * @param key the key
+   * @param arguments the arguments
+   * @return the text of this key with its arguments (MessageFormat)
+   */
   public String get(String key, Object... arguments) {
     return new MessageFormat(bundle.getString(key), locale).format(arguments);
   }

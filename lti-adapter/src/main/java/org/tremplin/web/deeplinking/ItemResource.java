@@ -36,13 +36,24 @@ public final class ItemResource {
   private final Tremplin tremplin;
   private final URI baseUrl;
 
-  /** Over this domain engine; links under {@code baseUrl}. */
+  /**
+   * Over this domain engine; links under {@code baseUrl}.
+   *
+   * @param tremplin the engine
+   * @param baseUrl the tool's public base URL
+   */
   public ItemResource(Tremplin tremplin, URI baseUrl) {
     this.tremplin = tremplin;
     this.baseUrl = baseUrl;
   }
 
-  /** The item page; without a readable item, the home page. */
+  /**
+   * The item page; without a readable item, the home page.
+   *
+   * @param item the item
+   * @param security the request's security context (its session)
+   * @return the item page; without a readable item, the home page
+   */
   @GET
   public Response item(@QueryParam(ITEM) @Nullable String item, @Context SecurityContext security) {
     RequestSession request = RequestSession.of(security);

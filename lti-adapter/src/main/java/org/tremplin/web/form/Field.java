@@ -10,17 +10,30 @@ package org.tremplin.web.form;
  * @param errorPrefix the words read before the message ("Erreur :"), visually hidden
  */
 public record Field(String id, String value, String error, String errorPrefix) {
-  /** Whether the field has an error (then {@code aria-invalid="true"}). */
+  /**
+   * Whether the field has an error (then {@code aria-invalid="true"}).
+   *
+   * @return whether the field has an error (then {@code aria-invalid="true"})
+   */
   public boolean invalid() {
     return !error.isEmpty();
   }
 
-  /** The id of the element holding the error, for {@code aria-describedby}. */
+  /**
+   * The id of the element holding the error, for {@code aria-describedby}.
+   *
+   * @return the id of the element holding the error, for {@code aria-describedby}
+   */
   public String errorId() {
     return id + "-error";
   }
 
-  /** Whether {@code option} is the value, for a radio button or an option to be checked. */
+  /**
+   * Whether {@code option} is the value, for a radio button or an option to be checked.
+   *
+   * @param option the option
+   * @return whether {@code option} is the value, for a radio button or an option to be checked
+   */
   public boolean is(String option) {
     return value.equals(option);
   }

@@ -30,7 +30,12 @@ public final class FormErrors {
     this.locale = locale;
   }
 
-  /** No error yet, for a page in this language (English for English, else French). */
+  /**
+   * No error yet, for a page in this language (English for English, else French).
+   *
+   * @param locale the language of the texts
+   * @return the form errors
+   */
   public static FormErrors in(Locale locale) {
     return new FormErrors(
         Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH);
@@ -40,6 +45,8 @@ public final class FormErrors {
    * Records the error of a field (its {@code id} in the page, usually its name); a field keeps its
    * first message.
    *
+   * @param field the field
+   * @param message the message (no secret, no personal data)
    * @return this
    */
   public FormErrors add(String field, String message) {
@@ -47,22 +54,40 @@ public final class FormErrors {
     return this;
   }
 
-  /** Whether no error was found. */
+  /**
+   * Whether no error was found.
+   *
+   * @return whether no error was found
+   */
   public boolean isEmpty() {
     return messages.isEmpty();
   }
 
-  /** Whether this field has an error. */
+  /**
+   * Whether this field has an error.
+   *
+   * @param field the field
+   * @return whether this field has an error
+   */
   public boolean has(String field) {
     return messages.containsKey(field);
   }
 
-  /** The error of this field, or an empty string. */
+  /**
+   * The error of this field, or an empty string.
+   *
+   * @param field the field
+   * @return the error of this field, or an empty string
+   */
   public String of(String field) {
     return messages.getOrDefault(field, "");
   }
 
-  /** Every error in the order found, for the summary. */
+  /**
+   * Every error in the order found, for the summary.
+   *
+   * @return every error in the order found, for the summary
+   */
   public List<Problem> list() {
     List<Problem> all = new ArrayList<>();
     messages.forEach((field, message) -> all.add(new Problem(field, message)));
@@ -72,22 +97,40 @@ public final class FormErrors {
   /**
    * A field as the page shows it: its id, the value to put back (what was entered, or {@code
    * fallback} when nothing was), and its error.
+   *
+   * @param id the identifier
+   * @param entered the entered
+   * @param fallback the fallback
+   * @return a field as the page shows it: its id, the value to put back (what was entered, or
+   *     {@code fallback} when nothing was), and its error
    */
   public Field field(String id, @Nullable String entered, String fallback) {
     return new Field(id, entered == null ? fallback : entered, of(id), texts().getString("prefix"));
   }
 
-  /** The summary's title ("Il y a un problème" / "There is a problem"). */
+  /**
+   * The summary's title ("Il y a un problème" / "There is a problem").
+   *
+   * @return the summary's title ("Il y a un problème" / "There is a problem")
+   */
   public String title() {
     return texts().getString("summary.title");
   }
 
-  /** The page title's prefix when the form has errors ("Erreur : " / "Error: "). */
+  /**
+   * The page title's prefix when the form has errors ("Erreur : " / "Error: ").
+   *
+   * @return the page title's prefix when the form has errors ("Erreur : " / "Error: ")
+   */
   public String titlePrefix() {
     return isEmpty() ? "" : texts().getString("prefix") + " ";
   }
 
-  /** The language of the messages. */
+  /**
+   * The language of the messages.
+   *
+   * @return the language of the messages
+   */
   public Locale locale() {
     return locale;
   }

@@ -84,6 +84,10 @@ public final class FormGuard {
   /**
    * Over the tool's signing keys (for the CSRF key) and the database holding submission ids ({@link
    * WebSchema} must be installed on it).
+   *
+   * @param keys the keys
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
    */
   public FormGuard(ToolKeySource keys, UnitOfWork database, Clock clock) {
     this.keys = keys;
@@ -93,6 +97,10 @@ public final class FormGuard {
 
   /**
    * The hidden fields of a form rendered now for this session (a fresh submission id each call).
+   *
+   * @param session the session
+   * @return the hidden fields of a form rendered now for this session (a fresh submission id each
+   *     call)
    */
   public HiddenFields fields(RequestSession session) {
     byte[] id = new byte[18];
@@ -106,7 +114,12 @@ public final class FormGuard {
         B64.encodeToString(id));
   }
 
-  /** The CSRF value of the session opened by this token (the same for the session's life). */
+  /**
+   * The CSRF value of the session opened by this token (the same for the session's life).
+   *
+   * @param token the session token
+   * @return the CSRF value of the session opened by this token (the same for the session's life)
+   */
   public String csrf(String token) {
     return B64.encodeToString(mac(currentKeys().get(0), token));
   }
@@ -114,6 +127,11 @@ public final class FormGuard {
   /**
    * Whether {@code presented} is the CSRF value of the session behind {@code token}, under the
    * current key or one retired less than the rotation overlap ago. Constant-time comparison.
+   *
+   * @param token the session token
+   * @param presented the presented
+   * @return whether {@code presented} is the CSRF value of the session behind {@code token}, under
+   *     the current key or one retired less than the rotation overlap ago
    */
   public boolean csrfMatches(String token, @Nullable String presented) {
     if (presented == null || presented.isEmpty() || presented.length() > 100) {
@@ -142,12 +160,22 @@ public final class FormGuard {
      */
     record Refused(Response page) implements Submitted {}
 
-    /** Accepted, then see {@code next}. */
+    /**
+     * Accepted, then see {@code next}.
+     *
+     * @param next the next
+     * @return the submitted
+     */
     static Submitted done(URI next) {
       return new Done(next);
     }
 
-    /** Refused with this page. */
+    /**
+     * Refused with this page.
+     *
+     * @param page the page
+     * @return the submitted
+     */
     static Submitted refused(Response page) {
       return new Refused(page);
     }
@@ -174,6 +202,7 @@ public final class FormGuard {
    * @param write validates and writes; must not catch a failed core call and carry on
    * @param refusal the page to answer when the id is missing ({@code 400}) or its first submission
    *     is still running ({@code 409}); takes the status
+   * @return the response
    */
   public Response once(
       RequestSession session,
@@ -249,6 +278,11 @@ public final class FormGuard {
    * The names the people of these person ids had at their platform when they last wrote through a
    * form ({@link #once} remembers it), for pages that say who did something; ids never seen are
    * absent from the map.
+   *
+   * @param personIds the person ids
+   * @return the names the people of these person ids had at their platform when they last wrote
+   *     through a form ({@link #once} remembers it), for pages that say who did something; ids
+   *     never seen are absent from the map
    */
   public Map<String, String> names(Collection<String> personIds) {
     if (personIds.isEmpty()) {

@@ -30,7 +30,11 @@ public final class FormGuardFilter implements ContainerRequestFilter {
 
   private final FormGuard guard;
 
-  /** Checks with this guard. */
+  /**
+   * Checks with this guard.
+   *
+   * @param guard the guard
+   */
   public FormGuardFilter(FormGuard guard) {
     this.guard = guard;
   }

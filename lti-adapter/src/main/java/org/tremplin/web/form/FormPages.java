@@ -18,6 +18,11 @@ public final class FormPages {
   /**
    * The refusal page for this status (403, 400 or 409), for a page at {@code /app/<one segment>};
    * see {@link #refused(Locale, int, String)} for deeper addresses.
+   *
+   * @param locale the language of the texts
+   * @param status the status
+   * @return the refusal page for this status (403, 400 or 409), for a page at {@code /app/<one
+   *     segment>}; see {@link #refused(Locale, int, String)} for deeper addresses
    */
   public static Response refused(Locale locale, int status) {
     return refused(locale, status, "../");
@@ -28,6 +33,9 @@ public final class FormPages {
    *
    * @param root the path from the request's address to the application's root (e.g. {@code
    *     "../../"} for {@code /app/attendance/2026-03-10})
+   * @param locale the language of the texts
+   * @param status the status
+   * @return the refusal page for this status
    */
   public static Response refused(Locale locale, int status, String root) {
     ResourceBundle t = texts(locale);

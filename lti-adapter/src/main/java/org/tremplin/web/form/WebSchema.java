@@ -17,7 +17,12 @@ public final class WebSchema {
 
   private WebSchema() {}
 
-  /** Migrates the web pages' tables on the engine's database; returns its unit of work. */
+  /**
+   * Migrates the web pages' tables on the engine's database; returns its unit of work.
+   *
+   * @param tremplin the engine
+   * @return its unit of work
+   */
   public static UnitOfWork install(Tremplin tremplin) {
     UnitOfWork work = tremplin.transactions();
     work.migrate(SCHEMA);

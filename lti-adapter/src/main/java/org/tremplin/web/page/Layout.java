@@ -23,7 +23,16 @@ public record Layout(
   /** The product's name, in the header of a page that knows no school. */
   public static final String PRODUCT = "Tremplin";
 
-  /** Copies the scripts. */
+  /**
+   * Copies the scripts.
+   *
+   * @param lang the lang
+   * @param title the title
+   * @param site the site
+   * @param stylesheet the stylesheet
+   * @param skip the skip
+   * @param scripts the scripts
+   */
   public Layout {
     scripts = List.copyOf(scripts);
   }
@@ -58,6 +67,9 @@ public record Layout(
    * This layout with a script added, e.g. {@code layout.withScript("../" +
    * Scripts.href("sheet.js"))} (the script is a file served by {@link ScriptResource}: the pages'
    * CSP runs no inline script).
+   *
+   * @param href the href
+   * @return this layout with a script added, e.g
    */
   public Layout withScript(String href) {
     List<String> all = new java.util.ArrayList<>(scripts);

@@ -26,17 +26,33 @@ public final class Pages {
 
   private Pages() {}
 
-  /** A page: this status and this HTML, with the headers above. */
+  /**
+   * A page: this status and this HTML, with the headers above.
+   *
+   * @param status the status
+   * @param html the html
+   * @return a page: this status and this HTML, with the headers above
+   */
   public static Response html(int status, String html) {
     return secure(Response.status(status).type(HTML).entity(html)).build();
   }
 
-  /** {@code 303 See Other} to {@code location} (after a form was accepted: post/redirect/get). */
+  /**
+   * {@code 303 See Other} to {@code location} (after a form was accepted: post/redirect/get).
+   *
+   * @param location the location
+   * @return the response
+   */
   public static Response seeOther(URI location) {
     return secure(Response.seeOther(location)).build();
   }
 
-  /** The headers above on a response being built. */
+  /**
+   * The headers above on a response being built.
+   *
+   * @param response the response
+   * @return the headers above on a response being built
+   */
   public static Response.ResponseBuilder secure(Response.ResponseBuilder response) {
     return response
         .header("Cache-Control", "no-store")

@@ -15,7 +15,12 @@ public final class ScriptResource {
   /** For JAX-RS; {@code TremplinFeature} registers one. */
   public ScriptResource() {}
 
-  /** The script, or 404. */
+  /**
+   * The script, or 404.
+   *
+   * @param name the name
+   * @return the script, or 404
+   */
   @GET
   public Response script(@PathParam("name") String name) {
     return Scripts.find(name)

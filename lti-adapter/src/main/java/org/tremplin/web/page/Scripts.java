@@ -37,6 +37,8 @@ public final class Scripts {
    * The address of a script from the application's root, with its content version, e.g. {@code
    * assets/js/attendance-sheet.js?v=1a2b3c4d5e6f}.
    *
+   * @param name the name
+   * @return the address of a script from the application's root, with its content version, e.g
    * @throws IllegalArgumentException when no such script is in the jar
    */
   public static String href(String name) {

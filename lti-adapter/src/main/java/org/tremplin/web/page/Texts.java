@@ -30,6 +30,8 @@ public final class Texts {
    * The texts of a bundle in a language: English for English, French for anything else.
    *
    * @param bundle the bundle's base name, e.g. {@code org.tremplin.web.path.PathMessages}
+   * @param locale the language of the texts
+   * @return the texts of a bundle in a language: English for English, French for anything else
    */
   public static Texts of(String bundle, Locale locale) {
     Locale supported =
@@ -42,22 +44,42 @@ public final class Texts {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
   }
 
-  /** The language. */
+  /**
+   * The language.
+   *
+   * @return the language
+   */
   public Locale locale() {
     return locale;
   }
 
-  /** {@code fr} or {@code en}. */
+  /**
+   * {@code fr} or {@code en}.
+   *
+   * @return the lang
+   */
   public String lang() {
     return locale.getLanguage();
   }
 
-  /** The text of this key with its arguments (MessageFormat, localised numbers). */
+  /**
+   * The text of this key with its arguments (MessageFormat, localised numbers).
+   *
+   * @param key the key
+   * @param arguments the arguments
+   * @return the text of this key with its arguments (MessageFormat, localised numbers)
+   */
   public String get(String key, Object... arguments) {
     return new MessageFormat(bundle.getString(key), locale).format(arguments);
   }
 
-  /** The text of this key, or {@code fallback} when the bundle has none. */
+  /**
+   * The text of this key, or {@code fallback} when the bundle has none.
+   *
+   * @param key the key
+   * @param fallback the fallback
+   * @return the text of this key, or {@code fallback} when the bundle has none
+   */
   public String getOr(String key, String fallback) {
     try {
       return bundle.getString(key);
@@ -66,7 +88,12 @@ public final class Texts {
     }
   }
 
-  /** A day without its weekday: "1er septembre 2025", "September 1, 2025". */
+  /**
+   * A day without its weekday: "1er septembre 2025", "September 1, 2025".
+   *
+   * @param date the day
+   * @return a day without its weekday: "1er septembre 2025", "September 1, 2025"
+   */
   public String date(LocalDate date) {
     if (locale.getLanguage().equals("fr")) {
       return dayOfMonth(date) + " " + month(date) + " " + date.getYear();
@@ -74,7 +101,12 @@ public final class Texts {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
   }
 
-  /** A day with its weekday: "lundi 1er septembre 2025", "Monday, September 1, 2025". */
+  /**
+   * A day with its weekday: "lundi 1er septembre 2025", "Monday, September 1, 2025".
+   *
+   * @param date the day
+   * @return a day with its weekday: "lundi 1er septembre 2025", "Monday, September 1, 2025"
+   */
   public String day(LocalDate date) {
     if (locale.getLanguage().equals("fr")) {
       return date.getDayOfWeek().getDisplayName(TextStyle.FULL, locale) + " " + date(date);
@@ -82,7 +114,12 @@ public final class Texts {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(date);
   }
 
-  /** A day and month: "1er septembre", "September 1". */
+  /**
+   * A day and month: "1er septembre", "September 1".
+   *
+   * @param date the day
+   * @return a day and month: "1er septembre", "September 1"
+   */
   public String dayMonth(LocalDate date) {
     if (locale.getLanguage().equals("fr")) {
       return dayOfMonth(date) + " " + month(date);
@@ -90,7 +127,12 @@ public final class Texts {
     return DateTimeFormatter.ofPattern("MMMM d", locale).format(date);
   }
 
-  /** A fraction (0.8333) as a percentage with one decimal: "83,3 %", "83.3%". */
+  /**
+   * A fraction (0.8333) as a percentage with one decimal: "83,3 %", "83.3%".
+   *
+   * @param fraction the fraction
+   * @return a fraction (0.8333) as a percentage with one decimal: "83,3 %", "83.3%"
+   */
   public String percent(BigDecimal fraction) {
     NumberFormat format = NumberFormat.getPercentInstance(locale);
     format.setMinimumFractionDigits(1);
@@ -98,7 +140,12 @@ public final class Texts {
     return format.format(fraction);
   }
 
-  /** A number with the language's separators ("1 234,5", "1,234.5"), at most one decimal. */
+  /**
+   * A number with the language's separators ("1 234,5", "1,234.5"), at most one decimal.
+   *
+   * @param value the value
+   * @return a number with the language's separators ("1 234,5", "1,234.5"), at most one decimal
+   */
   public String number(BigDecimal value) {
     NumberFormat format = NumberFormat.getNumberInstance(locale);
     format.setMaximumFractionDigits(1);

@@ -36,12 +36,22 @@ public final class PathResource {
 
   private final PathView view;
 
-  /** Over this engine, "today" from this clock. */
+  /**
+   * Over this engine, "today" from this clock.
+   *
+   * @param tremplin the engine
+   * @param clock the clock read for "now"
+   */
   public PathResource(Tremplin tremplin, Clock clock) {
     this.view = new PathView(tremplin, clock);
   }
 
-  /** The learner's path. */
+  /**
+   * The learner's path.
+   *
+   * @param security the request's security context (its session)
+   * @return the learner's path
+   */
   @GET
   public Response path(@Context SecurityContext security) {
     return ownPath(view, RequestSession.of(security), ROOT);
@@ -52,6 +62,10 @@ public final class PathResource {
    * of a cohort; {@code /app/home} answers it too, so a learner lands on it.
    *
    * @param root the way from the page's address to the application's root
+   * @param view the view
+   * @param request the request
+   * @return the learner's own path for this request's session, or 403 when the session is not a
+   *     learner's of a cohort; {@code /app/home} answers it too, so a learner lands on it
    */
   public static Response ownPath(PathView view, RequestSession request, String root) {
     AppSession session = request.session();
@@ -74,7 +88,12 @@ public final class PathResource {
             session.displayName()));
   }
 
-  /** The learner a session's learner grant names, if it has one. */
+  /**
+   * The learner a session's learner grant names, if it has one.
+   *
+   * @param session the session
+   * @return the learner a session's learner grant names, if it has one
+   */
   public static Optional<LearnerId> learnerOf(AppSession session) {
     for (Grant g : session.grants()) {
       if (g.role() == Role.LEARNER && g.scope() instanceof Scope.OfLearner l) {

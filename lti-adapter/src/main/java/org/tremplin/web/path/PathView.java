@@ -73,7 +73,12 @@ public final class PathView {
   private final Map<Cohort, CohortCalendar> calendars =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Over this engine, "today" from this clock (in its zone). */
+  /**
+   * Over this engine, "today" from this clock (in its zone).
+   *
+   * @param tremplin the engine
+   * @param clock the clock read for "now"
+   */
   public PathView(Tremplin tremplin, Clock clock) {
     this.tremplin = tremplin;
     this.clock = clock;
@@ -90,6 +95,7 @@ public final class PathView {
    * @param nav the links above the page (empty for none)
    * @param ownPath whether the reader is the learner ("Mon parcours") or staff (the learner's file)
    * @param ownName the learner's name as their launch gave it (for their own path; may be empty)
+   * @return the page as HTML
    * @throws org.tremplin.api.TremplinException {@code ACCESS_DENIED} when the actor may not read it
    */
   public String render(

@@ -69,14 +69,24 @@ public final class RosterResource {
     this.forms = forms;
   }
 
-  /** The roster page. */
+  /**
+   * The roster page.
+   *
+   * @param security the request's security context (its session)
+   * @return the roster page
+   */
   @GET
   public Response page(@Context SecurityContext security) {
     RequestSession request = RequestSession.of(security);
     return answer(request, "../", null, 200);
   }
 
-  /** Reads the rosters now; the page with the result. */
+  /**
+   * Reads the rosters now; the page with the result.
+   *
+   * @param security the request's security context (its session)
+   * @return the response
+   */
   @POST
   @Path("sync")
   public Response sync(@Context SecurityContext security) {

@@ -28,23 +28,43 @@ public final class RosterText {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
-  /** The texts in this language: English for English, French for anything else. */
+  /**
+   * The texts in this language: English for English, French for anything else.
+   *
+   * @param locale the language of the texts
+   * @return the texts in this language: English for English, French for anything else
+   */
   public static RosterText of(Locale locale) {
     return new RosterText(
         Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH);
   }
 
-  /** The language. */
+  /**
+   * The language.
+   *
+   * @return the language
+   */
   public Locale locale() {
     return locale;
   }
 
-  /** The text of this key with its arguments (MessageFormat, localised numbers). */
+  /**
+   * The text of this key with its arguments (MessageFormat, localised numbers).
+   *
+   * @param key the key
+   * @param arguments the arguments
+   * @return the text of this key with its arguments (MessageFormat, localised numbers)
+   */
   public String get(String key, Object... arguments) {
     return new MessageFormat(bundle.getString(key), locale).format(arguments);
   }
 
-  /** A moment as a school's local date and time, in the language's medium form. */
+  /**
+   * A moment as a school's local date and time, in the language's medium form.
+   *
+   * @param instant the instant
+   * @return a moment as a school's local date and time, in the language's medium form
+   */
   public String moment(Instant instant) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
         .withLocale(locale)
