@@ -15,10 +15,12 @@ import org.tremplin.api.contract.ContractRules;
 import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.exit.ExitRules;
+import org.tremplin.api.funder.FunderFactsService;
 import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
+import org.tremplin.api.report.ReportService;
 import org.tremplin.api.school.SchoolService;
 import org.tremplin.core.access.RoleScopeRules;
 import org.tremplin.core.alert.AlertDesk;
@@ -46,6 +48,9 @@ import org.tremplin.core.eligibility.ReferenceEligibilityRules;
 import org.tremplin.core.evidence.EvidenceLedger;
 import org.tremplin.core.evidence.JdbiEvidenceRecords;
 import org.tremplin.core.exit.ReferenceExitRules;
+import org.tremplin.core.funder.FunderFactsLedger;
+import org.tremplin.core.funder.FunderSections;
+import org.tremplin.core.funder.JdbiFunderFacts;
 import org.tremplin.core.insertion.ContractLedger;
 import org.tremplin.core.insertion.EligibilityLedger;
 import org.tremplin.core.insertion.ExitLedger;
@@ -70,6 +75,7 @@ import org.tremplin.core.privacy.PrivacyOffice;
 import org.tremplin.core.programme.JdbiProgrammeTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.core.programme.TemplateValidator;
+import org.tremplin.core.report.ReportDesk;
 import org.tremplin.core.school.JdbiSchools;
 import org.tremplin.core.school.SchoolRegistry;
 
@@ -109,6 +115,8 @@ public final class Tremplin implements AutoCloseable {
   private final InsertionPathService insertion;
   private final Database database;
   private final EventRelay relay;
+  private final FunderFactsService funderFacts;
+  private final ReportService reports;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -193,6 +201,14 @@ public final class Tremplin implements AutoCloseable {
     relay.register(alerts);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
     PathSections.insertion().forEach(privacy::addSection);
+    this.funderFacts =
+        new FunderFactsLedger(
+            new PathAccess(
+                "funder", database, cohorts, learners, referents::referentOf, privacy, access),
+            new JdbiFunderFacts(jdbi),
+            clock);
+    FunderSections.all().forEach(privacy::addSection);
+    this.reports = new ReportDesk(database, schools, access);
     templates.installBuiltIns();
   }
 
@@ -316,6 +332,16 @@ public final class Tremplin implements AutoCloseable {
   /** The stored insertion path: eligibility, contract, PASS IAE, exits and follow-ups. */
   public InsertionPathService insertion() {
     return insertion;
+  }
+
+  /** What funders count about learners: facts declared at entry, certification results. */
+  public FunderFactsService funderFacts() {
+    return funderFacts;
+  }
+
+  /** Funders' reports: the school's yearly review. */
+  public ReportService reports() {
+    return reports;
   }
 
   /**
