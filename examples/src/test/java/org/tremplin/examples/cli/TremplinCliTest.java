@@ -13,9 +13,13 @@ class TremplinCliTest {
   private static List<CommandSpec> everyCommand(String language) {
     CommandLine root = TremplinCli.commandLine(language);
     List<CommandSpec> specs = new ArrayList<>();
-    specs.add(root.getCommandSpec());
-    root.getSubcommands().values().forEach(c -> specs.add(c.getCommandSpec()));
+    addWithSubcommands(root, specs);
     return specs;
+  }
+
+  private static void addWithSubcommands(CommandLine command, List<CommandSpec> specs) {
+    specs.add(command.getCommandSpec());
+    command.getSubcommands().values().forEach(c -> addWithSubcommands(c, specs));
   }
 
   private static String text(String[] lines) {
@@ -27,7 +31,7 @@ class TremplinCliTest {
     List<CommandSpec> french = everyCommand("fr");
     List<CommandSpec> english = everyCommand("en");
 
-    assertThat(french).hasSize(8);
+    assertThat(french).hasSize(10);
     for (int i = 0; i < french.size(); i++) {
       CommandSpec fr = french.get(i);
       CommandSpec en = english.get(i);

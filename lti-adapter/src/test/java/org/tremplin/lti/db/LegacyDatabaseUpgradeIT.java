@@ -266,7 +266,7 @@ class LegacyDatabaseUpgradeIT {
     UnitOfWork work = LtiSchema.install(Tremplin.create(db.fresh(), CLOCK));
 
     assertThat(sqlVersions(work, "tremplin_schema_history"))
-        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "13");
+        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "13", "19");
     assertThat(sqlVersions(work, "tremplin_lti_schema_history"))
         .containsExactly("1", "2", "3", "4", "7");
     assertThat(counts(work)).allSatisfy((table, n) -> assertThat(n).isZero());
