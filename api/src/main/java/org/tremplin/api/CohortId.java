@@ -8,12 +8,20 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record CohortId(UUID value) {
-  /** The UUID is required. */
+  /**
+   * The UUID is required.
+   *
+   * @param value the value
+   */
   public CohortId {
     TremplinException.required(value, "cohort id");
   }
 
-  /** A new random id. */
+  /**
+   * A new random id.
+   *
+   * @return a new random id
+   */
   public static CohortId random() {
     return new CohortId(UUID.randomUUID());
   }

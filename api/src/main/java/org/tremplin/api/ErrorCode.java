@@ -116,7 +116,14 @@ public enum ErrorCode {
   /** The follow-up is observed before six months have passed since the exit. */
   FOLLOW_UP_NOT_DUE(Kind.INVALID),
   /** The database failed; nothing was written. */
-  STORE_FAILURE(Kind.INTERNAL);
+  STORE_FAILURE(Kind.INTERNAL),
+  /** No API token has this id. */
+  TOKEN_NOT_FOUND(Kind.NOT_FOUND),
+  /**
+   * The presented API token is not accepted: malformed, unknown, revoked or expired (one code for
+   * all, so that a caller learns nothing about which).
+   */
+  TOKEN_INVALID(Kind.UNAUTHENTICATED);
 
   private final Kind kind;
 
@@ -124,7 +131,11 @@ public enum ErrorCode {
     this.kind = kind;
   }
 
-  /** What kind of failure this is: the caller's input, a missing thing, a conflict, or ours. */
+  /**
+   * What kind of failure this is: the caller's input, a missing thing, a conflict, or ours.
+   *
+   * @return what kind of failure this is: the caller's input, a missing thing, a conflict, or ours
+   */
   public Kind kind() {
     return kind;
   }
@@ -139,6 +150,8 @@ public enum ErrorCode {
     CONFLICT,
     /** The actor may not do this (HTTP 403). */
     FORBIDDEN,
+    /** The caller's credentials are not accepted (HTTP 401). */
+    UNAUTHENTICATED,
     /** Tremplin or its database failed (HTTP 500). */
     INTERNAL
   }

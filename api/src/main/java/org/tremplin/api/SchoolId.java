@@ -8,12 +8,20 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record SchoolId(UUID value) {
-  /** The UUID is required. */
+  /**
+   * The UUID is required.
+   *
+   * @param value the value
+   */
   public SchoolId {
     TremplinException.required(value, "school id");
   }
 
-  /** A new random id. */
+  /**
+   * A new random id.
+   *
+   * @return a new random id
+   */
   public static SchoolId random() {
     return new SchoolId(UUID.randomUUID());
   }

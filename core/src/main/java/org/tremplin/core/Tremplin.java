@@ -21,7 +21,9 @@ import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
 import org.tremplin.api.report.ReportService;
+import org.tremplin.api.roster.RosterService;
 import org.tremplin.api.school.SchoolService;
+import org.tremplin.api.token.ApiTokenService;
 import org.tremplin.core.access.RoleScopeRules;
 import org.tremplin.core.alert.AlertDesk;
 import org.tremplin.core.alert.JdbiAlerts;
@@ -76,8 +78,10 @@ import org.tremplin.core.programme.JdbiProgrammeTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.core.programme.TemplateValidator;
 import org.tremplin.core.report.ReportDesk;
+import org.tremplin.core.roster.CohortRoster;
 import org.tremplin.core.school.JdbiSchools;
 import org.tremplin.core.school.SchoolRegistry;
+import org.tremplin.core.token.ApiTokens;
 
 /**
  * The Tremplin engine on one database: migrates the schema, installs the bundled reference data,
@@ -113,10 +117,12 @@ public final class Tremplin implements AutoCloseable {
   private final EligibilityRules eligibility = new ReferenceEligibilityRules();
   private final ExitRules exits = new ReferenceExitRules();
   private final InsertionPathService insertion;
+  private final RosterService roster;
   private final Database database;
   private final EventRelay relay;
   private final FunderFactsService funderFacts;
   private final ReportService reports;
+  private final ApiTokens tokens;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -171,6 +177,7 @@ public final class Tremplin implements AutoCloseable {
             "insertion", database, cohorts, learners, referents::referentOf, privacy, access);
     ContractRules contractRules = new ReferenceContractRules();
     JdbiPasses passes = new JdbiPasses(jdbi);
+    JdbiContracts contracts = new JdbiContracts(jdbi);
     this.insertion =
         new InsertionPathLedger(
             new EligibilityLedger(
@@ -180,13 +187,14 @@ public final class Tremplin implements AutoCloseable {
                 eligibility,
                 contractRules,
                 clock),
-            new ContractLedger(insertionPath, new JdbiContracts(jdbi), contractRules, clock),
+            new ContractLedger(insertionPath, contracts, contractRules, clock),
             new PassLedger(insertionPath, passes, contractRules, clock),
             new ExitLedger(insertionPath, new JdbiExits(jdbi), exits, clock));
+    JdbiAlerts alertStore = new JdbiAlerts(jdbi);
     this.alerts =
         new AlertDesk(
             database,
-            new JdbiAlerts(jdbi),
+            alertStore,
             cohorts,
             referents,
             privacy,
@@ -197,6 +205,8 @@ public final class Tremplin implements AutoCloseable {
             evidence,
             coaching,
             insertion);
+    this.roster =
+        new CohortRoster(database, cohorts, learners, sheets, contracts, alertStore, access);
     this.relay = new EventRelay(jdbi, clock, RelaySettings.defaults());
     relay.register(alerts);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
@@ -209,6 +219,7 @@ public final class Tremplin implements AutoCloseable {
             clock);
     FunderSections.all().forEach(privacy::addSection);
     this.reports = new ReportDesk(database, schools, access);
+    this.tokens = new ApiTokens(database, jdbi, schools, access, clock);
     templates.installBuiltIns();
   }
 
@@ -218,6 +229,7 @@ public final class Tremplin implements AutoCloseable {
    *
    * @param dataSource the database; Tremplin's tables are prefixed {@code tremplin_}
    * @param clock the clock every service reads "now" from
+   * @return the engine
    */
   public static Tremplin create(DataSource dataSource, Clock clock) {
     TremplinException.required(dataSource, "dataSource");
@@ -228,6 +240,10 @@ public final class Tremplin implements AutoCloseable {
    * The same engine on the same database and transactions (no second migration), reading "now" from
    * another clock: e.g. to load a dataset as of a past day. Sections added with {@link
    * #addPersonalDataSection} are not carried over.
+   *
+   * @param clock the clock read for "now"
+   * @return the same engine on the same database and transactions (no second migration), reading
+   *     "now" from another clock: e.g
    */
   public Tremplin withClock(Clock clock) {
     return new Tremplin(database, TremplinException.required(clock, "clock"));
@@ -237,6 +253,11 @@ public final class Tremplin implements AutoCloseable {
    * The JDBC URL Tremplin connects with for this one, for a host that builds its own pool: a plain
    * H2 URL gets the PostgreSQL-mode settings Tremplin needs, a PostgreSQL URL {@code
    * reWriteBatchedInserts=true} unless it sets it; any other URL is returned as it is.
+   *
+   * @param url the URL
+   * @return the JDBC URL Tremplin connects with for this one, for a host that builds its own pool:
+   *     a plain H2 URL gets the PostgreSQL-mode settings Tremplin needs, a PostgreSQL URL {@code
+   *     reWriteBatchedInserts=true} unless it sets it; any other URL is returned as it is
    */
   public static String jdbcUrl(String url) {
     return Database.normalizeUrl(TremplinException.requiredText(url, "JDBC URL"));
@@ -248,98 +269,193 @@ public final class Tremplin implements AutoCloseable {
    * #create} instead (docs/benchmarks.md: ~17–33 ms per PostgreSQL connection here). A plain H2 URL
    * gets the PostgreSQL-mode settings Tremplin needs appended; a PostgreSQL URL gets {@code
    * reWriteBatchedInserts=true} unless it sets it.
+   *
+   * @param jdbcUrl the jdbc url
+   * @param user the user
+   * @param password the password
+   * @return a plain data source for a JDBC URL, for the command line, tests and embedded H2
    */
   public static DataSource dataSource(String jdbcUrl, String user, String password) {
     TremplinException.requiredText(jdbcUrl, "JDBC URL");
     return Database.driverManager(jdbcUrl, user, password);
   }
 
-  /** The certification versions (DWWM 2018, 2023). */
+  /**
+   * The certification versions (DWWM 2018, 2023).
+   *
+   * @return the certification versions (DWWM 2018, 2023)
+   */
   public CertificationCatalog certifications() {
     return certifications;
   }
 
-  /** Calendars and public holidays. */
+  /**
+   * Calendars and public holidays.
+   *
+   * @return the calendar service
+   */
   public CalendarService calendars() {
     return calendars;
   }
 
-  /** Programme templates. */
+  /**
+   * Programme templates.
+   *
+   * @return the programme template service
+   */
   public ProgrammeTemplateService templates() {
     return templates;
   }
 
-  /** Schools. */
+  /**
+   * Schools.
+   *
+   * @return the school service
+   */
   public SchoolService schools() {
     return schools;
   }
 
-  /** Cohorts. */
+  /**
+   * Cohorts.
+   *
+   * @return the cohort service
+   */
   public CohortService cohorts() {
     return cohorts;
   }
 
-  /** Learners and enrolments. */
+  /**
+   * Learners and enrolments.
+   *
+   * @return the learner service
+   */
   public LearnerService learners() {
     return learners;
   }
 
-  /** Attendance. */
+  /**
+   * Attendance.
+   *
+   * @return the attendance service
+   */
   public AttendanceService attendance() {
     return attendance;
   }
 
-  /** Evidence, competency status and readiness. */
+  /**
+   * Evidence, competency status and readiness.
+   *
+   * @return the evidence service
+   */
   public EvidenceService evidence() {
     return evidence;
   }
 
-  /** Early-warning alerts and the schools' thresholds. */
+  /**
+   * The cohorts' rosters (a trainer's view: enrolment, recent attendance, contract end, alerts).
+   *
+   * @return the roster service
+   */
+  public RosterService roster() {
+    return roster;
+  }
+
+  /**
+   * Early-warning alerts and the schools' thresholds.
+   *
+   * @return the alert service
+   */
   public AlertService alerts() {
     return alerts;
   }
 
-  /** Privacy requests: the audit trail of a learner's insertion and coaching data. */
+  /**
+   * Privacy requests: the audit trail of a learner's insertion and coaching data.
+   *
+   * @return the privacy service
+   */
   public PrivacyService privacy() {
     return privacy;
   }
 
-  /** Referent coaches and caseloads. */
+  /**
+   * Referent coaches and caseloads.
+   *
+   * @return the referent service
+   */
   public ReferentService referents() {
     return referents;
   }
 
-  /** Coaching: meetings and confidential notes, barriers, action plans, immersions. */
+  /**
+   * Coaching: meetings and confidential notes, barriers, action plans, immersions.
+   *
+   * @return the coaching service
+   */
   public CoachingService coaching() {
     return coaching;
   }
 
-  /** The permission matrix every service checks callers against. */
+  /**
+   * API tokens: server-to-server credentials, stored as hashes (ADR 0011).
+   *
+   * @return the API token service
+   */
+  public ApiTokenService tokens() {
+    return tokens;
+  }
+
+  /**
+   * The permission matrix every service checks callers against.
+   *
+   * @return the permission matrix every service checks callers against
+   */
   public AccessRules access() {
     return access;
   }
 
-  /** IAE eligibility rules (dated criteria lists). */
+  /**
+   * IAE eligibility rules (dated criteria lists).
+   *
+   * @return the eligibility rules
+   */
   public EligibilityRules eligibility() {
     return eligibility;
   }
 
-  /** Exit classification rules. */
+  /**
+   * Exit classification rules.
+   *
+   * @return the exit rules
+   */
   public ExitRules exits() {
     return exits;
   }
 
-  /** The stored insertion path: eligibility, contract, PASS IAE, exits and follow-ups. */
+  /**
+   * The stored insertion path: eligibility, contract, PASS IAE, exits and follow-ups.
+   *
+   * @return the stored insertion path: eligibility, contract, PASS IAE, exits and follow-ups
+   */
   public InsertionPathService insertion() {
     return insertion;
   }
 
-  /** What funders count about learners: facts declared at entry, certification results. */
+  /**
+   * What funders count about learners: facts declared at entry, certification results.
+   *
+   * @return the service
+   */
   public FunderFactsService funderFacts() {
     return funderFacts;
   }
 
-  /** Funders' reports: the school's yearly review. */
+  /**
+   * Funders' reports: the school's yearly review.
+   *
+   * @return the service
+   */
   public ReportService reports() {
     return reports;
   }
@@ -347,6 +463,8 @@ public final class Tremplin implements AutoCloseable {
   /**
    * Core's transactions, for a module that writes its own tables in the same transaction as core
    * calls and runs its own migrations after core's (ADR 0005).
+   *
+   * @return the unit of work
    */
   public UnitOfWork transactions() {
     return database;
@@ -356,6 +474,8 @@ public final class Tremplin implements AutoCloseable {
    * Adds a module's personal data to every learner's export and erasure (the privacy office runs
    * the sections after core's, in the order added, inside its transaction). A section named like
    * one added before replaces it in place, so adding the same sections again changes nothing.
+   *
+   * @param section the personal-data section
    */
   public void addPersonalDataSection(PersonalDataSection section) {
     privacy.addSection(section);
@@ -364,6 +484,9 @@ public final class Tremplin implements AutoCloseable {
   /**
    * The relay that delivers stored events to the alert desk and to the consumers registered on it
    * (ADR 0006). Not started: a host calls {@code start()} once its consumers are registered.
+   *
+   * @return the relay that delivers stored events to the alert desk and to the consumers registered
+   *     on it (ADR 0006)
    */
   public EventRelay relay() {
     return relay;

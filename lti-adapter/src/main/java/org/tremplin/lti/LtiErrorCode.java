@@ -12,7 +12,40 @@ public enum LtiErrorCode {
    * An LMS user or course is already linked to another person, learner or cohort; links are never
    * re-pointed silently.
    */
-  LTI_LINK_CONFLICT(ErrorCode.Kind.CONFLICT);
+  LTI_LINK_CONFLICT(ErrorCode.Kind.CONFLICT),
+
+  /**
+   * A platform service (token endpoint, NRPS, AGS) could not be reached, timed out or answered a
+   * server error (5xx): try again later.
+   */
+  LTI_SERVICE_UNREACHABLE(ErrorCode.Kind.INTERNAL),
+
+  /**
+   * The platform's token endpoint refused the tool's client assertion or the scopes asked (a 4xx
+   * answer): the registration or the platform's tool settings need attention.
+   */
+  LTI_SERVICE_TOKEN_REFUSED(ErrorCode.Kind.INTERNAL),
+
+  /** A platform service still answered 401 after a fresh token (LTI.md §5: one retry only). */
+  LTI_SERVICE_UNAUTHORIZED(ErrorCode.Kind.INTERNAL),
+
+  /** A platform service answered something that cannot be read (not JSON, fields missing). */
+  LTI_SERVICE_BAD_RESPONSE(ErrorCode.Kind.INTERNAL),
+
+  /** A platform service answered a client error (4xx other than 401) to a service call. */
+  LTI_SERVICE_REFUSED(ErrorCode.Kind.INTERNAL),
+
+  /**
+   * The course's launches carry no endpoint of this service, or not the scope it needs: the
+   * platform does not offer it for this course.
+   */
+  LTI_SERVICE_NOT_OFFERED(ErrorCode.Kind.NOT_FOUND),
+
+  /**
+   * A roster read could not be applied to the cohort: the domain refused a change (the cohort's
+   * dates, a learner of another school...). Nothing of the sync was written.
+   */
+  LTI_ROSTER_REFUSED(ErrorCode.Kind.CONFLICT);
 
   private final ErrorCode.Kind kind;
 
@@ -20,7 +53,11 @@ public enum LtiErrorCode {
     this.kind = kind;
   }
 
-  /** What kind of failure this is, in core's classes (for HTTP statuses and exit codes). */
+  /**
+   * What kind of failure this is, in core's classes (for HTTP statuses and exit codes).
+   *
+   * @return what kind of failure this is, in core's classes (for HTTP statuses and exit codes)
+   */
   public ErrorCode.Kind kind() {
     return kind;
   }

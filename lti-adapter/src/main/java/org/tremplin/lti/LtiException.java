@@ -11,21 +11,37 @@ import java.util.Objects;
 public class LtiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The stable error code (serialized with the exception). */
   private final LtiErrorCode code;
 
-  /** An exception with a code and a message. */
+  /**
+   * An exception with a code and a message.
+   *
+   * @param code the stable code
+   * @param message the message (no secret, no personal data)
+   */
   public LtiException(LtiErrorCode code, String message) {
     super(Objects.requireNonNull(message, "message"));
     this.code = Objects.requireNonNull(code, "code");
   }
 
-  /** An exception with a code, a message and the underlying cause. */
+  /**
+   * An exception with a code, a message and the underlying cause.
+   *
+   * @param code the stable code
+   * @param message the message (no secret, no personal data)
+   * @param cause the underlying failure
+   */
   public LtiException(LtiErrorCode code, String message, Throwable cause) {
     super(Objects.requireNonNull(message, "message"), cause);
     this.code = Objects.requireNonNull(code, "code");
   }
 
-  /** The stable error code. */
+  /**
+   * The stable error code.
+   *
+   * @return the stable error code
+   */
   public LtiErrorCode code() {
     return code;
   }

@@ -120,6 +120,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
           case NOT_FOUND -> 404;
           case CONFLICT -> 409;
           case FORBIDDEN -> 403;
+          case UNAUTHENTICATED -> 401;
           case INTERNAL -> 500;
         };
     String incident = null;
@@ -161,6 +162,13 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
    *
    * @param status the 4xx status the server answers
    * @param path the request path, or empty when it could not be read
+   * @param accept the accept
+   * @param acceptLanguage the accept language
+   * @return the reply to a request the host's HTTP server refuses before JAX-RS sees it (a request
+   *     line or headers too large or too many, no {@code Host}, a bad {@code Content-Length},
+   *     ambiguous framing): the same short HTML page or problem details as every other error,
+   *     chosen from the raw {@code Accept} and {@code Accept-Language} values (empty when absent or
+   *     unparsed)
    */
   public static Response beforeRouting(
       int status, String path, String accept, String acceptLanguage) {

@@ -50,6 +50,9 @@ public final class FrameAncestors implements ContainerResponseFilter {
    * Over the registrations (configured and stored, read again at most once a minute), the origins
    * an operator adds, and a clock.
    *
+   * @param registrations the registrations
+   * @param extraOrigins the extra origins
+   * @param clock the clock read for "now"
    * @throws IllegalArgumentException when an extra origin is not {@code scheme://host[:port]}
    */
   public FrameAncestors(

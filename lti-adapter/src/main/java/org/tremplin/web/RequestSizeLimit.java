@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,11 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
 
   private final long maxBytes;
 
-  /** Refusing bodies larger than {@code maxBytes}. */
+  /**
+   * Refusing bodies larger than {@code maxBytes}.
+   *
+   * @param maxBytes the largest body accepted, in bytes
+   */
   public RequestSizeLimit(long maxBytes) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive");
@@ -52,7 +57,16 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
         throw tooLarge();
       }
     }
-    if (request.hasEntity()) {
+    // A declared empty body, or a GET, HEAD or OPTIONS without Content-Length or Transfer-Encoding
+    // (RFC 9112 §6.3), has nothing to bound: asking the runtime would make it wait for a body,
+    // e.g. Jersey on a bare Grizzly for a request offering an h2c upgrade, until the read times
+    // out.
+    boolean bodiless =
+        declared == 0
+            || (length == null
+                && request.getHeaderString("Transfer-Encoding") == null
+                && List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod()));
+    if (!bodiless && request.hasEntity()) {
       request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes, declared));
     }
   }

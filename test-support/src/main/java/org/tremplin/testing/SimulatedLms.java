@@ -24,6 +24,14 @@ import java.util.concurrent.Executors;
  * that hangs holds up no other. Thread-safe; close it to stop the server.
  */
 public final class SimulatedLms implements AutoCloseable {
+  static {
+    // answer at once, as a real web server does (TCP_NODELAY): the JDK server otherwise leaves each
+    // response waiting ~40 ms for a delayed ACK. Read once, when the JDK's server classes load.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final RSAKey key;

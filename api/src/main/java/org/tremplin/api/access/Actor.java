@@ -11,7 +11,12 @@ import org.tremplin.api.TremplinException;
  * @param grants what they may do where; at least one
  */
 public record Actor(String id, List<Grant> grants) {
-  /** The id is required, at most 200 characters; at least one grant. */
+  /**
+   * The id is required, at most 200 characters; at least one grant.
+   *
+   * @param id the identifier
+   * @param grants the grants
+   */
   public Actor {
     TremplinException.requiredText(id, "actor id");
     TremplinException.check(id.length() <= 200, "actor id is longer than 200 characters");
@@ -19,7 +24,14 @@ public record Actor(String id, List<Grant> grants) {
     TremplinException.check(!grants.isEmpty(), "actor " + id + " has no grant");
   }
 
-  /** An actor with one grant. */
+  /**
+   * An actor with one grant.
+   *
+   * @param id the identifier
+   * @param role the role
+   * @param scope the scope
+   * @return an actor with one grant
+   */
   public static Actor of(String id, Role role, Scope scope) {
     return new Actor(id, List.of(new Grant(role, scope)));
   }

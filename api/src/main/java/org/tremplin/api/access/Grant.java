@@ -9,7 +9,12 @@ import org.tremplin.api.TremplinException;
  * @param scope how far it reaches
  */
 public record Grant(Role role, Scope scope) {
-  /** Both fields required. */
+  /**
+   * Both fields required.
+   *
+   * @param role the role
+   * @param scope the scope
+   */
   public Grant {
     TremplinException.required(role, "role");
     TremplinException.required(scope, "scope");

@@ -32,5 +32,7 @@ public enum Operation {
   /** Read counts and summaries (reports). */
   REPORT_READ,
   /** Export everything held about a learner, or erase it. */
-  PERSONAL_DATA_ADMIN
+  PERSONAL_DATA_ADMIN,
+  /** Issue, list and revoke API tokens (server-to-server access) for a school or the network. */
+  API_TOKEN_ADMIN
 }

@@ -16,7 +16,11 @@ public sealed interface Scope {
    * @param school the school
    */
   record OfSchool(SchoolId school) implements Scope {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param school the school
+     */
     public OfSchool {
       TremplinException.required(school, "school");
     }
@@ -29,7 +33,12 @@ public sealed interface Scope {
    * @param cohort the cohort
    */
   record OfCohort(SchoolId school, CohortId cohort) implements Scope {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param school the school
+     * @param cohort the cohort
+     */
     public OfCohort {
       TremplinException.required(school, "school");
       TremplinException.required(cohort, "cohort");
@@ -42,7 +51,11 @@ public sealed interface Scope {
    * @param learner the learner
    */
   record OfLearner(LearnerId learner) implements Scope {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param learner the learner
+     */
     public OfLearner {
       TremplinException.required(learner, "learner");
     }

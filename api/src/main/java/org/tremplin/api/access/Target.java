@@ -19,7 +19,11 @@ public sealed interface Target {
    * @param school the school
    */
   record OfSchool(SchoolId school) implements Target {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param school the school
+     */
     public OfSchool {
       TremplinException.required(school, "school");
     }
@@ -32,7 +36,12 @@ public sealed interface Target {
    * @param cohort the cohort
    */
   record OfCohort(SchoolId school, CohortId cohort) implements Target {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param school the school
+     * @param cohort the cohort
+     */
     public OfCohort {
       TremplinException.required(school, "school");
       TremplinException.required(cohort, "cohort");
@@ -49,7 +58,14 @@ public sealed interface Target {
    */
   record OfLearner(SchoolId school, CohortId cohort, LearnerId learner, String referentCoach)
       implements Target {
-    /** All required; the coach may be empty. */
+    /**
+     * All required; the coach may be empty.
+     *
+     * @param school the school
+     * @param cohort the cohort
+     * @param learner the learner
+     * @param referentCoach the referent coach
+     */
     public OfLearner {
       TremplinException.required(school, "school");
       TremplinException.required(cohort, "cohort");

@@ -28,7 +28,18 @@ public record Alert(
     AlertStatus status,
     String changedBy,
     Instant changedAt) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param id the identifier
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param signal the signal
+   * @param raisedOn the raised on
+   * @param status the status
+   * @param changedBy the changed by
+   * @param changedAt the changed at
+   */
   public Alert {
     TremplinException.required(id, "id");
     TremplinException.required(cohort, "cohort");

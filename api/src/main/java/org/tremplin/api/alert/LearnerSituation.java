@@ -50,7 +50,26 @@ public record LearnerSituation(
     boolean hasExitPlan,
     BigDecimal acquiredShare,
     BigDecimal trainingElapsedShare) {
-  /** Required fields present; shares between 0 and 1. */
+  /**
+   * Required fields present; shares between 0 and 1.
+   *
+   * @param learner the learner
+   * @param on the day it is evaluated on
+   * @param unjustifiedAbsences the unjustified absences
+   * @param attendanceRate the attendance rate
+   * @param plannedHalfDaysInWindow the planned half days in window
+   * @param lastHeldMeeting the last held meeting
+   * @param coachedSince the coached since
+   * @param missedMeetingsSinceLastHeld the missed meetings since last held
+   * @param inTrainingPhase the in training phase
+   * @param lastCompetencyProgress the last competency progress
+   * @param trainingStart the training start
+   * @param contractEnd the contract end
+   * @param passEnd the pass end
+   * @param hasExitPlan the has exit plan
+   * @param acquiredShare the acquired share
+   * @param trainingElapsedShare the training elapsed share
+   */
   public LearnerSituation {
     TremplinException.required(learner, "learner");
     TremplinException.required(on, "on");
@@ -65,22 +84,38 @@ public record LearnerSituation(
     TremplinException.required(trainingElapsedShare, "trainingElapsedShare");
   }
 
-  /** The last held meeting. */
+  /**
+   * The last held meeting.
+   *
+   * @return the last held meeting
+   */
   public Optional<LocalDate> lastHeldMeetingDate() {
     return Optional.ofNullable(lastHeldMeeting);
   }
 
-  /** The last competency progress. */
+  /**
+   * The last competency progress.
+   *
+   * @return the last competency progress
+   */
   public Optional<LocalDate> lastCompetencyProgressDate() {
     return Optional.ofNullable(lastCompetencyProgress);
   }
 
-  /** The contract's last day. */
+  /**
+   * The contract's last day.
+   *
+   * @return the contract's last day
+   */
   public Optional<LocalDate> contractEndDate() {
     return Optional.ofNullable(contractEnd);
   }
 
-  /** The PASS IAE's last day. */
+  /**
+   * The PASS IAE's last day.
+   *
+   * @return the PASS IAE's last day
+   */
   public Optional<LocalDate> passEndDate() {
     return Optional.ofNullable(passEnd);
   }

@@ -11,7 +11,11 @@ import org.tremplin.api.calendar.HalfDay;
  * situation, so the same situation is not alerted twice (a new situation gets a new key).
  */
 public sealed interface RiskSignal {
-  /** A stable key of the ongoing situation, e.g. {@code NO_MEETING:2025-10-01}. */
+  /**
+   * A stable key of the ongoing situation, e.g. {@code NO_MEETING:2025-10-01}.
+   *
+   * @return a stable key of the ongoing situation, e.g
+   */
   String situation();
 
   /**
@@ -21,7 +25,12 @@ public sealed interface RiskSignal {
    * @param windowDays the window
    */
   record UnjustifiedAbsences(List<HalfDay> halfDays, int windowDays) implements RiskSignal {
-    /** At least one half-day. */
+    /**
+     * At least one half-day.
+     *
+     * @param halfDays the half days
+     * @param windowDays the window days
+     */
     public UnjustifiedAbsences {
       halfDays = List.copyOf(TremplinException.required(halfDays, "halfDays"));
       TremplinException.check(!halfDays.isEmpty(), "no half-day");
@@ -43,7 +52,14 @@ public sealed interface RiskSignal {
    */
   record LowAttendance(BigDecimal rate, BigDecimal minimum, int windowDays, LocalDate since)
       implements RiskSignal {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param rate the rate
+     * @param minimum the minimum
+     * @param windowDays the window days
+     * @param since the since
+     */
     public LowAttendance {
       TremplinException.required(rate, "rate");
       TremplinException.required(minimum, "minimum");
@@ -63,7 +79,12 @@ public sealed interface RiskSignal {
    * @param days days since then
    */
   record NoCoachingMeeting(LocalDate since, long days) implements RiskSignal {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param since the since
+     * @param days the days
+     */
     public NoCoachingMeeting {
       TremplinException.required(since, "since");
     }
@@ -93,7 +114,12 @@ public sealed interface RiskSignal {
    * @param days days since then
    */
   record NoCompetencyProgress(LocalDate since, long days) implements RiskSignal {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param since the since
+     * @param days the days
+     */
     public NoCompetencyProgress {
       TremplinException.required(since, "since");
     }
@@ -112,7 +138,13 @@ public sealed interface RiskSignal {
    * @param daysLeft days left
    */
   record EndingWithoutExitPlan(String what, LocalDate end, long daysLeft) implements RiskSignal {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param what the what
+     * @param end the end
+     * @param daysLeft the days left
+     */
     public EndingWithoutExitPlan {
       TremplinException.requiredText(what, "what");
       TremplinException.required(end, "end");
@@ -131,7 +163,12 @@ public sealed interface RiskSignal {
    * @param expectedShare share of training elapsed
    */
   record ReadinessBehind(BigDecimal acquiredShare, BigDecimal expectedShare) implements RiskSignal {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param acquiredShare the acquired share
+     * @param expectedShare the expected share
+     */
     public ReadinessBehind {
       TremplinException.required(acquiredShare, "acquiredShare");
       TremplinException.required(expectedShare, "expectedShare");

@@ -27,7 +27,19 @@ public record RiskThresholds(
     int maxDaysWithoutProgress,
     int endingWithinDays,
     BigDecimal readinessTolerance) {
-  /** Counts and windows positive; rates between 0 and 1. */
+  /**
+   * Counts and windows positive; rates between 0 and 1.
+   *
+   * @param unjustifiedHalfDays the unjustified half days
+   * @param unjustifiedWindowDays the unjustified window days
+   * @param minAttendanceRate the min attendance rate
+   * @param attendanceWindowDays the attendance window days
+   * @param maxDaysWithoutMeeting the max days without meeting
+   * @param missedMeetings the missed meetings
+   * @param maxDaysWithoutProgress the max days without progress
+   * @param endingWithinDays the ending within days
+   * @param readinessTolerance the readiness tolerance
+   */
   public RiskThresholds {
     TremplinException.check(unjustifiedHalfDays >= 1, "unjustifiedHalfDays must be positive");
     TremplinException.check(unjustifiedWindowDays >= 1, "unjustifiedWindowDays must be positive");

@@ -12,7 +12,13 @@ import org.tremplin.api.calendar.HalfDay;
  * @param mark the mark
  */
 public record AttendanceEntry(LearnerId learner, HalfDay halfDay, AttendanceMark mark) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param learner the learner
+   * @param halfDay the half day
+   * @param mark the mark
+   */
   public AttendanceEntry {
     TremplinException.required(learner, "learner");
     TremplinException.required(halfDay, "half-day");

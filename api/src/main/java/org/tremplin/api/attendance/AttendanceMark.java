@@ -9,7 +9,12 @@ import org.tremplin.api.TremplinException;
  * @param lateMinutes minutes late: positive for LATE (at most a half-day, 210), 0 otherwise
  */
 public record AttendanceMark(Mark mark, int lateMinutes) {
-  /** LATE has 1–210 minutes; other marks have 0. */
+  /**
+   * LATE has 1–210 minutes; other marks have 0.
+   *
+   * @param mark the mark
+   * @param lateMinutes the late minutes
+   */
   public AttendanceMark {
     TremplinException.required(mark, "mark");
     if (mark == Mark.LATE) {
@@ -21,12 +26,22 @@ public record AttendanceMark(Mark mark, int lateMinutes) {
     }
   }
 
-  /** A mark other than LATE. */
+  /**
+   * A mark other than LATE.
+   *
+   * @param mark the mark
+   * @return a mark other than LATE
+   */
   public static AttendanceMark of(Mark mark) {
     return new AttendanceMark(mark, 0);
   }
 
-  /** Late by some minutes. */
+  /**
+   * Late by some minutes.
+   *
+   * @param minutes the minutes
+   * @return the attendance mark
+   */
   public static AttendanceMark late(int minutes) {
     return new AttendanceMark(Mark.LATE, minutes);
   }

@@ -25,7 +25,16 @@ public record AttendanceRates(
     int unjustifiedAbsences,
     int lateMinutes) {
 
-  /** Counts are not negative and recorded half-days do not exceed planned ones. */
+  /**
+   * Counts are not negative and recorded half-days do not exceed planned ones.
+   *
+   * @param period the period
+   * @param planned the planned
+   * @param attended the attended
+   * @param justifiedAbsences the justified absences
+   * @param unjustifiedAbsences the unjustified absences
+   * @param lateMinutes the late minutes
+   */
   public AttendanceRates {
     TremplinException.required(period, "period");
     TremplinException.check(
@@ -37,27 +46,47 @@ public record AttendanceRates(
     TremplinException.check(lateMinutes >= 0, "late minutes must not be negative");
   }
 
-  /** Half-days planned but not recorded yet. */
+  /**
+   * Half-days planned but not recorded yet.
+   *
+   * @return the unrecorded
+   */
   public int unrecorded() {
     return planned - attended - justifiedAbsences - unjustifiedAbsences;
   }
 
-  /** Attended / planned, as a fraction with 4 decimals (0 when nothing was planned). */
+  /**
+   * Attended / planned, as a fraction with 4 decimals (0 when nothing was planned).
+   *
+   * @return the attendance rate
+   */
   public BigDecimal attendanceRate() {
     return ratio(attended, planned);
   }
 
-  /** Unjustified absences / planned, as a fraction with 4 decimals. */
+  /**
+   * Unjustified absences / planned, as a fraction with 4 decimals.
+   *
+   * @return the unjustified rate
+   */
   public BigDecimal unjustifiedRate() {
     return ratio(unjustifiedAbsences, planned);
   }
 
-  /** Planned hours (3.5 h per half-day). */
+  /**
+   * Planned hours (3.5 h per half-day).
+   *
+   * @return the planned hours
+   */
   public BigDecimal plannedHours() {
     return BigDecimal.valueOf(planned).multiply(HOURS_PER_HALF_DAY);
   }
 
-  /** Attended hours (3.5 h per attended half-day, minus minutes late). */
+  /**
+   * Attended hours (3.5 h per attended half-day, minus minutes late).
+   *
+   * @return the attended hours
+   */
   public BigDecimal attendedHours() {
     return BigDecimal.valueOf(attended)
         .multiply(HOURS_PER_HALF_DAY)
@@ -66,7 +95,12 @@ public record AttendanceRates(
                 .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP));
   }
 
-  /** Sums two measures of the same period (e.g. two learners). */
+  /**
+   * Sums two measures of the same period (e.g. two learners).
+   *
+   * @param other the other
+   * @return the attendance rates
+   */
   public AttendanceRates plus(AttendanceRates other) {
     return new AttendanceRates(
         period,
@@ -77,7 +111,12 @@ public record AttendanceRates(
         lateMinutes + other.lateMinutes);
   }
 
-  /** Nothing planned, nothing recorded. */
+  /**
+   * Nothing planned, nothing recorded.
+   *
+   * @param period the period
+   * @return the attendance rates
+   */
   public static AttendanceRates empty(DateRange period) {
     return new AttendanceRates(period, 0, 0, 0, 0, 0);
   }

@@ -28,7 +28,18 @@ public record AttendanceRecord(
     String recordedBy,
     Instant recordedAt,
     String reason) {
-  /** All fields required; corrections have a reason. */
+  /**
+   * All fields required; corrections have a reason.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param halfDay the half day
+   * @param version the version
+   * @param mark the mark
+   * @param recordedBy the recorded by
+   * @param recordedAt the recorded at
+   * @param reason the reason
+   */
   public AttendanceRecord {
     TremplinException.required(cohort, "cohort");
     TremplinException.required(learner, "learner");
@@ -41,7 +52,11 @@ public record AttendanceRecord(
     TremplinException.check(version == 1 || !reason.isBlank(), "a correction needs a reason");
   }
 
-  /** Whether this version corrects an earlier one. */
+  /**
+   * Whether this version corrects an earlier one.
+   *
+   * @return whether this version corrects an earlier one
+   */
   public boolean isCorrection() {
     return version > 1;
   }

@@ -20,6 +20,10 @@ public interface AttendanceService {
   /**
    * Records one half-day for one learner (version 1).
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param entry the entry
+   * @return the attendance record
    * @throws org.tremplin.api.TremplinException {@code ATTENDANCE_DAY_NOT_IN_CALENDAR}, {@code
    *     ATTENDANCE_IN_FUTURE}, {@code LEARNER_NOT_ENROLLED}, {@code ATTENDANCE_ALREADY_RECORDED}
    */
@@ -28,6 +32,10 @@ public interface AttendanceService {
   /**
    * Records many half-days in one transaction: all are written or none.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param entries the entries
+   * @return the attendance records
    * @throws org.tremplin.api.TremplinException as {@link #record}, plus {@code
    *     ATTENDANCE_DUPLICATE_IN_BATCH}; the message names the first offending entry
    */
@@ -36,23 +44,65 @@ public interface AttendanceService {
   /**
    * Corrects a recorded half-day by appending a new version.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param entry the entry
+   * @param reason the reason
+   * @return the attendance record
    * @throws org.tremplin.api.TremplinException {@code ATTENDANCE_NOT_RECORDED}, {@code
    *     INVALID_ARGUMENT} without a reason
    */
   AttendanceRecord correct(Actor actor, CohortId cohort, AttendanceEntry entry, String reason);
 
-  /** The current sheet of one day: the latest version of each learner's half-days. */
+  /**
+   * The current sheet of one day: the latest version of each learner's half-days.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param day the day
+   * @return the current sheet of one day: the latest version of each learner's half-days
+   */
   List<AttendanceRecord> sheet(Actor actor, CohortId cohort, LocalDate day);
 
-  /** The latest version of every half-day recorded in a period, by day, part and learner. */
+  /**
+   * The latest version of every half-day recorded in a period, by day, part and learner.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param period the period
+   * @return the latest version of every half-day recorded in a period, by day, part and learner
+   */
   List<AttendanceRecord> current(Actor actor, CohortId cohort, DateRange period);
 
-  /** Every version of one learner's half-day, oldest first. */
+  /**
+   * Every version of one learner's half-day, oldest first.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param halfDay the half day
+   * @return every version of one learner's half-day, oldest first
+   */
   List<AttendanceRecord> history(Actor actor, CohortId cohort, LearnerId learner, HalfDay halfDay);
 
-  /** A learner's rates over a period. */
+  /**
+   * A learner's rates over a period.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param period the period
+   * @return a learner's rates over a period
+   */
   AttendanceRates learnerRates(Actor actor, CohortId cohort, LearnerId learner, DateRange period);
 
-  /** The cohort's rates over a period (sum over its learners). */
+  /**
+   * The cohort's rates over a period (sum over its learners).
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param period the period
+   * @return the cohort's rates over a period (sum over its learners)
+   */
   AttendanceRates cohortRates(Actor actor, CohortId cohort, DateRange period);
 }

@@ -25,7 +25,11 @@ public enum Mark {
     this.counts = counts;
   }
 
-  /** How the mark counts in rates. */
+  /**
+   * How the mark counts in rates.
+   *
+   * @return the counts
+   */
   public Counts counts() {
     return counts;
   }

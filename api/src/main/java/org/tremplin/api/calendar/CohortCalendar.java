@@ -31,7 +31,16 @@ public record CohortCalendar(
   /** Hours in a working day (DOMAIN.md: full time, 7 h a day). */
   public static final int HOURS_PER_DAY = 7;
 
-  /** All fields required; collections copied. */
+  /**
+   * All fields required; collections copied.
+   *
+   * @param range the first and last day
+   * @param departement the departement
+   * @param closures the closures
+   * @param workingDays the working days
+   * @param publicHolidays the public holidays
+   * @param phases the phases
+   */
   public CohortCalendar {
     TremplinException.required(range, "range");
     TremplinException.required(departement, "departement");
@@ -43,27 +52,49 @@ public record CohortCalendar(
     phases = List.copyOf(TremplinException.required(phases, "phases"));
   }
 
-  /** Whether attendance can be recorded on this day. */
+  /**
+   * Whether attendance can be recorded on this day.
+   *
+   * @param day the day
+   * @return whether attendance can be recorded on this day
+   */
   public boolean isWorkingDay(LocalDate day) {
     return workingDays.contains(day);
   }
 
-  /** Number of working days. */
+  /**
+   * Number of working days.
+   *
+   * @return the working day count
+   */
   public int workingDayCount() {
     return workingDays.size();
   }
 
-  /** Number of half-days (two per working day). */
+  /**
+   * Number of half-days (two per working day).
+   *
+   * @return the half day count
+   */
   public int halfDayCount() {
     return 2 * workingDays.size();
   }
 
-  /** Planned hours: {@value #HOURS_PER_DAY} per working day. */
+  /**
+   * Planned hours: {@value #HOURS_PER_DAY} per working day.
+   *
+   * @return the planned hours
+   */
   public int plannedHours() {
     return HOURS_PER_DAY * workingDays.size();
   }
 
-  /** Working days inside a range (clipped to the calendar). */
+  /**
+   * Working days inside a range (clipped to the calendar).
+   *
+   * @param period the period
+   * @return the navigable set
+   */
   public NavigableSet<LocalDate> workingDaysIn(DateRange period) {
     if (!period.overlaps(range)) {
       return new TreeSet<>();
@@ -71,12 +102,21 @@ public record CohortCalendar(
     return workingDays.subSet(period.first(), true, period.last(), true);
   }
 
-  /** Every working half-day, in order. */
+  /**
+   * Every working half-day, in order.
+   *
+   * @return every working half-day, in order
+   */
   public Stream<HalfDay> halfDays() {
     return workingDays.stream().flatMap(d -> Stream.of(HalfDay.am(d), HalfDay.pm(d)));
   }
 
-  /** The phase that contains this day. */
+  /**
+   * The phase that contains this day.
+   *
+   * @param day the day
+   * @return the phase that contains this day
+   */
   public Optional<PhaseSpan> phaseOn(LocalDate day) {
     return phases.stream().filter(p -> p.range().contains(day)).findFirst();
   }

@@ -12,7 +12,12 @@ import org.tremplin.api.TremplinException;
  * @param last the last day, not before {@code first}
  */
 public record DateRange(LocalDate first, LocalDate last) {
-  /** Both days required; {@code last} not before {@code first}. */
+  /**
+   * Both days required; {@code last} not before {@code first}.
+   *
+   * @param first the first
+   * @param last the last
+   */
   public DateRange {
     TremplinException.required(first, "first day");
     TremplinException.required(last, "last day");
@@ -23,7 +28,12 @@ public record DateRange(LocalDate first, LocalDate last) {
     }
   }
 
-  /** Parses {@code 2025-12-22/2026-01-02} (ISO dates, inclusive). */
+  /**
+   * Parses {@code 2025-12-22/2026-01-02} (ISO dates, inclusive).
+   *
+   * @param text the text to read
+   * @return the date range
+   */
   public static DateRange parse(String text) {
     String[] parts = TremplinException.requiredText(text, "date range").split("/", 2);
     if (parts.length != 2) {
@@ -39,22 +49,41 @@ public record DateRange(LocalDate first, LocalDate last) {
     }
   }
 
-  /** A single day. */
+  /**
+   * A single day.
+   *
+   * @param day the day
+   * @return a single day
+   */
   public static DateRange of(LocalDate day) {
     return new DateRange(day, day);
   }
 
-  /** Whether the day is inside the range. */
+  /**
+   * Whether the day is inside the range.
+   *
+   * @param day the day
+   * @return whether the day is inside the range
+   */
   public boolean contains(LocalDate day) {
     return !day.isBefore(first) && !day.isAfter(last);
   }
 
-  /** Whether the two ranges share at least one day. */
+  /**
+   * Whether the two ranges share at least one day.
+   *
+   * @param other the other
+   * @return whether the two ranges share at least one day
+   */
   public boolean overlaps(DateRange other) {
     return !other.last.isBefore(first) && !other.first.isAfter(last);
   }
 
-  /** Every day of the range, in order. */
+  /**
+   * Every day of the range, in order.
+   *
+   * @return every day of the range, in order
+   */
   public Stream<LocalDate> days() {
     return first.datesUntil(last.plusDays(1));
   }

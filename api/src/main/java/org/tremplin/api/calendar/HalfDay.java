@@ -10,18 +10,33 @@ import org.tremplin.api.TremplinException;
  * @param part morning or afternoon
  */
 public record HalfDay(LocalDate date, HalfDayPart part) implements Comparable<HalfDay> {
-  /** Both fields required. */
+  /**
+   * Both fields required.
+   *
+   * @param date the day
+   * @param part the part
+   */
   public HalfDay {
     TremplinException.required(date, "half-day date");
     TremplinException.required(part, "half-day part");
   }
 
-  /** The morning of a day. */
+  /**
+   * The morning of a day.
+   *
+   * @param date the day
+   * @return the morning of a day
+   */
   public static HalfDay am(LocalDate date) {
     return new HalfDay(date, HalfDayPart.AM);
   }
 
-  /** The afternoon of a day. */
+  /**
+   * The afternoon of a day.
+   *
+   * @param date the day
+   * @return the afternoon of a day
+   */
   public static HalfDay pm(LocalDate date) {
     return new HalfDay(date, HalfDayPart.PM);
   }

@@ -15,7 +15,15 @@ import org.tremplin.api.programme.PhaseKind;
  */
 public record PhaseSpan(
     String code, LocalizedText name, PhaseKind kind, DateRange range, int workingDays) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param code the stable code
+   * @param name the name
+   * @param kind the kind
+   * @param range the first and last day
+   * @param workingDays the working days
+   */
   public PhaseSpan {
     TremplinException.requiredText(code, "phase code");
     TremplinException.required(name, "phase name");

@@ -12,7 +12,13 @@ import org.tremplin.api.TremplinException;
  * @param name its name
  */
 public record PublicHoliday(LocalDate date, String code, LocalizedText name) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param date the day
+   * @param code the stable code
+   * @param name the name
+   */
   public PublicHoliday {
     TremplinException.required(date, "holiday date");
     TremplinException.requiredText(code, "holiday code");

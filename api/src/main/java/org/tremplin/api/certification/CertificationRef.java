@@ -9,13 +9,23 @@ import org.tremplin.api.TremplinException;
  * @param version the version, e.g. {@code 2023}
  */
 public record CertificationRef(String certification, String version) {
-  /** Both parts are required. */
+  /**
+   * Both parts are required.
+   *
+   * @param certification the certification
+   * @param version the version
+   */
   public CertificationRef {
     TremplinException.requiredText(certification, "certification");
     TremplinException.requiredText(version, "certification version");
   }
 
-  /** Parses {@code DWWM-2023} (or {@code DWWM:2023}). */
+  /**
+   * Parses {@code DWWM-2023} (or {@code DWWM:2023}).
+   *
+   * @param text the text to read
+   * @return the certification ref
+   */
   public static CertificationRef parse(String text) {
     String[] parts = TremplinException.requiredText(text, "certification").split("[-:]", 2);
     TremplinException.check(

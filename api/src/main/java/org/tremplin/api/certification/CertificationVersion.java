@@ -28,7 +28,17 @@ public record CertificationVersion(
     List<Competency> transversal,
     List<ExamComponent> examComponents) {
 
-  /** All fields are required; lists are copied. */
+  /**
+   * All fields are required; lists are copied.
+   *
+   * @param ref the ref
+   * @param rncp the rncp
+   * @param validFrom the valid from
+   * @param title the title
+   * @param blocks the blocks
+   * @param transversal the transversal
+   * @param examComponents the exam components
+   */
   public CertificationVersion {
     TremplinException.required(ref, "certification reference");
     TremplinException.requiredText(rncp, "rncp");
@@ -39,22 +49,41 @@ public record CertificationVersion(
     examComponents = List.copyOf(TremplinException.required(examComponents, "examComponents"));
   }
 
-  /** Every competency of every block, in order (transversal competencies excluded). */
+  /**
+   * Every competency of every block, in order (transversal competencies excluded).
+   *
+   * @return every competency of every block, in order (transversal competencies excluded)
+   */
   public Stream<Competency> competencies() {
     return blocks.stream().flatMap(b -> b.competencies().stream());
   }
 
-  /** The block competency with this code. */
+  /**
+   * The block competency with this code.
+   *
+   * @param code the stable code
+   * @return the block competency with this code
+   */
   public Optional<Competency> competency(String code) {
     return competencies().filter(c -> c.code().equals(code)).findFirst();
   }
 
-  /** The block with this code. */
+  /**
+   * The block with this code.
+   *
+   * @param code the stable code
+   * @return the block with this code
+   */
   public Optional<CompetencyBlock> block(String code) {
     return blocks.stream().filter(b -> b.code().equals(code)).findFirst();
   }
 
-  /** The competency that owns the performance criterion with this code. */
+  /**
+   * The competency that owns the performance criterion with this code.
+   *
+   * @param criterionCode the criterion code
+   * @return the competency that owns the performance criterion with this code
+   */
   public Optional<Competency> competencyOfCriterion(String criterionCode) {
     return competencies().filter(c -> c.criterion(criterionCode).isPresent()).findFirst();
   }

@@ -13,14 +13,25 @@ import org.tremplin.api.TremplinException;
  * @param criteria the performance criteria, possibly empty
  */
 public record Competency(String code, LocalizedText title, List<PerformanceCriterion> criteria) {
-  /** Code and title are required; criteria are copied. */
+  /**
+   * Code and title are required; criteria are copied.
+   *
+   * @param code the stable code
+   * @param title the title
+   * @param criteria the criteria
+   */
   public Competency {
     TremplinException.requiredText(code, "competency code");
     TremplinException.required(title, "competency title");
     criteria = List.copyOf(TremplinException.required(criteria, "criteria"));
   }
 
-  /** The criterion with this code, if this competency has it. */
+  /**
+   * The criterion with this code, if this competency has it.
+   *
+   * @param criterionCode the criterion code
+   * @return the criterion with this code, if this competency has it
+   */
   public Optional<PerformanceCriterion> criterion(String criterionCode) {
     return criteria.stream().filter(c -> c.code().equals(criterionCode)).findFirst();
   }

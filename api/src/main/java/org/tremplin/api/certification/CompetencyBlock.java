@@ -12,7 +12,13 @@ import org.tremplin.api.TremplinException;
  * @param competencies the competencies of the block, in order
  */
 public record CompetencyBlock(String code, LocalizedText title, List<Competency> competencies) {
-  /** Code and title are required; a block has at least one competency. */
+  /**
+   * Code and title are required; a block has at least one competency.
+   *
+   * @param code the stable code
+   * @param title the title
+   * @param competencies the competencies
+   */
   public CompetencyBlock {
     TremplinException.requiredText(code, "block code");
     TremplinException.required(title, "block title");

@@ -11,7 +11,13 @@ import org.tremplin.api.TremplinException;
  * @param minutes its length
  */
 public record ExamComponent(String code, LocalizedText title, int minutes) {
-  /** Code and title are required, minutes positive. */
+  /**
+   * Code and title are required, minutes positive.
+   *
+   * @param code the stable code
+   * @param title the title
+   * @param minutes the minutes
+   */
   public ExamComponent {
     TremplinException.requiredText(code, "exam component code");
     TremplinException.required(title, "exam component title");

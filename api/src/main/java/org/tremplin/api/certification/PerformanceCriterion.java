@@ -10,7 +10,12 @@ import org.tremplin.api.TremplinException;
  * @param title what is observed
  */
 public record PerformanceCriterion(String code, LocalizedText title) {
-  /** Code and title are required. */
+  /**
+   * Code and title are required.
+   *
+   * @param code the stable code
+   * @param title the title
+   */
   public PerformanceCriterion {
     TremplinException.requiredText(code, "criterion code");
     TremplinException.required(title, "criterion title");

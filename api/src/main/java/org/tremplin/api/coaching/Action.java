@@ -20,7 +20,16 @@ public record Action(
     ActionOwner owner,
     LocalDate dueOn,
     ActionStatus status) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param id the identifier
+   * @param objective the objective
+   * @param description the description
+   * @param owner the owner
+   * @param dueOn the due on
+   * @param status the status
+   */
   public Action {
     TremplinException.required(id, "id");
     TremplinException.required(objective, "objective");

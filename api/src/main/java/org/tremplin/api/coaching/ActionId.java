@@ -9,12 +9,20 @@ import org.tremplin.api.TremplinException;
  * @param value the UUID
  */
 public record ActionId(UUID value) {
-  /** The UUID is required. */
+  /**
+   * The UUID is required.
+   *
+   * @param value the value
+   */
   public ActionId {
     TremplinException.required(value, "action id");
   }
 
-  /** A new random id. */
+  /**
+   * A new random id.
+   *
+   * @return a new random id
+   */
   public static ActionId random() {
     return new ActionId(UUID.randomUUID());
   }

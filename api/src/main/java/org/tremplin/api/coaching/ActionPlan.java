@@ -15,7 +15,14 @@ import org.tremplin.api.TremplinException;
  */
 public record ActionPlan(
     CohortId cohort, LearnerId learner, List<Objective> objectives, List<Referral> referrals) {
-  /** All required; lists possibly empty. */
+  /**
+   * All required; lists possibly empty.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param objectives the objectives
+   * @param referrals the referrals
+   */
   public ActionPlan {
     TremplinException.required(cohort, "cohort");
     TremplinException.required(learner, "learner");

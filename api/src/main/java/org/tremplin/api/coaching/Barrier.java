@@ -28,7 +28,18 @@ public record Barrier(
     LocalDate openedOn,
     String description,
     List<BarrierStatusChange> history) {
-  /** All required; the history is not empty. */
+  /**
+   * All required; the history is not empty.
+   *
+   * @param id the identifier
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param category the category
+   * @param severity the severity
+   * @param openedOn the opened on
+   * @param description the description
+   * @param history the history
+   */
   public Barrier {
     TremplinException.required(id, "id");
     TremplinException.required(cohort, "cohort");
@@ -41,22 +52,38 @@ public record Barrier(
     TremplinException.check(!history.isEmpty(), "a barrier has at least its opening in history");
   }
 
-  /** The current status (the newest change's). */
+  /**
+   * The current status (the newest change's).
+   *
+   * @return the current status (the newest change's)
+   */
   public BarrierStatus status() {
     return current().status();
   }
 
-  /** The newest status change. */
+  /**
+   * The newest status change.
+   *
+   * @return the newest status change
+   */
   public BarrierStatusChange current() {
     return history.get(history.size() - 1);
   }
 
-  /** The result, once resolved or abandoned. */
+  /**
+   * The result, once resolved or abandoned.
+   *
+   * @return the result, once resolved or abandoned
+   */
   public Optional<String> result() {
     return status().closes() ? Optional.of(current().note()) : Optional.empty();
   }
 
-  /** The day it was resolved or abandoned, once closed. */
+  /**
+   * The day it was resolved or abandoned, once closed.
+   *
+   * @return the day it was resolved or abandoned, once closed
+   */
   public Optional<LocalDate> closedOn() {
     return status().closes() ? Optional.of(current().on()) : Optional.empty();
   }

@@ -11,7 +11,11 @@ public enum BarrierStatus {
   /** Given up (the learner declined, moved on, or it could not be worked on). */
   ABANDONED;
 
-  /** Whether this status closes the barrier (a result text is then required). */
+  /**
+   * Whether this status closes the barrier (a result text is then required).
+   *
+   * @return whether this status closes the barrier (a result text is then required)
+   */
   public boolean closes() {
     return this == RESOLVED || this == ABANDONED;
   }

@@ -15,7 +15,15 @@ import org.tremplin.api.TremplinException;
  */
 public record BarrierStatusChange(
     BarrierStatus status, LocalDate on, String note, String recordedBy, Instant recordedAt) {
-  /** All required; a closing status needs a non-blank note (the result). */
+  /**
+   * All required; a closing status needs a non-blank note (the result).
+   *
+   * @param status the status
+   * @param on the day it is evaluated on
+   * @param note the note
+   * @param recordedBy the recorded by
+   * @param recordedAt the recorded at
+   */
   public BarrierStatusChange {
     TremplinException.required(status, "status");
     TremplinException.required(on, "date");

@@ -36,7 +36,19 @@ public record CoachingMeeting(
   /** Longest confidential note. */
   public static final int MAX_CONFIDENTIAL_NOTE = 4000;
 
-  /** All fields required; a planned meeting has no note yet. */
+  /**
+   * All fields required; a planned meeting has no note yet.
+   *
+   * @param id the identifier
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param plannedAt the planned at
+   * @param status the status
+   * @param note the note
+   * @param confidentialNote the confidential note
+   * @param plannedBy the planned by
+   * @param updatedAt the updated at
+   */
   public CoachingMeeting {
     TremplinException.required(id, "id");
     TremplinException.required(cohort, "cohort");

@@ -8,7 +8,11 @@ import org.tremplin.api.TremplinException;
  * (who does not even learn that one exists). Immutable.
  */
 public sealed interface ConfidentialNote {
-  /** Whether the caller may know that a confidential note was written (read it or not). */
+  /**
+   * Whether the caller may know that a confidential note was written (read it or not).
+   *
+   * @return whether the caller may know that a confidential note was written (read it or not)
+   */
   boolean exists();
 
   /** No confidential note was written, or the caller may not even know of one (the learner). */
@@ -33,7 +37,11 @@ public sealed interface ConfidentialNote {
    * @param text the note, 1 to 4000 characters
    */
   record Shown(String text) implements ConfidentialNote {
-    /** The text is required, not blank, at most 4000 characters. */
+    /**
+     * The text is required, not blank, at most 4000 characters.
+     *
+     * @param text the text to read
+     */
     public Shown {
       TremplinException.requiredText(text, "confidential note");
       TremplinException.check(

@@ -9,12 +9,20 @@ import org.tremplin.api.TremplinException;
  * @param value the UUID
  */
 public record MeetingId(UUID value) {
-  /** The UUID is required. */
+  /**
+   * The UUID is required.
+   *
+   * @param value the value
+   */
   public MeetingId {
     TremplinException.required(value, "meeting id");
   }
 
-  /** A new random id. */
+  /**
+   * A new random id.
+   *
+   * @return a new random id
+   */
   public static MeetingId random() {
     return new MeetingId(UUID.randomUUID());
   }

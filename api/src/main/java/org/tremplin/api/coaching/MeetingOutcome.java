@@ -4,7 +4,11 @@ import org.tremplin.api.TremplinException;
 
 /** What happened at a planned coaching meeting, as recorded by the coach. Immutable. */
 public sealed interface MeetingOutcome {
-  /** The ordinary note, possibly empty. */
+  /**
+   * The ordinary note, possibly empty.
+   *
+   * @return the ordinary note, possibly empty
+   */
   String note();
 
   /**
@@ -14,7 +18,12 @@ public sealed interface MeetingOutcome {
    * @param confidentialNote the confidential note, at most 4000 characters; empty when none
    */
   record Held(String note, String confidentialNote) implements MeetingOutcome {
-    /** Both texts required (possibly empty) and within their lengths; stripped. */
+    /**
+     * Both texts required (possibly empty) and within their lengths; stripped.
+     *
+     * @param note the note
+     * @param confidentialNote the confidential note
+     */
     public Held {
       note = CoachingMeeting.checkNote(note);
       TremplinException.required(confidentialNote, "confidential note");
@@ -44,7 +53,12 @@ public sealed interface MeetingOutcome {
    * @param note the ordinary note, at most 2000 characters, possibly empty
    */
   record Missed(MissedBy by, String note) implements MeetingOutcome {
-    /** Both required; the note possibly empty. */
+    /**
+     * Both required; the note possibly empty.
+     *
+     * @param by the by
+     * @param note the note
+     */
     public Missed {
       TremplinException.required(by, "missedBy");
       note = CoachingMeeting.checkNote(note);

@@ -16,7 +16,11 @@ public sealed interface MeetingStatus {
    * @param by who did not come
    */
   record Missed(MissedBy by) implements MeetingStatus {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param by the by
+     */
     public Missed {
       TremplinException.required(by, "missedBy");
     }

@@ -11,7 +11,13 @@ import org.tremplin.api.TremplinException;
  * @param dueOn when it should be done
  */
 public record NewAction(String description, ActionOwner owner, LocalDate dueOn) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param description the description
+   * @param owner the owner
+   * @param dueOn the due on
+   */
   public NewAction {
     description = checkDescription(description);
     TremplinException.required(owner, "owner");

@@ -13,7 +13,14 @@ import org.tremplin.api.TremplinException;
  */
 public record NewBarrier(
     BarrierCategory category, BarrierSeverity severity, LocalDate openedOn, String description) {
-  /** All required; the description not blank. */
+  /**
+   * All required; the description not blank.
+   *
+   * @param category the category
+   * @param severity the severity
+   * @param openedOn the opened on
+   * @param description the description
+   */
   public NewBarrier {
     TremplinException.required(category, "category");
     TremplinException.required(severity, "severity");

@@ -19,7 +19,15 @@ public record NewImmersion(
     String tutor,
     LocalDate firstDay,
     LocalDate lastDay) {
-  /** All required; the last day not before the first. */
+  /**
+   * All required; the last day not before the first.
+   *
+   * @param objective the objective
+   * @param hostOrganisation the host organisation
+   * @param tutor the tutor
+   * @param firstDay the first day
+   * @param lastDay the last day
+   */
   public NewImmersion {
     TremplinException.required(objective, "objective");
     hostOrganisation = checkName(hostOrganisation, "host organisation");

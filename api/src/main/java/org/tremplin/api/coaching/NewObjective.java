@@ -11,7 +11,13 @@ import org.tremplin.api.TremplinException;
  * @param setOn the day it is set
  */
 public record NewObjective(String title, ObjectiveFocus focus, LocalDate setOn) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param title the title
+   * @param focus the focus
+   * @param setOn the set on
+   */
   public NewObjective {
     title = checkTitle(title);
     TremplinException.required(focus, "focus");

@@ -11,7 +11,13 @@ import org.tremplin.api.TremplinException;
  * @param purpose why, 1 to 500 characters
  */
 public record NewReferral(Partner partner, LocalDate on, String purpose) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param partner the partner
+   * @param on the day it is evaluated on
+   * @param purpose the purpose
+   */
   public NewReferral {
     TremplinException.required(partner, "partner");
     TremplinException.required(on, "date");

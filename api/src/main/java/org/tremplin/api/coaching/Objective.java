@@ -15,7 +15,15 @@ import org.tremplin.api.TremplinException;
  */
 public record Objective(
     ObjectiveId id, String title, ObjectiveFocus focus, LocalDate setOn, List<Action> actions) {
-  /** All required; actions possibly empty. */
+  /**
+   * All required; actions possibly empty.
+   *
+   * @param id the identifier
+   * @param title the title
+   * @param focus the focus
+   * @param setOn the set on
+   * @param actions the actions
+   */
   public Objective {
     TremplinException.required(id, "id");
     title = NewObjective.checkTitle(title);

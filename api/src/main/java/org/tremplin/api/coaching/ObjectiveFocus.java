@@ -13,7 +13,11 @@ public sealed interface ObjectiveFocus {
    * @param barrier the barrier
    */
   record OnBarrier(BarrierId barrier) implements ObjectiveFocus {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param barrier the barrier
+     */
     public OnBarrier {
       TremplinException.required(barrier, "barrier");
     }

@@ -9,12 +9,20 @@ import org.tremplin.api.TremplinException;
  * @param value the UUID
  */
 public record ObjectiveId(UUID value) {
-  /** The UUID is required. */
+  /**
+   * The UUID is required.
+   *
+   * @param value the value
+   */
   public ObjectiveId {
     TremplinException.required(value, "objective id");
   }
 
-  /** A new random id. */
+  /**
+   * A new random id.
+   *
+   * @return a new random id
+   */
   public static ObjectiveId random() {
     return new ObjectiveId(UUID.randomUUID());
   }

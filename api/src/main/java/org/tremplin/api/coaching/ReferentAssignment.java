@@ -17,7 +17,15 @@ import org.tremplin.api.TremplinException;
  */
 public record ReferentAssignment(
     LearnerId learner, String coach, LocalDate since, String assignedBy, Instant assignedAt) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param learner the learner
+   * @param coach the coach
+   * @param since the since
+   * @param assignedBy the assigned by
+   * @param assignedAt the assigned at
+   */
   public ReferentAssignment {
     TremplinException.required(learner, "learner");
     TremplinException.requiredText(coach, "coach");

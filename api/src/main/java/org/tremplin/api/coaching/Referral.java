@@ -14,7 +14,15 @@ import org.tremplin.api.TremplinException;
  */
 public record Referral(
     ReferralId id, Partner partner, LocalDate on, String purpose, String recordedBy) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param id the identifier
+   * @param partner the partner
+   * @param on the day it is evaluated on
+   * @param purpose the purpose
+   * @param recordedBy the recorded by
+   */
   public Referral {
     TremplinException.required(id, "id");
     TremplinException.required(partner, "partner");

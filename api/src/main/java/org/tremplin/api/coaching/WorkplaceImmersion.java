@@ -28,7 +28,19 @@ public record WorkplaceImmersion(
     LocalDate firstDay,
     LocalDate lastDay,
     String recordedBy) {
-  /** All required; the last day not before the first. */
+  /**
+   * All required; the last day not before the first.
+   *
+   * @param id the identifier
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param objective the objective
+   * @param hostOrganisation the host organisation
+   * @param tutor the tutor
+   * @param firstDay the first day
+   * @param lastDay the last day
+   * @param recordedBy the recorded by
+   */
   public WorkplaceImmersion {
     TremplinException.required(id, "id");
     TremplinException.required(cohort, "cohort");

@@ -30,7 +30,17 @@ public record Cohort(
   /** Largest cohort the programme allows (DOMAIN.md: up to 24). */
   public static final int MAX_CAPACITY = 24;
 
-  /** All fields required; capacity 1–{@value #MAX_CAPACITY}. */
+  /**
+   * All fields required; capacity 1–{@value #MAX_CAPACITY}.
+   *
+   * @param id the identifier
+   * @param school the school
+   * @param name the name
+   * @param range the first and last day
+   * @param template the template
+   * @param capacity the capacity
+   * @param closures the closures
+   */
   public Cohort {
     TremplinException.required(id, "cohort id");
     TremplinException.required(school, "school");

@@ -17,6 +17,9 @@ public interface CohortService {
   /**
    * Opens a cohort after checking that its template fits its dates and calendar.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @return the cohort
    * @throws org.tremplin.api.TremplinException {@code SCHOOL_NOT_FOUND}, {@code
    *     TEMPLATE_NOT_FOUND}, {@code COHORT_TEMPLATE_EXCEEDS_RANGE}, {@code
    *     TEMPLATE_HOURS_EXCEED_CALENDAR}, {@code INVALID_ARGUMENT}
@@ -26,13 +29,28 @@ public interface CohortService {
   /**
    * The cohort with this id.
    *
+   * @param actor who calls, checked against the access rules
+   * @param id the identifier
+   * @return the cohort with this id
    * @throws org.tremplin.api.TremplinException {@code COHORT_NOT_FOUND}
    */
   Cohort get(Actor actor, CohortId id);
 
-  /** The cohorts of a school, by start date. */
+  /**
+   * The cohorts of a school, by start date.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param school the school
+   * @return the cohorts of a school, by start date
+   */
   List<Cohort> bySchool(Actor actor, SchoolId school);
 
-  /** The cohort's calendar, with its template's phases. */
+  /**
+   * The cohort's calendar, with its template's phases.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param id the identifier
+   * @return the cohort's calendar, with its template's phases
+   */
   CohortCalendar calendar(Actor actor, CohortId id);
 }

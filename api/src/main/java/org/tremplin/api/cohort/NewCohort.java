@@ -23,7 +23,16 @@ public record NewCohort(
     TemplateRef template,
     int capacity,
     List<DateRange> closures) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param school the school
+   * @param name the name
+   * @param range the first and last day
+   * @param template the template
+   * @param capacity the capacity
+   * @param closures the closures
+   */
   public NewCohort {
     TremplinException.required(school, "school");
     TremplinException.requiredText(name, "cohort name");

@@ -11,7 +11,13 @@ import org.tremplin.api.TremplinException;
  * @param weeklyHours weekly hours from the renewal on
  */
 public record ContractAmendment(LocalDate signedOn, LocalDate newEnd, int weeklyHours) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param signedOn the signed on
+   * @param newEnd the new end
+   * @param weeklyHours the weekly hours
+   */
   public ContractAmendment {
     TremplinException.required(signedOn, "signedOn");
     TremplinException.required(newEnd, "newEnd");

@@ -14,14 +14,25 @@ import org.tremplin.api.TremplinException;
  */
 public record ContractAssessment(
     LocalDate end, LocalDate capEnd, int capMonths, List<ContractFinding> findings) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param end the end
+   * @param capEnd the cap end
+   * @param capMonths the cap months
+   * @param findings the findings
+   */
   public ContractAssessment {
     TremplinException.required(end, "end");
     TremplinException.required(capEnd, "capEnd");
     findings = List.copyOf(TremplinException.required(findings, "findings"));
   }
 
-  /** Whether the contract breaks no rule. */
+  /**
+   * Whether the contract breaks no rule.
+   *
+   * @return whether the contract breaks no rule
+   */
   public boolean valid() {
     return findings.stream().noneMatch(ContractFinding::violation);
   }

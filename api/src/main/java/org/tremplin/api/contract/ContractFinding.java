@@ -5,7 +5,11 @@ import org.tremplin.api.TremplinException;
 
 /** A rule a contract or a PASS IAE breaks, or a limit it approaches. */
 public sealed interface ContractFinding {
-  /** Whether the finding breaks a rule (as opposed to warning of a limit ahead). */
+  /**
+   * Whether the finding breaks a rule (as opposed to warning of a limit ahead).
+   *
+   * @return whether the finding breaks a rule (as opposed to warning of a limit ahead)
+   */
   boolean violation();
 
   /**
@@ -17,7 +21,13 @@ public sealed interface ContractFinding {
    */
   record PeriodTooShort(LocalDate from, LocalDate to, int minimumMonths)
       implements ContractFinding {
-    /** Dates required. */
+    /**
+     * Dates required.
+     *
+     * @param from the first day
+     * @param to the last day
+     * @param minimumMonths the minimum months
+     */
     public PeriodTooShort {
       TremplinException.required(from, "from");
       TremplinException.required(to, "to");
@@ -37,7 +47,13 @@ public sealed interface ContractFinding {
    * @param capMonths the cap applied
    */
   record TotalTooLong(LocalDate end, LocalDate capEnd, int capMonths) implements ContractFinding {
-    /** Dates required. */
+    /**
+     * Dates required.
+     *
+     * @param end the end
+     * @param capEnd the cap end
+     * @param capMonths the cap months
+     */
     public TotalTooLong {
       TremplinException.required(end, "end");
       TremplinException.required(capEnd, "capEnd");
@@ -70,7 +86,12 @@ public sealed interface ContractFinding {
    * @param previousEnd the end it should extend
    */
   record RenewalDoesNotExtend(LocalDate newEnd, LocalDate previousEnd) implements ContractFinding {
-    /** Dates required. */
+    /**
+     * Dates required.
+     *
+     * @param newEnd the new end
+     * @param previousEnd the previous end
+     */
     public RenewalDoesNotExtend {
       TremplinException.required(newEnd, "newEnd");
       TremplinException.required(previousEnd, "previousEnd");
@@ -89,7 +110,12 @@ public sealed interface ContractFinding {
    * @param daysLeft days from the evaluation day to the end
    */
   record EndingSoon(LocalDate end, long daysLeft) implements ContractFinding {
-    /** End required. */
+    /**
+     * End required.
+     *
+     * @param end the end
+     * @param daysLeft the days left
+     */
     public EndingSoon {
       TremplinException.required(end, "end");
     }
@@ -107,7 +133,12 @@ public sealed interface ContractFinding {
    * @param daysLeft days from the evaluation day to that day
    */
   record CapApproaching(LocalDate capEnd, long daysLeft) implements ContractFinding {
-    /** Date required. */
+    /**
+     * Date required.
+     *
+     * @param capEnd the cap end
+     * @param daysLeft the days left
+     */
     public CapApproaching {
       TremplinException.required(capEnd, "capEnd");
     }

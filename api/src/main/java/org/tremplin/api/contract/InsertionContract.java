@@ -25,7 +25,17 @@ public record InsertionContract(
     List<ContractAmendment> renewals,
     List<Suspension> suspensions,
     String extensionReason) {
-  /** All fields required; the end is not before the start. */
+  /**
+   * All fields required; the end is not before the start.
+   *
+   * @param structure the structure
+   * @param start the start
+   * @param initialEnd the initial end
+   * @param weeklyHours the weekly hours
+   * @param renewals the renewals
+   * @param suspensions the suspensions
+   * @param extensionReason the extension reason
+   */
   public InsertionContract {
     TremplinException.required(structure, "structure");
     TremplinException.required(start, "start");
@@ -36,7 +46,11 @@ public record InsertionContract(
     TremplinException.required(extensionReason, "extensionReason");
   }
 
-  /** The current last day: the newest renewal's, or the initial one. */
+  /**
+   * The current last day: the newest renewal's, or the initial one.
+   *
+   * @return the current last day: the newest renewal's, or the initial one
+   */
   public LocalDate end() {
     return renewals.isEmpty() ? initialEnd : renewals.get(renewals.size() - 1).newEnd();
   }

@@ -17,7 +17,14 @@ public record PassIae(
     LocalDate start,
     List<Suspension> suspensions,
     List<PassProlongation> prolongations) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param number the number
+   * @param start the start
+   * @param suspensions the suspensions
+   * @param prolongations the prolongations
+   */
   public PassIae {
     TremplinException.requiredText(number, "PASS number");
     TremplinException.required(start, "start");

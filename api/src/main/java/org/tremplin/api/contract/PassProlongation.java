@@ -9,7 +9,12 @@ import org.tremplin.api.TremplinException;
  * @param reason why (e.g. training in progress, serious difficulties)
  */
 public record PassProlongation(int days, String reason) {
-  /** Days positive, reason required. */
+  /**
+   * Days positive, reason required.
+   *
+   * @param days the days
+   * @param reason the reason
+   */
   public PassProlongation {
     TremplinException.check(days >= 1, "a prolongation adds at least one day");
     TremplinException.requiredText(reason, "prolongation reason");

@@ -14,7 +14,14 @@ import org.tremplin.api.TremplinException;
  */
 public record PassStatus(
     LocalDate end, boolean running, LocalDate renewableFrom, List<ContractFinding> findings) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param end the end
+   * @param running the running
+   * @param renewableFrom the renewable from
+   * @param findings the findings
+   */
   public PassStatus {
     TremplinException.required(end, "end");
     TremplinException.required(renewableFrom, "renewableFrom");

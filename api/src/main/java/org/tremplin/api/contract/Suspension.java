@@ -11,13 +11,22 @@ import org.tremplin.api.calendar.DateRange;
  * @param reason why
  */
 public record Suspension(DateRange period, String reason) {
-  /** Both fields required. */
+  /**
+   * Both fields required.
+   *
+   * @param period the period
+   * @param reason the reason
+   */
   public Suspension {
     TremplinException.required(period, "suspension period");
     TremplinException.requiredText(reason, "suspension reason");
   }
 
-  /** Days suspended. */
+  /**
+   * Days suspended.
+   *
+   * @return the days
+   */
   public long days() {
     return ChronoUnit.DAYS.between(period.first(), period.last()) + 1;
   }

@@ -18,7 +18,15 @@ public record AdministrativeCriterion(
     LocalizedText name,
     LocalizedText proof,
     ProofValidity proofValidity) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param code the stable code
+   * @param level the level
+   * @param name the name
+   * @param proof the proof
+   * @param proofValidity the proof validity
+   */
   public AdministrativeCriterion {
     TremplinException.requiredText(code, "criterion code");
     TremplinException.required(level, "level");

@@ -21,7 +21,15 @@ public record CriteriaVersion(
     int diagnosisValidityMonths,
     Map<StructureKind, Integer> level2Required,
     List<AdministrativeCriterion> criteria) {
-  /** All fields required; every structure kind has a threshold. */
+  /**
+   * All fields required; every structure kind has a threshold.
+   *
+   * @param version the version
+   * @param validFrom the valid from
+   * @param diagnosisValidityMonths the diagnosis validity months
+   * @param level2Required the level2 required
+   * @param criteria the criteria
+   */
   public CriteriaVersion {
     TremplinException.requiredText(version, "version");
     TremplinException.required(validFrom, "validFrom");
@@ -33,7 +41,12 @@ public record CriteriaVersion(
     criteria = List.copyOf(TremplinException.required(criteria, "criteria"));
   }
 
-  /** The criterion with this code. */
+  /**
+   * The criterion with this code.
+   *
+   * @param code the stable code
+   * @return the criterion with this code
+   */
   public Optional<AdministrativeCriterion> criterion(String code) {
     return criteria.stream().filter(c -> c.code().equals(code)).findFirst();
   }

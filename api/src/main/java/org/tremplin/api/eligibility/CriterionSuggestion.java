@@ -9,7 +9,12 @@ import org.tremplin.api.TremplinException;
  * @param because the fact, e.g. "aged 22 on 2025-09-01"
  */
 public record CriterionSuggestion(String criterion, String because) {
-  /** Both fields required. */
+  /**
+   * Both fields required.
+   *
+   * @param criterion the criterion
+   * @param because the because
+   */
   public CriterionSuggestion {
     TremplinException.requiredText(criterion, "criterion");
     TremplinException.requiredText(because, "because");

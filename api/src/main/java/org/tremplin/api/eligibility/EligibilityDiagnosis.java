@@ -20,7 +20,15 @@ public record EligibilityDiagnosis(
     StructureKind structure,
     List<String> criteria,
     List<SupportingDocument> proofs) {
-  /** All fields required; criteria codes unique. */
+  /**
+   * All fields required; criteria codes unique.
+   *
+   * @param author the author
+   * @param date the day
+   * @param structure the structure
+   * @param criteria the criteria
+   * @param proofs the proofs
+   */
   public EligibilityDiagnosis {
     TremplinException.requiredText(author, "author");
     TremplinException.required(date, "date");

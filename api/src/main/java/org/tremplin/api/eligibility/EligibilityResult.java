@@ -25,7 +25,18 @@ public record EligibilityResult(
     boolean eligible,
     List<ProofIssue> proofIssues,
     LocalDate expiresOn) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param criteriaVersion the criteria version
+   * @param structure the structure
+   * @param level1 the level1
+   * @param level2 the level2
+   * @param level2Required the level2 required
+   * @param eligible the eligible
+   * @param proofIssues the proof issues
+   * @param expiresOn the expires on
+   */
   public EligibilityResult {
     TremplinException.requiredText(criteriaVersion, "criteriaVersion");
     TremplinException.required(structure, "structure");
@@ -38,6 +49,9 @@ public record EligibilityResult(
   /**
    * The criteria that make the learner eligible: the level-1 ones if any, otherwise the level-2
    * ones when they reach the threshold; empty when not eligible.
+   *
+   * @return the criteria that make the learner eligible: the level-1 ones if any, otherwise the
+   *     level-2 ones when they reach the threshold; empty when not eligible
    */
   public List<String> counted() {
     if (!level1.isEmpty()) {
@@ -46,7 +60,11 @@ public record EligibilityResult(
     return eligible ? level2 : List.of();
   }
 
-  /** Eligible, and every counted criterion has a valid proof. */
+  /**
+   * Eligible, and every counted criterion has a valid proof.
+   *
+   * @return whether the learner is eligible and every counted criterion has a valid proof
+   */
   public boolean provenEligible() {
     return eligible && proofIssues.stream().noneMatch(p -> counted().contains(p.criterion()));
   }

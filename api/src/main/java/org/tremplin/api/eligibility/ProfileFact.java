@@ -11,7 +11,11 @@ public sealed interface ProfileFact {
    * @param date the birth date
    */
   record BirthDate(LocalDate date) implements ProfileFact {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param date the day
+     */
     public BirthDate {
       TremplinException.required(date, "birth date");
     }
@@ -23,7 +27,11 @@ public sealed interface ProfileFact {
    * @param level 0 to 8
    */
   record EducationLevel(int level) implements ProfileFact {
-    /** Between 0 and 8. */
+    /**
+     * Between 0 and 8.
+     *
+     * @param level the level
+     */
     public EducationLevel {
       TremplinException.check(
           level >= 0 && level <= 8, "education level must be 0 to 8, got " + level);
@@ -41,7 +49,11 @@ public sealed interface ProfileFact {
         java.util.regex.Pattern.compile(
             "QP(0(0[1-9]|[13-8][0-9]|2[1-9AB]|9[0-5])|97[1-6])[0-9]{3}");
 
-    /** The code must look like a QPV code. */
+    /**
+     * The code must look like a QPV code.
+     *
+     * @param code the stable code
+     */
     public PriorityNeighbourhoodResidence {
       TremplinException.requiredText(code, "QPV code");
       TremplinException.check(
@@ -58,7 +70,11 @@ public sealed interface ProfileFact {
    * @param since the registration date
    */
   record JobseekerSince(LocalDate since) implements ProfileFact {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param since the since
+     */
     public JobseekerSince {
       TremplinException.required(since, "registration date");
     }
@@ -70,7 +86,11 @@ public sealed interface ProfileFact {
    * @param criterion the criterion code
    */
   record Declared(String criterion) implements ProfileFact {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param criterion the criterion
+     */
     public Declared {
       TremplinException.requiredText(criterion, "criterion");
     }

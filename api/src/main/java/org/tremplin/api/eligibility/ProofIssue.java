@@ -5,7 +5,11 @@ import org.tremplin.api.TremplinException;
 
 /** A problem with the proof of a retained criterion. */
 public sealed interface ProofIssue {
-  /** The criterion concerned. */
+  /**
+   * The criterion concerned.
+   *
+   * @return the criterion concerned
+   */
   String criterion();
 
   /**
@@ -14,7 +18,11 @@ public sealed interface ProofIssue {
    * @param criterion its code
    */
   record Missing(String criterion) implements ProofIssue {
-    /** Code required. */
+    /**
+     * Code required.
+     *
+     * @param criterion the criterion
+     */
     public Missing {
       TremplinException.requiredText(criterion, "criterion");
     }
@@ -29,7 +37,13 @@ public sealed interface ProofIssue {
    */
   record OutOfDate(String criterion, LocalDate issuedOn, LocalDate validUntil)
       implements ProofIssue {
-    /** All fields required. */
+    /**
+     * All fields required.
+     *
+     * @param criterion the criterion
+     * @param issuedOn the issued on
+     * @param validUntil the valid until
+     */
     public OutOfDate {
       TremplinException.requiredText(criterion, "criterion");
       TremplinException.required(issuedOn, "issuedOn");

@@ -6,7 +6,12 @@ import org.tremplin.api.TremplinException;
 
 /** How long a supporting document stays valid. */
 public sealed interface ProofValidity {
-  /** The last day the proof is valid, or empty when it does not expire before hire. */
+  /**
+   * The last day the proof is valid, or empty when it does not expire before hire.
+   *
+   * @param issuedOn the issued on
+   * @return the last day the proof is valid, or empty when it does not expire before hire
+   */
   Optional<LocalDate> validUntil(LocalDate issuedOn);
 
   /** Valid at hire, whatever its date. */
@@ -23,7 +28,11 @@ public sealed interface ProofValidity {
    * @param months 1 or more
    */
   record Months(int months) implements ProofValidity {
-    /** At least one month. */
+    /**
+     * At least one month.
+     *
+     * @param months the months
+     */
     public Months {
       TremplinException.check(months >= 1, "proof validity must be at least one month");
     }

@@ -10,7 +10,12 @@ import org.tremplin.api.TremplinException;
  * @param issuedOn the date on the document
  */
 public record SupportingDocument(String criterion, LocalDate issuedOn) {
-  /** Both fields required. */
+  /**
+   * Both fields required.
+   *
+   * @param criterion the criterion
+   * @param issuedOn the issued on
+   */
   public SupportingDocument {
     TremplinException.requiredText(criterion, "criterion");
     TremplinException.required(issuedOn, "issuedOn");

@@ -31,7 +31,17 @@ public record AssessmentRecorded(
     AssessmentResult result,
     LocalDate assessedOn)
     implements PathEvent {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param evidence the evidence
+   * @param target the target
+   * @param source the source
+   * @param result the result
+   * @param assessedOn the assessed on
+   */
   public AssessmentRecorded {
     TremplinException.required(cohort, "cohort");
     TremplinException.required(learner, "learner");

@@ -12,7 +12,12 @@ import org.tremplin.api.TremplinException;
  * @param learners the learners whose sheet changed (at least one)
  */
 public record AttendanceRecorded(CohortId cohort, Set<LearnerId> learners) implements PathEvent {
-  /** Both required; the set is copied and holds at least one learner. */
+  /**
+   * Both required; the set is copied and holds at least one learner.
+   *
+   * @param cohort the cohort
+   * @param learners the learners
+   */
   public AttendanceRecorded {
     TremplinException.required(cohort, "cohort");
     learners = Set.copyOf(TremplinException.required(learners, "learners"));

@@ -37,6 +37,8 @@ public interface EventConsumer {
   /**
    * The consumer's stable name (matching {@link #NAME}), e.g. {@code core.alerts}: deliveries are
    * recorded under it, so renaming a consumer makes it receive every stored event again.
+   *
+   * @return the consumer's stable name (matching {@link #NAME}), e.g
    */
   String name();
 

@@ -11,7 +11,13 @@ import org.tremplin.api.TremplinException;
  * @param event what happened
  */
 public record EventEnvelope(EventId id, Instant occurredAt, PathEvent event) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param id the identifier
+   * @param occurredAt the occurred at
+   * @param event the event
+   */
   public EventEnvelope {
     TremplinException.required(id, "id");
     TremplinException.required(occurredAt, "occurredAt");

@@ -10,12 +10,20 @@ import org.tremplin.api.TremplinException;
  * @param value the UUID
  */
 public record EventId(UUID value) {
-  /** The UUID is required. */
+  /**
+   * The UUID is required.
+   *
+   * @param value the value
+   */
   public EventId {
     TremplinException.required(value, "event id");
   }
 
-  /** A new random id. */
+  /**
+   * A new random id.
+   *
+   * @return a new random id
+   */
   public static EventId random() {
     return new EventId(UUID.randomUUID());
   }

@@ -11,7 +11,12 @@ import org.tremplin.api.TremplinException;
  * @param learner the learner
  */
 public record MeetingRecorded(CohortId cohort, LearnerId learner) implements PathEvent {
-  /** Both required. */
+  /**
+   * Both required.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   */
   public MeetingRecorded {
     TremplinException.required(cohort, "cohort");
     TremplinException.required(learner, "learner");

@@ -8,6 +8,10 @@ import org.tremplin.api.CohortId;
  * free text. Immutable and thread-safe.
  */
 public sealed interface PathEvent permits AttendanceRecorded, MeetingRecorded, AssessmentRecorded {
-  /** The cohort concerned. */
+  /**
+   * The cohort concerned.
+   *
+   * @return the cohort concerned
+   */
   CohortId cohort();
 }

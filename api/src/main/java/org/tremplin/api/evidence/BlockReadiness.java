@@ -12,19 +12,33 @@ import org.tremplin.api.TremplinException;
  */
 public record BlockReadiness(
     String block, List<CompetencyProgress> competencies, List<MissingItem> missing) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param block the block
+   * @param competencies the competencies
+   * @param missing the missing
+   */
   public BlockReadiness {
     TremplinException.requiredText(block, "block");
     competencies = List.copyOf(TremplinException.required(competencies, "competencies"));
     missing = List.copyOf(TremplinException.required(missing, "missing"));
   }
 
-  /** Whether the block is ready. */
+  /**
+   * Whether the block is ready.
+   *
+   * @return whether the block is ready
+   */
   public boolean ready() {
     return missing.isEmpty();
   }
 
-  /** Competencies acquired in this block. */
+  /**
+   * Competencies acquired in this block.
+   *
+   * @return the acquired
+   */
   public long acquired() {
     return competencies.stream().filter(c -> c.status() == CompetencyStatus.ACQUIRED).count();
   }

@@ -17,7 +17,15 @@ public record CompetencyProgress(
     int criteriaAcquired,
     int criteriaTotal,
     int evidenceCount) {
-  /** Codes required; counts consistent. */
+  /**
+   * Codes required; counts consistent.
+   *
+   * @param competency the competency
+   * @param status the status
+   * @param criteriaAcquired the criteria acquired
+   * @param criteriaTotal the criteria total
+   * @param evidenceCount the evidence count
+   */
   public CompetencyProgress {
     TremplinException.requiredText(competency, "competency");
     TremplinException.required(status, "status");

@@ -31,7 +31,20 @@ public record Evidence(
     LocalDate assessedOn,
     String comment,
     Instant recordedAt) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param id the identifier
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param target the target
+   * @param source the source
+   * @param result the result
+   * @param assessor the assessor
+   * @param assessedOn the assessed on
+   * @param comment the comment
+   * @param recordedAt the recorded at
+   */
   public Evidence {
     TremplinException.required(id, "id");
     TremplinException.required(cohort, "cohort");

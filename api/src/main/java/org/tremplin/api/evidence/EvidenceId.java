@@ -9,12 +9,20 @@ import org.tremplin.api.TremplinException;
  * @param value the UUID
  */
 public record EvidenceId(UUID value) {
-  /** The UUID is required. */
+  /**
+   * The UUID is required.
+   *
+   * @param value the value
+   */
   public EvidenceId {
     TremplinException.required(value, "evidence id");
   }
 
-  /** A new random id. */
+  /**
+   * A new random id.
+   *
+   * @return a new random id
+   */
   public static EvidenceId random() {
     return new EvidenceId(UUID.randomUUID());
   }

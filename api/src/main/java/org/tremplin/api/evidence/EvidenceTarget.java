@@ -4,7 +4,11 @@ import org.tremplin.api.TremplinException;
 
 /** What a piece of evidence is about: a whole competency, or one performance criterion. */
 public sealed interface EvidenceTarget {
-  /** The competency code (for a criterion, the competency that owns it). */
+  /**
+   * The competency code (for a criterion, the competency that owns it).
+   *
+   * @return the competency code (for a criterion, the competency that owns it)
+   */
   String competency();
 
   /**
@@ -13,7 +17,11 @@ public sealed interface EvidenceTarget {
    * @param competency e.g. {@code CP3}
    */
   record OnCompetency(String competency) implements EvidenceTarget {
-    /** The code is required. */
+    /**
+     * The code is required.
+     *
+     * @param competency the competency
+     */
     public OnCompetency {
       TremplinException.requiredText(competency, "competency");
     }
@@ -26,7 +34,12 @@ public sealed interface EvidenceTarget {
    * @param criterion e.g. {@code CP3.2}
    */
   record OnCriterion(String competency, String criterion) implements EvidenceTarget {
-    /** Both codes are required. */
+    /**
+     * Both codes are required.
+     *
+     * @param competency the competency
+     * @param criterion the criterion
+     */
     public OnCriterion {
       TremplinException.requiredText(competency, "competency");
       TremplinException.requiredText(criterion, "criterion");

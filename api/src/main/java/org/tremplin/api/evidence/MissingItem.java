@@ -14,7 +14,13 @@ public sealed interface MissingItem {
    */
   record CompetencyNotAcquired(String block, String competency, CompetencyStatus status)
       implements MissingItem {
-    /** Codes required. */
+    /**
+     * Codes required.
+     *
+     * @param block the block
+     * @param competency the competency
+     * @param status the status
+     */
     public CompetencyNotAcquired {
       TremplinException.requiredText(block, "block");
       TremplinException.requiredText(competency, "competency");
@@ -28,7 +34,11 @@ public sealed interface MissingItem {
    * @param block the block code
    */
   record InTrainingAssessmentMissing(String block) implements MissingItem {
-    /** Code required. */
+    /**
+     * Code required.
+     *
+     * @param block the block
+     */
     public InTrainingAssessmentMissing {
       TremplinException.requiredText(block, "block");
     }
@@ -40,7 +50,11 @@ public sealed interface MissingItem {
    * @param block the block code
    */
   record PortfolioSectionMissing(String block) implements MissingItem {
-    /** Code required. */
+    /**
+     * Code required.
+     *
+     * @param block the block
+     */
     public PortfolioSectionMissing {
       TremplinException.requiredText(block, "block");
     }
@@ -53,7 +67,12 @@ public sealed interface MissingItem {
    * @param done hours recorded as in placement
    */
   record PlacementHoursShort(int required, BigDecimal done) implements MissingItem {
-    /** Done is required. */
+    /**
+     * Done is required.
+     *
+     * @param required the required
+     * @param done the done
+     */
     public PlacementHoursShort {
       TremplinException.required(done, "done");
     }

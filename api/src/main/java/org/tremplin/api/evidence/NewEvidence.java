@@ -23,7 +23,17 @@ public record NewEvidence(
     String assessor,
     LocalDate assessedOn,
     String comment) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param learner the learner
+   * @param target the target
+   * @param source the source
+   * @param result the result
+   * @param assessor the assessor
+   * @param assessedOn the assessed on
+   * @param comment the comment
+   */
   public NewEvidence {
     TremplinException.required(learner, "learner");
     TremplinException.required(target, "target");

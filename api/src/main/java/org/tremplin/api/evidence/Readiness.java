@@ -22,7 +22,15 @@ public record Readiness(
     List<BlockReadiness> blocks,
     int placementHoursRequired,
     BigDecimal placementHoursDone) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param learner the learner
+   * @param certification the certification
+   * @param blocks the blocks
+   * @param placementHoursRequired the placement hours required
+   * @param placementHoursDone the placement hours done
+   */
   public Readiness {
     TremplinException.required(learner, "learner");
     TremplinException.required(certification, "certification");
@@ -30,7 +38,11 @@ public record Readiness(
     TremplinException.required(placementHoursDone, "placementHoursDone");
   }
 
-  /** Everything missing for the title: each block's items, then placement hours. */
+  /**
+   * Everything missing for the title: each block's items, then placement hours.
+   *
+   * @return the missing items
+   */
   public List<MissingItem> missing() {
     List<MissingItem> all = new ArrayList<>();
     blocks.forEach(b -> all.addAll(b.missing()));
@@ -40,7 +52,11 @@ public record Readiness(
     return all;
   }
 
-  /** Whether the candidate is ready for the full title. */
+  /**
+   * Whether the candidate is ready for the full title.
+   *
+   * @return whether the candidate is ready for the full title
+   */
   public boolean ready() {
     return missing().isEmpty();
   }

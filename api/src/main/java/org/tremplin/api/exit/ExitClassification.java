@@ -12,7 +12,14 @@ import org.tremplin.api.TremplinException;
  */
 public record ExitClassification(
     ExitSituation situation, ExitCategory category, boolean dynamic, String rulesVersion) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param situation the situation
+   * @param category the category
+   * @param dynamic the dynamic
+   * @param rulesVersion the rules version
+   */
   public ExitClassification {
     TremplinException.required(situation, "situation");
     TremplinException.required(category, "category");

@@ -14,7 +14,13 @@ import org.tremplin.api.TremplinException;
  */
 public record CertificationResult(
     LocalDate sessionOn, CertificationOutcome outcome, List<String> blocksObtained) {
-  /** A partial result names at least one block, the others none; codes are at most 32 long. */
+  /**
+   * A partial result names at least one block, the others none; codes are at most 32 long.
+   *
+   * @param sessionOn the day of the session
+   * @param outcome the outcome
+   * @param blocksObtained the blocks obtained (a partial result only)
+   */
   public CertificationResult {
     TremplinException.required(sessionOn, "session date");
     TremplinException.required(outcome, "outcome");

@@ -32,12 +32,20 @@ public enum DiplomaLevel {
     this.level = level;
   }
 
-  /** The number on the national scale, 0 to 8. */
+  /**
+   * The number on the national scale, 0 to 8.
+   *
+   * @return the level number
+   */
   public int level() {
     return level;
   }
 
-  /** Whether this is the bac or below (a Grande École du Numérique share). */
+  /**
+   * Whether this is the bac or below (a Grande École du Numérique share).
+   *
+   * @return true at level 4 or below
+   */
   public boolean atOrBelowBac() {
     return level <= BAC.level;
   }
@@ -45,6 +53,8 @@ public enum DiplomaLevel {
   /**
    * The level of a number on the national scale.
    *
+   * @param level 0 to 8
+   * @return the level
    * @throws TremplinException {@code INVALID_ARGUMENT} outside 0 to 8
    */
   public static DiplomaLevel of(int level) {

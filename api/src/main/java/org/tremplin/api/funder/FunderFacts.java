@@ -23,7 +23,17 @@ public record FunderFacts(
     boolean qpvResident,
     boolean neetAtEntry,
     boolean jobseekerRegistered) {
-  /** Dates, sex and level required; the birth date is before the declaration. */
+  /**
+   * Dates, sex and level required; the birth date is before the declaration.
+   *
+   * @param declaredOn the declaration day
+   * @param sex sex as declared
+   * @param birthDate the birth date
+   * @param diplomaLevel the highest diploma level
+   * @param qpvResident QPV residence
+   * @param neetAtEntry NEET at entry
+   * @param jobseekerRegistered registered as a jobseeker at entry
+   */
   public FunderFacts {
     TremplinException.required(declaredOn, "declaration date");
     TremplinException.required(sex, "sex (NOT_DECLARED when not declared)");
@@ -34,7 +44,12 @@ public record FunderFacts(
         "birth date " + birthDate + " is not before the declaration date " + declaredOn);
   }
 
-  /** Age in whole years on a day. */
+  /**
+   * Age in whole years on a day.
+   *
+   * @param day the day
+   * @return the age on that day
+   */
   public int ageOn(LocalDate day) {
     return java.time.Period.between(birthDate, day).getYears();
   }

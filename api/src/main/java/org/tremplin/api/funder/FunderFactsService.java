@@ -20,25 +20,67 @@ import org.tremplin.api.access.Actor;
  * <p>Implementations are thread-safe.
  */
 public interface FunderFactsService {
-  /** Records the learner's facts (a previous declaration is kept as history); returns them. */
+  /**
+   * Records the learner's facts (a previous declaration is kept as history).
+   *
+   * @param actor who asks
+   * @param cohort the cohort that names the access scope
+   * @param learner the learner
+   * @param facts the facts
+   * @return the facts recorded
+   */
   FunderFacts declare(Actor actor, CohortId cohort, LearnerId learner, FunderFacts facts);
 
-  /** The learner's newest declared facts; empty when none were declared. */
+  /**
+   * The learner's newest declared facts.
+   *
+   * @param actor who asks
+   * @param cohort the cohort that names the access scope
+   * @param learner the learner
+   * @return the facts; empty when none were declared
+   */
   Optional<FunderFacts> facts(Actor actor, CohortId cohort, LearnerId learner);
 
-  /** Records the learner's certification result (a previous one is kept as history). */
+  /**
+   * Records the learner's certification result (a previous one is kept as history).
+   *
+   * @param actor who asks
+   * @param cohort the cohort that names the access scope
+   * @param learner the learner
+   * @param result the result
+   * @return the result recorded
+   */
   CertificationResult recordCertification(
       Actor actor, CohortId cohort, LearnerId learner, CertificationResult result);
 
-  /** The learner's newest certification result; empty when none was recorded. */
+  /**
+   * The learner's newest certification result.
+   *
+   * @param actor who asks
+   * @param cohort the cohort that names the access scope
+   * @param learner the learner
+   * @return the result; empty when none was recorded
+   */
   Optional<CertificationResult> certification(Actor actor, CohortId cohort, LearnerId learner);
 
   /**
    * Marks the learner as a test account (an LMS student view, a trainer's trial learner), or
    * unmarks them: reports never count a test account.
+   *
+   * @param actor who asks
+   * @param cohort the cohort that names the access scope
+   * @param learner the learner
+   * @param testAccount true to mark, false to unmark
    */
   void markTestAccount(Actor actor, CohortId cohort, LearnerId learner, boolean testAccount);
 
-  /** Whether the learner is marked as a test account. */
+  /**
+   * Whether the learner is marked as a test account.
+   *
+   * @param actor who asks
+   * @param cohort the cohort that names the access scope
+   * @param learner the learner
+   * @return true when marked
+   */
   boolean isTestAccount(Actor actor, CohortId cohort, LearnerId learner);
 }

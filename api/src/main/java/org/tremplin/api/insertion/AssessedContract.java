@@ -11,7 +11,12 @@ import org.tremplin.api.contract.InsertionContract;
  * @param assessment the rules' verdict and warnings on the day asked
  */
 public record AssessedContract(InsertionContract contract, ContractAssessment assessment) {
-  /** Both fields required. */
+  /**
+   * Both fields required.
+   *
+   * @param contract the contract
+   * @param assessment the assessment
+   */
   public AssessedContract {
     TremplinException.required(contract, "contract");
     TremplinException.required(assessment, "assessment");

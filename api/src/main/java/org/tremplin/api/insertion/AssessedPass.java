@@ -11,7 +11,12 @@ import org.tremplin.api.contract.PassStatus;
  * @param status its end, whether it runs and warnings on the day asked
  */
 public record AssessedPass(PassIae pass, PassStatus status) {
-  /** Both fields required. */
+  /**
+   * Both fields required.
+   *
+   * @param pass the pass
+   * @param status the status
+   */
   public AssessedPass {
     TremplinException.required(pass, "PASS IAE");
     TremplinException.required(status, "status");

@@ -9,12 +9,20 @@ import org.tremplin.api.TremplinException;
  * @param value the UUID
  */
 public record DiagnosisId(UUID value) {
-  /** The UUID is required. */
+  /**
+   * The UUID is required.
+   *
+   * @param value the value
+   */
   public DiagnosisId {
     TremplinException.required(value, "diagnosis id");
   }
 
-  /** A new random id. */
+  /**
+   * A new random id.
+   *
+   * @return a new random id
+   */
   public static DiagnosisId random() {
     return new DiagnosisId(UUID.randomUUID());
   }

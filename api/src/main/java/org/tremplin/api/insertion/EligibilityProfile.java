@@ -20,7 +20,12 @@ import org.tremplin.api.eligibility.ProfileFact;
  */
 public record EligibilityProfile(
     List<ProfileFact> facts, List<PriorityNeighbourhoodCheck> priorityNeighbourhoods) {
-  /** Lists required; no duplicate fact, no QPV residence among the facts. */
+  /**
+   * Lists required; no duplicate fact, no QPV residence among the facts.
+   *
+   * @param facts the facts
+   * @param priorityNeighbourhoods the priority neighbourhoods
+   */
   public EligibilityProfile {
     facts = List.copyOf(TremplinException.required(facts, "profile facts"));
     priorityNeighbourhoods =
@@ -43,12 +48,20 @@ public record EligibilityProfile(
         "a QPV geography is checked twice");
   }
 
-  /** A profile without any fact. */
+  /**
+   * A profile without any fact.
+   *
+   * @return a profile without any fact
+   */
   public static EligibilityProfile empty() {
     return new EligibilityProfile(List.of(), List.of());
   }
 
-  /** Every fact, QPV residences included, as the eligibility rules take them. */
+  /**
+   * Every fact, QPV residences included, as the eligibility rules take them.
+   *
+   * @return every fact, QPV residences included, as the eligibility rules take them
+   */
   public List<ProfileFact> allFacts() {
     List<ProfileFact> all = new ArrayList<>(facts);
     priorityNeighbourhoods.forEach(c -> all.add(c.asFact()));

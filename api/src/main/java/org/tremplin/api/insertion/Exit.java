@@ -33,7 +33,20 @@ public record Exit(
     String recordedBy,
     Instant recordedAt,
     LocalDate followUpDue) {
-  /** All fields required; version from 1; a correction has a reason. */
+  /**
+   * All fields required; version from 1; a correction has a reason.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param version the version
+   * @param leftOn the left on
+   * @param contractMonths the contract months
+   * @param classification the classification
+   * @param correctionReason the correction reason
+   * @param recordedBy the recorded by
+   * @param recordedAt the recorded at
+   * @param followUpDue the follow up due
+   */
   public Exit {
     TremplinException.required(cohort, "cohort");
     TremplinException.required(learner, "learner");

@@ -26,7 +26,17 @@ public record FollowUp(
     ExitClassification classification,
     String recordedBy,
     Instant recordedAt) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param observedOn the observed on
+   * @param contractMonths the contract months
+   * @param classification the classification
+   * @param recordedBy the recorded by
+   * @param recordedAt the recorded at
+   */
   public FollowUp {
     TremplinException.required(cohort, "cohort");
     TremplinException.required(learner, "learner");

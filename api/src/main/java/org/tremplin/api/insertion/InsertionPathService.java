@@ -31,35 +31,72 @@ public interface InsertionPathService {
   /**
    * Saves the learner's eligibility profile (the previous one is kept as history).
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param profile the profile
    * @return the profile saved
    */
   EligibilityProfile recordProfile(
       Actor actor, CohortId cohort, LearnerId learner, EligibilityProfile profile);
 
-  /** The learner's current profile; empty when none was recorded. */
+  /**
+   * The learner's current profile; empty when none was recorded.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the learner's current profile; empty when none was recorded
+   */
   Optional<EligibilityProfile> profile(Actor actor, CohortId cohort, LearnerId learner);
 
   /**
    * The criteria the stored profile suggests on a day, in the list's order; empty without a
    * profile.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param on the day it is evaluated on
+   * @return the criteria the stored profile suggests on a day, in the list's order; empty without a
+   *     profile
    */
   List<CriterionSuggestion> suggest(Actor actor, CohortId cohort, LearnerId learner, LocalDate on);
 
   /**
    * Records a diagnosis authored by the actor and returns it with its evaluation.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param diagnosis the diagnosis
+   * @return it with its evaluation
    * @throws org.tremplin.api.TremplinException {@code INSERTION_DATE_IN_FUTURE}, {@code
    *     ELIGIBILITY_UNKNOWN_CRITERION}, {@code ELIGIBILITY_NO_CRITERIA_VERSION}
    */
   RecordedDiagnosis recordDiagnosis(
       Actor actor, CohortId cohort, LearnerId learner, NewDiagnosis diagnosis);
 
-  /** The learner's diagnoses, oldest first, each with its evaluation; empty when none. */
+  /**
+   * The learner's diagnoses, oldest first, each with its evaluation; empty when none.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the learner's diagnoses, oldest first, each with its evaluation; empty when none
+   */
   List<RecordedDiagnosis> diagnoses(Actor actor, CohortId cohort, LearnerId learner);
 
   /**
    * The newest diagnosis still valid on a day: within its validity (6 months), or at any later day
    * while the learner's PASS IAE runs. Empty when none is.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param on the day it is evaluated on
+   * @return the newest diagnosis still valid on a day: within its validity (6 months), or at any
+   *     later day while the learner's PASS IAE runs
    */
   Optional<RecordedDiagnosis> currentDiagnosis(
       Actor actor, CohortId cohort, LearnerId learner, LocalDate on);
@@ -69,6 +106,11 @@ public interface InsertionPathService {
    * and returns it assessed today. The rules' violations are reported in the assessment, not
    * refused.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param contract the contract
+   * @return it assessed today
    * @throws org.tremplin.api.TremplinException {@code CONTRACT_ALREADY_RECORDED}
    */
   AssessedContract recordContract(
@@ -77,6 +119,11 @@ public interface InsertionPathService {
   /**
    * Appends a renewal to the learner's contract; returns it assessed today.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param renewal the renewal
+   * @return it assessed today
    * @throws org.tremplin.api.TremplinException {@code CONTRACT_NOT_RECORDED}
    */
   AssessedContract renewContract(
@@ -85,12 +132,25 @@ public interface InsertionPathService {
   /**
    * Appends a suspension to the learner's contract; returns it assessed today.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param suspension the suspension
+   * @return it assessed today
    * @throws org.tremplin.api.TremplinException {@code CONTRACT_NOT_RECORDED}
    */
   AssessedContract suspendContract(
       Actor actor, CohortId cohort, LearnerId learner, Suspension suspension);
 
-  /** The learner's contract assessed on a day; empty when none was recorded. */
+  /**
+   * The learner's contract assessed on a day; empty when none was recorded.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param on the day it is evaluated on
+   * @return the learner's contract assessed on a day; empty when none was recorded
+   */
   Optional<AssessedContract> contract(
       Actor actor, CohortId cohort, LearnerId learner, LocalDate on);
 
@@ -98,6 +158,11 @@ public interface InsertionPathService {
    * Records the learner's PASS IAE (with any suspensions and prolongations it already has); returns
    * its status today.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param pass the pass
+   * @return its status today
    * @throws org.tremplin.api.TremplinException {@code PASS_ALREADY_RECORDED}
    */
   AssessedPass recordPass(Actor actor, CohortId cohort, LearnerId learner, PassIae pass);
@@ -105,6 +170,11 @@ public interface InsertionPathService {
   /**
    * Appends a suspension to the learner's PASS IAE; returns its status today.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param suspension the suspension
+   * @return its status today
    * @throws org.tremplin.api.TremplinException {@code PASS_NOT_RECORDED}
    */
   AssessedPass suspendPass(Actor actor, CohortId cohort, LearnerId learner, Suspension suspension);
@@ -112,18 +182,36 @@ public interface InsertionPathService {
   /**
    * Appends a prolongation to the learner's PASS IAE; returns its status today.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param prolongation the prolongation
+   * @return its status today
    * @throws org.tremplin.api.TremplinException {@code PASS_NOT_RECORDED}
    */
   AssessedPass prolongPass(
       Actor actor, CohortId cohort, LearnerId learner, PassProlongation prolongation);
 
-  /** The learner's PASS IAE and its status on a day; empty when none was recorded. */
+  /**
+   * The learner's PASS IAE and its status on a day; empty when none was recorded.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param on the day it is evaluated on
+   * @return the learner's PASS IAE and its status on a day; empty when none was recorded
+   */
   Optional<AssessedPass> pass(Actor actor, CohortId cohort, LearnerId learner, LocalDate on);
 
   /**
    * Records the learner's exit from the cohort; the category is derived by the exit rules and
    * stored with their version.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param exit the exit
+   * @return the exit
    * @throws org.tremplin.api.TremplinException {@code EXIT_ALREADY_RECORDED} (correct it instead),
    *     {@code INSERTION_DATE_IN_FUTURE}, {@code EXIT_CONTRACT_LENGTH_REQUIRED}
    */
@@ -133,33 +221,69 @@ public interface InsertionPathService {
    * Corrects the learner's exit: appends the next version, with its reason and a category derived
    * anew.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param exit the exit
+   * @param reason the reason
+   * @return the exit
    * @throws org.tremplin.api.TremplinException {@code EXIT_NOT_RECORDED}, {@code
    *     INSERTION_DATE_IN_FUTURE}, {@code EXIT_CONTRACT_LENGTH_REQUIRED}
    */
   Exit correctExit(Actor actor, CohortId cohort, LearnerId learner, NewExit exit, String reason);
 
-  /** The learner's exit from the cohort (its newest version); empty when none was recorded. */
+  /**
+   * The learner's exit from the cohort (its newest version); empty when none was recorded.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the learner's exit from the cohort (its newest version); empty when none was recorded
+   */
   Optional<Exit> exit(Actor actor, CohortId cohort, LearnerId learner);
 
-  /** Every version of the learner's exit from the cohort, oldest first; empty when none. */
+  /**
+   * Every version of the learner's exit from the cohort, oldest first; empty when none.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return every version of the learner's exit from the cohort, oldest first; empty when none
+   */
   List<Exit> exitHistory(Actor actor, CohortId cohort, LearnerId learner);
 
   /**
    * Records the situation six months after the learner's exit, with its own derived category.
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param followUp the follow up
+   * @return the follow up
    * @throws org.tremplin.api.TremplinException {@code EXIT_NOT_RECORDED}, {@code
    *     FOLLOW_UP_ALREADY_RECORDED}, {@code FOLLOW_UP_NOT_DUE} before the due day, {@code
    *     INSERTION_DATE_IN_FUTURE}
    */
   FollowUp recordFollowUp(Actor actor, CohortId cohort, LearnerId learner, NewFollowUp followUp);
 
-  /** The follow-up of the learner's exit; empty when not recorded yet. */
+  /**
+   * The follow-up of the learner's exit; empty when not recorded yet.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the follow-up of the learner's exit; empty when not recorded yet
+   */
   Optional<FollowUp> followUp(Actor actor, CohortId cohort, LearnerId learner);
 
   /**
    * Exits of the cohort whose follow-up is due on or before a day and not recorded yet, by due day;
    * only those the actor may read (a coach sees their caseload).
    *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param on the day it is evaluated on
+   * @return the exits
    * @throws org.tremplin.api.TremplinException {@code ACCESS_DENIED} without {@code COHORT_READ} on
    *     the cohort
    */

@@ -19,7 +19,14 @@ public record NewDiagnosis(
     StructureKind structure,
     List<String> criteria,
     List<SupportingDocument> proofs) {
-  /** All fields required; criterion codes unique. */
+  /**
+   * All fields required; criterion codes unique.
+   *
+   * @param date the day
+   * @param structure the structure
+   * @param criteria the criteria
+   * @param proofs the proofs
+   */
   public NewDiagnosis {
     TremplinException.required(date, "date");
     TremplinException.required(structure, "structure");

@@ -14,14 +14,26 @@ import org.tremplin.api.exit.ExitSituation;
  *     any other situation
  */
 public record NewFollowUp(LocalDate observedOn, ExitSituation situation, int contractMonths) {
-  /** Date and situation required; months not negative. */
+  /**
+   * Date and situation required; months not negative.
+   *
+   * @param observedOn the observed on
+   * @param situation the situation
+   * @param contractMonths the contract months
+   */
   public NewFollowUp {
     TremplinException.required(observedOn, "observation date");
     TremplinException.required(situation, "situation");
     TremplinException.check(contractMonths >= 0, "contract months must not be negative");
   }
 
-  /** A follow-up to a situation that has no contract length. */
+  /**
+   * A follow-up to a situation that has no contract length.
+   *
+   * @param observedOn the observed on
+   * @param situation the situation
+   * @return a follow-up to a situation that has no contract length
+   */
   public static NewFollowUp of(LocalDate observedOn, ExitSituation situation) {
     return new NewFollowUp(observedOn, situation, 0);
   }

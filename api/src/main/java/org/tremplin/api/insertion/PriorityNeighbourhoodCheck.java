@@ -14,7 +14,13 @@ import org.tremplin.api.eligibility.ProfileFact;
  * @param checkedOn the day of the check
  */
 public record PriorityNeighbourhoodCheck(String code, String geography, LocalDate checkedOn) {
-  /** All fields required; the code must look like a QPV code; geography at most 16 characters. */
+  /**
+   * All fields required; the code must look like a QPV code; geography at most 16 characters.
+   *
+   * @param code the stable code
+   * @param geography the geography
+   * @param checkedOn the checked on
+   */
   public PriorityNeighbourhoodCheck {
     code = new ProfileFact.PriorityNeighbourhoodResidence(code).code();
     TremplinException.requiredText(geography, "QPV geography");
@@ -22,7 +28,11 @@ public record PriorityNeighbourhoodCheck(String code, String geography, LocalDat
     TremplinException.required(checkedOn, "QPV check date");
   }
 
-  /** The profile fact this check establishes. */
+  /**
+   * The profile fact this check establishes.
+   *
+   * @return the profile fact this check establishes
+   */
   public ProfileFact.PriorityNeighbourhoodResidence asFact() {
     return new ProfileFact.PriorityNeighbourhoodResidence(code);
   }

@@ -21,7 +21,15 @@ public record RecordedDiagnosis(
     EligibilityDiagnosis diagnosis,
     EligibilityResult result,
     Instant recordedAt) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param id the identifier
+   * @param learner the learner
+   * @param diagnosis the diagnosis
+   * @param result the result
+   * @param recordedAt the recorded at
+   */
   public RecordedDiagnosis {
     TremplinException.required(id, "id");
     TremplinException.required(learner, "learner");

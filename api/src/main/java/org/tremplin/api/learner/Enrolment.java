@@ -17,7 +17,13 @@ import org.tremplin.api.calendar.DateRange;
  * @param history the events, oldest first (starts with JOINED)
  */
 public record Enrolment(CohortId cohort, LearnerId learner, List<EnrolmentEvent> history) {
-  /** All fields required; history not empty. */
+  /**
+   * All fields required; history not empty.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param history the history
+   */
   public Enrolment {
     TremplinException.required(cohort, "cohort");
     TremplinException.required(learner, "learner");
@@ -25,7 +31,11 @@ public record Enrolment(CohortId cohort, LearnerId learner, List<EnrolmentEvent>
     TremplinException.check(!history.isEmpty(), "an enrolment has at least one event");
   }
 
-  /** Whether the learner is enrolled now (last event is not LEFT). */
+  /**
+   * Whether the learner is enrolled now (last event is not LEFT).
+   *
+   * @return whether the learner is enrolled now (last event is not LEFT)
+   */
   public boolean active() {
     return history.get(history.size() - 1).kind() != EnrolmentEventKind.LEFT;
   }
@@ -34,6 +44,7 @@ public record Enrolment(CohortId cohort, LearnerId learner, List<EnrolmentEvent>
    * The periods the learner was enrolled, each clipped to the cohort's last day.
    *
    * @param cohortLast the cohort's last day (end of an open period)
+   * @return the periods the learner was enrolled, each clipped to the cohort's last day
    */
   public List<DateRange> periods(LocalDate cohortLast) {
     List<DateRange> periods = new ArrayList<>();
@@ -54,7 +65,13 @@ public record Enrolment(CohortId cohort, LearnerId learner, List<EnrolmentEvent>
     return periods;
   }
 
-  /** Whether the learner was enrolled on that day. */
+  /**
+   * Whether the learner was enrolled on that day.
+   *
+   * @param day the day
+   * @param cohortLast the cohort last
+   * @return whether the learner was enrolled on that day
+   */
   public boolean enrolledOn(LocalDate day, LocalDate cohortLast) {
     return periods(cohortLast).stream().anyMatch(p -> p.contains(day));
   }

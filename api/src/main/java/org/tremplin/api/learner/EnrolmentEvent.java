@@ -15,7 +15,15 @@ import org.tremplin.api.TremplinException;
  */
 public record EnrolmentEvent(
     EnrolmentEventKind kind, LocalDate date, String reason, String recordedBy, Instant recordedAt) {
-  /** All fields required; LEFT needs a reason. */
+  /**
+   * All fields required; LEFT needs a reason.
+   *
+   * @param kind the kind
+   * @param date the day
+   * @param reason the reason
+   * @param recordedBy the recorded by
+   * @param recordedAt the recorded at
+   */
   public EnrolmentEvent {
     TremplinException.required(kind, "event kind");
     TremplinException.required(date, "event date");

@@ -13,7 +13,14 @@ import org.tremplin.api.TremplinException;
  * @param familyName family name
  */
 public record Learner(LearnerId id, SchoolId school, String givenName, String familyName) {
-  /** All fields required, at most 100 characters each. */
+  /**
+   * All fields required, at most 100 characters each.
+   *
+   * @param id the identifier
+   * @param school the school
+   * @param givenName the given name
+   * @param familyName the family name
+   */
   public Learner {
     TremplinException.required(id, "learner id");
     TremplinException.required(school, "school");
@@ -24,7 +31,11 @@ public record Learner(LearnerId id, SchoolId school, String givenName, String fa
         familyName.length() <= 100, "family name is longer than 100 characters");
   }
 
-  /** "Given Family". */
+  /**
+   * "Given Family".
+   *
+   * @return the display name
+   */
   public String displayName() {
     return givenName + " " + familyName;
   }

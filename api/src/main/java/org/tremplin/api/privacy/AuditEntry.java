@@ -16,7 +16,15 @@ import org.tremplin.api.TremplinException;
  */
 public record AuditEntry(
     Instant at, String actor, AuditAction action, LearnerId learner, String what) {
-  /** All fields required; {@code what} is a short code (at most 100 characters). */
+  /**
+   * All fields required; {@code what} is a short code (at most 100 characters).
+   *
+   * @param at the instant
+   * @param actor who calls, checked against the access rules
+   * @param action the action
+   * @param learner the learner
+   * @param what the what
+   */
   public AuditEntry {
     TremplinException.required(at, "at");
     TremplinException.requiredText(actor, "actor");

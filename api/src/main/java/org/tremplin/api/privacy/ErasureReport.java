@@ -14,7 +14,13 @@ import org.tremplin.api.TremplinException;
  * @param erasedAt when
  */
 public record ErasureReport(LearnerId learner, Map<String, Integer> changed, Instant erasedAt) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param learner the learner
+   * @param changed the changed
+   * @param erasedAt the erased at
+   */
   public ErasureReport {
     TremplinException.required(learner, "learner");
     changed = Map.copyOf(TremplinException.required(changed, "changed"));

@@ -8,7 +8,11 @@ import org.tremplin.api.TremplinException;
  * @param coachingNotesYearsAfterExit coaching notes are purged this many years after the exit
  */
 public record RetentionPolicy(int coachingNotesYearsAfterExit) {
-  /** Between 0 and 50 years. */
+  /**
+   * Between 0 and 50 years.
+   *
+   * @param coachingNotesYearsAfterExit the coaching notes years after exit
+   */
   public RetentionPolicy {
     TremplinException.check(
         coachingNotesYearsAfterExit >= 0 && coachingNotesYearsAfterExit <= 50,

@@ -13,7 +13,13 @@ import org.tremplin.api.TremplinException;
  * @param rowsChanged rows blanked in all
  */
 public record RetentionReport(LocalDate on, List<LearnerId> purged, int rowsChanged) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param on the day it is evaluated on
+   * @param purged the purged
+   * @param rowsChanged the rows changed
+   */
   public RetentionReport {
     TremplinException.required(on, "on");
     purged = List.copyOf(TremplinException.required(purged, "purged"));

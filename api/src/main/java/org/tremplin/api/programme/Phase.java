@@ -16,7 +16,16 @@ import org.tremplin.api.TremplinException;
  */
 public record Phase(
     String code, LocalizedText name, PhaseKind kind, int startWeek, int weeks, List<Unit> units) {
-  /** All fields required; weeks positive. */
+  /**
+   * All fields required; weeks positive.
+   *
+   * @param code the stable code
+   * @param name the name
+   * @param kind the kind
+   * @param startWeek the start week
+   * @param weeks the weeks
+   * @param units the units
+   */
   public Phase {
     TremplinException.requiredText(code, "phase code");
     TremplinException.required(name, "phase name");
@@ -26,12 +35,20 @@ public record Phase(
     units = List.copyOf(TremplinException.required(units, "units"));
   }
 
-  /** The last week of the phase (inclusive). */
+  /**
+   * The last week of the phase (inclusive).
+   *
+   * @return the last week of the phase (inclusive)
+   */
   public int endWeek() {
     return startWeek + weeks - 1;
   }
 
-  /** Hours planned by the phase's units. */
+  /**
+   * Hours planned by the phase's units.
+   *
+   * @return the unit hours
+   */
   public int unitHours() {
     return units.stream().mapToInt(Unit::hours).sum();
   }

@@ -24,7 +24,15 @@ public record ProgrammeTemplate(
     int placementHours,
     List<Phase> phases) {
 
-  /** All fields required; at least one phase; placement hours not negative. */
+  /**
+   * All fields required; at least one phase; placement hours not negative.
+   *
+   * @param ref the ref
+   * @param name the name
+   * @param certification the certification
+   * @param placementHours the placement hours
+   * @param phases the phases
+   */
   public ProgrammeTemplate {
     TremplinException.required(ref, "template reference");
     TremplinException.required(name, "template name");
@@ -34,17 +42,30 @@ public record ProgrammeTemplate(
     TremplinException.check(!phases.isEmpty(), "template " + ref + " has no phase");
   }
 
-  /** Total length in weeks (the last week of the last phase). */
+  /**
+   * Total length in weeks (the last week of the last phase).
+   *
+   * @return total length in weeks (the last week of the last phase)
+   */
   public int totalWeeks() {
     return phases.stream().mapToInt(Phase::endWeek).max().orElse(0);
   }
 
-  /** All units of all phases, in order. */
+  /**
+   * All units of all phases, in order.
+   *
+   * @return all units of all phases, in order
+   */
   public Stream<Unit> units() {
     return phases.stream().flatMap(p -> p.units().stream());
   }
 
-  /** The same template under another reference (used when importing a new version). */
+  /**
+   * The same template under another reference (used when importing a new version).
+   *
+   * @param newRef the new ref
+   * @return the same template under another reference (used when importing a new version)
+   */
   public ProgrammeTemplate withRef(TemplateRef newRef) {
     return new ProgrammeTemplate(newRef, name, certification, placementHours, phases);
   }

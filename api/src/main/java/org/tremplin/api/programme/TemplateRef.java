@@ -9,7 +9,12 @@ import org.tremplin.api.TremplinException;
  * @param version its version, from 1
  */
 public record TemplateRef(String id, int version) {
-  /** The id is required, the version positive. */
+  /**
+   * The id is required, the version positive.
+   *
+   * @param id the identifier
+   * @param version the version
+   */
   public TemplateRef {
     TremplinException.requiredText(id, "template id");
     TremplinException.check(version >= 1, "template version must be 1 or more, got " + version);

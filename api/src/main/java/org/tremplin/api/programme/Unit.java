@@ -13,7 +13,14 @@ import org.tremplin.api.TremplinException;
  * @param competencies codes of the competencies it covers (of the template's certification)
  */
 public record Unit(String code, LocalizedText name, int hours, List<String> competencies) {
-  /** Code and name are required, hours positive. */
+  /**
+   * Code and name are required, hours positive.
+   *
+   * @param code the stable code
+   * @param name the name
+   * @param hours the hours
+   * @param competencies the competencies
+   */
   public Unit {
     TremplinException.requiredText(code, "unit code");
     TremplinException.required(name, "unit name");

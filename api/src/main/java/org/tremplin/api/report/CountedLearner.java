@@ -12,7 +12,13 @@ import org.tremplin.api.TremplinException;
  * @param displayName "Given Family" (blanked after an erasure)
  */
 public record CountedLearner(CohortId cohort, LearnerId learner, String displayName) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param displayName the display name
+   */
   public CountedLearner {
     TremplinException.required(cohort, "cohort");
     TremplinException.required(learner, "learner");

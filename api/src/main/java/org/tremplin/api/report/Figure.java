@@ -9,12 +9,20 @@ import org.tremplin.api.TremplinException;
  * @param learners the learners counted, one per path (a learner in two cohorts counts twice)
  */
 public record Figure(List<CountedLearner> learners) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param learners the learners counted
+   */
   public Figure {
     learners = List.copyOf(TremplinException.required(learners, "learners"));
   }
 
-  /** How many. */
+  /**
+   * How many.
+   *
+   * @return the number of learners counted
+   */
   public int count() {
     return learners.size();
   }

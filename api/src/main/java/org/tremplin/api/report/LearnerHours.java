@@ -13,13 +13,22 @@ public record LearnerHours(CountedLearner learner, int attendedHalfDays) {
   /** Hours of an attended half-day (7 h a day, DOMAIN.md). */
   public static final BigDecimal HALF_DAY_HOURS = new BigDecimal("3.5");
 
-  /** Not negative. */
+  /**
+   * Not negative.
+   *
+   * @param learner the learner
+   * @param attendedHalfDays the attended half-days
+   */
   public LearnerHours {
     TremplinException.required(learner, "learner");
     TremplinException.check(attendedHalfDays >= 0, "attended half-days must not be negative");
   }
 
-  /** The attended hours: 3.5 per attended half-day. */
+  /**
+   * The attended hours: 3.5 per attended half-day.
+   *
+   * @return the hours
+   */
   public BigDecimal hours() {
     return HALF_DAY_HOURS.multiply(BigDecimal.valueOf(attendedHalfDays));
   }

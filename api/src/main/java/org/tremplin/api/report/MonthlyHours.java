@@ -15,18 +15,31 @@ import org.tremplin.api.TremplinException;
  * @param learners each learner's attended half-days in the month
  */
 public record MonthlyHours(YearMonth month, List<LearnerHours> learners) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param month the month
+   * @param learners each learner's attended half-days
+   */
   public MonthlyHours {
     TremplinException.required(month, "month");
     learners = List.copyOf(TremplinException.required(learners, "learners"));
   }
 
-  /** Attended hours of every learner together. */
+  /**
+   * Attended hours of every learner together.
+   *
+   * @return the total hours
+   */
   public BigDecimal totalHours() {
     return learners.stream().map(LearnerHours::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  /** Average attended hours per learner, two decimals, half up; empty without learners. */
+  /**
+   * Average attended hours per learner, two decimals, half up.
+   *
+   * @return the average; empty without learners
+   */
   public Optional<BigDecimal> hoursPerLearner() {
     if (learners.isEmpty()) {
       return Optional.empty();

@@ -13,14 +13,24 @@ import org.tremplin.api.TremplinException;
  * @param leftOn the exit date
  */
 public record PathLength(CountedLearner learner, LocalDate joinedOn, LocalDate leftOn) {
-  /** All required. */
+  /**
+   * All required.
+   *
+   * @param learner the leaver
+   * @param joinedOn the first day in the cohort
+   * @param leftOn the exit date
+   */
   public PathLength {
     TremplinException.required(learner, "learner");
     TremplinException.required(joinedOn, "joined on");
     TremplinException.required(leftOn, "left on");
   }
 
-  /** Days from {@code joinedOn} to {@code leftOn} (0 when the same day). */
+  /**
+   * Days from {@code joinedOn} to {@code leftOn}.
+   *
+   * @return the days (0 when the same day)
+   */
   public long days() {
     return ChronoUnit.DAYS.between(joinedOn, leftOn);
   }

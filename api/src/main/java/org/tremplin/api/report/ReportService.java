@@ -14,6 +14,10 @@ public interface ReportService {
   /**
    * The school's yearly review for a calendar year.
    *
+   * @param actor who asks
+   * @param school the school
+   * @param year the calendar year, 2000 to 2100
+   * @return the review
    * @throws org.tremplin.api.TremplinException {@code SCHOOL_NOT_FOUND}, {@code INVALID_ARGUMENT}
    *     for a year before 2000 or after 2100
    */

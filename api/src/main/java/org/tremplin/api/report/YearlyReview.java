@@ -35,7 +35,19 @@ public record YearlyReview(
     Rate durableExits,
     List<PathLength> paths,
     List<MonthlyHours> monthlyHours) {
-  /** Copies the collections; every exit category present. */
+  /**
+   * Copies the collections; every exit category present.
+   *
+   * @param school the school
+   * @param year the calendar year
+   * @param entries the entries
+   * @param leavers the leavers
+   * @param exitsByCategory the leavers by exit category
+   * @param dynamicExits the dynamic exit rate
+   * @param durableExits the durable exit rate
+   * @param paths the leavers' path lengths
+   * @param monthlyHours the twelve months
+   */
   public YearlyReview {
     TremplinException.required(school, "school");
     TremplinException.required(entries, "entries");
@@ -51,7 +63,11 @@ public record YearlyReview(
     monthlyHours = List.copyOf(TremplinException.required(monthlyHours, "monthly hours"));
   }
 
-  /** Average path length in days, one decimal, half up; empty without leavers. */
+  /**
+   * Average path length in days, one decimal, half up.
+   *
+   * @return the average; empty without leavers
+   */
   public Optional<BigDecimal> averagePathDays() {
     if (paths.isEmpty()) {
       return Optional.empty();

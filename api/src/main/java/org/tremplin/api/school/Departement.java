@@ -14,7 +14,11 @@ public record Departement(String code) {
   private static final Pattern CODE =
       Pattern.compile("0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-46]");
 
-  /** The code must be a real département. */
+  /**
+   * The code must be a real département.
+   *
+   * @param code the stable code
+   */
   public Departement {
     TremplinException.requiredText(code, "departement");
     if (!CODE.matcher(code).matches()) {
@@ -23,7 +27,12 @@ public record Departement(String code) {
     }
   }
 
-  /** Parses a code, accepting one digit ({@code 1} is {@code 01}). */
+  /**
+   * Parses a code, accepting one digit ({@code 1} is {@code 01}).
+   *
+   * @param code the stable code
+   * @return the departement
+   */
   public static Departement of(String code) {
     String trimmed = TremplinException.requiredText(code, "departement").trim().toUpperCase();
     return new Departement(trimmed.length() == 1 ? "0" + trimmed : trimmed);

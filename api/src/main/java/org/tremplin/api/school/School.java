@@ -11,7 +11,13 @@ import org.tremplin.api.TremplinException;
  * @param departement where it is (regional holidays, reports)
  */
 public record School(SchoolId id, String name, Departement departement) {
-  /** All fields required. */
+  /**
+   * All fields required.
+   *
+   * @param id the identifier
+   * @param name the name
+   * @param departement the departement
+   */
   public School {
     TremplinException.required(id, "school id");
     TremplinException.requiredText(name, "school name");

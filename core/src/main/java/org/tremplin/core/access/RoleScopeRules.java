@@ -1,5 +1,6 @@
 package org.tremplin.core.access;
 
+import static org.tremplin.api.access.Operation.API_TOKEN_ADMIN;
 import static org.tremplin.api.access.Operation.ATTENDANCE_READ;
 import static org.tremplin.api.access.Operation.ATTENDANCE_WRITE;
 import static org.tremplin.api.access.Operation.COACHING_READ;
@@ -40,8 +41,8 @@ import org.tremplin.api.access.Target;
  *   <li>COACH: cohorts, attendance, evidence, enrolment in their scope; insertion and coaching data
  *       (confidential notes included) only for learners whose referent coach they are;
  *   <li>MANAGER: everything in their school, reports and personal-data export and erasure, except
- *       the confidential part of coaching notes (summaries only);
- *   <li>ADMIN: programmes (schools, templates, cohorts), cohort reads and reports, network-wide; no
+ *       the confidential part of coaching notes (summaries only) and API tokens;
+ *   <li>ADMIN: programmes (schools, templates, cohorts), cohort reads and reports, API tokens; no
  *       learner files.
  * </ul>
  *
@@ -74,8 +75,9 @@ public final class RoleScopeRules implements AccessRules {
             COACHING_READ,
             COACHING_WRITE,
             CONFIDENTIAL_NOTE_READ));
-    MATRIX.put(Role.MANAGER, EnumSet.complementOf(EnumSet.of(CONFIDENTIAL_NOTE_READ)));
-    MATRIX.put(Role.ADMIN, EnumSet.of(PROGRAMME_WRITE, COHORT_READ, REPORT_READ));
+    MATRIX.put(
+        Role.MANAGER, EnumSet.complementOf(EnumSet.of(CONFIDENTIAL_NOTE_READ, API_TOKEN_ADMIN)));
+    MATRIX.put(Role.ADMIN, EnumSet.of(PROGRAMME_WRITE, COHORT_READ, REPORT_READ, API_TOKEN_ADMIN));
   }
 
   @Override

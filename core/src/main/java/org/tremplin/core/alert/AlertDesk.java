@@ -69,7 +69,22 @@ public final class AlertDesk implements AlertService, EventConsumer {
   private final AttendanceService attendance;
   private final SituationGatherer gatherer;
 
-  /** A desk on its store. */
+  /**
+   * A desk on its store.
+   *
+   * @param database the database (unit of work)
+   * @param alerts the alerts
+   * @param cohorts the cohorts
+   * @param referents the referents
+   * @param privacy the privacy
+   * @param access the access rules every call is checked against
+   * @param clock the clock read for "now"
+   * @param learners the learners
+   * @param attendance the attendance
+   * @param evidence the evidence
+   * @param coaching the coaching
+   * @param insertion the insertion
+   */
   public AlertDesk(
       Database database,
       Alerts alerts,
@@ -103,7 +118,12 @@ public final class AlertDesk implements AlertService, EventConsumer {
     return thresholdsOf(school);
   }
 
-  /** The school's thresholds without an access check (for the nightly evaluation). */
+  /**
+   * The school's thresholds without an access check (for the nightly evaluation).
+   *
+   * @param school the school
+   * @return the school's thresholds without an access check (for the nightly evaluation)
+   */
   public RiskThresholds thresholdsOf(SchoolId school) {
     return database
         .read(h -> alerts.thresholds(school))

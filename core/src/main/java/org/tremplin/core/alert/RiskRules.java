@@ -36,12 +36,22 @@ import org.tremplin.core.internal.Json;
 public final class RiskRules {
   private RiskRules() {}
 
-  /** The default thresholds from {@code thresholds.json}. */
+  /**
+   * The default thresholds from {@code thresholds.json}.
+   *
+   * @return the default thresholds from {@code thresholds.json}
+   */
   public static RiskThresholds defaults() {
     return Json.resource(RiskRules.class, "thresholds.json", Defaults.class).thresholds();
   }
 
-  /** The signals raised by a situation. */
+  /**
+   * The signals raised by a situation.
+   *
+   * @param s the s
+   * @param t the t
+   * @return the signals raised by a situation
+   */
   public static List<RiskSignal> evaluate(LearnerSituation s, RiskThresholds t) {
     TremplinException.required(s, "situation");
     TremplinException.required(t, "thresholds");
@@ -84,6 +94,10 @@ public final class RiskRules {
   /**
    * The attendance rate the signals use: attended over recorded half-days, so that half-days not
    * recorded yet (a sheet filled late) raise nothing; 1 when nothing is recorded.
+   *
+   * @param r the r
+   * @return the attendance rate the signals use: attended over recorded half-days, so that
+   *     half-days not recorded yet (a sheet filled late) raise nothing; 1 when nothing is recorded
    */
   public static java.math.BigDecimal recordedRate(org.tremplin.api.attendance.AttendanceRates r) {
     int recorded = r.attended() + r.justifiedAbsences() + r.unjustifiedAbsences();
@@ -97,6 +111,14 @@ public final class RiskRules {
   /**
    * The attendance signals alone (unjustified absences, low attendance), as evaluated right after
    * attendance is recorded.
+   *
+   * @param unjustifiedAbsences the unjustified absences
+   * @param attendanceRate the attendance rate
+   * @param plannedHalfDaysInWindow the planned half days in window
+   * @param on the day it is evaluated on
+   * @param t the t
+   * @return the attendance signals alone (unjustified absences, low attendance), as evaluated right
+   *     after attendance is recorded
    */
   public static List<RiskSignal> attendanceSignals(
       List<HalfDay> unjustifiedAbsences,

@@ -51,7 +51,17 @@ public final class AttendanceRegister implements AttendanceService {
   private final EventOutbox events;
   private final Clock clock;
 
-  /** A register on its store and the services it checks against. */
+  /**
+   * A register on its store and the services it checks against.
+   *
+   * @param database the database (unit of work)
+   * @param sheets the sheets
+   * @param cohorts the cohorts
+   * @param learners the learners
+   * @param access the access rules every call is checked against
+   * @param events the event outbox
+   * @param clock the clock read for "now"
+   */
   public AttendanceRegister(
       Database database,
       AttendanceSheets sheets,

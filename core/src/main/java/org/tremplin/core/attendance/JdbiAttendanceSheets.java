@@ -37,7 +37,11 @@ public final class JdbiAttendanceSheets implements AttendanceSheets {
 
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiAttendanceSheets(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

@@ -16,7 +16,15 @@ import org.tremplin.api.calendar.DateRange;
 public final class RateRule {
   private RateRule() {}
 
-  /** The rates of one learner. */
+  /**
+   * The rates of one learner.
+   *
+   * @param calendar the calendar
+   * @param period the period
+   * @param enrolledPeriods the enrolled periods
+   * @param currentRecords the current records
+   * @return the rates of one learner
+   */
   public static AttendanceRates rates(
       CohortCalendar calendar,
       DateRange period,

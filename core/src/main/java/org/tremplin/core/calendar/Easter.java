@@ -9,7 +9,12 @@ import java.time.LocalDate;
 public final class Easter {
   private Easter() {}
 
-  /** Easter Sunday of a Gregorian year (1583 onwards). */
+  /**
+   * Easter Sunday of a Gregorian year (1583 onwards).
+   *
+   * @param year the year
+   * @return the local date
+   */
   public static LocalDate sunday(int year) {
     if (year < 1583) {
       throw new IllegalArgumentException("Gregorian computus starts in 1583, got " + year);

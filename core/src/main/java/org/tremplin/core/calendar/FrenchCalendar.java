@@ -29,7 +29,11 @@ public final class FrenchCalendar implements CalendarService {
 
   private final PublicHolidayRules rules;
 
-  /** A calendar on the bundled holiday rules. */
+  /**
+   * A calendar on the bundled holiday rules.
+   *
+   * @param rules the rules
+   */
   public FrenchCalendar(PublicHolidayRules rules) {
     this.rules = rules;
   }

@@ -32,6 +32,9 @@ public final class PublicHolidayRules {
   /**
    * Every public holiday of a year in a département, by date.
    *
+   * @param year the year
+   * @param departement the departement
+   * @return every public holiday of a year in a département, by date
    * @throws TremplinException {@code CALENDAR_INVALID_RANGE} for a year before the first rules
    */
   public List<PublicHoliday> holidays(int year, Departement departement) {

@@ -33,7 +33,14 @@ public final class ActionPlanLedger {
   private final BarrierLedger barriers;
   private final Clock clock;
 
-  /** A ledger on its store; objectives on a barrier are checked against {@code barriers}. */
+  /**
+   * A ledger on its store; objectives on a barrier are checked against {@code barriers}.
+   *
+   * @param path the path
+   * @param plans the plans
+   * @param barriers the barriers
+   * @param clock the clock read for "now"
+   */
   public ActionPlanLedger(PathAccess path, ActionPlans plans, BarrierLedger barriers, Clock clock) {
     this.path = path;
     this.plans = plans;
@@ -41,7 +48,15 @@ public final class ActionPlanLedger {
     this.clock = clock;
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#addObjective}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#addObjective}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param request the request
+   * @return the objective
+   */
   public Objective addObjective(
       Actor actor, CohortId cohort, LearnerId learner, NewObjective request) {
     TremplinException.required(request, "objective");
@@ -60,7 +75,16 @@ public final class ActionPlanLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#addAction}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#addAction}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param objective the objective
+   * @param request the request
+   * @return the action
+   */
   public Action addAction(
       Actor actor, CohortId cohort, LearnerId learner, ObjectiveId objective, NewAction request) {
     TremplinException.required(objective, "objective");
@@ -86,7 +110,16 @@ public final class ActionPlanLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#closeAction}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#closeAction}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param action the action
+   * @param status the status
+   * @return the action
+   */
   public Action closeAction(
       Actor actor, CohortId cohort, LearnerId learner, ActionId action, ActionStatus status) {
     TremplinException.required(action, "action");
@@ -125,7 +158,15 @@ public final class ActionPlanLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#refer}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#refer}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param request the request
+   * @return the referral
+   */
   public Referral refer(Actor actor, CohortId cohort, LearnerId learner, NewReferral request) {
     TremplinException.required(request, "referral");
     var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
@@ -139,7 +180,14 @@ public final class ActionPlanLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#actionPlan}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#actionPlan}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the action plan
+   */
   public ActionPlan actionPlan(Actor actor, CohortId cohort, LearnerId learner) {
     return path.check(actor, Operation.INSERTION_READ, cohort, learner)
         .read(

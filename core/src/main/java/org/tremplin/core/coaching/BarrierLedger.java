@@ -25,14 +25,28 @@ public final class BarrierLedger {
   private final Barriers barriers;
   private final Clock clock;
 
-  /** A ledger on its store. */
+  /**
+   * A ledger on its store.
+   *
+   * @param path the path
+   * @param barriers the barriers
+   * @param clock the clock read for "now"
+   */
   public BarrierLedger(PathAccess path, Barriers barriers, Clock clock) {
     this.path = path;
     this.barriers = barriers;
     this.clock = clock;
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#openBarrier}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#openBarrier}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param request the request
+   * @return the barrier
+   */
   public Barrier openBarrier(Actor actor, CohortId cohort, LearnerId learner, NewBarrier request) {
     TremplinException.required(request, "barrier");
     var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
@@ -56,7 +70,18 @@ public final class BarrierLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#changeBarrierStatus}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#changeBarrierStatus}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param barrier the barrier
+   * @param status the status
+   * @param on the day it is evaluated on
+   * @param note the note
+   * @return the barrier
+   */
   public Barrier changeBarrierStatus(
       Actor actor,
       CohortId cohort,
@@ -80,7 +105,14 @@ public final class BarrierLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#barriers}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#barriers}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the barriers
+   */
   public List<Barrier> barriers(Actor actor, CohortId cohort, LearnerId learner) {
     return path.check(actor, Operation.INSERTION_READ, cohort, learner)
         .read(() -> barriers.byLearner(cohort, learner));

@@ -40,7 +40,14 @@ public final class CoachingJournal implements CoachingService {
   private final ActionPlanLedger plans;
   private final ImmersionLedger immersions;
 
-  /** The coaching journal made of its parts. */
+  /**
+   * The coaching journal made of its parts.
+   *
+   * @param meetings the meetings
+   * @param barriers the barriers
+   * @param plans the plans
+   * @param immersions the immersions
+   */
   public CoachingJournal(
       MeetingJournal meetings,
       BarrierLedger barriers,

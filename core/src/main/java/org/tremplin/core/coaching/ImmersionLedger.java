@@ -21,14 +21,28 @@ public final class ImmersionLedger {
   private final Immersions immersions;
   private final Clock clock;
 
-  /** A ledger on its store. */
+  /**
+   * A ledger on its store.
+   *
+   * @param path the path
+   * @param immersions the immersions
+   * @param clock the clock read for "now"
+   */
   public ImmersionLedger(PathAccess path, Immersions immersions, Clock clock) {
     this.path = path;
     this.immersions = immersions;
     this.clock = clock;
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#planImmersion}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#planImmersion}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param request the request
+   * @return the workplace immersion
+   */
   public WorkplaceImmersion planImmersion(
       Actor actor, CohortId cohort, LearnerId learner, NewImmersion request) {
     TremplinException.required(request, "immersion");
@@ -52,7 +66,14 @@ public final class ImmersionLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#immersions}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#immersions}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the workplace immersions
+   */
   public List<WorkplaceImmersion> immersions(Actor actor, CohortId cohort, LearnerId learner) {
     return path.check(actor, Operation.INSERTION_READ, cohort, learner)
         .read(() -> immersions.byLearner(cohort, learner));

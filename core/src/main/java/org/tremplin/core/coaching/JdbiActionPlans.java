@@ -36,7 +36,11 @@ public final class JdbiActionPlans implements ActionPlans {
 
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiActionPlans(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

@@ -24,7 +24,11 @@ import org.tremplin.core.internal.Database;
 public final class JdbiBarriers implements Barriers {
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiBarriers(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

@@ -16,7 +16,11 @@ import org.tremplin.core.internal.Database;
 public final class JdbiImmersions implements Immersions {
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiImmersions(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

@@ -26,7 +26,11 @@ public final class JdbiMeetings implements Meetings {
 
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiMeetings(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

@@ -17,7 +17,11 @@ public final class JdbiReferents implements Referents {
 
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiReferents(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

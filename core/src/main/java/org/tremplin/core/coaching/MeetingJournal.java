@@ -32,7 +32,14 @@ public final class MeetingJournal {
   private final EventOutbox events;
   private final Clock clock;
 
-  /** A journal on its store, appending its events to the outbox in the change's transaction. */
+  /**
+   * A journal on its store, appending its events to the outbox in the change's transaction.
+   *
+   * @param path the path
+   * @param meetings the meetings
+   * @param events the event outbox
+   * @param clock the clock read for "now"
+   */
   public MeetingJournal(PathAccess path, Meetings meetings, EventOutbox events, Clock clock) {
     this.path = path;
     this.meetings = meetings;
@@ -40,7 +47,16 @@ public final class MeetingJournal {
     this.clock = clock;
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#planMeeting}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#planMeeting}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param plannedAt the planned at
+   * @param note the note
+   * @return the coaching meeting
+   */
   public CoachingMeeting planMeeting(
       Actor actor, CohortId cohort, LearnerId learner, LocalDateTime plannedAt, String note) {
     TremplinException.required(plannedAt, "plannedAt");
@@ -63,7 +79,16 @@ public final class MeetingJournal {
         });
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#recordOutcome}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#recordOutcome}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param meeting the meeting
+   * @param outcome the outcome
+   * @return the coaching meeting
+   */
   public CoachingMeeting recordOutcome(
       Actor actor, CohortId cohort, LearnerId learner, MeetingId meeting, MeetingOutcome outcome) {
     TremplinException.required(meeting, "meeting");
@@ -98,7 +123,14 @@ public final class MeetingJournal {
     return recorded;
   }
 
-  /** See {@link org.tremplin.api.coaching.CoachingService#meetings}. */
+  /**
+   * See {@link org.tremplin.api.coaching.CoachingService#meetings}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the coaching meetings
+   */
   public List<CoachingMeeting> meetings(Actor actor, CohortId cohort, LearnerId learner) {
     var granted = path.check(actor, Operation.COACHING_READ, cohort, learner);
     Visibility visibility = Visibility.of(granted);

@@ -15,18 +15,41 @@ import org.tremplin.api.coaching.MeetingOutcome;
  * transaction join it.
  */
 public interface Meetings {
-  /** Stores a planned meeting. */
+  /**
+   * Stores a planned meeting.
+   *
+   * @param meeting the meeting
+   */
   void insert(CoachingMeeting meeting);
 
   /**
    * Records the outcome of a meeting that is still planned; returns whether it was (false when it
    * is unknown or already has an outcome).
+   *
+   * @param id the identifier
+   * @param outcome the outcome
+   * @param by the by
+   * @param at the instant
+   * @return whether it was (false when it is unknown or already has an outcome)
    */
   boolean recordOutcome(MeetingId id, MeetingOutcome outcome, String by, Instant at);
 
-  /** A meeting of the learner in the cohort. */
+  /**
+   * A meeting of the learner in the cohort.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param id the identifier
+   * @return a meeting of the learner in the cohort
+   */
   Optional<CoachingMeeting> find(CohortId cohort, LearnerId learner, MeetingId id);
 
-  /** The learner's meetings in the cohort, by planned time. */
+  /**
+   * The learner's meetings in the cohort, by planned time.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the learner's meetings in the cohort, by planned time
+   */
   List<CoachingMeeting> byLearner(CohortId cohort, LearnerId learner);
 }

@@ -34,7 +34,16 @@ public final class ReferentRegistry implements ReferentService {
   private final AccessRules access;
   private final Clock clock;
 
-  /** A registry on its store. */
+  /**
+   * A registry on its store.
+   *
+   * @param database the database (unit of work)
+   * @param referents the referents
+   * @param learners the learners
+   * @param privacy the privacy
+   * @param access the access rules every call is checked against
+   * @param clock the clock read for "now"
+   */
   public ReferentRegistry(
       Database database,
       Referents referents,
@@ -90,7 +99,12 @@ public final class ReferentRegistry implements ReferentService {
     return referentOf(learner);
   }
 
-  /** The current referent coach id, without an access check (for access targets). */
+  /**
+   * The current referent coach id, without an access check (for access targets).
+   *
+   * @param learner the learner
+   * @return the current referent coach id, without an access check (for access targets)
+   */
   public Optional<String> referentOf(LearnerId learner) {
     TremplinException.required(learner, "learner");
     return database.read(h -> referents.current(learner));

@@ -41,7 +41,17 @@ public final class CohortRegistry implements CohortService {
   private final Map<CohortId, Cohort> cohortCache = new ConcurrentHashMap<>();
   private final Map<CohortId, CohortCalendar> calendarCache = new ConcurrentHashMap<>();
 
-  /** A registry on its store and the services it needs. */
+  /**
+   * A registry on its store and the services it needs.
+   *
+   * @param database the database (unit of work)
+   * @param cohorts the cohorts
+   * @param schools the schools
+   * @param templates the templates
+   * @param calendars the calendars
+   * @param access the access rules every call is checked against
+   * @param clock the clock read for "now"
+   */
   public CohortRegistry(
       Database database,
       Cohorts cohorts,
@@ -104,12 +114,23 @@ public final class CohortRegistry implements CohortService {
     return cohort;
   }
 
-  /** The access target of a whole cohort. */
+  /**
+   * The access target of a whole cohort.
+   *
+   * @param cohort the cohort
+   * @return the access target of a whole cohort
+   */
   public static Target target(Cohort cohort) {
     return new Target.OfCohort(cohort.school(), cohort.id());
   }
 
-  /** The access target of one learner of a cohort (no referent coach known here). */
+  /**
+   * The access target of one learner of a cohort (no referent coach known here).
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the access target of one learner of a cohort (no referent coach known here)
+   */
   public static Target target(Cohort cohort, org.tremplin.api.LearnerId learner) {
     return new Target.OfLearner(cohort.school(), cohort.id(), learner, "");
   }
@@ -117,6 +138,8 @@ public final class CohortRegistry implements CohortService {
   /**
    * The cohort, without an access check: for core services that checked the caller already.
    *
+   * @param id the identifier
+   * @return the cohort, without an access check: for core services that checked the caller already
    * @throws TremplinException {@code COHORT_NOT_FOUND}
    */
   public Cohort cohort(CohortId id) {
@@ -148,7 +171,12 @@ public final class CohortRegistry implements CohortService {
     return calendarOf(id);
   }
 
-  /** The cohort's calendar, without an access check (see {@link #cohort}). */
+  /**
+   * The cohort's calendar, without an access check (see {@link #cohort}).
+   *
+   * @param id the identifier
+   * @return the cohort's calendar, without an access check (see {@link #cohort})
+   */
   public CohortCalendar calendarOf(CohortId id) {
     CohortCalendar cached = calendarCache.get(id);
     if (cached != null) {

@@ -23,7 +23,11 @@ public final class JdbiCohorts implements Cohorts {
 
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiCohorts(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

@@ -28,6 +28,8 @@ public final class CompetencyStatusRule {
    * The progress on one competency.
    *
    * @param evidence the learner's evidence, in chronological order (any competency)
+   * @param competency the competency
+   * @return the progress on one competency
    */
   public static CompetencyProgress progress(Competency competency, List<Evidence> evidence) {
     Evidence latestDecision = null;

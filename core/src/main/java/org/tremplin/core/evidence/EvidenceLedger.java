@@ -51,7 +51,20 @@ public final class EvidenceLedger implements EvidenceService {
   private final EventOutbox events;
   private final Clock clock;
 
-  /** A ledger on its stores and the services it checks against. */
+  /**
+   * A ledger on its stores and the services it checks against.
+   *
+   * @param database the database (unit of work)
+   * @param records the records
+   * @param sheets the sheets
+   * @param cohorts the cohorts
+   * @param learners the learners
+   * @param templates the templates
+   * @param catalog the catalog
+   * @param access the access rules every call is checked against
+   * @param events the event outbox
+   * @param clock the clock read for "now"
+   */
   public EvidenceLedger(
       Database database,
       EvidenceRecords records,

@@ -30,7 +30,11 @@ public final class JdbiEvidenceRecords implements EvidenceRecords {
 
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiEvidenceRecords(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

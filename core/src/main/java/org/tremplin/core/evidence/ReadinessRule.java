@@ -26,7 +26,17 @@ import org.tremplin.core.evidence.EvidenceRecords.Milestone;
 public final class ReadinessRule {
   private ReadinessRule() {}
 
-  /** A learner's readiness. */
+  /**
+   * A learner's readiness.
+   *
+   * @param certification the certification
+   * @param learner the learner
+   * @param evidence the evidence
+   * @param milestones the milestones
+   * @param placementHoursRequired the placement hours required
+   * @param placementHalfDays the placement half days
+   * @return a learner's readiness
+   */
   public static Readiness readiness(
       CertificationVersion certification,
       LearnerId learner,

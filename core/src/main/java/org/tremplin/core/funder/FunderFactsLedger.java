@@ -21,7 +21,13 @@ public final class FunderFactsLedger implements FunderFactsService {
   private final JdbiFunderFacts store;
   private final Clock clock;
 
-  /** A ledger on its store. */
+  /**
+   * A ledger on its store.
+   *
+   * @param path the access checks and audit of the feature
+   * @param store the store
+   * @param clock the clock
+   */
   public FunderFactsLedger(PathAccess path, JdbiFunderFacts store, Clock clock) {
     this.path = path;
     this.store = store;

@@ -16,7 +16,11 @@ import org.tremplin.core.privacy.PersonalDataSection;
 public final class FunderSections {
   private FunderSections() {}
 
-  /** The sections: funder facts (all versions), certification results, test-account mark. */
+  /**
+   * The sections: funder facts (all versions), certification results, test-account mark.
+   *
+   * @return the sections, in export order
+   */
   public static List<PersonalDataSection> all() {
     return List.of(
         new FactsSection(),

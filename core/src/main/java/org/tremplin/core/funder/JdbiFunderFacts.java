@@ -21,12 +21,23 @@ import org.tremplin.core.internal.Database;
 public final class JdbiFunderFacts {
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the database
+   */
   public JdbiFunderFacts(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
-  /** Appends a version of the learner's facts. */
+  /**
+   * Appends a version of the learner's facts.
+   *
+   * @param learner the learner
+   * @param f the facts
+   * @param by the actor id
+   * @param at when
+   */
   public void append(LearnerId learner, FunderFacts f, String by, Instant at) {
     jdbi.useHandle(
         h ->
@@ -50,7 +61,12 @@ public final class JdbiFunderFacts {
                 .execute());
   }
 
-  /** The newest version of the learner's facts. */
+  /**
+   * The newest version of the learner's facts.
+   *
+   * @param learner the learner
+   * @return the facts; empty when none
+   */
   public Optional<FunderFacts> newest(LearnerId learner) {
     return jdbi.withHandle(
         h ->
@@ -72,7 +88,14 @@ public final class JdbiFunderFacts {
                 .findFirst());
   }
 
-  /** Appends a version of the learner's certification result. */
+  /**
+   * Appends a version of the learner's certification result.
+   *
+   * @param learner the learner
+   * @param r the result
+   * @param by the actor id
+   * @param at when
+   */
   public void appendCertification(LearnerId learner, CertificationResult r, String by, Instant at) {
     jdbi.useHandle(
         h ->
@@ -91,7 +114,12 @@ public final class JdbiFunderFacts {
                 .execute());
   }
 
-  /** The newest certification result of the learner. */
+  /**
+   * The newest certification result of the learner.
+   *
+   * @param learner the learner
+   * @return the result; empty when none
+   */
   public Optional<CertificationResult> newestCertification(LearnerId learner) {
     return jdbi.withHandle(
         h ->
@@ -108,7 +136,15 @@ public final class JdbiFunderFacts {
                 .findFirst());
   }
 
-  /** Marks or unmarks a test account; returns whether anything changed. */
+  /**
+   * Marks or unmarks a test account.
+   *
+   * @param learner the learner
+   * @param test true to mark, false to unmark
+   * @param by the actor id
+   * @param at when
+   * @return whether anything changed
+   */
   public boolean markTestAccount(LearnerId learner, boolean test, String by, Instant at) {
     return jdbi.withHandle(
         h -> {
@@ -132,7 +168,12 @@ public final class JdbiFunderFacts {
         });
   }
 
-  /** Whether the learner is marked as a test account. */
+  /**
+   * Whether the learner is marked as a test account.
+   *
+   * @param learner the learner
+   * @return true when marked
+   */
   public boolean isTestAccount(LearnerId learner) {
     return jdbi.withHandle(
         h ->

@@ -24,7 +24,14 @@ public final class ContractLedger {
   private final Contracts store;
   private final Clock clock;
 
-  /** A ledger on its store and the rules it assesses with. */
+  /**
+   * A ledger on its store and the rules it assesses with.
+   *
+   * @param path the path
+   * @param store the store
+   * @param rules the rules
+   * @param clock the clock read for "now"
+   */
   public ContractLedger(PathAccess path, Contracts store, ContractRules rules, Clock clock) {
     this.contracts =
         new OncePerLearner<>(
@@ -40,7 +47,15 @@ public final class ContractLedger {
     this.clock = clock;
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#recordContract}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#recordContract}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param contract the contract
+   * @return the assessed contract
+   */
   public AssessedContract recordContract(
       Actor actor, CohortId cohort, LearnerId learner, InsertionContract contract) {
     return contracts.record(
@@ -51,7 +66,15 @@ public final class ContractLedger {
         () -> store.insert(learner, contract, actor.id(), clock.instant()));
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#renewContract}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#renewContract}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param renewal the renewal
+   * @return the assessed contract
+   */
   public AssessedContract renewContract(
       Actor actor, CohortId cohort, LearnerId learner, ContractAmendment renewal) {
     return contracts.amend(
@@ -65,7 +88,15 @@ public final class ContractLedger {
                 learner, c.renewals().size() + 1, renewal, actor.id(), clock.instant()));
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#suspendContract}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#suspendContract}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param suspension the suspension
+   * @return the assessed contract
+   */
   public AssessedContract suspendContract(
       Actor actor, CohortId cohort, LearnerId learner, Suspension suspension) {
     return contracts.amend(
@@ -79,7 +110,15 @@ public final class ContractLedger {
                 learner, c.suspensions().size() + 1, suspension, actor.id(), clock.instant()));
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#contract}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#contract}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param on the day it is evaluated on
+   * @return the assessed contract, or empty when there is none
+   */
   public Optional<AssessedContract> contract(
       Actor actor, CohortId cohort, LearnerId learner, LocalDate on) {
     return contracts.read(actor, cohort, learner, on);

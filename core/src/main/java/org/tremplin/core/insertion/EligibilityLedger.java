@@ -35,7 +35,16 @@ public final class EligibilityLedger {
   private final ContractRules contracts;
   private final Clock clock;
 
-  /** A ledger on its store, the PASS it reads, and the rules it applies. */
+  /**
+   * A ledger on its store, the PASS it reads, and the rules it applies.
+   *
+   * @param path the path
+   * @param records the records
+   * @param passes the passes
+   * @param eligibility the eligibility
+   * @param contracts the contracts
+   * @param clock the clock read for "now"
+   */
   public EligibilityLedger(
       PathAccess path,
       EligibilityRecords records,
@@ -51,7 +60,15 @@ public final class EligibilityLedger {
     this.clock = clock;
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#recordProfile}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#recordProfile}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param profile the profile
+   * @return the eligibility profile
+   */
   public EligibilityProfile recordProfile(
       Actor actor, CohortId cohort, LearnerId learner, EligibilityProfile profile) {
     var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
@@ -64,13 +81,28 @@ public final class EligibilityLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#profile}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#profile}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the eligibility profile, or empty when there is none
+   */
   public Optional<EligibilityProfile> profile(Actor actor, CohortId cohort, LearnerId learner) {
     return path.check(actor, Operation.INSERTION_READ, cohort, learner)
         .read(() -> records.profile(learner));
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#suggest}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#suggest}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param on the day it is evaluated on
+   * @return the criterion suggestions
+   */
   public List<CriterionSuggestion> suggest(
       Actor actor, CohortId cohort, LearnerId learner, LocalDate on) {
     var granted = path.check(actor, Operation.INSERTION_READ, cohort, learner);
@@ -80,7 +112,15 @@ public final class EligibilityLedger {
     return eligibility.suggest(profile.allFacts(), on);
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#recordDiagnosis}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#recordDiagnosis}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param request the request
+   * @return the recorded diagnosis
+   */
   public RecordedDiagnosis recordDiagnosis(
       Actor actor, CohortId cohort, LearnerId learner, NewDiagnosis request) {
     var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
@@ -104,7 +144,14 @@ public final class EligibilityLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#diagnoses}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#diagnoses}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the recorded diagnosises
+   */
   public List<RecordedDiagnosis> diagnoses(Actor actor, CohortId cohort, LearnerId learner) {
     return path
         .check(actor, Operation.INSERTION_READ, cohort, learner)
@@ -114,7 +161,15 @@ public final class EligibilityLedger {
         .toList();
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#currentDiagnosis}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#currentDiagnosis}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param on the day it is evaluated on
+   * @return the recorded diagnosis, or empty when there is none
+   */
   public Optional<RecordedDiagnosis> currentDiagnosis(
       Actor actor, CohortId cohort, LearnerId learner, LocalDate on) {
     var granted = path.check(actor, Operation.INSERTION_READ, cohort, learner);

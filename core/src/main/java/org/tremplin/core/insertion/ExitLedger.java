@@ -38,7 +38,14 @@ public final class ExitLedger {
   private final ExitRules rules;
   private final Clock clock;
 
-  /** A ledger on its store and the rules it classifies with. */
+  /**
+   * A ledger on its store and the rules it classifies with.
+   *
+   * @param path the path
+   * @param store the store
+   * @param rules the rules
+   * @param clock the clock read for "now"
+   */
   public ExitLedger(PathAccess path, Exits store, ExitRules rules, Clock clock) {
     this.path = path;
     this.store = store;
@@ -46,7 +53,15 @@ public final class ExitLedger {
     this.clock = clock;
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#recordExit}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#recordExit}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param request the request
+   * @return the exit
+   */
   public Exit recordExit(Actor actor, CohortId cohort, LearnerId learner, NewExit request) {
     var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
     TremplinException.required(request, "exit");
@@ -62,7 +77,16 @@ public final class ExitLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#correctExit}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#correctExit}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param request the request
+   * @param reason the reason
+   * @return the exit
+   */
   public Exit correctExit(
       Actor actor, CohortId cohort, LearnerId learner, NewExit request, String reason) {
     var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
@@ -85,19 +109,41 @@ public final class ExitLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#exit}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#exit}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the exit, or empty when there is none
+   */
   public Optional<Exit> exit(Actor actor, CohortId cohort, LearnerId learner) {
     List<Exit> history = exitHistory(actor, cohort, learner);
     return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#exitHistory}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#exitHistory}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the exits
+   */
   public List<Exit> exitHistory(Actor actor, CohortId cohort, LearnerId learner) {
     return path.check(actor, Operation.INSERTION_READ, cohort, learner)
         .read(() -> store.history(cohort, learner));
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#recordFollowUp}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#recordFollowUp}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param request the request
+   * @return the follow up
+   */
   public FollowUp recordFollowUp(
       Actor actor, CohortId cohort, LearnerId learner, NewFollowUp request) {
     var granted = path.check(actor, Operation.INSERTION_WRITE, cohort, learner);
@@ -136,13 +182,27 @@ public final class ExitLedger {
         });
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#followUp}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#followUp}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the follow up, or empty when there is none
+   */
   public Optional<FollowUp> followUp(Actor actor, CohortId cohort, LearnerId learner) {
     return path.check(actor, Operation.INSERTION_READ, cohort, learner)
         .read(() -> store.followUp(cohort, learner));
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#followUpsDue}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#followUpsDue}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param on the day it is evaluated on
+   * @return the exits
+   */
   public List<Exit> followUpsDue(Actor actor, CohortId cohort, LocalDate on) {
     TremplinException.required(actor, "actor");
     TremplinException.required(on, "day");

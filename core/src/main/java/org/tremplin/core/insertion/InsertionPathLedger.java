@@ -35,7 +35,14 @@ public final class InsertionPathLedger implements InsertionPathService {
   private final PassLedger passes;
   private final ExitLedger exits;
 
-  /** The insertion path made of its parts. */
+  /**
+   * The insertion path made of its parts.
+   *
+   * @param eligibility the eligibility
+   * @param contracts the contracts
+   * @param passes the passes
+   * @param exits the exits
+   */
   public InsertionPathLedger(
       EligibilityLedger eligibility,
       ContractLedger contracts,

@@ -17,7 +17,11 @@ import org.tremplin.core.internal.Database;
 public final class JdbiContracts implements Contracts {
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiContracts(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

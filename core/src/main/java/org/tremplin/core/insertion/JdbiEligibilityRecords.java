@@ -27,7 +27,11 @@ import org.tremplin.core.internal.Database;
 public final class JdbiEligibilityRecords implements EligibilityRecords {
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiEligibilityRecords(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

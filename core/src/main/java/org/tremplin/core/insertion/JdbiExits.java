@@ -24,7 +24,11 @@ public final class JdbiExits implements Exits {
 
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiExits(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

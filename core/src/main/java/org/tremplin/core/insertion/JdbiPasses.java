@@ -14,7 +14,11 @@ import org.tremplin.core.internal.Database;
 public final class JdbiPasses implements Passes {
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiPasses(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

@@ -24,7 +24,14 @@ public final class PassLedger {
   private final Passes store;
   private final Clock clock;
 
-  /** A ledger on its store and the rules it assesses with. */
+  /**
+   * A ledger on its store and the rules it assesses with.
+   *
+   * @param path the path
+   * @param store the store
+   * @param rules the rules
+   * @param clock the clock read for "now"
+   */
   public PassLedger(PathAccess path, Passes store, ContractRules rules, Clock clock) {
     this.passes =
         new OncePerLearner<>(
@@ -40,7 +47,15 @@ public final class PassLedger {
     this.clock = clock;
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#recordPass}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#recordPass}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param pass the pass
+   * @return the assessed pass
+   */
   public AssessedPass recordPass(Actor actor, CohortId cohort, LearnerId learner, PassIae pass) {
     return passes.record(
         actor,
@@ -50,7 +65,15 @@ public final class PassLedger {
         () -> store.insert(learner, pass, actor.id(), clock.instant()));
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#suspendPass}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#suspendPass}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param suspension the suspension
+   * @return the assessed pass
+   */
   public AssessedPass suspendPass(
       Actor actor, CohortId cohort, LearnerId learner, Suspension suspension) {
     return passes.amend(
@@ -64,7 +87,15 @@ public final class PassLedger {
                 learner, p.suspensions().size() + 1, suspension, actor.id(), clock.instant()));
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#prolongPass}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#prolongPass}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param prolongation the prolongation
+   * @return the assessed pass
+   */
   public AssessedPass prolongPass(
       Actor actor, CohortId cohort, LearnerId learner, PassProlongation prolongation) {
     return passes.amend(
@@ -78,7 +109,15 @@ public final class PassLedger {
                 learner, p.prolongations().size() + 1, prolongation, actor.id(), clock.instant()));
   }
 
-  /** See {@link org.tremplin.api.insertion.InsertionPathService#pass}. */
+  /**
+   * See {@link org.tremplin.api.insertion.InsertionPathService#pass}.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param on the day it is evaluated on
+   * @return the assessed pass, or empty when there is none
+   */
   public Optional<AssessedPass> pass(
       Actor actor, CohortId cohort, LearnerId learner, LocalDate on) {
     return passes.read(actor, cohort, learner, on);

@@ -12,16 +12,44 @@ import org.tremplin.api.contract.Suspension;
  * a transaction join it.
  */
 public interface Passes {
-  /** Stores a PASS, its suspensions and prolongations; fails if the learner has one. */
+  /**
+   * Stores a PASS, its suspensions and prolongations; fails if the learner has one.
+   *
+   * @param learner the learner
+   * @param pass the pass
+   * @param by the by
+   * @param at the instant
+   */
   void insert(LearnerId learner, PassIae pass, String by, Instant at);
 
-  /** Appends a suspension as number {@code seq} (1-based); fails if the number is taken. */
+  /**
+   * Appends a suspension as number {@code seq} (1-based); fails if the number is taken.
+   *
+   * @param learner the learner
+   * @param seq the seq
+   * @param suspension the suspension
+   * @param by the by
+   * @param at the instant
+   */
   void appendSuspension(LearnerId learner, int seq, Suspension suspension, String by, Instant at);
 
-  /** Appends a prolongation as number {@code seq} (1-based); fails if the number is taken. */
+  /**
+   * Appends a prolongation as number {@code seq} (1-based); fails if the number is taken.
+   *
+   * @param learner the learner
+   * @param seq the seq
+   * @param prolongation the prolongation
+   * @param by the by
+   * @param at the instant
+   */
   void appendProlongation(
       LearnerId learner, int seq, PassProlongation prolongation, String by, Instant at);
 
-  /** The learner's PASS with every amendment; empty when none is stored. */
+  /**
+   * The learner's PASS with every amendment; empty when none is stored.
+   *
+   * @param learner the learner
+   * @return the learner's PASS with every amendment; empty when none is stored
+   */
   Optional<PassIae> find(LearnerId learner);
 }

@@ -57,18 +57,75 @@ public final class Database implements UnitOfWork {
    */
   public static final String H2_DURABLE = ";WRITE_DELAY=0";
 
+  /**
+   * The setting Tremplin appends to an H2 file URL that does not choose its own: H2's automatic
+   * mixed mode, so that the command line's set-up subcommands open the database while {@code serve}
+   * holds it (the first process serves the others over a loopback TCP port guarded by a random key
+   * kept in the database's lock file; ADR 0011).
+   */
+  public static final String H2_SHARED = ";AUTO_SERVER=TRUE";
+
   private final Jdbi jdbi;
   private final DataSource dataSource;
+  private final Set<ModuleSchema> migrated = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Database(Jdbi jdbi, DataSource dataSource) {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
   }
 
-  /** Migrates core's schema then wraps the data source. */
+  /**
+   * Checks that an H2 database runs in the mode Tremplin needs, migrates core's schema, then wraps
+   * the data source.
+   *
+   * @param dataSource the host's data source
+   * @return the database, migrated
+   * @throws TremplinException {@code INVALID_ARGUMENT} when the data source is an H2 database
+   *     opened without {@link #H2_MODE} (build its URL with {@code Tremplin.jdbcUrl})
+   */
   public static Database open(DataSource dataSource) {
+    requireH2Mode(dataSource);
     migrateCore(dataSource, List.of(CORE_LOCATION));
     return new Database(Jdbi.create(dataSource), dataSource);
+  }
+
+  /**
+   * Refuses an H2 database that is not in PostgreSQL mode with lower-case identifiers: on it the
+   * migrations would create {@code PUBLIC} instead of {@code public} and SQL that runs on
+   * PostgreSQL would not. Any other database passes.
+   */
+  static void requireH2Mode(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+        return;
+      }
+      String mode = "";
+      String lower = "";
+      try (var statement = c.createStatement();
+          var rs =
+              statement.executeQuery(
+                  "select setting_name, setting_value from information_schema.settings"
+                      + " where upper(setting_name) in ('MODE', 'DATABASE_TO_LOWER')")) {
+        while (rs.next()) {
+          if (rs.getString(1).equalsIgnoreCase("MODE")) {
+            mode = rs.getString(2);
+          } else {
+            lower = rs.getString(2);
+          }
+        }
+      }
+      TremplinException.check(
+          mode.equalsIgnoreCase("PostgreSQL") && lower.equalsIgnoreCase("TRUE"),
+          "an H2 database must run with "
+              + H2_MODE
+              + " (found MODE="
+              + mode
+              + ", DATABASE_TO_LOWER="
+              + lower
+              + "): build the pool's URL with Tremplin.jdbcUrl(url)");
+    } catch (SQLException e) {
+      throw new TremplinException(ErrorCode.STORE_FAILURE, "cannot open the database", e);
+    }
   }
 
   /**
@@ -83,12 +140,13 @@ public final class Database implements UnitOfWork {
             .table(HISTORY_TABLE)
             .locations(locations.toArray(String[]::new))
             .failOnMissingLocations(true);
-    Set<String> gone = appliedWithoutScript(config.load());
+    Flyway flyway = config.load();
+    Set<String> gone = appliedWithoutScript(flyway);
     if (!gone.isEmpty() && RETIRED_VERSIONS.containsAll(gone)) {
       // Flyway's default ("*:future") plus the retired versions that now sit below newer scripts
-      config.ignoreMigrationPatterns("*:future", "versioned:missing");
+      flyway = config.ignoreMigrationPatterns("*:future", "versioned:missing").load();
     }
-    config.load().migrate();
+    flyway.migrate();
   }
 
   private static Set<String> appliedWithoutScript(Flyway flyway) {
@@ -103,12 +161,19 @@ public final class Database implements UnitOfWork {
     return versions;
   }
 
+  /**
+   * Migrates the module's tables once per database object: a second call for the same schema (a
+   * second feature on the same engine) does nothing.
+   */
   @Override
-  public void migrate(ModuleSchema schema) {
+  public synchronized void migrate(ModuleSchema schema) {
     TremplinException.required(schema, "schema");
     TremplinException.check(
         !schema.historyTable().equals(HISTORY_TABLE),
         "a module keeps its own history table, not core's");
+    if (migrated.contains(schema)) {
+      return;
+    }
     String baseline = read(h -> adoptedVersion(h, schema)).orElse("0");
     try {
       Flyway.configure()
@@ -127,6 +192,7 @@ public final class Database implements UnitOfWork {
       throw new TremplinException(
           ErrorCode.STORE_FAILURE, "migrating " + schema.location() + " failed", e);
     }
+    migrated.add(schema);
   }
 
   /** The module version matching the newest adopted core version core's history applied. */
@@ -145,7 +211,11 @@ public final class Database implements UnitOfWork {
         .max(java.util.Comparator.comparingLong(Long::parseLong));
   }
 
-  /** The Jdbi on the migrated database. */
+  /**
+   * The Jdbi on the migrated database.
+   *
+   * @return the Jdbi on the migrated database
+   */
   public Jdbi jdbi() {
     return jdbi;
   }
@@ -179,31 +249,55 @@ public final class Database implements UnitOfWork {
     }
   }
 
-  /** Whether the exception is a unique or primary-key violation (SQLState 23505). */
+  /**
+   * Whether the exception is a unique or primary-key violation (SQLState 23505).
+   *
+   * @param e the exception
+   * @return whether the exception is a unique or primary-key violation (SQLState 23505)
+   */
   public static boolean isUniqueViolation(Throwable e) {
     return UnitOfWork.isUniqueViolation(e);
   }
 
-  /** A timestamp column value for an instant (UTC). */
+  /**
+   * A timestamp column value for an instant (UTC).
+   *
+   * @param instant the instant
+   * @return a timestamp column value for an instant (UTC)
+   */
   public static OffsetDateTime timestamp(Instant instant) {
     return UnitOfWork.timestamp(instant);
   }
 
-  /** Reads a timestamp-with-time-zone column. */
+  /**
+   * Reads a timestamp-with-time-zone column.
+   *
+   * @param rs the result set, on the current row
+   * @param column the column
+   * @return the instant
+   * @throws SQLException when the column cannot be read
+   */
   public static Instant instant(java.sql.ResultSet rs, String column) throws SQLException {
     return UnitOfWork.instant(rs, column);
   }
 
   /**
-   * Appends {@link #H2_MODE} to a plain H2 URL and {@link #H2_DURABLE} to an H2 URL that sets no
-   * {@code WRITE_DELAY}, and {@code reWriteBatchedInserts=true} to a PostgreSQL URL that does not
-   * set it (attendance batches become multi-row inserts); leaves any other URL untouched.
+   * Appends {@link #H2_MODE} to a plain H2 URL, {@link #H2_DURABLE} to an H2 URL that sets no
+   * {@code WRITE_DELAY}, {@link #H2_SHARED} to an H2 file URL that sets no {@code AUTO_SERVER}, and
+   * {@code reWriteBatchedInserts=true} to a PostgreSQL URL that does not set it (attendance batches
+   * become multi-row inserts); leaves any other URL untouched.
+   *
+   * @param url the URL
+   * @return the URL with what Tremplin needs of it
    */
   public static String normalizeUrl(String url) {
     String upper = url.toUpperCase(java.util.Locale.ROOT);
     if (url.startsWith("jdbc:h2:")) {
       String normalized = upper.contains(";MODE=") ? url : url + H2_MODE;
-      return upper.contains(";WRITE_DELAY=") ? normalized : normalized + H2_DURABLE;
+      normalized = upper.contains(";WRITE_DELAY=") ? normalized : normalized + H2_DURABLE;
+      return isH2File(url) && !upper.contains(";AUTO_SERVER=")
+          ? normalized + H2_SHARED
+          : normalized;
     }
     if (url.startsWith("jdbc:postgresql:") && !upper.contains("REWRITEBATCHEDINSERTS")) {
       return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
@@ -212,8 +306,26 @@ public final class Database implements UnitOfWork {
   }
 
   /**
+   * Whether an H2 URL names a database file ({@code jdbc:h2:file:...}, or a path such as {@code
+   * jdbc:h2:./data/t} or {@code jdbc:h2:~/t}), not an in-memory, remote or read-only archive one.
+   */
+  static boolean isH2File(String url) {
+    String path = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+    if (path.toLowerCase(java.util.Locale.ROOT).startsWith("file:")) {
+      return true;
+    }
+    int colon = path.indexOf(':'); // mem:, tcp:, zip:... name another kind of database
+    return colon < 0 || colon == 1; // no scheme, or a Windows drive (C:/data/t)
+  }
+
+  /**
    * A minimal data source over {@link DriverManager}, for the command line and tests. Hosts with a
    * pool should pass their own data source instead.
+   *
+   * @param url the URL
+   * @param user the user
+   * @param password the password
+   * @return a minimal data source over {@link DriverManager}, for the command line and tests
    */
   public static DataSource driverManager(String url, String user, String password) {
     String normalized = normalizeUrl(url);

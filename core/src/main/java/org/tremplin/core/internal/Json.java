@@ -19,12 +19,24 @@ public final class Json {
 
   private Json() {}
 
-  /** The shared mapper. */
+  /**
+   * The shared mapper.
+   *
+   * @return the shared mapper
+   */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
 
-  /** Reads a classpath resource next to {@code anchor} into a type. */
+  /**
+   * Reads a classpath resource next to {@code anchor} into a type.
+   *
+   * @param <T> the type of the value
+   * @param anchor the anchor
+   * @param name the name
+   * @param type the type
+   * @return what the callback returns
+   */
   public static <T> T resource(Class<?> anchor, String name, Class<T> type) {
     try (InputStream in = anchor.getResourceAsStream(name)) {
       if (in == null) {

@@ -32,7 +32,11 @@ public final class JdbiLearners implements Learners {
 
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiLearners(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
@@ -50,6 +54,30 @@ public final class JdbiLearners implements Learners {
                 .bind("family", learner.familyName())
                 .bind("at", Database.timestamp(createdAt))
                 .execute());
+  }
+
+  @Override
+  public void insertAll(List<Learner> learners, Instant createdAt) {
+    if (learners.isEmpty()) {
+      return;
+    }
+    jdbi.useHandle(
+        h -> {
+          org.jdbi.v3.core.statement.PreparedBatch batch =
+              h.prepareBatch(
+                  "insert into tremplin_learner (id, school_id, given_name, family_name,"
+                      + " created_at) values (:id, :school, :given, :family, :at)");
+          for (Learner learner : learners) {
+            batch
+                .bind("id", learner.id().value())
+                .bind("school", learner.school().value())
+                .bind("given", learner.givenName())
+                .bind("family", learner.familyName())
+                .bind("at", Database.timestamp(createdAt))
+                .add();
+          }
+          batch.execute();
+        });
   }
 
   @Override

@@ -19,6 +19,7 @@ import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.EnrolmentEvent;
 import org.tremplin.api.learner.EnrolmentEventKind;
 import org.tremplin.api.learner.Learner;
+import org.tremplin.api.learner.LearnerName;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.school.SchoolService;
 import org.tremplin.core.cohort.CohortRegistry;
@@ -37,7 +38,16 @@ public final class LearnerRegistry implements LearnerService {
   private final AccessRules access;
   private final Clock clock;
 
-  /** A registry on its store. */
+  /**
+   * A registry on its store.
+   *
+   * @param database the database (unit of work)
+   * @param learners the learners
+   * @param cohorts the cohorts
+   * @param schools the schools
+   * @param access the access rules every call is checked against
+   * @param clock the clock read for "now"
+   */
   public LearnerRegistry(
       Database database,
       Learners learners,
@@ -73,13 +83,37 @@ public final class LearnerRegistry implements LearnerService {
   }
 
   @Override
+  public List<Learner> registerAll(Actor actor, SchoolId school, List<LearnerName> names) {
+    TremplinException.required(school, "school");
+    TremplinException.required(names, "names");
+    access.check(actor, Operation.ENROLMENT_WRITE, new Target.OfSchool(school));
+    schools.get(school);
+    List<Learner> registered = new ArrayList<>(names.size());
+    for (LearnerName name : names) {
+      TremplinException.required(name, "learner name");
+      registered.add(new Learner(LearnerId.random(), school, name.givenName(), name.familyName()));
+    }
+    database.inTransaction(
+        h -> {
+          learners.insertAll(registered, clock.instant());
+          return registered;
+        });
+    return List.copyOf(registered);
+  }
+
+  @Override
   public Learner get(Actor actor, LearnerId id) {
     Learner learner = learner(id);
     access.check(actor, Operation.COHORT_READ, new Target.OfSchool(learner.school()));
     return learner;
   }
 
-  /** The learner, without an access check (for core services that checked the caller). */
+  /**
+   * The learner, without an access check (for core services that checked the caller).
+   *
+   * @param id the identifier
+   * @return the learner, without an access check (for core services that checked the caller)
+   */
   public Learner learner(LearnerId id) {
     TremplinException.required(id, "learner id");
     return database
@@ -229,6 +263,10 @@ public final class LearnerRegistry implements LearnerService {
   /**
    * A learner's enrolment, without an access check (for core services that checked the caller).
    *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return a learner's enrolment, without an access check (for core services that checked the
+   *     caller)
    * @throws TremplinException {@code ENROLMENT_NOT_ENROLLED} if they never joined
    */
   public Enrolment enrolmentOf(CohortId cohort, LearnerId learner) {
@@ -248,7 +286,12 @@ public final class LearnerRegistry implements LearnerService {
     return enrolmentsOf(cohort);
   }
 
-  /** Every enrolment of a cohort, without an access check. */
+  /**
+   * Every enrolment of a cohort, without an access check.
+   *
+   * @param cohort the cohort
+   * @return every enrolment of a cohort, without an access check
+   */
   public List<Enrolment> enrolmentsOf(CohortId cohort) {
     cohorts.cohort(cohort);
     return database.read(

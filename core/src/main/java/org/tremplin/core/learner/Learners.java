@@ -13,21 +13,66 @@ import org.tremplin.api.learner.Learner;
  * join it.
  */
 public interface Learners {
-  /** Stores a new learner. */
+  /**
+   * Stores a new learner.
+   *
+   * @param learner the learner
+   * @param createdAt the created at
+   */
   void insert(Learner learner, Instant createdAt);
 
-  /** The learner, or empty when there is none with this id. */
+  /**
+   * Stores new learners (in one batch where the store can).
+   *
+   * @param learners the new learners
+   * @param createdAt when they were created
+   */
+  default void insertAll(java.util.List<Learner> learners, Instant createdAt) {
+    for (Learner learner : learners) {
+      insert(learner, createdAt);
+    }
+  }
+
+  /**
+   * The learner, or empty when there is none with this id.
+   *
+   * @param id the identifier
+   * @return the learner, or empty when there is none with this id
+   */
   Optional<Learner> find(LearnerId id);
 
-  /** Appends an event as number {@code seq} (1-based); fails if that number is taken. */
+  /**
+   * Appends an event as number {@code seq} (1-based); fails if that number is taken.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @param seq the seq
+   * @param event the event
+   */
   void appendEvent(CohortId cohort, LearnerId learner, int seq, EnrolmentEvent event);
 
-  /** A learner's events in a cohort, oldest first; empty when they never joined. */
+  /**
+   * A learner's events in a cohort, oldest first; empty when they never joined.
+   *
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return a learner's events in a cohort, oldest first; empty when they never joined
+   */
   List<EnrolmentEvent> events(CohortId cohort, LearnerId learner);
 
-  /** Every learner who ever joined the cohort, by family then given name. */
+  /**
+   * Every learner who ever joined the cohort, by family then given name.
+   *
+   * @param cohort the cohort
+   * @return every learner who ever joined the cohort, by family then given name
+   */
   List<Learner> inCohort(CohortId cohort);
 
-  /** The events of every learner of a cohort, oldest first per learner. */
+  /**
+   * The events of every learner of a cohort, oldest first per learner.
+   *
+   * @param cohort the cohort
+   * @return the events of every learner of a cohort, oldest first per learner
+   */
   java.util.Map<LearnerId, List<EnrolmentEvent>> eventsByLearner(CohortId cohort);
 }

@@ -16,13 +16,23 @@ public final class EventOutbox {
   private final Jdbi jdbi;
   private final Clock clock;
 
-  /** An outbox on the migrated database; events are stamped with the clock's instant. */
+  /**
+   * An outbox on the migrated database; events are stamped with the clock's instant.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   * @param clock the clock read for "now"
+   */
   public EventOutbox(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
     this.clock = clock;
   }
 
-  /** Stores the event (in the caller's transaction, when there is one); returns its id. */
+  /**
+   * Stores the event (in the caller's transaction, when there is one); returns its id.
+   *
+   * @param event the event
+   * @return its id
+   */
   public EventId append(PathEvent event) {
     TremplinException.required(event, "event");
     EventId id = EventId.random();

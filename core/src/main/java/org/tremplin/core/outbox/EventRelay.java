@@ -47,7 +47,13 @@ public final class EventRelay implements AutoCloseable {
   private boolean closed; // guarded by lifecycle
   private volatile boolean stopping;
 
-  /** A relay on the migrated database, reading leases and retry times from the clock. */
+  /**
+   * A relay on the migrated database, reading leases and retry times from the clock.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   * @param clock the clock read for "now"
+   * @param settings the settings
+   */
   public EventRelay(Jdbi jdbi, Clock clock, RelaySettings settings) {
     this.deliveries = new Deliveries(TremplinException.required(jdbi, "jdbi"));
     this.clock = TremplinException.required(clock, "clock");
@@ -58,6 +64,7 @@ public final class EventRelay implements AutoCloseable {
    * Adds a consumer; from the next pass on it receives every stored event it has not acknowledged
    * yet, the oldest first. Register consumers before {@link #start()}.
    *
+   * @param consumer the consumer
    * @throws TremplinException {@code INVALID_ARGUMENT} when the name is malformed or taken
    */
   public void register(EventConsumer consumer) {
@@ -99,7 +106,11 @@ public final class EventRelay implements AutoCloseable {
     }
   }
 
-  /** Whether the relay's own thread is delivering ({@link #start()} called, not stopped). */
+  /**
+   * Whether the relay's own thread is delivering ({@link #start()} called, not stopped).
+   *
+   * @return whether the relay's own thread is delivering ({@link #start()} called, not stopped)
+   */
   public boolean isRunning() {
     synchronized (lifecycle) {
       return executor != null && !closed;
@@ -153,6 +164,9 @@ public final class EventRelay implements AutoCloseable {
    * acknowledged by a registered consumer, and not waiting for a retry or leased by another relay,
    * is delivered. Returns the deliveries acknowledged. Works whether or not the relay is started.
    *
+   * @return runs passes on the caller's thread until nothing is due: every stored event not yet
+   *     acknowledged by a registered consumer, and not waiting for a retry or leased by another
+   *     relay, is delivered
    * @throws TremplinException {@code STORE_FAILURE} when the database fails
    */
   public int deliverDue() {

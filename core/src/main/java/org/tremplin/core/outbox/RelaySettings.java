@@ -21,7 +21,16 @@ public record RelaySettings(
     Duration firstRetry,
     Duration maxRetry,
     Duration closeGrace) {
-  /** Durations positive, first retry not above the max, batch in range. */
+  /**
+   * Durations positive, first retry not above the max, batch in range.
+   *
+   * @param pollInterval the poll interval
+   * @param batchSize the batch size
+   * @param lease the lease
+   * @param firstRetry the first retry
+   * @param maxRetry the max retry
+   * @param closeGrace the close grace
+   */
   public RelaySettings {
     positive(pollInterval, "pollInterval");
     positive(lease, "lease");
@@ -35,7 +44,11 @@ public record RelaySettings(
         batchSize >= 1 && batchSize <= 1000, "batchSize must be 1 to 1000, got " + batchSize);
   }
 
-  /** One second between passes, 50 per batch, 30 s leases, retries from 5 s to 1 h, 10 s grace. */
+  /**
+   * One second between passes, 50 per batch, 30 s leases, retries from 5 s to 1 h, 10 s grace.
+   *
+   * @return the relay settings
+   */
   public static RelaySettings defaults() {
     return new RelaySettings(
         Duration.ofSeconds(1),
@@ -46,12 +59,22 @@ public record RelaySettings(
         Duration.ofSeconds(10));
   }
 
-  /** The same with another poll interval. */
+  /**
+   * The same with another poll interval.
+   *
+   * @param interval the interval
+   * @return the same with another poll interval
+   */
   public RelaySettings withPollInterval(Duration interval) {
     return new RelaySettings(interval, batchSize, lease, firstRetry, maxRetry, closeGrace);
   }
 
-  /** The delay before the next attempt after {@code attempts} failed ones (at least 1). */
+  /**
+   * The delay before the next attempt after {@code attempts} failed ones (at least 1).
+   *
+   * @param attempts the attempts
+   * @return the delay before the next attempt after {@code attempts} failed ones (at least 1)
+   */
   public Duration backoff(int attempts) {
     Duration delay = firstRetry;
     for (int i = 1; i < attempts && delay.compareTo(maxRetry) < 0; i++) {

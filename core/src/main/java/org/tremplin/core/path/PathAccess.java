@@ -47,6 +47,11 @@ public final class PathAccess {
    * @param feature the first word of this feature's audit lines ({@code insertion}, {@code
    *     coaching})
    * @param referentOf the learner's current referent coach, unchecked (the caseload is data)
+   * @param database the database (unit of work)
+   * @param cohorts the cohorts
+   * @param learners the learners
+   * @param privacy the privacy
+   * @param access the access rules every call is checked against
    */
   public PathAccess(
       String feature,
@@ -69,6 +74,11 @@ public final class PathAccess {
    * Checks that the actor may do {@code operation} on the learner of the cohort; reads only the
    * cohort and the learner's referent.
    *
+   * @param actor who calls, checked against the access rules
+   * @param operation the operation
+   * @param cohort the cohort
+   * @param learner the learner
+   * @return the granted
    * @throws TremplinException {@code ACCESS_DENIED}, {@code COHORT_NOT_FOUND}
    */
   public Granted check(Actor actor, Operation operation, CohortId cohort, LearnerId learner) {
@@ -83,6 +93,15 @@ public final class PathAccess {
    * Reads rows of a whole cohort: checks that the actor may read the cohort, then keeps, on one
    * handle, the rows of the learners on whom the actor may do {@code operation}, and audits a read
    * of {@code <feature>.<what>} for each row kept.
+   *
+   * @param <T> the type of the value
+   * @param actor who calls, checked against the access rules
+   * @param cohortId the cohort id
+   * @param operation the operation
+   * @param what the what
+   * @param learnerOf the learner of
+   * @param rows the rows
+   * @return what the callback returns
    */
   public <T> List<T> readCohort(
       Actor actor,
@@ -110,6 +129,10 @@ public final class PathAccess {
   /**
    * A conflict to throw when a write meets a unique violation: someone wrote the same row
    * meanwhile. {@code what} names what changed ("the path of learner ...").
+   *
+   * @param what the what
+   * @return a conflict to throw when a write meets a unique violation: someone wrote the same row
+   *     meanwhile
    */
   public static Function<Throwable, TremplinException> reloadAndRetry(String what) {
     return cause ->
@@ -117,7 +140,14 @@ public final class PathAccess {
             ErrorCode.INVALID_ARGUMENT, what + " changed meanwhile; reload and retry", cause);
   }
 
-  /** An error with a cause when there is one (a unique violation), without one otherwise. */
+  /**
+   * An error with a cause when there is one (a unique violation), without one otherwise.
+   *
+   * @param code the stable code
+   * @param message the message (no secret, no personal data)
+   * @param cause the underlying failure
+   * @return an error with a cause when there is one (a unique violation), without one otherwise
+   */
   public static TremplinException error(ErrorCode code, String message, @Nullable Throwable cause) {
     return cause == null
         ? new TremplinException(code, message)
@@ -128,6 +158,9 @@ public final class PathAccess {
    * Refuses a day of the path after today: what is recorded has happened.
    *
    * @param what names the day in the message ("exit date", "opening day")
+   * @param clock the clock read for "now"
+   * @param day the day
+   * @param code the stable code
    * @throws TremplinException with {@code code}
    */
   public static void notInFuture(Clock clock, LocalDate day, ErrorCode code, String what) {
@@ -160,7 +193,12 @@ public final class PathAccess {
       this.target = target;
     }
 
-    /** Whether the same actor may also do {@code other} on the same learner. */
+    /**
+     * Whether the same actor may also do {@code other} on the same learner.
+     *
+     * @param other the other
+     * @return whether the same actor may also do {@code other} on the same learner
+     */
     public boolean allows(Operation other) {
       return access.allows(actor, other, target);
     }
@@ -168,6 +206,7 @@ public final class PathAccess {
     /**
      * Checks that the same actor may also do {@code other} on the same learner.
      *
+     * @param other the other
      * @throws TremplinException {@code ACCESS_DENIED}
      */
     public void require(Operation other) {
@@ -178,6 +217,9 @@ public final class PathAccess {
      * Reads on one handle once the learner is known to have joined the cohort, then audits the read
      * there.
      *
+     * @param <R> the type of the value
+     * @param body the posted form, absent when nothing was posted
+     * @return what the callback returns
      * @throws TremplinException {@code LEARNER_NOT_ENROLLED}, or what the body throws
      */
     public <R> R read(Supplier<R> body) {
@@ -194,6 +236,9 @@ public final class PathAccess {
      * Writes in one transaction: checks that the learner joined the cohort, audits, runs the body;
      * rolls everything back if the body throws.
      *
+     * @param <R> the type of the value
+     * @param body the posted form, absent when nothing was posted
+     * @return what the callback returns
      * @throws TremplinException {@code LEARNER_NOT_ENROLLED}, or what the body throws
      */
     public <R> R write(Supplier<R> body) {
@@ -205,7 +250,14 @@ public final class PathAccess {
           });
     }
 
-    /** {@link #write(Supplier)}, turning a unique violation into {@code onConflict}'s error. */
+    /**
+     * {@link #write(Supplier)}, turning a unique violation into {@code onConflict}'s error.
+     *
+     * @param <R> the type of the value
+     * @param onConflict the on conflict
+     * @param body the posted form, absent when nothing was posted
+     * @return what the callback returns
+     */
     public <R> R write(Function<Throwable, TremplinException> onConflict, Supplier<R> body) {
       try {
         return write(body);

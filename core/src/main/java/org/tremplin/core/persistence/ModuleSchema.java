@@ -21,7 +21,13 @@ public record ModuleSchema(
   private static final Pattern TABLE = Pattern.compile("tremplin_[a-z0-9_]{1,50}");
   private static final Pattern VERSION = Pattern.compile("[0-9]{1,9}");
 
-  /** Validates the names; copies the map. */
+  /**
+   * Validates the names; copies the map.
+   *
+   * @param location the location
+   * @param historyTable the history table
+   * @param adoptedCoreVersions the adopted core versions
+   */
   public ModuleSchema {
     TremplinException.requiredText(location, "location");
     TremplinException.requiredText(historyTable, "history table");
@@ -38,7 +44,13 @@ public record ModuleSchema(
     adoptedCoreVersions = Map.copyOf(adoptedCoreVersions);
   }
 
-  /** A module whose tables core never created. */
+  /**
+   * A module whose tables core never created.
+   *
+   * @param location the location
+   * @param historyTable the history table
+   * @return a module whose tables core never created
+   */
   public static ModuleSchema of(String location, String historyTable) {
     return new ModuleSchema(location, historyTable, Map.of());
   }

@@ -35,12 +35,20 @@ public interface UnitOfWork {
    * Runs the callback in one transaction at the database's default isolation (read committed on H2
    * and PostgreSQL), committing when it returns and rolling back on any exception. Called inside
    * another unit of work or core call on the same thread, it joins the outer transaction.
+   *
+   * @param <R> the type of the value
+   * @param callback what to run
+   * @return and rolling back on any exception
    */
   <R> R inTransaction(HandleCallback<R, RuntimeException> callback);
 
   /**
    * Runs a read on a handle (outside a transaction, or inside the current one on this thread).
    * Database failures become {@code STORE_FAILURE}.
+   *
+   * @param <R> the type of the value
+   * @param callback what to run
+   * @return what the callback returns
    */
   <R> R read(HandleCallback<R, RuntimeException> callback);
 
@@ -48,11 +56,17 @@ public interface UnitOfWork {
    * Applies a module's own migrations on core's database, after core's (which ran when Tremplin was
    * created), with the module's own history table. Idempotent; safe to call at every start.
    *
+   * @param schema the module's schema
    * @throws org.tremplin.api.TremplinException {@code STORE_FAILURE} when a migration fails
    */
   void migrate(ModuleSchema schema);
 
-  /** Whether the exception is a unique or primary-key violation (SQLState 23505). */
+  /**
+   * Whether the exception is a unique or primary-key violation (SQLState 23505).
+   *
+   * @param e the exception
+   * @return whether the exception is a unique or primary-key violation (SQLState 23505)
+   */
   static boolean isUniqueViolation(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
@@ -62,12 +76,24 @@ public interface UnitOfWork {
     return false;
   }
 
-  /** A {@code timestamp with time zone} column value for an instant (UTC). */
+  /**
+   * A {@code timestamp with time zone} column value for an instant (UTC).
+   *
+   * @param instant the instant
+   * @return a {@code timestamp with time zone} column value for an instant (UTC)
+   */
   static OffsetDateTime timestamp(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
-  /** Reads a {@code timestamp with time zone} column. */
+  /**
+   * Reads a {@code timestamp with time zone} column.
+   *
+   * @param rs the result set, on the current row
+   * @param column the column
+   * @return the instant
+   * @throws SQLException when the column cannot be read
+   */
   static Instant instant(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
   }

@@ -9,9 +9,18 @@ import org.tremplin.api.privacy.AuditEntry;
  * rolled-back change leaves no audit line and a committed one always has its line.
  */
 public interface AuditLog {
-  /** Appends a line. */
+  /**
+   * Appends a line.
+   *
+   * @param entry the entry
+   */
   void append(AuditEntry entry);
 
-  /** A learner's lines, oldest first. */
+  /**
+   * A learner's lines, oldest first.
+   *
+   * @param learner the learner
+   * @return a learner's lines, oldest first
+   */
   List<AuditEntry> byLearner(LearnerId learner);
 }

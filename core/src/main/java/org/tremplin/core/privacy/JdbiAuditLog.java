@@ -12,7 +12,11 @@ import org.tremplin.core.internal.Database;
 public final class JdbiAuditLog implements AuditLog {
   private final Jdbi jdbi;
 
-  /** A log on the migrated database. */
+  /**
+   * A log on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiAuditLog(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

@@ -14,7 +14,11 @@ public final class PathSections {
 
   private static final String SET_ERASED = " = '" + ERASED + "'";
 
-  /** The coaching sections: meetings, barriers, action plan, referrals, immersions. */
+  /**
+   * The coaching sections: meetings, barriers, action plan, referrals, immersions.
+   *
+   * @return the coaching sections: meetings, barriers, action plan, referrals, immersions
+   */
   public static List<PersonalDataSection> coaching() {
     return List.of(
         PersonalDataSection.sql(
@@ -65,7 +69,11 @@ public final class PathSections {
                 + " where learner_id = :learner"));
   }
 
-  /** The insertion sections: profile, diagnoses, contract, PASS IAE, exits and follow-up. */
+  /**
+   * The insertion sections: profile, diagnoses, contract, PASS IAE, exits and follow-up.
+   *
+   * @return the insertion sections: profile, diagnoses, contract, PASS IAE, exits and follow-up
+   */
   public static List<PersonalDataSection> insertion() {
     return List.of(
         PersonalDataSection.sql(

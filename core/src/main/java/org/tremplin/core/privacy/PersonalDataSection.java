@@ -12,19 +12,40 @@ import org.tremplin.api.LearnerId;
  * given); an export returns an empty list when the section holds nothing on the learner.
  */
 public interface PersonalDataSection {
-  /** The section's name in the export, e.g. {@code attendance}. */
+  /**
+   * The section's name in the export, e.g. {@code attendance}.
+   *
+   * @return the section's name in the export, e.g
+   */
   String name();
 
-  /** Everything this section holds about the learner, as JSON-ready values (lists, maps). */
+  /**
+   * Everything this section holds about the learner, as JSON-ready values (lists, maps).
+   *
+   * @param h the open handle (the transaction under way)
+   * @param learner the learner
+   * @return the object
+   */
   Object export(Handle h, LearnerId learner);
 
   /**
    * Blanks what identifies the learner in this section, keeping what aggregate reports count;
    * returns how many rows were changed.
+   *
+   * @param h the open handle (the transaction under way)
+   * @param learner the learner
+   * @return how many rows were changed
    */
   int erase(Handle h, LearnerId learner);
 
-  /** A section from plain SQL: one select for the export, updates for the erasure. */
+  /**
+   * A section from plain SQL: one select for the export, updates for the erasure.
+   *
+   * @param name the name
+   * @param select the select
+   * @param erasures the erasures
+   * @return a section from plain SQL: one select for the export, updates for the erasure
+   */
   static PersonalDataSection sql(String name, String select, String... erasures) {
     return new PersonalDataSection() {
       @Override

@@ -43,7 +43,15 @@ public final class PrivacyOffice implements PrivacyService {
 
   private final List<PersonalDataSection> sections = new CopyOnWriteArrayList<>();
 
-  /** An office on its log, with the sections of the foundation's data. */
+  /**
+   * An office on its log, with the sections of the foundation's data.
+   *
+   * @param database the database (unit of work)
+   * @param log the log
+   * @param learners the learners
+   * @param access the access rules every call is checked against
+   * @param clock the clock read for "now"
+   */
   public PrivacyOffice(
       Database database, AuditLog log, LearnerRegistry learners, AccessRules access, Clock clock) {
     this.database = database;
@@ -104,6 +112,8 @@ public final class PrivacyOffice implements PrivacyService {
   /**
    * Adds the section of another feature (coaching, insertion, a module's...) to exports and
    * erasures; a section with the name of one added before replaces it in place.
+   *
+   * @param section the personal-data section
    */
   public synchronized void addSection(PersonalDataSection section) {
     TremplinException.required(section, "section");
@@ -116,7 +126,11 @@ public final class PrivacyOffice implements PrivacyService {
     sections.add(section);
   }
 
-  /** Adds a section that also holds coaching notes, purged by the retention rule. */
+  /**
+   * Adds a section that also holds coaching notes, purged by the retention rule.
+   *
+   * @param section the personal-data section
+   */
   public void addCoachingNotesSection(PersonalDataSection section) {
     addSection(section);
     coachingNotes.add(section);
@@ -179,6 +193,11 @@ public final class PrivacyOffice implements PrivacyService {
   /**
    * Records that an actor read or changed a kind of data of a learner. Call it inside the read or
    * transaction that touches the data, after the access check.
+   *
+   * @param actor who calls, checked against the access rules
+   * @param action the action
+   * @param learner the learner
+   * @param what the what
    */
   public void audit(Actor actor, AuditAction action, LearnerId learner, String what) {
     log.append(new AuditEntry(clock.instant(), actor.id(), action, learner, what));

@@ -11,7 +11,11 @@ import org.tremplin.core.internal.Database;
 public final class JdbiProgrammeTemplates implements ProgrammeTemplates {
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiProgrammeTemplates(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

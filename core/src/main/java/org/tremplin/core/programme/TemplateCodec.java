@@ -27,6 +27,8 @@ public final class TemplateCodec {
   /**
    * Parses a template document. A missing {@code version} reads as 1.
    *
+   * @param json the json
+   * @return the programme template
    * @throws TremplinException {@code TEMPLATE_MALFORMED} naming the path of the problem
    */
   public static ProgrammeTemplate read(String json) {
@@ -50,7 +52,12 @@ public final class TemplateCodec {
     return toTemplate(doc);
   }
 
-  /** Writes a template as a document that {@link #read} accepts. */
+  /**
+   * Writes a template as a document that {@link #read} accepts.
+   *
+   * @param t the t
+   * @return writes a template as a document that {@link #read} accepts
+   */
   public static String write(ProgrammeTemplate t) {
     List<PhaseDoc> phases = new ArrayList<>();
     for (Phase p : t.phases()) {

@@ -37,7 +37,15 @@ public final class TemplateLibrary implements ProgrammeTemplateService {
   private final Clock clock;
   private final Map<TemplateRef, ProgrammeTemplate> cache = new ConcurrentHashMap<>();
 
-  /** A library on a store. */
+  /**
+   * A library on a store.
+   *
+   * @param database the database (unit of work)
+   * @param store the store
+   * @param validator the validator
+   * @param access the access rules every call is checked against
+   * @param clock the clock read for "now"
+   */
   public TemplateLibrary(
       Database database,
       ProgrammeTemplates store,
@@ -51,7 +59,12 @@ public final class TemplateLibrary implements ProgrammeTemplateService {
     this.clock = clock;
   }
 
-  /** The raw JSON document of a bundled template resource (e.g. {@code ecole-du-web.json}). */
+  /**
+   * The raw JSON document of a bundled template resource (e.g. {@code ecole-du-web.json}).
+   *
+   * @param resource the resource
+   * @return the raw JSON document of a bundled template resource (e.g
+   */
   public static String builtInDocument(String resource) {
     try (InputStream in = TemplateLibrary.class.getResourceAsStream(resource)) {
       if (in == null) {

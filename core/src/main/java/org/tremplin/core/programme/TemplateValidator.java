@@ -27,7 +27,11 @@ public final class TemplateValidator {
 
   private final CertificationCatalog catalog;
 
-  /** A validator against a certification catalog. */
+  /**
+   * A validator against a certification catalog.
+   *
+   * @param catalog the catalog
+   */
   public TemplateValidator(CertificationCatalog catalog) {
     this.catalog = catalog;
   }
@@ -35,7 +39,12 @@ public final class TemplateValidator {
   /** A problem found in a template. */
   public record Problem(ErrorCode code, String message) {}
 
-  /** Every problem of the template, in document order; empty when valid. */
+  /**
+   * Every problem of the template, in document order; empty when valid.
+   *
+   * @param t the t
+   * @return every problem of the template, in document order; empty when valid
+   */
   public List<Problem> problems(ProgrammeTemplate t) {
     List<Problem> problems = new ArrayList<>();
     if (!ID.matcher(t.ref().id()).matches()) {
@@ -132,6 +141,8 @@ public final class TemplateValidator {
 
   /**
    * Throws when the template has problems: the code of the first, and all of them in the message.
+   *
+   * @param t the t
    */
   public void check(ProgrammeTemplate t) {
     List<Problem> problems = problems(t);

@@ -20,7 +20,13 @@ public final class ReportDesk implements ReportService {
   private final SchoolService schools;
   private final AccessRules access;
 
-  /** A desk on the migrated database. */
+  /**
+   * A desk on the migrated database.
+   *
+   * @param database the database
+   * @param schools the schools
+   * @param access the permission matrix
+   */
   public ReportDesk(Database database, SchoolService schools, AccessRules access) {
     this.database = database;
     this.schools = schools;

@@ -22,7 +22,11 @@ public final class JdbiSchools implements Schools {
 
   private final Jdbi jdbi;
 
-  /** A store on the migrated database. */
+  /**
+   * A store on the migrated database.
+   *
+   * @param jdbi the Jdbi on the migrated database
+   */
   public JdbiSchools(Jdbi jdbi) {
     this.jdbi = jdbi;
   }

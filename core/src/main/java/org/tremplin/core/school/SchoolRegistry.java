@@ -21,7 +21,14 @@ public final class SchoolRegistry implements SchoolService {
   private final AccessRules access;
   private final Clock clock;
 
-  /** A registry on a store. */
+  /**
+   * A registry on a store.
+   *
+   * @param database the database (unit of work)
+   * @param schools the schools
+   * @param access the access rules every call is checked against
+   * @param clock the clock read for "now"
+   */
   public SchoolRegistry(Database database, Schools schools, AccessRules access, Clock clock) {
     this.database = database;
     this.schools = schools;

@@ -8,12 +8,26 @@ import org.tremplin.api.school.School;
 
 /** Stored schools. Thread-safe; calls inside a transaction join it. */
 public interface Schools {
-  /** Stores a new school. */
+  /**
+   * Stores a new school.
+   *
+   * @param school the school
+   * @param createdAt the created at
+   */
   void insert(School school, Instant createdAt);
 
-  /** The school, or empty when there is none with this id. */
+  /**
+   * The school, or empty when there is none with this id.
+   *
+   * @param id the identifier
+   * @return the school, or empty when there is none with this id
+   */
   Optional<School> find(SchoolId id);
 
-  /** Every school, by name. */
+  /**
+   * Every school, by name.
+   *
+   * @return every school, by name
+   */
   List<School> all();
 }

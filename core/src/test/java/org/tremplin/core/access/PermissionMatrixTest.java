@@ -46,6 +46,7 @@ class PermissionMatrixTest {
       COACHING_WRITE         N       N       C     Y       N
       REPORT_READ            N       N       N     Y       Y
       PERSONAL_DATA_ADMIN    N       N       N     Y       N
+      API_TOKEN_ADMIN        N       N       N     N       Y
       """;
 
   private static final SchoolId SCHOOL = SchoolId.random();

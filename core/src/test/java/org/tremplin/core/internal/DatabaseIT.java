@@ -3,16 +3,21 @@ package org.tremplin.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
+import org.tremplin.core.Tremplin;
 import org.tremplin.core.school.JdbiSchools;
 import org.tremplin.testing.AllDatabases;
 import org.tremplin.testing.TestDatabase;
@@ -140,6 +145,31 @@ class DatabaseIT {
 
     assertThatThrownBy(() -> Database.migrateCore(ds, List.of(Database.CORE_LOCATION, NEWER)))
         .isInstanceOf(FlywayException.class)
-        .hasMessageContaining("14");
+        .hasMessageContaining("899");
+  }
+
+  @Test
+  void anH2DatabaseOutsidePostgresqlModeIsRefusedBeforeAnyTableIsCreated() throws Exception {
+    JdbcDataSource plain = new JdbcDataSource();
+    plain.setURL("jdbc:h2:mem:plain-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+
+    assertThatThrownBy(() -> Tremplin.create(plain, Clock.systemUTC()))
+        .isInstanceOfSatisfying(
+            TremplinException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+    try (var c = plain.getConnection();
+        var rs = c.getMetaData().getTables(null, null, "%schema_history%", null)) {
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
+  void anH2PoolOnTheUrlTremplinGivesOpens() {
+    JdbcDataSource pool = new JdbcDataSource();
+    pool.setURL(Tremplin.jdbcUrl("jdbc:h2:mem:helper-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+
+    try (var tremplin = Tremplin.create(pool, Clock.systemUTC())) {
+      assertThat(tremplin.templates().list()).isNotEmpty();
+    }
   }
 }

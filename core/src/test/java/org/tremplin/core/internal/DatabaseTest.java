@@ -9,7 +9,27 @@ class DatabaseTest {
   @Test
   void aPlainH2UrlGetsThePostgresqlModeSettingsAndWritesEachCommit() {
     assertThat(Database.normalizeUrl("jdbc:h2:file:./data/tremplin"))
-        .isEqualTo("jdbc:h2:file:./data/tremplin" + Database.H2_MODE + Database.H2_DURABLE);
+        .isEqualTo(
+            "jdbc:h2:file:./data/tremplin"
+                + Database.H2_MODE
+                + Database.H2_DURABLE
+                + Database.H2_SHARED);
+  }
+
+  @Test
+  void everyH2FileUrlIsSharedWithOtherProcessesButNoOtherKind() {
+    assertThat(Database.normalizeUrl("jdbc:h2:./data/t")).endsWith(";AUTO_SERVER=TRUE");
+    assertThat(Database.normalizeUrl("jdbc:h2:~/t")).endsWith(";AUTO_SERVER=TRUE");
+    assertThat(Database.normalizeUrl("jdbc:h2:C:/data/t")).endsWith(";AUTO_SERVER=TRUE");
+    assertThat(Database.normalizeUrl("jdbc:h2:mem:t")).doesNotContain("AUTO_SERVER");
+    assertThat(Database.normalizeUrl("jdbc:h2:tcp://db/t")).doesNotContain("AUTO_SERVER");
+    assertThat(Database.normalizeUrl("jdbc:h2:zip:./t.zip!/t")).doesNotContain("AUTO_SERVER");
+  }
+
+  @Test
+  void anH2FileUrlThatChoosesAutoServerKeepsIt() {
+    assertThat(Database.normalizeUrl("jdbc:h2:file:./t;auto_server=false"))
+        .isEqualTo("jdbc:h2:file:./t;auto_server=false" + Database.H2_MODE + Database.H2_DURABLE);
   }
 
   @Test
@@ -21,7 +41,7 @@ class DatabaseTest {
   @Test
   void anH2UrlThatChoosesItsWriteDelayKeepsIt() {
     assertThat(Database.normalizeUrl("jdbc:h2:file:./t;MODE=PostgreSQL;write_delay=500"))
-        .isEqualTo("jdbc:h2:file:./t;MODE=PostgreSQL;write_delay=500");
+        .isEqualTo("jdbc:h2:file:./t;MODE=PostgreSQL;write_delay=500" + Database.H2_SHARED);
   }
 
   @Test

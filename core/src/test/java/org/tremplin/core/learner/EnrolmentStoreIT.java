@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
@@ -12,6 +13,7 @@ import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.EnrolmentEvent;
 import org.tremplin.api.learner.EnrolmentEventKind;
 import org.tremplin.api.learner.Learner;
+import org.tremplin.api.learner.LearnerName;
 import org.tremplin.core.testing.CohortFixture;
 import org.tremplin.testing.AllDatabases;
 import org.tremplin.testing.TestDatabase;
@@ -104,5 +106,31 @@ class EnrolmentStoreIT {
         () -> f.tremplin.learners().get(f.coach, org.tremplin.api.LearnerId.random()),
         ErrorCode.LEARNER_NOT_FOUND);
     assertCode(() -> f.newcomer(" ", "X"), ErrorCode.INVALID_ARGUMENT);
+  }
+
+  @AllDatabases
+  void registeringSeveralLearnersWritesThemAllOrRefusesWithoutWriting(TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 0);
+    var learners = f.tremplin.learners();
+    int before = f.rows("tremplin_learner");
+
+    List<Learner> registered =
+        learners.registerAll(
+            f.manager,
+            f.school.id(),
+            List.of(new LearnerName("Awa", "Diallo"), new LearnerName(" Léo ", "Martin")));
+
+    assertThat(registered)
+        .extracting(Learner::displayName)
+        .containsExactly("Awa Diallo", "Léo Martin");
+    assertThat(learners.get(f.manager, registered.get(1).id())).isEqualTo(registered.get(1));
+    assertThat(f.rows("tremplin_learner")).isEqualTo(before + 2);
+    assertCode(
+        () ->
+            learners.registerAll(
+                f.trainer, f.school.id(), List.of(new LearnerName("Refusé", "Formateur"))),
+        ErrorCode.ACCESS_DENIED);
+    assertThat(f.rows("tremplin_learner")).isEqualTo(before + 2);
+    assertThat(learners.registerAll(f.manager, f.school.id(), List.of())).isEmpty();
   }
 }

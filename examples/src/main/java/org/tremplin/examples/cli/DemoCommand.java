@@ -35,8 +35,10 @@ import picocli.CommandLine.Spec;
  * key can be set as for {@code serve} (system properties, environment, {@code
  * tremplin.properties}), and {@code --port} / {@code --data} win over them. Prints the URL to open,
  * then serves until Ctrl-C. With {@code --check} it launches once per role over HTTP against
- * itself, prints one line per role, stops, and exits 0 only if every launch landed on its role's
- * page. A taken port exits with code 2. Not thread-safe (picocli fills its fields).
+ * itself, prints one line per role, then runs the LTI Advantage cycle ({@link DemoCheck#cycle}:
+ * roster read, activity placed, launched, assessed, graded) with one line per step by name, stops,
+ * and exits 0 only if every launch landed on its role's page and no step failed. A taken port exits
+ * with code 2. Not thread-safe (picocli fills its fields).
  */
 @Command(
     name = "demo",
@@ -117,8 +119,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static int check(DemoServer demo, Messages m, PrintWriter out) {
-    List<DemoCheck.Result> results =
-        new DemoCheck(demo.platform(), demo.roster(), m.locale().getLanguage()).run();
+    DemoCheck checker = new DemoCheck(demo, m.locale().getLanguage());
+    List<DemoCheck.Result> results = checker.run();
     boolean allPassed = true;
     for (DemoCheck.Result r : results) {
       String role = m.get("demo.role." + r.role().key());
@@ -138,6 +140,15 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    for (DemoCheck.Step step : checker.cycle()) {
+      allPassed &= step.ok();
+      out.println(
+          m.get(
+              "demo.check.step." + step.status().name().toLowerCase(java.util.Locale.ROOT),
+              step.name(),
+              step.detail()));
+      out.flush();
+    }
     return allPassed ? 0 : TremplinCli.FAILURE;
   }
 

@@ -74,6 +74,14 @@ public final class Messages {
     return NumberFormat.getIntegerInstance(locale).format(n);
   }
 
+  /** An instant as a date and time in Paris, the language's medium style, with the zone. */
+  public String instant(java.time.Instant instant) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(locale)
+            .format(instant.atZone(java.time.ZoneId.of("Europe/Paris")))
+        + " (Europe/Paris)";
+  }
+
   /** A date in the language's medium style (1 sept. 2025, Sep 1, 2025). */
   public String date(LocalDate date) {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);

@@ -45,7 +45,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ReportCommand.class,
       ServeCommand.class,
       DemoCommand.class,
-      BindSchoolCommand.class
+      BindSchoolCommand.class,
+      SchoolCommand.class,
+      TokenCommand.class,
+      PlatformCommand.class
     })
 public final class TremplinCli implements Runnable {
   /** Exit code of a bad argument. */
@@ -53,6 +56,9 @@ public final class TremplinCli implements Runnable {
 
   /** Exit code of an internal failure. */
   public static final int FAILURE = 1;
+
+  /** The system property of the address H2's automatic mixed mode listens on. */
+  static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +75,11 @@ public final class TremplinCli implements Runnable {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       // The libraries' INFO lines (Flyway migrations) are noise on a command line.
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    if (System.getProperty(H2_BIND_ADDRESS) == null) {
+      // H2's automatic mixed mode (ADR 0011) serves the database file to the set-up subcommands
+      // over TCP: on this machine only, unless the operator says otherwise.
+      System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
     }
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

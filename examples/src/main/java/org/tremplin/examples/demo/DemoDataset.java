@@ -4,14 +4,18 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.CohortId;
+import org.tremplin.api.ErrorCode;
 import org.tremplin.api.SchoolId;
+import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
@@ -31,6 +35,7 @@ import org.tremplin.api.evidence.BlockMilestoneKind;
 import org.tremplin.api.evidence.EvidenceSource;
 import org.tremplin.api.evidence.EvidenceTarget;
 import org.tremplin.api.evidence.NewEvidence;
+import org.tremplin.api.learner.Enrolment;
 import org.tremplin.api.learner.Learner;
 import org.tremplin.api.programme.ProgrammeTemplate;
 import org.tremplin.api.school.Departement;
@@ -39,12 +44,19 @@ import org.tremplin.core.Tremplin;
 import org.tremplin.core.programme.TemplateLibrary;
 
 /**
- * The demo school: "École du Web de Villeneuve-la-Garenne" (92), one cohort "Promo 2025-2026" on
- * the built-in template, twelve learners (one leaves on 14 November 2025, one joins late on 15
- * September), every working half-day of attendance from 1 September 2025 to {@link #TODAY} recorded
- * week by week with a few corrections, and trainer evidence on block 1 (CP1 to CP4) plus a start on
- * CP5 for the strongest learners, with in-training assessments (ECF) and portfolio sections for a
- * few.
+ * The demo school: "École du Web de Villeneuve-la-Garenne" (92), one cohort on the built-in
+ * template, twelve learners (one leaves after eleven weeks, one joins two weeks late), every
+ * working half-day of attendance from the cohort's first day to the {@link Plan}'s last day
+ * recorded week by week with a few corrections, trainer evidence on block 1 (CP1 to CP4) plus a
+ * start on CP5 for the strongest learners, with in-training assessments (ECF) and portfolio
+ * sections for a few, and the alerts of the learner who missed the last days.
+ *
+ * <p>The dates come from a {@link Plan}. The reference plan ({@link #reference()}, used by {@code
+ * tremplin readiness}) is the cohort "Promo 2025-2026", 1 September 2025 to 30 June 2026, with data
+ * up to {@link #TODAY}. {@link #live(Clock)} moves that calendar by whole weeks so that its last
+ * day with data is at most a week before yesterday: the cohort started about four months ago and
+ * ends about six months ahead, its working days counted with the French public holidays of its own
+ * dates, its Christmas closure on the Christmas it spans, and attendance recorded up to yesterday.
  *
  * <p>Each step is done by the member of the demo's {@link Cast} allowed to do it: the network
  * {@link #ADMIN} creates the school, the school's manager opens the cohort, its coach registers and
@@ -52,10 +64,10 @@ import org.tremplin.core.programme.TemplateLibrary;
  * corrections, evidence and milestones.
  *
  * <p>The data are deterministic: the marks and results come from a {@link Random} seeded with
- * {@link #SEED}, so two loads give the same names, marks and statuses (only the generated ids
- * differ). The {@link Tremplin} instance must read its time from a clock on or after {@link
- * #TODAY}, such as {@link #clock()}. Stateless and thread-safe; each {@link #load} writes a new
- * school.
+ * {@link #SEED}, so two loads of the same plan give the same names, marks and statuses (only the
+ * generated ids differ). The {@link Tremplin} instance must read its time from a clock after the
+ * plan's last day ({@link #clock()} for the reference). Stateless and thread-safe; each {@link
+ * #load} writes a new school, each {@link #loadCohort} a new cohort.
  */
 public final class DemoDataset {
   /** The demo's time zone. */
@@ -109,6 +121,9 @@ public final class DemoDataset {
   private static final LocalDate LATE_START = LocalDate.of(2025, 9, 15);
   private static final LocalDate LEFT_ON = LocalDate.of(2025, 11, 14);
   private static final LocalDate ECF_DAY = LocalDate.of(2026, 1, 8);
+
+  /** The learner who misses the last days of the live demo unjustified (an alert to see). */
+  private static final String ABSENT_LEARNER = "Da Silva";
 
   /** CP1 to CP5: first assessment, then a second chance on the criteria not acquired. */
   private static final List<Round> ROUNDS =
@@ -180,38 +195,224 @@ public final class DemoDataset {
     }
   }
 
-  /** Writes the demo school, cohort, learners, attendance and evidence into {@code tremplin}. */
+  /**
+   * The dates of one load: the reference calendar (1 September 2025 to 30 June 2026) moved by whole
+   * weeks, so every date keeps its weekday, and the last day with attendance and evidence.
+   *
+   * @param lastDay the last day with attendance and evidence
+   * @param weeks how many weeks the reference calendar moves (negative: earlier)
+   */
+  public record Plan(LocalDate lastDay, long weeks) {
+    /** Required; {@code lastDay} is in the data's span (at or after the reference's last day). */
+    public Plan {
+      Objects.requireNonNull(lastDay, "lastDay");
+      if (lastDay.isBefore(TODAY.plusWeeks(weeks))) {
+        throw new IllegalArgumentException("the last day with data comes before the evidence");
+      }
+    }
+
+    /** The cohort's first and last day. */
+    public DateRange dates() {
+      return new DateRange(START.plusWeeks(weeks), COHORT_DATES.last().plusWeeks(weeks));
+    }
+
+    /**
+     * The cohort's name: {@value #COHORT_NAME} for the reference, else its years and first day
+     * (e.g. "Promo 2026-2027 · 2026-07-20"), so re-dated cohorts never share a name.
+     */
+    public String cohortName() {
+      if (weeks == 0) {
+        return COHORT_NAME;
+      }
+      DateRange d = dates();
+      return "Promo " + d.first().getYear() + "-" + d.last().getYear() + " · " + d.first();
+    }
+
+    /**
+     * The demo course's context id at the demo LMS: {@code dwwm-vlg-2025} for the reference, else
+     * with the cohort's first day ({@code dwwm-vlg-20260720}). A course stays linked to one cohort,
+     * so a re-dated cohort is another course.
+     */
+    public String contextId() {
+      return DemoDataset.contextId(dates());
+    }
+
+    /** The school's Christmas closures inside the cohort's dates (22 December to 2 January). */
+    public List<DateRange> closures() {
+      DateRange d = dates();
+      List<DateRange> closures = new ArrayList<>();
+      for (int year = d.first().getYear(); year <= d.last().getYear(); year++) {
+        LocalDate from = LocalDate.of(year, 12, 22);
+        LocalDate to = LocalDate.of(year + 1, 1, 2);
+        if (!from.isBefore(d.first()) && !to.isAfter(d.last())) {
+          closures.add(new DateRange(from, to));
+        }
+      }
+      return List.copyOf(closures);
+    }
+
+    LocalDate at(LocalDate referenceDate) {
+      return referenceDate.plusWeeks(weeks);
+    }
+  }
+
+  /**
+   * The plan whose data end on {@code lastDay}: the reference calendar moved by the whole weeks
+   * between {@link #TODAY} and {@code lastDay} (rounded down), attendance up to {@code lastDay}.
+   * The same day always gives the same plan.
+   */
+  public static Plan plan(LocalDate lastDay) {
+    return new Plan(lastDay, Math.floorDiv(ChronoUnit.DAYS.between(TODAY, lastDay), 7));
+  }
+
+  /**
+   * The demo course's context id for a demo cohort of these dates: {@code dwwm-vlg-2025} for the
+   * reference cohort, else {@code dwwm-vlg-} and the first day ({@code dwwm-vlg-20260720}).
+   */
+  public static String contextId(DateRange dates) {
+    return dates.first().equals(START)
+        ? "dwwm-vlg-2025"
+        : "dwwm-vlg-" + dates.first().toString().replace("-", "");
+  }
+
+  /** The reference plan: "Promo 2025-2026", data up to {@link #TODAY}. */
+  public static Plan reference() {
+    return plan(TODAY);
+  }
+
+  /**
+   * The plan of a demo opened at {@code clock}'s time: data up to yesterday (Paris), the cohort
+   * started 18 to 19 weeks before and ends 24 to 25 weeks after.
+   */
+  public static Plan live(Clock clock) {
+    return plan(LocalDate.ofInstant(clock.instant(), ZONE).minusDays(1));
+  }
+
+  /**
+   * Writes the demo school and the reference plan's cohort, learners, attendance and evidence into
+   * {@code tremplin}.
+   */
   public static Demo load(Tremplin tremplin) {
-    Random random = new Random(SEED);
+    return load(tremplin, reference());
+  }
+
+  /** Writes the demo school and {@code plan}'s cohort, learners, attendance and evidence. */
+  public static Demo load(Tremplin tremplin, Plan plan) {
     School school = tremplin.schools().create(ADMIN, SCHOOL_NAME, DEPARTEMENT);
+    return loadCohort(tremplin, school, plan);
+  }
+
+  /**
+   * Writes {@code plan}'s cohort, learners, attendance and evidence into the demo school {@code
+   * school} (already created): how an old demo database gets a cohort running today.
+   */
+  public static Demo loadCohort(Tremplin tremplin, School school, Plan plan) {
+    Random random = new Random(SEED);
     ProgrammeTemplate template = tremplin.templates().latest(TemplateLibrary.DEFAULT_TEMPLATE_ID);
-    Cohort cohort =
-        tremplin
-            .cohorts()
-            .open(
-                Cast.manager(school.id()),
-                new NewCohort(
-                    school.id(), COHORT_NAME, COHORT_DATES, template.ref(), 12, List.of(CLOSURE)));
+    Cohort cohort = openCohort(tremplin, school, plan, template);
     Cast cast = Cast.of(school.id(), cohort.id());
     Actor coach = cast.coach();
     Map<Learner, Profile> learners = new LinkedHashMap<>();
     for (Profile p : PROFILES) {
       Learner learner =
           tremplin.learners().register(coach, school.id(), p.givenName(), p.familyName());
-      tremplin.learners().join(coach, cohort.id(), learner.id(), p.joined());
+      tremplin.learners().join(coach, cohort.id(), learner.id(), plan.at(p.joined()));
       learners.put(learner, p);
     }
-    recordAttendance(tremplin, cast.trainer(), cohort, learners, random);
+    recordAttendance(tremplin, cast.trainer(), cohort, learners, plan, random);
     for (Map.Entry<Learner, Profile> e : learners.entrySet()) {
       if (e.getValue().leaveReason() != null) {
         tremplin
             .learners()
-            .leave(coach, cohort.id(), e.getKey().id(), LEFT_ON, e.getValue().leaveReason());
+            .leave(
+                coach, cohort.id(), e.getKey().id(), plan.at(LEFT_ON), e.getValue().leaveReason());
       }
     }
     CertificationVersion dwwm = tremplin.certifications().version(template.certification());
-    recordEvidence(tremplin, cast.trainer(), cohort, dwwm, learners, random);
+    recordEvidence(tremplin, cast.trainer(), cohort, dwwm, learners, plan, random);
+    for (Map.Entry<Learner, Profile> e : learners.entrySet()) {
+      if (e.getValue().familyName().equals(ABSENT_LEARNER)) {
+        tremplin.alerts().evaluate(cast.manager(), cohort.id(), e.getKey().id(), plan.lastDay());
+      }
+    }
     return new Demo(school, cohort, List.copyOf(learners.keySet()), cast);
+  }
+
+  /**
+   * Opens {@code plan}'s cohort with its Christmas closure, or without it when the closure leaves a
+   * phase of the template too few working days (the closure falls in the short first phase): the
+   * programme's hours come first.
+   */
+  static Cohort openCohort(
+      Tremplin tremplin, School school, Plan plan, ProgrammeTemplate template) {
+    Actor manager = Cast.manager(school.id());
+    try {
+      return tremplin
+          .cohorts()
+          .open(
+              manager,
+              new NewCohort(
+                  school.id(),
+                  plan.cohortName(),
+                  plan.dates(),
+                  template.ref(),
+                  12,
+                  plan.closures()));
+    } catch (TremplinException e) {
+      if (plan.closures().isEmpty() || e.code() != ErrorCode.TEMPLATE_HOURS_EXCEED_CALENDAR) {
+        throw e;
+      }
+      return tremplin
+          .cohorts()
+          .open(
+              manager,
+              new NewCohort(
+                  school.id(), plan.cohortName(), plan.dates(), template.ref(), 12, List.of()));
+    }
+  }
+
+  /**
+   * Records the working half-days after the cohort's last recorded one up to {@code lastDay}, for
+   * the learners enrolled on each day, so a demo cohort opened again some days later has its
+   * attendance up to yesterday again. The marks of a day come from a generator seeded with {@link
+   * #SEED} and that day: the same days always give the same marks. Idempotent: a second call for
+   * the same {@code lastDay} writes nothing.
+   *
+   * @return how many half-days were recorded
+   */
+  public static int topUp(Tremplin tremplin, Cohort cohort, LocalDate lastDay) {
+    Cast cast = Cast.of(cohort.school(), cohort.id());
+    LocalDate until = lastDay.isAfter(cohort.range().last()) ? cohort.range().last() : lastDay;
+    if (until.isBefore(cohort.range().first())) {
+      return 0;
+    }
+    LocalDate from =
+        tremplin.attendance().current(cast.trainer(), cohort.id(), cohort.range()).stream()
+            .map(r -> r.halfDay().date())
+            .max(LocalDate::compareTo)
+            .map(d -> d.plusDays(1))
+            .orElse(cohort.range().first());
+    if (from.isAfter(until)) {
+      return 0;
+    }
+    List<Enrolment> enrolments = tremplin.learners().enrolments(cast.trainer(), cohort.id());
+    CohortCalendar calendar = tremplin.cohorts().calendar(cast.trainer(), cohort.id());
+    List<AttendanceEntry> entries = new ArrayList<>();
+    for (LocalDate day : calendar.workingDaysIn(new DateRange(from, until))) {
+      Random random = new Random(SEED + day.toEpochDay());
+      for (Enrolment e : enrolments) {
+        if (!e.enrolledOn(day, cohort.range().last())) {
+          continue;
+        }
+        for (HalfDay halfDay : List.of(HalfDay.am(day), HalfDay.pm(day))) {
+          entries.add(new AttendanceEntry(e.learner(), halfDay, drawMark(0.02, random)));
+        }
+      }
+    }
+    if (!entries.isEmpty()) {
+      tremplin.attendance().recordAll(cast.trainer(), cohort.id(), entries);
+    }
+    return entries.size();
   }
 
   private static void recordAttendance(
@@ -219,14 +420,19 @@ public final class DemoDataset {
       Actor trainer,
       Cohort cohort,
       Map<Learner, Profile> learners,
+      Plan plan,
       Random random) {
     CohortCalendar calendar = tremplin.cohorts().calendar(trainer, cohort.id());
+    List<LocalDate> days =
+        List.copyOf(calendar.workingDaysIn(new DateRange(plan.dates().first(), plan.lastDay())));
+    // the last two working days: one learner absent without a word (the alert of the demo)
+    List<LocalDate> missed = days.subList(Math.max(0, days.size() - 2), days.size());
     Map<Learner, Integer> sickDaysLeft = new LinkedHashMap<>();
     List<AttendanceEntry> week = new ArrayList<>();
     List<AttendanceEntry> unjustified = new ArrayList<>();
     AttendanceEntry firstPresent = null;
     LocalDate currentMonday = null;
-    for (LocalDate day : calendar.workingDaysIn(new DateRange(START, TODAY))) {
+    for (LocalDate day : days) {
       LocalDate monday = day.with(DayOfWeek.MONDAY);
       if (currentMonday != null && !monday.equals(currentMonday) && !week.isEmpty()) {
         tremplin.attendance().recordAll(trainer, cohort.id(), week);
@@ -235,7 +441,7 @@ public final class DemoDataset {
       currentMonday = monday;
       for (Map.Entry<Learner, Profile> e : learners.entrySet()) {
         Profile p = e.getValue();
-        if (!p.enrolledOn(day, LEFT_ON)) {
+        if (!p.enrolledOn(day, plan)) {
           continue;
         }
         int sick = sickDaysLeft.getOrDefault(e.getKey(), 0);
@@ -245,6 +451,9 @@ public final class DemoDataset {
         for (HalfDay halfDay : List.of(HalfDay.am(day), HalfDay.pm(day))) {
           AttendanceMark mark =
               sick > 0 ? AttendanceMark.of(Mark.SICK_LEAVE) : drawMark(p.absence(), random);
+          if (p.familyName().equals(ABSENT_LEARNER) && missed.contains(day)) {
+            mark = AttendanceMark.of(Mark.ABSENT_UNJUSTIFIED); // drawn first: the rest stays
+          }
           AttendanceEntry entry = new AttendanceEntry(e.getKey().id(), halfDay, mark);
           week.add(entry);
           if (mark.mark() == Mark.ABSENT_UNJUSTIFIED) {
@@ -301,22 +510,24 @@ public final class DemoDataset {
       Cohort cohort,
       CertificationVersion dwwm,
       Map<Learner, Profile> learners,
+      Plan plan,
       Random random) {
     for (Map.Entry<Learner, Profile> e : learners.entrySet()) {
       Learner learner = e.getKey();
       Profile p = e.getValue();
       int reach = p.reach();
       for (Round round : ROUNDS) {
-        if (round.needsReach() > reach || !p.enrolledOn(round.first(), LEFT_ON)) {
+        if (round.needsReach() > reach || !p.enrolledOn(plan.at(round.first()), plan)) {
           continue;
         }
         Competency competency =
             dwwm.competency(round.competency())
                 .orElseThrow(() -> new IllegalStateException("no " + round.competency()));
         if (round.second() == null) {
-          startCompetency(tremplin, trainer, cohort, learner, competency, round.first(), random);
+          startCompetency(
+              tremplin, trainer, cohort, learner, competency, plan.at(round.first()), random);
         } else {
-          assessCompetency(tremplin, trainer, cohort, learner, p, competency, round, random);
+          assessCompetency(tremplin, trainer, cohort, learner, p, competency, round, plan, random);
         }
       }
       if (p.level() >= 0.8) {
@@ -328,7 +539,7 @@ public final class DemoDataset {
                 learner.id(),
                 BLOCK_1,
                 BlockMilestoneKind.IN_TRAINING_ASSESSMENT,
-                ECF_DAY);
+                plan.at(ECF_DAY));
       }
       if (p.level() >= 0.9) {
         tremplin
@@ -339,7 +550,7 @@ public final class DemoDataset {
                 learner.id(),
                 BLOCK_1,
                 BlockMilestoneKind.PORTFOLIO_SECTION,
-                TODAY);
+                plan.at(TODAY));
       }
     }
   }
@@ -353,9 +564,11 @@ public final class DemoDataset {
       Profile p,
       Competency competency,
       Round round,
+      Plan plan,
       Random random) {
     boolean allAcquired = true;
-    LocalDate decisionDay = round.first();
+    LocalDate first = plan.at(round.first());
+    LocalDate decisionDay = first;
     for (PerformanceCriterion criterion : competency.criteria()) {
       AssessmentResult result = draw(p.level(), random);
       record(
@@ -366,12 +579,12 @@ public final class DemoDataset {
           new EvidenceTarget.OnCriterion(competency.code(), criterion.code()),
           EvidenceSource.PROJECT,
           result,
-          round.first());
-      LocalDate second = round.second();
+          first);
+      LocalDate second = round.second() == null ? null : plan.at(round.second());
       if (result != AssessmentResult.ACQUIRED
           && second != null
-          && !second.isAfter(TODAY)
-          && p.enrolledOn(second, LEFT_ON)) {
+          && !second.isAfter(plan.lastDay())
+          && p.enrolledOn(second, plan)) {
         result = draw(Math.min(1.0, p.level() + 0.2), random);
         record(
             tremplin,
@@ -467,8 +680,9 @@ public final class DemoDataset {
       LocalDate joined,
       @Nullable String leaveReason) {
 
-    boolean enrolledOn(LocalDate day, LocalDate leftOn) {
-      return !day.isBefore(joined) && (leaveReason == null || day.isBefore(leftOn));
+    boolean enrolledOn(LocalDate day, Plan plan) {
+      return !day.isBefore(plan.at(joined))
+          && (leaveReason == null || day.isBefore(plan.at(LEFT_ON)));
     }
 
     /** How far the learner got: 2 = CP1-CP2, 3 = up to CP3, 4 = block 1, 5 = started CP5. */

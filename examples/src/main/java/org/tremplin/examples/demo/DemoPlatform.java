@@ -37,7 +37,10 @@ public record DemoPlatform(URI baseUrl, RSAKey key) {
   /** The one deployment of the tool in the demo platform. */
   public static final String DEPLOYMENT_ID = "demo-deployment";
 
-  /** The demo course's context id. */
+  /**
+   * The context id of the reference demo course (a re-dated cohort has its own: {@link
+   * DemoRoster#contextId}).
+   */
   public static final String CONTEXT_ID = "dwwm-vlg-2025";
 
   /** The demo course's short label. */
@@ -77,7 +80,10 @@ public record DemoPlatform(URI baseUrl, RSAKey key) {
     return baseUrl.resolve("demo/auth");
   }
 
-  /** The token endpoint, {@code <base>demo/token} (the demo offers no services: it refuses). */
+  /**
+   * The OAuth 2.0 token endpoint of the LTI Advantage services, {@code <base>demo/token}: client
+   * credentials with a JWT client assertion signed by the tool.
+   */
   public URI tokenUrl() {
     return baseUrl.resolve("demo/token");
   }
@@ -85,6 +91,36 @@ public record DemoPlatform(URI baseUrl, RSAKey key) {
   /** The public keyset, {@code <base>demo/jwks}. */
   public URI jwksUrl() {
     return baseUrl.resolve("demo/jwks");
+  }
+
+  /** The tool's public keyset, {@code <base>lti/jwks}: it verifies the tool's assertions. */
+  public URI toolJwksUrl() {
+    return baseUrl.resolve("lti/jwks");
+  }
+
+  /** The course's NRPS memberships, {@code <base>demo/courses/<context>/memberships}. */
+  public URI membershipsUrl(String contextId) {
+    return baseUrl.resolve("demo/courses/" + contextId + "/memberships");
+  }
+
+  /** The course's AGS line item container, {@code <base>demo/courses/<context>/lineitems}. */
+  public URI lineItemsUrl(String contextId) {
+    return baseUrl.resolve("demo/courses/" + contextId + "/lineitems");
+  }
+
+  /** One line item of the course, {@code <base>demo/courses/<context>/lineitems/<id>}. */
+  public URI lineItemUrl(String contextId, String lineItemId) {
+    return baseUrl.resolve("demo/courses/" + contextId + "/lineitems/" + lineItemId);
+  }
+
+  /** Where the tool returns deep linking responses, {@code <base>demo/deep-linking/return}. */
+  public URI deepLinkingReturnUrl() {
+    return baseUrl.resolve("demo/deep-linking/return");
+  }
+
+  /** The demo gradebook page, {@code <base>demo/gradebook}. */
+  public URI gradebookUrl() {
+    return baseUrl.resolve("demo/gradebook");
   }
 
   /** The tool's OIDC login initiation URL, {@code <base>lti/login}. */

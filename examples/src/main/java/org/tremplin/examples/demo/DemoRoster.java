@@ -3,6 +3,7 @@ package org.tremplin.examples.demo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The members of the demo course: its learners, trainer, coach and manager. Immutable.
@@ -11,15 +12,32 @@ import java.util.Optional;
  * @param trainer the trainer
  * @param coach the coach, mentor of every learner
  * @param manager the school's manager
+ * @param contextId the course's context id at the demo LMS (it follows the demo cohort)
+ * @param inactive the {@code sub}s of the learners who left the cohort (NRPS status {@code
+ *     Inactive})
  */
 public record DemoRoster(
-    List<DemoUser> learners, DemoUser trainer, DemoUser coach, DemoUser manager) {
+    List<DemoUser> learners,
+    DemoUser trainer,
+    DemoUser coach,
+    DemoUser manager,
+    String contextId,
+    Set<String> inactive) {
   /** Copies the list. */
   public DemoRoster {
     learners = List.copyOf(learners);
+    inactive = Set.copyOf(inactive);
     if (learners.isEmpty()) {
       throw new IllegalArgumentException("the demo course has learners");
     }
+    if (contextId.isBlank()) {
+      throw new IllegalArgumentException("the demo course has a context id");
+    }
+  }
+
+  /** The members of the reference course ({@link DemoPlatform#CONTEXT_ID}). */
+  public DemoRoster(List<DemoUser> learners, DemoUser trainer, DemoUser coach, DemoUser manager) {
+    this(learners, trainer, coach, manager, DemoPlatform.CONTEXT_ID, Set.of());
   }
 
   /** Everyone, learners first. */

@@ -137,8 +137,8 @@ public final class TremplinServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + listen, e);
     }
-    feature.tremplin().relay().start(); // delivers stored events (alerts) while serving
-    feature.housekeeping().start(); // purges expired nonces and sessions off the request path
+    // delivers stored events (alerts) and purges expired nonces and sessions while serving
+    feature.start();
     int port = server.getListeners().iterator().next().getPort();
     return new TremplinServer(
         server,
@@ -168,8 +168,9 @@ public final class TremplinServer implements AutoCloseable {
       server.shutdownNow();
     } finally {
       try {
-        feature.housekeeping().close();
-        feature.tremplin().close(); // the event relay: undelivered events wait in the database
+        // the purges and the event relay (the feature built the engine: it closes it too);
+        // undelivered events wait in the database
+        feature.close();
       } finally {
         pool.close();
       }

@@ -53,7 +53,10 @@ class LanguageAndHelpIT {
         "exit",
         "demo",
         "serve",
-        "bind-school"
+        "bind-school",
+        "school",
+        "token",
+        "platform"
       })
   void everyCommandAnswersHelpWithExitZeroInTheRunsLanguage(String command) throws Exception {
     JarRun french = JarRun.of(withHelp(command));

@@ -94,8 +94,12 @@ class DemoIT {
     assertThat(roles(home.body())).containsExactly(role.name());
     assertThat(home.body())
         .contains("<p id=\"cohort\">")
-        .contains(DemoDataset.COHORT_NAME)
-        .contains("<section id=\"" + role.key() + "\">");
+        .contains(demo.seeded().cohort().name())
+        // a learner lands on their path (issue 12), the others on their role's section
+        .contains(
+            role == DemoRole.LEARNER
+                ? "<section id=\"timeline\""
+                : "<section id=\"" + role.key() + "\">");
     if (role == DemoRole.LEARNER) {
       assertThat(home.body()).contains("Aïcha Diallo").doesNotContain("Inès Benali");
     }
@@ -240,7 +244,7 @@ class DemoIT {
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     List<String> lines = run.stdout().lines().toList();
-    assertThat(lines).hasSize(5);
+    assertThat(lines).hasSize(10);
     assertThat(lines.get(0)).startsWith("Demo started on http://localhost:").contains("/demo");
     assertThat(lines.subList(1, 5))
         .satisfiesExactly(
@@ -248,6 +252,15 @@ class DemoIT {
             l -> assertThat(l).startsWith("trainer (").contains("roles TRAINER"),
             l -> assertThat(l).startsWith("coach (").contains("roles COACH"),
             l -> assertThat(l).startsWith("manager (").contains("roles MANAGER"));
+    assertThat(lines.subList(5, 10))
+        .extracting(l -> l.substring(0, l.indexOf(':')))
+        .containsExactly(
+            "step roster-read",
+            "step place-activity",
+            "step launch-activity",
+            "step record-assessment",
+            "step grade-in-gradebook");
+    assertThat(lines.subList(5, 10)).allMatch(l -> l.contains(": OK"));
     assertThat(checkData.resolve("tremplin.mv.db")).exists();
     assertThat(checkData.resolve(DemoPlatform.KEY_FILE)).exists();
   }

@@ -65,7 +65,10 @@ class AppFlowIT {
     HttpResponse<String> linked =
         trainer.post(
             platform.base.resolve("app/link"),
-            Map.of("session", token(launch), "cohort", existing.id().value().toString()));
+            trainer.formOn(
+                URI.create(location(launch)),
+                "app/link",
+                Map.of("cohort", existing.id().value().toString())));
     assertThat(linked.statusCode()).isEqualTo(303);
     HttpResponse<String> home = trainer.follow(linked);
     assertThat(home.statusCode()).isEqualTo(200);
@@ -98,12 +101,14 @@ class AppFlowIT {
     HttpResponse<String> refused =
         trainer.post(
             platform.base.resolve("app/link/new"),
-            Map.of(
-                "session", token,
-                "name", "Promo Nouvelle",
-                "start", "2026-09-07",
-                "capacity", "99",
-                "template", "ecole-du-web@1"));
+            trainer.formOn(
+                platform.base.resolve("app/link?session=" + token),
+                "app/link/new",
+                Map.of(
+                    "name", "Promo Nouvelle",
+                    "start", "2026-09-07",
+                    "capacity", "99",
+                    "template", "ecole-du-web@1")));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("role=\"alert\"").contains("1 à 24");
     // the refused form is shown at /app/link/new: its forms and stylesheet must still resolve
@@ -123,12 +128,14 @@ class AppFlowIT {
     HttpResponse<String> created =
         trainer.post(
             platform.base.resolve("app/link/new"),
-            Map.of(
-                "session", token,
-                "name", "Promo Nouvelle",
-                "start", "2026-09-07",
-                "capacity", "14",
-                "template", "ecole-du-web@1"));
+            trainer.formOn(
+                platform.base.resolve("app/link?session=" + token),
+                "app/link/new",
+                Map.of(
+                    "name", "Promo Nouvelle",
+                    "start", "2026-09-07",
+                    "capacity", "14",
+                    "template", "ecole-du-web@1")));
     assertThat(created.statusCode()).isEqualTo(303);
     assertThat(trainer.follow(created).body())
         .contains("data-role=\"TRAINER\"")
@@ -153,7 +160,10 @@ class AppFlowIT {
     HttpResponse<String> response =
         trainer.post(
             platform.base.resolve("app/link"),
-            Map.of("session", token, "cohort", "00000000-0000-0000-0000-000000000001"));
+            trainer.formOn(
+                platform.base.resolve("app/link?session=" + token),
+                "app/link",
+                Map.of("cohort", "00000000-0000-0000-0000-000000000001")));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("Choisissez une promotion de la liste.");
@@ -209,6 +219,13 @@ class AppFlowIT {
           browser.follow(browser.launch(sub, "course-G", List.of(MEMBERSHIP + role.getKey())));
 
       assertThat(home.statusCode()).as(role.getKey()).isEqualTo(200);
+      if (role.getKey().equals("#Learner")) { // a learner lands on their path (issue 12)
+        assertThat(home.body())
+            .contains("id=\"timeline\"")
+            .contains("data-role=\"LEARNER\"")
+            .doesNotContain("<section id=\"trainer\">");
+        continue;
+      }
       assertThat(home.body())
           .as(role.getKey())
           .contains("<section id=\"" + role.getValue() + "\">")

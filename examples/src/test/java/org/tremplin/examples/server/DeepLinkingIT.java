@@ -86,7 +86,12 @@ class DeepLinkingIT {
   }
 
   /** A trainer's picker: the launch's redirect, its tokens and the page. */
-  private record Picker(String session, String request, HttpResponse<String> page) {}
+  private record Picker(String session, String request, HttpResponse<String> page) {
+    /** The CSRF value the picker's form carries (ADR 0010). */
+    String csrf() {
+      return Forms.hiddenFields(page.body(), "lti/deep-linking/response").get("csrf");
+    }
+  }
 
   private static Picker picker(LtiTestPlatform.Browser trainer, Map<String, Object> settings)
       throws Exception {
@@ -107,7 +112,14 @@ class DeepLinkingIT {
         new StringBuilder(
             Forms.form(
                 Map.of(
-                    "session", picker.session(), "request", picker.request(), "action", action)));
+                    "session",
+                    picker.session(),
+                    "csrf",
+                    picker.csrf(),
+                    "request",
+                    picker.request(),
+                    "action",
+                    action)));
     for (String item : items) {
       form.append("&").append(Forms.form(Map.of("item", item)));
     }
@@ -336,17 +348,16 @@ class DeepLinkingIT {
             Map.of("request", picker.request(), "action", "add", "item", "competency:CP1"));
     assertThat(forged.statusCode()).isEqualTo(401);
 
-    // another trainer's session with this request token: nothing either
+    // another trainer's session (with its own CSRF value) and this request token: nothing either
+    LtiTestPlatform.Browser other = platform.browser();
     HttpResponse<String> otherLaunch =
-        platform.browser().launch("s-other-trainer", COURSE, List.of(INSTRUCTOR));
+        deepLink(other, "s-other-trainer", INSTRUCTOR, moodleSettings("other"));
+    HttpResponse<String> otherPage = other.follow(otherLaunch);
     String otherSession =
         Forms.query(URI.create(LtiTestPlatform.Browser.location(otherLaunch))).get("session");
     HttpResponse<String> stolen =
         respond(
-            platform.browser(),
-            new Picker(otherSession, picker.request(), picker.page()),
-            "add",
-            "competency:CP1");
+            other, new Picker(otherSession, picker.request(), otherPage), "add", "competency:CP1");
     assertThat(stolen.statusCode()).isEqualTo(410);
 
     // the request is still there for its trainer

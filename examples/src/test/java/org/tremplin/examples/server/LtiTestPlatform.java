@@ -284,6 +284,19 @@ final class LtiTestPlatform implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The fields a browser posts with the form whose {@code action} ends with {@code action} on the
+     * page at {@code page} (fetched now): its hidden fields (session token, CSRF value, submission
+     * id), then {@code fields}.
+     */
+    Map<String, String> formOn(URI page, String action, Map<String, String> fields)
+        throws Exception {
+      HttpResponse<String> response = get(page);
+      Map<String, String> form = new LinkedHashMap<>(Forms.hiddenFields(response.body(), action));
+      form.putAll(fields);
+      return form;
+    }
+
     /** Logs in through /lti/login and launches with an id_token built from these claims. */
     HttpResponse<String> launch(String sub, String contextId, List<String> roles) throws Exception {
       return launch(sub, contextId, roles, Map.of());

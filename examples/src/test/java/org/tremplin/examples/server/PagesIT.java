@@ -109,9 +109,43 @@ class PagesIT {
                 List.of(MEMBERSHIP + "#Learner"),
                 Map.of("name", HOSTILE)));
 
-    assertThat(home.statusCode()).isEqualTo(200);
-    assertIsALayoutPage(home.body(), "en");
-    assertThat(home.body()).contains("Hello " + ESCAPED).doesNotContain(HOSTILE);
+    // a learner lands on their path (issue 12)
+    HttpResponse<String> path = home;
+    assertThat(path.statusCode()).isEqualTo(200);
+    assertThat(path.uri().getPath()).isEqualTo("/app/home");
+    assertIsALayoutPage(path.body(), "en");
+    assertThat(path.body())
+        .contains("My path, " + ESCAPED)
+        .contains("Promo " + ESCAPED)
+        .doesNotContain(HOSTILE);
+  }
+
+  @Test
+  void everyCohortPageIsALayoutPageThatEscapesTheSchoolAndCohortNames() throws Exception {
+    LtiTestPlatform.Browser trainer = platform.browser();
+    HttpResponse<String> home =
+        trainer.follow(
+            trainer.launch("s-trainer", "course-linked", List.of(MEMBERSHIP + "#Instructor")));
+    java.util.regex.Matcher cohort =
+        java.util.regex.Pattern.compile("href=\"(cohorts/[^\"]+)\"").matcher(home.body());
+    assertThat(cohort.find()).as("the trainer's home links the cohort").isTrue();
+    URI roster = home.uri().resolve(cohort.group(1).replace("&amp;", "&"));
+    String token = roster.getRawQuery();
+    String base = roster.getPath();
+    java.util.regex.Matcher file =
+        java.util.regex.Pattern.compile("/learners/([0-9a-f-]{36})\\?")
+            .matcher(trainer.get(roster).body());
+    assertThat(file.find()).as("the roster links a learner's file").isTrue();
+    String ada = file.group(1);
+    for (String page :
+        List.of(
+            "", "/grid", "/calendar", "/assessments/new", "/learners/new", "/learners/" + ada)) {
+      HttpResponse<String> response = trainer.get(platform.base.resolve(base + page + "?" + token));
+      assertThat(response.statusCode()).as(page).isEqualTo(200);
+      assertIsALayoutPage(response.body(), "fr");
+      assertThat(response.body()).as(page).contains("École " + ESCAPED).doesNotContain(HOSTILE);
+      assertStylesheetIsServed(response);
+    }
   }
 
   @Test
@@ -171,7 +205,7 @@ class PagesIT {
     assertThat(sheet.body()).contains(":focus-visible");
   }
 
-  private static void assertIsALayoutPage(String html, String lang) {
+  static void assertIsALayoutPage(String html, String lang) {
     assertThat(html).contains("<html lang=\"" + lang + "\">");
     assertThat(html)
         .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");

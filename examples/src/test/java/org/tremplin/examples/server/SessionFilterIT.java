@@ -63,11 +63,15 @@ class SessionFilterIT {
     String token =
         token(trainer.launch("s-trainer-2", "course-2", List.of(MEMBERSHIP + "#Instructor")));
     trainer.forgetCookies();
+    Map<String, String> form =
+        trainer.formOn(
+            platform.base.resolve("app/link?session=" + token),
+            "app/link",
+            Map.of("cohort", seeded.cohort().id().value().toString()));
+    form.remove("session"); // the token only in the address
 
     HttpResponse<String> post =
-        trainer.post(
-            platform.base.resolve("app/link?session=" + token),
-            Map.of("cohort", seeded.cohort().id().value().toString()));
+        trainer.post(platform.base.resolve("app/link?session=" + token), form);
 
     assertThat(post.statusCode()).isEqualTo(303);
     assertThat(location(post)).startsWith(platform.base + "app/home?session=");
@@ -81,6 +85,12 @@ class SessionFilterIT {
         token(trainer.launch("s-trainer-3", "course-3", List.of(MEMBERSHIP + "#Instructor")));
     trainer.forgetCookies();
     Map<String, String> form = new LinkedHashMap<>();
+    form.put(
+        "csrf",
+        Forms.hiddenFields(
+                trainer.get(platform.base.resolve("app/link?session=" + token)).body(),
+                "app/link/new")
+            .get("csrf"));
     form.put("name", "Promo d'été & co = 100 % web");
     form.put("start", "2026-09-07");
     form.put("capacity", "14");

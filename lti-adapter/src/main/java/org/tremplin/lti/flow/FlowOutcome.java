@@ -59,7 +59,11 @@ public sealed interface FlowOutcome {
       this(page, session, cookieMaxAge, null);
     }
 
-    /** The session's bearer token: never log it. */
+    /**
+     * The session's bearer token: never log it.
+     *
+     * @return the session's bearer token: never log it
+     */
     public String token() {
       return session.token();
     }
@@ -100,7 +104,12 @@ public sealed interface FlowOutcome {
    * @param locale the language of the page
    */
   record Explain(Landing.Explained explanation, Locale locale) implements FlowOutcome {
-    /** Both required. */
+    /**
+     * Both required.
+     *
+     * @param explanation the explanation
+     * @param locale the language of the texts
+     */
     public Explain {
       Objects.requireNonNull(explanation, "explanation");
       Objects.requireNonNull(locale, "locale");
@@ -115,7 +124,12 @@ public sealed interface FlowOutcome {
    * @param platformDescription the {@code error_description} the platform posted, if any
    */
   record Refuse(LaunchError error, @Nullable String platformDescription) implements FlowOutcome {
-    /** The code is required. */
+    /**
+     * The code is required.
+     *
+     * @param error the error
+     * @param platformDescription the platform description
+     */
     public Refuse {
       Objects.requireNonNull(error, "error");
     }
@@ -130,7 +144,12 @@ public sealed interface FlowOutcome {
    */
   record ReadBackFromStorage(StorageReadBack readBack, LaunchRequest request)
       implements FlowOutcome {
-    /** Both required. */
+    /**
+     * Both required.
+     *
+     * @param readBack the read back
+     * @param request the request
+     */
     public ReadBackFromStorage {
       Objects.requireNonNull(readBack, "readBack");
       Objects.requireNonNull(request, "request");

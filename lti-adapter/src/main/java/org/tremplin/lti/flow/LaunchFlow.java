@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.tremplin.lti.deeplinking.JdbiDeepLinkingRequests;
 import org.tremplin.lti.deeplinking.PendingDeepLinking;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
+import org.tremplin.lti.launch.CourseContext;
 import org.tremplin.lti.launch.DeepLinkingSettings;
 import org.tremplin.lti.launch.LaunchContext;
 import org.tremplin.lti.launch.LaunchOutcome;
@@ -23,6 +25,7 @@ import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.Registrations;
 import org.tremplin.lti.roles.MappedRoles;
 import org.tremplin.lti.roles.RoleMapper;
+import org.tremplin.lti.services.ServiceEndpoints;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.PendingLink;
 import org.tremplin.lti.session.Sessions;
@@ -50,6 +53,7 @@ public final class LaunchFlow {
      * The pages' language.
      *
      * @param presentationLocale the launch's {@code launch_presentation.locale} as sent, if any
+     * @return the pages' language
      */
     Locale choose(@Nullable String presentationLocale);
   }
@@ -59,12 +63,21 @@ public final class LaunchFlow {
   private final RoleMapper defaultRoles;
   private final LaunchIdentities identities;
   private final Sessions sessions;
+  private final ServiceEndpoints endpoints;
+  private final CourseRosters rosters;
   private final Clock clock;
   private final @Nullable JdbiDeepLinkingRequests deepLinking;
 
   /**
    * Over this validator, the registrations (where learnt deployment ids are recorded), the role
    * mapping of registrations that have none of their own, the identity mapping and the sessions.
+   *
+   * @param validator the validator
+   * @param registrations the registrations
+   * @param defaultRoles the default roles
+   * @param identities the identities
+   * @param sessions the sessions
+   * @param clock the clock read for "now"
    */
   public LaunchFlow(
       LaunchValidator validator,
@@ -73,7 +86,51 @@ public final class LaunchFlow {
       LaunchIdentities identities,
       Sessions sessions,
       Clock clock) {
-    this(validator, registrations, defaultRoles, identities, sessions, clock, null);
+    this(
+        validator,
+        registrations,
+        defaultRoles,
+        identities,
+        sessions,
+        ServiceEndpoints.NONE,
+        CourseRosters.NONE,
+        clock);
+  }
+
+  /**
+   * As above, remembering each launch's service endpoints (NRPS, AGS) in {@code endpoints} before
+   * the identity is resolved, and following the course's roster ({@code rosters}): a trainer's
+   * launch refreshes it when due; a learner missing from a linked course whose roster was never
+   * read triggers the first read and lands on their page when it lists them, else is told why.
+   *
+   * @param validator the validator
+   * @param registrations the registrations
+   * @param defaultRoles the default roles
+   * @param identities the identities
+   * @param sessions the sessions
+   * @param endpoints where each launch's service endpoints are remembered
+   * @param rosters the courses' rosters (NRPS)
+   * @param clock the clock read for "now"
+   */
+  public LaunchFlow(
+      LaunchValidator validator,
+      Registrations registrations,
+      RoleMapper defaultRoles,
+      LaunchIdentities identities,
+      Sessions sessions,
+      ServiceEndpoints endpoints,
+      CourseRosters rosters,
+      Clock clock) {
+    this(
+        validator,
+        registrations,
+        defaultRoles,
+        identities,
+        sessions,
+        endpoints,
+        rosters,
+        clock,
+        null);
   }
 
   private LaunchFlow(
@@ -82,6 +139,8 @@ public final class LaunchFlow {
       RoleMapper defaultRoles,
       LaunchIdentities identities,
       Sessions sessions,
+      ServiceEndpoints endpoints,
+      CourseRosters rosters,
       Clock clock,
       @Nullable JdbiDeepLinkingRequests deepLinking) {
     this.validator = validator;
@@ -89,6 +148,8 @@ public final class LaunchFlow {
     this.defaultRoles = defaultRoles;
     this.identities = identities;
     this.sessions = sessions;
+    this.endpoints = endpoints;
+    this.rosters = rosters;
     this.clock = clock;
     this.deepLinking = deepLinking;
   }
@@ -99,7 +160,15 @@ public final class LaunchFlow {
    */
   public LaunchFlow withDeepLinking(JdbiDeepLinkingRequests requests) {
     return new LaunchFlow(
-        validator, registrations, defaultRoles, identities, sessions, clock, requests);
+        validator,
+        registrations,
+        defaultRoles,
+        identities,
+        sessions,
+        endpoints,
+        rosters,
+        clock,
+        requests);
   }
 
   /**
@@ -107,6 +176,7 @@ public final class LaunchFlow {
    *
    * @param request what the platform posted, with the browser's binding
    * @param language chooses the pages' language
+   * @return where this launch post leads
    */
   public FlowOutcome run(LaunchRequest request, Language language) {
     Optional<StorageReadBack> readBack = validator.storageReadBack(request);
@@ -124,12 +194,37 @@ public final class LaunchFlow {
       LOG.debug(
           "LTI deployment learnt under auto-deployments ({})", accepted.registration().name());
     }
+    endpoints.remember(launch);
     Locale locale = language.choose(launch.presentationLocale());
     MappedRoles mapped = rolesOf(accepted.registration()).map(launch.roles());
     Landing landing = identities.resolve(launch, mapped, locale, clock.instant());
     DeepLinkingSettings deepLinking = accepted.deepLinking();
     if (deepLinking != null && !mapped.roles().contains(Role.TRAINER)) {
       return notTrainer(displayName(landing), locale); // whatever else they could see
+    }
+    Optional<CourseContext> course = launch.course();
+    if (course.isPresent() && launch.sub() != null && notOnRoster(landing)) {
+      if (rosters.readForLearner(course.get())) {
+        landing = identities.resolve(launch, mapped, locale, clock.instant());
+      }
+      if (notOnRoster(landing)) {
+        landing =
+            new Landing.Explained(
+                rosters.whyNotOnRoster(course.get(), launch.sub()),
+                ((Landing.Explained) landing).displayName());
+      }
+    }
+    if (course.isPresent()
+        && landing instanceof Landing.Home home
+        && home.session().roles().equals(Set.of(Role.LEARNER))
+        && rosters.waiting(course.get(), Objects.requireNonNull(launch.sub()))) {
+      // on the roster, but left out of the full cohort: no page of a cohort they are not in
+      landing = new Landing.Explained(Landing.Reason.COHORT_FULL, home.session().displayName());
+    }
+    if (course.isPresent()
+        && landing instanceof Landing.Home home
+        && home.session().roles().contains(Role.TRAINER)) {
+      rosters.trainerLaunched(course.get());
     }
     if (landing instanceof Landing.Explained explained) {
       LOG.debug("LTI launch explained: {}", explained.reason());
@@ -146,6 +241,11 @@ public final class LaunchFlow {
     LaunchTargets.Target target = LaunchTargets.resolve(session.roles(), launch.custom());
     return new FlowOutcome.Land(
         target.page(), sessions.open(session), sessions.timeToLive(), target.item());
+  }
+
+  private static boolean notOnRoster(Landing landing) {
+    return landing instanceof Landing.Explained explained
+        && explained.reason() == Landing.Reason.NOT_ON_ROSTER;
   }
 
   /**

@@ -35,7 +35,12 @@ public final class Housekeeping implements AutoCloseable {
    * @param purge deletes what has expired and returns how many rows it deleted
    */
   public record Task(String name, IntSupplier purge) {
-    /** Both required. */
+    /**
+     * Both required.
+     *
+     * @param name the name
+     * @param purge the purge
+     */
     public Task {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(purge, "purge");
@@ -47,7 +52,12 @@ public final class Housekeeping implements AutoCloseable {
   private final Object lifecycle = new Object();
   private @Nullable ScheduledExecutorService scheduler;
 
-  /** These tasks, a round every {@code interval} once started. */
+  /**
+   * These tasks, a round every {@code interval} once started.
+   *
+   * @param tasks the tasks
+   * @param interval the interval
+   */
   public Housekeeping(List<Task> tasks, Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive");
@@ -99,7 +109,11 @@ public final class Housekeeping implements AutoCloseable {
     }
   }
 
-  /** Whether the rounds run. */
+  /**
+   * Whether the rounds run.
+   *
+   * @return whether the rounds run
+   */
   public boolean isRunning() {
     synchronized (lifecycle) {
       return scheduler != null && !scheduler.isShutdown();

@@ -16,7 +16,12 @@ public final class CourseLinking {
   private final Tremplin tremplin;
   private final LtiDirectory directory;
 
-  /** Over this domain engine and the directory on its database. */
+  /**
+   * Over this domain engine and the directory on its database.
+   *
+   * @param tremplin the engine
+   * @param directory the directory
+   */
   public CourseLinking(Tremplin tremplin, LtiDirectory directory) {
     this.tremplin = tremplin;
     this.directory = directory;
@@ -25,6 +30,9 @@ public final class CourseLinking {
   /**
    * Links the pending course to this cohort.
    *
+   * @param link the link
+   * @param cohort the cohort
+   * @param personId the person id
    * @throws org.tremplin.lti.LtiException {@code LTI_LINK_CONFLICT} when the course is linked to
    *     another cohort
    */
@@ -36,6 +44,9 @@ public final class CourseLinking {
    * Opens this cohort in the pending link's school, as the person linking, and links the course to
    * it, all or nothing.
    *
+   * @param link the link
+   * @param cohort the cohort
+   * @param personId the person id
    * @return the cohort opened and linked
    * @throws org.tremplin.api.TremplinException when core refuses the cohort (nothing written)
    * @throws org.tremplin.lti.LtiException {@code LTI_LINK_CONFLICT} when the course is linked to

@@ -15,7 +15,11 @@ public sealed interface Landing {
    * @param session the session to open (its expiry is set when opened)
    */
   record Home(AppSession session) implements Landing {
-    /** Required. */
+    /**
+     * Required.
+     *
+     * @param session the session
+     */
     public Home {
       Objects.requireNonNull(session, "session");
     }
@@ -28,7 +32,11 @@ public sealed interface Landing {
    * @param session the session to open; its {@code pendingLink} names the course
    */
   record LinkCourse(AppSession session) implements Landing {
-    /** Requires a session with a pending link. */
+    /**
+     * Requires a session with a pending link.
+     *
+     * @param session the session
+     */
     public LinkCourse {
       Objects.requireNonNull(session, "session");
       if (session.pendingLink() == null) {
@@ -44,7 +52,12 @@ public sealed interface Landing {
    * @param displayName who launched (shown back to them)
    */
   record Explained(Reason reason, String displayName) implements Landing {
-    /** Both required. */
+    /**
+     * Both required.
+     *
+     * @param reason the reason
+     * @param displayName the display name
+     */
     public Explained {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(displayName, "displayName");
@@ -65,6 +78,13 @@ public sealed interface Landing {
     NO_SCHOOL,
     /** A learner not (yet) on the cohort's roster. */
     NOT_ON_ROSTER,
+    /**
+     * A learner not on the cohort's roster, and the platform does not share the course's roster (no
+     * NRPS): only the trainer can add them.
+     */
+    ROSTER_NOT_SHARED,
+    /** A learner on the course's roster left out of the cohort: it is full. */
+    COHORT_FULL,
     /** A platform test user (Canvas Student View): a preview, nothing recorded. */
     TEST_USER_PREVIEW,
     /** A deep linking request (placing an activity) by someone who is not a trainer. */

@@ -52,6 +52,10 @@ public final class LaunchIdentities {
    * Over this directory and domain engine; {@code configured} tells whether (issuer, client id) is
    * a platform of the operator's configuration (trusted to serve the only school of a one-school
    * installation without being bound to it). Platforms registered dynamically must be bound.
+   *
+   * @param directory the directory
+   * @param tremplin the engine
+   * @param configured the configured
    */
   public LaunchIdentities(
       LtiDirectory directory,
@@ -69,6 +73,7 @@ public final class LaunchIdentities {
    * @param roles its mapped roles
    * @param locale the language of the pages
    * @param now the moment of the launch (the session's expiry is set when it is opened)
+   * @return where this accepted launch takes the user
    */
   public Landing resolve(LaunchContext launch, MappedRoles roles, Locale locale, Instant now) {
     String displayName = displayName(launch);
@@ -162,6 +167,10 @@ public final class LaunchIdentities {
    * school of the installation. A dynamically registered platform serves no school until an
    * operator binds it: anyone who can reach {@code /lti/register} can register a platform, and must
    * not thereby reach a school's cohorts.
+   *
+   * @param launch the launch
+   * @return the school a platform serves: the one bound to it, else, for a configured platform, the
+   *     only school of the installation
    */
   public Optional<SchoolId> schoolOf(LaunchContext launch) {
     Optional<SchoolId> bound = directory.schoolOf(launch.issuer(), launch.clientId());
@@ -175,6 +184,11 @@ public final class LaunchIdentities {
   /**
    * The grants a pending link gives once the course is linked to this cohort: TRAINER of the
    * cohort, MANAGER of its school.
+   *
+   * @param link the link
+   * @param cohort the cohort
+   * @return the grants a pending link gives once the course is linked to this cohort: TRAINER of
+   *     the cohort, MANAGER of its school
    */
   public static List<Grant> grantsOnceLinked(PendingLink link, Cohort cohort) {
     List<Grant> grants = new ArrayList<>();
@@ -191,12 +205,25 @@ public final class LaunchIdentities {
    * The actor the adapter reads and opens cohorts with when linking a course: an administrator of
    * that one school (programmes and cohort reads, no learner files), recorded under the person who
    * asked.
+   *
+   * @param personId the person id
+   * @param school the school
+   * @return the actor the adapter reads and opens cohorts with when linking a course: an
+   *     administrator of that one school (programmes and cohort reads, no learner files), recorded
+   *     under the person who asked
    */
   public static Actor linkingActor(String personId, SchoolId school) {
     return new Actor(personId, List.of(admin(school)));
   }
 
-  /** A cohort's facts (name, school, dates: no personal data), read on the adapter's own behalf. */
+  /**
+   * A cohort's facts (name, school, dates: no personal data), read on the adapter's own behalf.
+   *
+   * @param tremplin the engine
+   * @param id the identifier
+   * @return a cohort's facts (name, school, dates: no personal data), read on the adapter's own
+   *     behalf
+   */
   public static Cohort cohort(Tremplin tremplin, CohortId id) {
     return tremplin.cohorts().get(adapterActor(), id);
   }

@@ -26,7 +26,12 @@ public final class LtiDirectory {
   private final UnitOfWork database;
   private final Clock clock;
 
-  /** On core's unit of work, once the adapter's tables are installed ({@code LtiSchema}). */
+  /**
+   * On core's unit of work, once the adapter's tables are installed ({@code LtiSchema}).
+   *
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
+   */
   public LtiDirectory(UnitOfWork database, Clock clock) {
     this.database = database;
     this.clock = clock;
@@ -35,6 +40,10 @@ public final class LtiDirectory {
   /**
    * The person id of this platform user, created on first sight (a random UUID: stable, and it
    * reveals nothing of the platform's {@code sub}).
+   *
+   * @param user the user
+   * @return the person id of this platform user, created on first sight (a random UUID: stable, and
+   *     it reveals nothing of the platform's {@code sub})
    */
   public String personOf(PlatformUser user) {
     Optional<String> known = database.read(h -> findPerson(h, user));
@@ -59,6 +68,8 @@ public final class LtiDirectory {
   /**
    * Links this platform user to a known person id (seeding, or a person moving between platforms).
    *
+   * @param user the user
+   * @param personId the person id
    * @throws LtiException {@code LTI_LINK_CONFLICT} when the user is already another person
    */
   public void linkPerson(PlatformUser user, String personId) {
@@ -77,7 +88,12 @@ public final class LtiDirectory {
         });
   }
 
-  /** The learner record of this platform user, when they are linked to one. */
+  /**
+   * The learner record of this platform user, when they are linked to one.
+   *
+   * @param user the user
+   * @return the learner record of this platform user, when they are linked to one
+   */
   public Optional<LearnerId> learnerOf(PlatformUser user) {
     return database.read(
         h ->
@@ -98,6 +114,8 @@ public final class LtiDirectory {
   /**
    * Links this platform user to a learner record (creating the person if needed).
    *
+   * @param user the user
+   * @param learner the learner
    * @throws LtiException {@code LTI_LINK_CONFLICT} when the user is already linked to another
    *     learner
    */
@@ -126,6 +144,11 @@ public final class LtiDirectory {
 
   /**
    * The learners these platform users are linked to (e.g. a mentor's {@code role_scope_mentor}).
+   *
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @param subs the subs
+   * @return the learners these platform users are linked to (e.g
    */
   public List<LearnerId> learnersOf(String issuer, String clientId, List<String> subs) {
     if (subs.isEmpty()) {
@@ -147,7 +170,12 @@ public final class LtiDirectory {
                 .list());
   }
 
-  /** The cohort this course is linked to, if any. */
+  /**
+   * The cohort this course is linked to, if any.
+   *
+   * @param course the course
+   * @return the cohort this course is linked to, if any
+   */
   public Optional<CohortId> cohortOf(CourseContext course) {
     return database.read(
         h ->
@@ -169,6 +197,8 @@ public final class LtiDirectory {
    * Links a course to a cohort; linking it again to the same cohort does nothing.
    *
    * @param linkedBy the person id of whoever linked it (kept for the audit)
+   * @param course the course
+   * @param cohort the cohort
    * @throws LtiException {@code LTI_LINK_CONFLICT} when the course is already linked to another
    *     cohort
    */
@@ -212,7 +242,13 @@ public final class LtiDirectory {
     }
   }
 
-  /** The school this platform registration serves, when bound. */
+  /**
+   * The school this platform registration serves, when bound.
+   *
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @return the school this platform registration serves, when bound
+   */
   public Optional<SchoolId> schoolOf(String issuer, String clientId) {
     return database.read(
         h ->
@@ -227,7 +263,13 @@ public final class LtiDirectory {
                 .findOne());
   }
 
-  /** Binds (or re-binds) a platform registration to the school it serves. */
+  /**
+   * Binds (or re-binds) a platform registration to the school it serves.
+   *
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @param school the school
+   */
   public void bindSchool(String issuer, String clientId, SchoolId school) {
     database.inTransaction(
         h -> {

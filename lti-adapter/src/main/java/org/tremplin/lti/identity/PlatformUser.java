@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param sub the user id at the platform (at most 255 characters)
  */
 public record PlatformUser(String issuer, String clientId, String sub) {
-  /** All three required, {@code sub} non-blank and at most 255 characters. */
+  /**
+   * All three required, {@code sub} non-blank and at most 255 characters.
+   *
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @param sub the sub
+   */
   public PlatformUser {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(clientId, "clientId");

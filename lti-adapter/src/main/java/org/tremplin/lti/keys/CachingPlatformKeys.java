@@ -37,12 +37,24 @@ public final class CachingPlatformKeys implements PlatformKeys {
   private final ConcurrentMap<URI, Entry> cache = new ConcurrentHashMap<>();
   private final ConcurrentMap<URI, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
 
-  /** With the default time to live (1 h) and refetch interval (30 s). */
+  /**
+   * With the default time to live (1 h) and refetch interval (30 s).
+   *
+   * @param fetcher the fetcher
+   * @param clock the clock read for "now"
+   */
   public CachingPlatformKeys(JwksFetcher fetcher, Clock clock) {
     this(fetcher, clock, DEFAULT_TIME_TO_LIVE, DEFAULT_MIN_REFETCH_INTERVAL);
   }
 
-  /** With explicit durations. */
+  /**
+   * With explicit durations.
+   *
+   * @param fetcher the fetcher
+   * @param clock the clock read for "now"
+   * @param timeToLive the time to live
+   * @param minRefetchInterval the min refetch interval
+   */
   public CachingPlatformKeys(
       JwksFetcher fetcher, Clock clock, Duration timeToLive, Duration minRefetchInterval) {
     this.fetcher = fetcher;

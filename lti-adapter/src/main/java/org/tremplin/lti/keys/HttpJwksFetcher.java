@@ -47,7 +47,13 @@ public final class HttpJwksFetcher implements JwksFetcher {
     this(DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_BYTES);
   }
 
-  /** With these timeouts and size bound. */
+  /**
+   * With these timeouts and size bound.
+   *
+   * @param connectTimeout the connect timeout
+   * @param requestTimeout the request timeout
+   * @param maxBytes the max bytes
+   */
   public HttpJwksFetcher(Duration connectTimeout, Duration requestTimeout, int maxBytes) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive");

@@ -56,12 +56,23 @@ public final class JdbiToolKeys implements ToolKeySource {
   private final Duration overlap;
   private final Duration rotation;
 
-  /** Keeps retired keys published for two days; rotates every 90 days. */
+  /**
+   * Keeps retired keys published for two days; rotates every 90 days.
+   *
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
+   */
   public JdbiToolKeys(UnitOfWork database, Clock clock) {
     this(database, clock, DEFAULT_OVERLAP, DEFAULT_ROTATION);
   }
 
-  /** Keeps retired keys published for {@code overlap}; rotates every 90 days. */
+  /**
+   * Keeps retired keys published for {@code overlap}; rotates every 90 days.
+   *
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
+   * @param overlap the overlap
+   */
   public JdbiToolKeys(UnitOfWork database, Clock clock, Duration overlap) {
     this(database, clock, overlap, DEFAULT_ROTATION);
   }
@@ -69,6 +80,11 @@ public final class JdbiToolKeys implements ToolKeySource {
   /**
    * Keeps retired keys published for {@code overlap}; replaces the signing key once it is older
    * than {@code rotation} (checked when a key is needed, so no scheduler is required).
+   *
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
+   * @param overlap the overlap
+   * @param rotation the rotation
    */
   public JdbiToolKeys(UnitOfWork database, Clock clock, Duration overlap, Duration rotation) {
     if (rotation.compareTo(overlap) <= 0) {

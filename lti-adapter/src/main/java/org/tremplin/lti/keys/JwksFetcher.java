@@ -9,6 +9,8 @@ public interface JwksFetcher {
   /**
    * Fetches and parses the keyset at {@code jwksUrl}; never cached here.
    *
+   * @param jwksUrl the jwks url
+   * @return the j WK set
    * @throws KeysetUnavailableException when the keyset cannot be read or parsed
    */
   JWKSet fetch(URI jwksUrl) throws KeysetUnavailableException;

@@ -7,12 +7,21 @@ package org.tremplin.lti.keys;
 public final class KeysetUnavailableException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** With a reason naming the keyset URL. */
+  /**
+   * With a reason naming the keyset URL.
+   *
+   * @param message the message (no secret, no personal data)
+   */
   public KeysetUnavailableException(String message) {
     super(message);
   }
 
-  /** With a reason and its cause. */
+  /**
+   * With a reason and its cause.
+   *
+   * @param message the message (no secret, no personal data)
+   * @param cause the underlying failure
+   */
   public KeysetUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

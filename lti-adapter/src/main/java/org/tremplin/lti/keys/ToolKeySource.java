@@ -10,7 +10,11 @@ import java.util.List;
  */
 public interface ToolKeySource {
 
-  /** The key to sign with, private part included: never publish or log it. */
+  /**
+   * The key to sign with, private part included: never publish or log it.
+   *
+   * @return the key to sign with, private part included: never publish or log it
+   */
   RSAKey signingKey();
 
   /**

@@ -20,7 +20,11 @@ public final class ToolKeys implements ToolKeySource {
 
   private final RSAKey signingKey;
 
-  /** Holds this key pair; it must contain the private part and a {@code kid}. */
+  /**
+   * Holds this key pair; it must contain the private part and a {@code kid}.
+   *
+   * @param signingKey the signing key
+   */
   public ToolKeys(RSAKey signingKey) {
     Objects.requireNonNull(signingKey, "signingKey");
     if (!signingKey.isPrivate() || signingKey.getKeyID() == null) {
@@ -29,7 +33,11 @@ public final class ToolKeys implements ToolKeySource {
     this.signingKey = signingKey;
   }
 
-  /** A fresh 2048-bit RS256 signing key with a random {@code kid}. */
+  /**
+   * A fresh 2048-bit RS256 signing key with a random {@code kid}.
+   *
+   * @return a fresh 2048-bit RS256 signing key with a random {@code kid}
+   */
   public static ToolKeys generate() {
     try {
       return new ToolKeys(
@@ -50,6 +58,8 @@ public final class ToolKeys implements ToolKeySource {
 
   /**
    * The public keyset to publish: public members only ({@code d}, {@code p}, {@code q}... dropped).
+   *
+   * @return the public keyset to publish: public members only ({@code d}, {@code p}, {@code q}
    */
   public JWKSet publicKeySet() {
     return new JWKSet(signingKey.toPublicJWK());

@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param contextId the context (course) id at the platform
  */
 public record CourseContext(String issuer, String clientId, String deploymentId, String contextId) {
-  /** All required; ids at most 255 characters. */
+  /**
+   * All required; ids at most 255 characters.
+   *
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @param deploymentId the deployment id
+   * @param contextId the context id
+   */
   public CourseContext {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(clientId, "clientId");

@@ -23,7 +23,11 @@ public final class InMemoryNonces implements Nonces {
    */
   private volatile Instant earliest = Instant.MAX;
 
-  /** Purges by this clock. */
+  /**
+   * Purges by this clock.
+   *
+   * @param clock the clock read for "now"
+   */
   public InMemoryNonces(Clock clock) {
     this.clock = clock;
   }
@@ -49,7 +53,11 @@ public final class InMemoryNonces implements Nonces {
     return first;
   }
 
-  /** How many nonces are held. */
+  /**
+   * How many nonces are held.
+   *
+   * @return how many nonces are held
+   */
   public int size() {
     return used.size();
   }

@@ -17,7 +17,12 @@ public final class JdbiNonces implements Nonces {
   private final UnitOfWork database;
   private final Clock clock;
 
-  /** On this database, reading "now" from the clock. */
+  /**
+   * On this database, reading "now" from the clock.
+   *
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
+   */
   public JdbiNonces(UnitOfWork database, Clock clock) {
     this.database = database;
     this.clock = clock;
@@ -49,6 +54,11 @@ public final class JdbiNonces implements Nonces {
   /**
    * Whether {@code nonce} of {@code issuer} is recorded (used by an accepted launch and not yet
    * purged); a read, no write.
+   *
+   * @param issuer the platform's issuer
+   * @param nonce the nonce
+   * @return whether {@code nonce} of {@code issuer} is recorded (used by an accepted launch and not
+   *     yet purged); a read, no write
    */
   public boolean isUsed(String issuer, String nonce) {
     return database.read(

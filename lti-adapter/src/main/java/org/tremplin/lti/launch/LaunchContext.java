@@ -30,6 +30,7 @@ import org.tremplin.lti.text.PlatformText;
  * @param custom the {@code custom} claim; non-string values as their {@code String.valueOf} text
  * @param presentationLocale {@code launch_presentation.locale}, the user's language at the platform
  *     as sent (a BCP 47 tag, or Moodle's {@code fr_ca} form), if sent
+ * @param services the LTI Advantage service endpoints the launch carries (NRPS, AGS)
  */
 public record LaunchContext(
     String issuer,
@@ -46,13 +47,66 @@ public record LaunchContext(
     List<String> roleScopeMentor,
     String targetLinkUri,
     Map<String, String> custom,
-    @Nullable String presentationLocale) {
+    @Nullable String presentationLocale,
+    ServiceClaims services) {
+
+  /** A launch that carries no service endpoint. */
+  public LaunchContext(
+      String issuer,
+      String clientId,
+      String deploymentId,
+      boolean deploymentAutoAccepted,
+      @Nullable String sub,
+      @Nullable String name,
+      String messageType,
+      @Nullable String contextId,
+      @Nullable String contextTitle,
+      @Nullable String resourceLinkId,
+      List<String> roles,
+      List<String> roleScopeMentor,
+      String targetLinkUri,
+      Map<String, String> custom,
+      @Nullable String presentationLocale) {
+    this(
+        issuer,
+        clientId,
+        deploymentId,
+        deploymentAutoAccepted,
+        sub,
+        name,
+        messageType,
+        contextId,
+        contextTitle,
+        resourceLinkId,
+        roles,
+        roleScopeMentor,
+        targetLinkUri,
+        custom,
+        presentationLocale,
+        ServiceClaims.NONE);
+  }
 
   /**
    * Copies the collections and makes the platform's free texts safe to store and show ({@link
    * PlatformText}): the name, the course title, the custom parameters and the locale are cleaned
    * and bounded (absent when nothing printable remains); roles and mentored subs that are no
    * acceptable identifier are dropped.
+   *
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @param deploymentId the deployment id
+   * @param deploymentAutoAccepted the deployment auto accepted
+   * @param sub the sub
+   * @param name the name
+   * @param messageType the message type
+   * @param contextId the context id
+   * @param contextTitle the context title
+   * @param resourceLinkId the resource link id
+   * @param roles the roles
+   * @param roleScopeMentor the role scope mentor
+   * @param targetLinkUri the target link uri
+   * @param custom the custom
+   * @param presentationLocale the presentation locale
    */
   public LaunchContext {
     Objects.requireNonNull(issuer, "issuer");
@@ -60,6 +114,7 @@ public record LaunchContext(
     Objects.requireNonNull(deploymentId, "deploymentId");
     Objects.requireNonNull(messageType, "messageType");
     Objects.requireNonNull(targetLinkUri, "targetLinkUri");
+    Objects.requireNonNull(services, "services");
     name = PlatformText.cleanOrNull(name, PlatformText.MAX_NAME);
     contextTitle = PlatformText.cleanOrNull(contextTitle, PlatformText.MAX_TITLE);
     presentationLocale = PlatformText.cleanOrNull(presentationLocale, PlatformText.MAX_LOCALE);
@@ -87,7 +142,22 @@ public record LaunchContext(
     return Map.copyOf(cleaned);
   }
 
-  /** Whether this is a deep linking request. */
+  /**
+   * The course this launch came from, when it carried a context.
+   *
+   * @return the course, empty without a context claim
+   */
+  public java.util.Optional<CourseContext> course() {
+    return contextId == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new CourseContext(issuer, clientId, deploymentId, contextId));
+  }
+
+  /**
+   * Whether this is a deep linking request.
+   *
+   * @return whether this is a deep linking request
+   */
   public boolean isDeepLinking() {
     return LtiClaims.DEEP_LINKING_REQUEST.equals(messageType);
   }

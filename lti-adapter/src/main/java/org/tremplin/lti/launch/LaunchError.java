@@ -106,12 +106,20 @@ public enum LaunchError {
     this.httpStatus = httpStatus;
   }
 
-  /** The LTI.md §2 step (1 to 12) this code belongs to; 0 for a platform-reported error. */
+  /**
+   * The LTI.md §2 step (1 to 12) this code belongs to; 0 for a platform-reported error.
+   *
+   * @return the LTI.md §2 step (1 to 12) this code belongs to; 0 for a platform-reported error
+   */
   public int step() {
     return step;
   }
 
-  /** The HTTP status of the error page. */
+  /**
+   * The HTTP status of the error page.
+   *
+   * @return the HTTP status of the error page
+   */
   public int httpStatus() {
     return httpStatus;
   }

@@ -31,7 +31,15 @@ public record LaunchRequest(
   /** The form field carrying the value read back under {@code lti_nonce_<nonce>}. */
   public static final String STORED_NONCE_FIELD = "lti_storage_nonce";
 
-  /** A post without values read back from platform storage. */
+  /**
+   * A post without values read back from platform storage.
+   *
+   * @param state the login state
+   * @param idToken the id token
+   * @param browserBinding the browser binding
+   * @param error the error
+   * @param errorDescription the error description
+   */
   public LaunchRequest(
       @Nullable String state,
       @Nullable String idToken,
@@ -41,20 +49,37 @@ public record LaunchRequest(
     this(state, idToken, browserBinding, error, errorDescription, null, null);
   }
 
-  /** A successful authentication response: state, token and the browser's binding. */
+  /**
+   * A successful authentication response: state, token and the browser's binding.
+   *
+   * @param state the login state
+   * @param idToken the id token
+   * @param browserBinding the browser binding
+   * @return a successful authentication response: state, token and the browser's binding
+   */
   public static LaunchRequest of(
       @Nullable String state, @Nullable String idToken, @Nullable String browserBinding) {
     return new LaunchRequest(state, idToken, browserBinding, null, null);
   }
 
-  /** This request with the values a read-back page re-posted from platform storage (§1.6). */
+  /**
+   * This request with the values a read-back page re-posted from platform storage (§1.6).
+   *
+   * @param stateBinding the state binding
+   * @param nonceBinding the nonce binding
+   * @return this request with the values a read-back page re-posted from platform storage (§1.6)
+   */
   public LaunchRequest withStoredBindings(
       @Nullable String stateBinding, @Nullable String nonceBinding) {
     return new LaunchRequest(
         state, idToken, browserBinding, error, errorDescription, stateBinding, nonceBinding);
   }
 
-  /** Whether the browser presented no binding at all: no cookie, nothing read back. */
+  /**
+   * Whether the browser presented no binding at all: no cookie, nothing read back.
+   *
+   * @return whether the browser presented no binding at all: no cookie, nothing read back
+   */
   public boolean hasNoBinding() {
     return browserBinding == null && storedStateBinding == null && storedNonceBinding == null;
   }

@@ -18,24 +18,44 @@ public record LaunchSettings(
   /** Default maximum token age. */
   public static final Duration DEFAULT_MAX_TOKEN_AGE = Duration.ofMinutes(10);
 
-  /** Rejects negative durations. */
+  /**
+   * Rejects negative durations.
+   *
+   * @param clockSkew the clock skew
+   * @param maxTokenAge the max token age
+   * @param anonymousLaunchAllowed the anonymous launch allowed
+   */
   public LaunchSettings {
     if (clockSkew.isNegative() || maxTokenAge.isNegative() || maxTokenAge.isZero()) {
       throw new IllegalArgumentException("clockSkew must be >= 0 and maxTokenAge > 0");
     }
   }
 
-  /** 60 s skew, 10 min maximum age, anonymous launches refused. */
+  /**
+   * 60 s skew, 10 min maximum age, anonymous launches refused.
+   *
+   * @return the launch settings
+   */
   public static LaunchSettings defaults() {
     return new LaunchSettings(DEFAULT_CLOCK_SKEW, DEFAULT_MAX_TOKEN_AGE, false);
   }
 
-  /** The same settings with another skew. */
+  /**
+   * The same settings with another skew.
+   *
+   * @param skew the skew
+   * @return the same settings with another skew
+   */
   public LaunchSettings withClockSkew(Duration skew) {
     return new LaunchSettings(skew, maxTokenAge, anonymousLaunchAllowed);
   }
 
-  /** The same settings with anonymous launches allowed or not. */
+  /**
+   * The same settings with anonymous launches allowed or not.
+   *
+   * @param allowed the allowed
+   * @return the same settings with anonymous launches allowed or not
+   */
   public LaunchSettings withAnonymousLaunchAllowed(boolean allowed) {
     return new LaunchSettings(clockSkew, maxTokenAge, allowed);
   }

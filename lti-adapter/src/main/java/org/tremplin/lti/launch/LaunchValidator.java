@@ -117,7 +117,16 @@ public final class LaunchValidator {
           new Step(11, "resource link", this::checkResourceLink),
           new Step(12, "subject", this::checkSubject));
 
-  /** A validator over these stores and settings. */
+  /**
+   * A validator over these stores and settings.
+   *
+   * @param loginStates the login states
+   * @param platformKeys the platform keys
+   * @param nonces the nonces
+   * @param toolUrls the tool urls
+   * @param settings the settings
+   * @param clock the clock read for "now"
+   */
   public LaunchValidator(
       LoginStates loginStates,
       PlatformKeys platformKeys,
@@ -133,12 +142,21 @@ public final class LaunchValidator {
     this.clock = clock;
   }
 
-  /** The names of the steps, in the order they run (LTI.md §2, 1 to 12). */
+  /**
+   * The names of the steps, in the order they run (LTI.md §2, 1 to 12).
+   *
+   * @return the names of the steps, in the order they run (LTI.md §2, 1 to 12)
+   */
   public List<String> stepNames() {
     return steps.stream().map(s -> s.number() + " " + s.name()).toList();
   }
 
-  /** Runs the steps in order; the first failure rejects the launch. */
+  /**
+   * Runs the steps in order; the first failure rejects the launch.
+   *
+   * @param request the request
+   * @return the launch outcome
+   */
   public LaunchOutcome validate(LaunchRequest request) {
     Candidate candidate = new Candidate(request);
     if (request.error() != null) {
@@ -217,6 +235,7 @@ public final class LaunchValidator {
    * token post without any binding (no cookie, nothing read back) whose state, still stored and not
    * expired, came from a platform-storage login. Does not consume the state: the re-post does.
    *
+   * @param request the request
    * @return what the read-back page needs, or empty to {@link #validate} the request as it is
    */
   public Optional<StorageReadBack> storageReadBack(LaunchRequest request) {
@@ -641,7 +660,8 @@ public final class LaunchValidator {
           strings(claims.getClaim(LtiClaims.ROLE_SCOPE_MENTOR)),
           Objects.requireNonNull(targetLinkUri),
           custom,
-          text(object(claims.getClaim(LtiClaims.LAUNCH_PRESENTATION)), "locale"));
+          text(object(claims.getClaim(LtiClaims.LAUNCH_PRESENTATION)), "locale"),
+          ServiceClaims.read(claims.getClaims()));
     }
 
     private static List<String> strings(@Nullable Object claim) {

@@ -12,6 +12,9 @@ public interface Nonces {
   /**
    * Records {@code nonce} as used until {@code keepUntil}, if it was not already.
    *
+   * @param issuer the platform's issuer
+   * @param nonce the nonce
+   * @param keepUntil the keep until
    * @return true when this call recorded it (first use); false when it was already used
    */
   boolean consume(String issuer, String nonce, Instant keepUntil);

@@ -26,12 +26,21 @@ public final class InMemoryLoginStates implements LoginStates {
    */
   private volatile Instant earliest = Instant.MAX;
 
-  /** Keeps expired states for ten minutes after their expiry. */
+  /**
+   * Keeps expired states for ten minutes after their expiry.
+   *
+   * @param clock the clock read for "now"
+   */
   public InMemoryLoginStates(Clock clock) {
     this(clock, LoginState.TIME_TO_LIVE);
   }
 
-  /** Keeps expired states for {@code grace} after their expiry. */
+  /**
+   * Keeps expired states for {@code grace} after their expiry.
+   *
+   * @param clock the clock read for "now"
+   * @param grace the grace
+   */
   public InMemoryLoginStates(Clock clock, Duration grace) {
     this.clock = clock;
     this.grace = grace;
@@ -62,7 +71,11 @@ public final class InMemoryLoginStates implements LoginStates {
     return Optional.ofNullable(states.get(state));
   }
 
-  /** How many states are held (expired ones within their grace period included). */
+  /**
+   * How many states are held (expired ones within their grace period included).
+   *
+   * @return how many states are held (expired ones within their grace period included)
+   */
   public int size() {
     return states.size();
   }

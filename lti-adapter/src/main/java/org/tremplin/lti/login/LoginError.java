@@ -24,7 +24,11 @@ public enum LoginError {
    */
   PARAMETER_INVALID;
 
-  /** The HTTP status of the error page. */
+  /**
+   * The HTTP status of the error page.
+   *
+   * @return the HTTP status of the error page
+   */
   public int httpStatus() {
     return 400;
   }

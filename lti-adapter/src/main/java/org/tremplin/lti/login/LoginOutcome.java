@@ -28,7 +28,11 @@ public sealed interface LoginOutcome {
    */
   record StoreThenRedirect(URI location, LoginState loginState) implements LoginOutcome {
 
-    /** The frame of the platform's parent window to post to (or {@code _parent}). */
+    /**
+     * The frame of the platform's parent window to post to (or {@code _parent}).
+     *
+     * @return the frame of the platform's parent window to post to (or {@code _parent})
+     */
     public String storageTarget() {
       return Objects.requireNonNull(loginState.storageTarget());
     }
@@ -36,6 +40,9 @@ public sealed interface LoginOutcome {
     /**
      * The origin platform-storage messages are posted to and accepted from: that of the platform's
      * OIDC authorisation URL, e.g. {@code https://sso.canvaslms.com}.
+     *
+     * @return the origin platform-storage messages are posted to and accepted from: that of the
+     *     platform's OIDC authorisation URL, e.g
      */
     public String platformOrigin() {
       return PlatformStorage.origin(loginState.registration().authUrl());

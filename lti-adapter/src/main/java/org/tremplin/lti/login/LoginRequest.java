@@ -40,6 +40,9 @@ public record LoginRequest(
   /**
    * Reads the request from single-valued parameters (an adapter that already rejected repeated
    * parameters).
+   *
+   * @param parameters the parameters
+   * @return the login request
    */
   public static LoginRequest of(Map<String, String> parameters) {
     String deployment = parameters.get("lti_deployment_id");

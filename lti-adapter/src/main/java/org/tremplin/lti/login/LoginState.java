@@ -46,7 +46,16 @@ public record LoginState(
   /** The prefix of the platform-storage key holding the binding under the nonce (§1.6). */
   public static final String STORAGE_NONCE_PREFIX = "lti_nonce_";
 
-  /** A cookie-only login state (no platform storage). */
+  /**
+   * A cookie-only login state (no platform storage).
+   *
+   * @param state the login state
+   * @param registration the registration
+   * @param nonce the nonce
+   * @param targetLinkUri the target link uri
+   * @param deploymentIdHint the deployment id hint
+   * @param expiresAt the expires at
+   */
   public LoginState(
       String state,
       PlatformRegistration registration,
@@ -57,7 +66,17 @@ public record LoginState(
     this(state, registration, nonce, targetLinkUri, deploymentIdHint, expiresAt, null);
   }
 
-  /** Requires non-empty state and nonce, and a non-empty storage target when there is one. */
+  /**
+   * Requires non-empty state and nonce, and a non-empty storage target when there is one.
+   *
+   * @param state the login state
+   * @param registration the registration
+   * @param nonce the nonce
+   * @param targetLinkUri the target link uri
+   * @param deploymentIdHint the deployment id hint
+   * @param expiresAt the expires at
+   * @param storageTarget the storage target
+   */
   public LoginState {
     Objects.requireNonNull(registration, "registration");
     Objects.requireNonNull(targetLinkUri, "targetLinkUri");
@@ -70,7 +89,11 @@ public record LoginState(
     }
   }
 
-  /** Whether the login also wrote its binding to platform storage (§1.6). */
+  /**
+   * Whether the login also wrote its binding to platform storage (§1.6).
+   *
+   * @return whether the login also wrote its binding to platform storage (§1.6)
+   */
   public boolean usesPlatformStorage() {
     return storageTarget != null;
   }
@@ -81,6 +104,9 @@ public record LoginState(
    * #bindingOf the digest of the state}, so that the cookie stays small whatever the state's length
    * (a signed state is a few hundred characters, and a browser sends every live binding cookie with
    * each request to the tool).
+   *
+   * @return the value binding this login to the browser: the cookie's value, and the value written
+   *     to platform storage under {@link #storageStateKey()} and {@link #storageNonceKey()}
    */
   public String bindingValue() {
     return bindingOf(state);
@@ -102,12 +128,20 @@ public record LoginState(
     }
   }
 
-  /** The platform-storage key of the binding under the state: {@code lti_state_<state>}. */
+  /**
+   * The platform-storage key of the binding under the state: {@code lti_state_<state>}.
+   *
+   * @return the platform-storage key of the binding under the state: {@code lti_state_<state>}
+   */
   public String storageStateKey() {
     return STORAGE_STATE_PREFIX + state;
   }
 
-  /** The platform-storage key of the binding under the nonce: {@code lti_nonce_<nonce>}. */
+  /**
+   * The platform-storage key of the binding under the nonce: {@code lti_nonce_<nonce>}.
+   *
+   * @return the platform-storage key of the binding under the nonce: {@code lti_nonce_<nonce>}
+   */
   public String storageNonceKey() {
     return STORAGE_NONCE_PREFIX + nonce;
   }
@@ -115,12 +149,21 @@ public record LoginState(
   /**
    * The name of the cookie binding this login to the browser: {@code lti1p3_<binding value>},
    * unique per login (LTI.md §1.5 names it after the state; its digest keeps the cookie small).
+   *
+   * @return the name of the cookie binding this login to the browser: {@code lti1p3_<binding
+   *     value>}, unique per login (LTI.md §1.5 names it after the state; its digest keeps the
+   *     cookie small)
    */
   public String cookieName() {
     return cookieName(state);
   }
 
-  /** The binding cookie's name for a state value, as read back at launch. */
+  /**
+   * The binding cookie's name for a state value, as read back at launch.
+   *
+   * @param state the login state
+   * @return the binding cookie's name for a state value, as read back at launch
+   */
   public static String cookieName(String state) {
     return COOKIE_PREFIX + bindingOf(state);
   }
@@ -140,6 +183,10 @@ public record LoginState(
    * The raw {@code Set-Cookie} header value binding this login to the browser (§1.5): the value is
    * the {@link #bindingValue()}, {@code Secure; HttpOnly; SameSite=None; Partitioned}, ten minutes.
    * Raw, because JAX-RS has no API for {@code Partitioned}.
+   *
+   * @return the raw {@code Set-Cookie} header value binding this login to the browser (§1.5): the
+   *     value is the {@link #bindingValue()}, {@code Secure; HttpOnly; SameSite=None; Partitioned},
+   *     ten minutes
    */
   public String setCookieHeader() {
     return cookieName()
@@ -150,7 +197,12 @@ public record LoginState(
         + "; Secure; HttpOnly; SameSite=None; Partitioned";
   }
 
-  /** Whether the state has expired at {@code now}. */
+  /**
+   * Whether the state has expired at {@code now}.
+   *
+   * @param now the current instant
+   * @return whether the state has expired at {@code now}
+   */
   public boolean isExpiredAt(Instant now) {
     return !now.isBefore(expiresAt);
   }

@@ -25,6 +25,7 @@ public interface LoginStates {
    * may still be returned for a while (so the launch can say "expired" rather than "unknown");
    * callers check {@link LoginState#isExpiredAt}.
    *
+   * @param state the login state
    * @return the state, or empty when unknown or already taken
    */
   Optional<LoginState> take(String state);
@@ -34,6 +35,7 @@ public interface LoginStates {
    * platform-storage launch must first read its binding back (§1.6). Same visibility rules as
    * {@link #take}: an expired state may still be returned for a while.
    *
+   * @param state the login state
    * @return the state, or empty when unknown or already taken
    */
   Optional<LoginState> find(String state);

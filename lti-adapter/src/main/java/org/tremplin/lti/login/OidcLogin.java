@@ -39,13 +39,28 @@ public final class OidcLogin {
   private final Clock clock;
   private final SecureRandom random;
 
-  /** A login handler drawing its state and nonce from a fresh {@link SecureRandom}. */
+  /**
+   * A login handler drawing its state and nonce from a fresh {@link SecureRandom}.
+   *
+   * @param registrations the registrations
+   * @param loginStates the login states
+   * @param toolUrls the tool urls
+   * @param clock the clock read for "now"
+   */
   public OidcLogin(
       Registrations registrations, LoginStates loginStates, ToolUrls toolUrls, Clock clock) {
     this(registrations, loginStates, toolUrls, clock, new SecureRandom());
   }
 
-  /** A login handler drawing its state and nonce from {@code random}. */
+  /**
+   * A login handler drawing its state and nonce from {@code random}.
+   *
+   * @param registrations the registrations
+   * @param loginStates the login states
+   * @param toolUrls the tool urls
+   * @param clock the clock read for "now"
+   * @param random the random
+   */
   public OidcLogin(
       Registrations registrations,
       LoginStates loginStates,
@@ -62,6 +77,9 @@ public final class OidcLogin {
   /**
    * Handles a login from multi-valued parameters (query or form): a repeated known parameter is
    * refused, unknown ones are ignored.
+   *
+   * @param parameters the parameters
+   * @return the login outcome
    */
   public LoginOutcome initiate(Map<String, List<String>> parameters) {
     Map<String, String> single = new LinkedHashMap<>();
@@ -77,7 +95,12 @@ public final class OidcLogin {
     return initiate(LoginRequest.of(single));
   }
 
-  /** Handles a login initiation. */
+  /**
+   * Handles a login initiation.
+   *
+   * @param request the request
+   * @return the login outcome
+   */
   public LoginOutcome initiate(LoginRequest request) {
     if (isEmpty(request.issuer())) {
       return reject(LoginError.ISSUER_MISSING);

@@ -18,6 +18,10 @@ public final class PlatformStorage {
   /**
    * The origin ({@code scheme://host[:port]}, lower case, default port omitted) of a platform URL,
    * e.g. its OIDC authorisation URL: the only origin the storage messages go to and come from.
+   *
+   * @param url the URL
+   * @return the origin ({@code scheme://host[:port]}, lower case, default port omitted) of a
+   *     platform URL, e.g
    */
   public static String origin(URI url) {
     String scheme = url.getScheme().toLowerCase(Locale.ROOT);

@@ -87,6 +87,11 @@ public final class SignedLoginStates implements LoginStates {
    * Over these registrations (resolved again at launch), the tool's keys (every node shares them;
    * the current one signs, those within the rotation overlap still verify), and the nonces accepted
    * launches recorded.
+   *
+   * @param registrations the registrations
+   * @param toolKeys the tool keys
+   * @param usedNonces the used nonces
+   * @param clock the clock read for "now"
    */
   public SignedLoginStates(
       Registrations registrations, ToolKeySource toolKeys, UsedNonces usedNonces, Clock clock) {

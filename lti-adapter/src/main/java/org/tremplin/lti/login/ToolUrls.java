@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record ToolUrls(URI baseUrl, String redirectUri) {
 
-  /** Checks both are absolute http(s) URLs and that the redirect URI is one of ours. */
+  /**
+   * Checks both are absolute http(s) URLs and that the redirect URI is one of ours.
+   *
+   * @param baseUrl the tool's public base URL
+   * @param redirectUri the redirect uri
+   */
   public ToolUrls {
     Objects.requireNonNull(baseUrl, "baseUrl");
     if (!isHttp(baseUrl) || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
@@ -34,6 +39,10 @@ public record ToolUrls(URI baseUrl, String redirectUri) {
    * Whether {@code candidate} is one of the tool's URLs: same scheme, host and port as the base
    * URL, no user info, and a path under the base path. A plain prefix test would let {@code
    * https://tool.example.evil.com} through.
+   *
+   * @param candidate the candidate
+   * @return whether {@code candidate} is one of the tool's URLs: same scheme, host and port as the
+   *     base URL, no user info, and a path under the base path
    */
   public boolean isOwn(String candidate) {
     return isOwn(baseUrl, candidate);

@@ -17,7 +17,12 @@ public final class CanvasDeveloperKey {
 
   private CanvasDeveloperKey() {}
 
-  /** The developer-key configuration for this tool, ready to serialise as JSON. */
+  /**
+   * The developer-key configuration for this tool, ready to serialise as JSON.
+   *
+   * @param tool the tool
+   * @return the developer-key configuration for this tool, ready to serialise as JSON
+   */
   public static Map<String, Object> json(ToolDescription tool) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("text", tool.name());

@@ -89,7 +89,13 @@ public final class DynamicRegistration {
   private final RegistrationPolicy policy;
   private final PlatformFetcher fetcher;
 
-  /** Under this policy, with the default timeouts and size bound. */
+  /**
+   * Under this policy, with the default timeouts and size bound.
+   *
+   * @param tool the tool
+   * @param store the store
+   * @param policy the policy
+   */
   public DynamicRegistration(
       ToolDescription tool, RegistrationStore store, RegistrationPolicy policy) {
     this(tool, store, policy, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_BYTES);
@@ -101,6 +107,9 @@ public final class DynamicRegistration {
    * @param connectTimeout the longest wait for a connection
    * @param deadline the longest time of each request, body included
    * @param maxBytes the largest body read; the connection is dropped past it
+   * @param tool the tool
+   * @param store the store
+   * @param policy the policy
    */
   public DynamicRegistration(
       ToolDescription tool,
@@ -119,6 +128,9 @@ public final class DynamicRegistration {
    * Registers the tool with the platform that sent the administrator here, without a registration
    * key.
    *
+   * @param openidConfiguration the openid configuration
+   * @param registrationToken the registration token
+   * @return the registration outcome
    * @see #register(String, String, String)
    */
   public RegistrationOutcome register(
@@ -267,6 +279,10 @@ public final class DynamicRegistration {
   /**
    * The JSON body posted to the platform (LTI Dynamic Registration 1.0 §3.5, LTI.md §7). The deep
    * linking message is left out only when the platform lists its supported messages without it.
+   *
+   * @param tool the tool
+   * @param platform the platform
+   * @return the JSON body posted to the platform (LTI Dynamic Registration 1.0 §3.5, LTI.md §7)
    */
   public static Map<String, Object> requestBody(
       ToolDescription tool, PlatformConfiguration platform) {

@@ -19,6 +19,7 @@ public final class InMemoryRegistrations implements Registrations {
   /**
    * Holds these registrations.
    *
+   * @param registrations the registrations
    * @throws IllegalArgumentException when two share the same (issuer, client id)
    */
   public InMemoryRegistrations(List<PlatformRegistration> registrations) {

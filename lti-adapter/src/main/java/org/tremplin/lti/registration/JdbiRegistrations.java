@@ -36,6 +36,9 @@ public final class JdbiRegistrations implements Registrations, RegistrationStore
   /**
    * Over this database, with these configured registrations.
    *
+   * @param database the database (unit of work)
+   * @param configured the configured
+   * @param clock the clock read for "now"
    * @throws IllegalArgumentException when two configured registrations share (issuer, client id)
    */
   public JdbiRegistrations(
@@ -69,6 +72,9 @@ public final class JdbiRegistrations implements Registrations, RegistrationStore
   /**
    * Every registration: the configured ones, then those stored by dynamic registration that the
    * configuration does not override (without their recorded deployments).
+   *
+   * @return every registration: the configured ones, then those stored by dynamic registration that
+   *     the configuration does not override (without their recorded deployments)
    */
   public List<PlatformRegistration> all() {
     Set<String> configuredKeys = new HashSet<>();

@@ -34,7 +34,17 @@ public record PlatformConfiguration(
   public static final String LTI_PLATFORM_CONFIGURATION =
       "https://purl.imsglobal.org/spec/lti-platform-configuration";
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param issuer the platform's issuer
+   * @param authorizationEndpoint the authorization endpoint
+   * @param tokenEndpoint the token endpoint
+   * @param jwksUri the jwks uri
+   * @param registrationEndpoint the registration endpoint
+   * @param productFamilyCode the product family code
+   * @param messagesSupported the messages supported
+   */
   public PlatformConfiguration {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(authorizationEndpoint, "authorizationEndpoint");
@@ -48,6 +58,8 @@ public record PlatformConfiguration(
   /**
    * Reads a configuration document.
    *
+   * @param json the json
+   * @return the platform configuration
    * @throws IllegalArgumentException naming the first missing or malformed field
    */
   public static PlatformConfiguration parse(JsonNode json) {
@@ -74,7 +86,12 @@ public record PlatformConfiguration(
         messages);
   }
 
-  /** Whether the platform lists this message type, or lists none at all (nothing to go by). */
+  /**
+   * Whether the platform lists this message type, or lists none at all (nothing to go by).
+   *
+   * @param messageType the message type
+   * @return whether the platform lists this message type, or lists none at all (nothing to go by)
+   */
   public boolean supports(String messageType) {
     return messagesSupported.isEmpty() || messagesSupported.contains(messageType);
   }

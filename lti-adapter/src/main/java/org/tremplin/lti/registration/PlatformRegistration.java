@@ -35,7 +35,18 @@ public record PlatformRegistration(
     boolean autoDeployments,
     Map<String, Role> roleMapping) {
 
-  /** With the default role mapping. */
+  /**
+   * With the default role mapping.
+   *
+   * @param name the name
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @param authUrl the auth url
+   * @param tokenUrl the token url
+   * @param jwksUrl the jwks url
+   * @param deploymentIds the deployment ids
+   * @param autoDeployments the auto deployments
+   */
   public PlatformRegistration(
       String name,
       String issuer,
@@ -57,7 +68,19 @@ public record PlatformRegistration(
         Map.of());
   }
 
-  /** Validates the values and copies the deployment ids and the role mapping. */
+  /**
+   * Validates the values and copies the deployment ids and the role mapping.
+   *
+   * @param name the name
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
+   * @param authUrl the auth url
+   * @param tokenUrl the token url
+   * @param jwksUrl the jwks url
+   * @param deploymentIds the deployment ids
+   * @param autoDeployments the auto deployments
+   * @param roleMapping the role mapping
+   */
   public PlatformRegistration {
     Objects.requireNonNull(name, "name");
     requireText(issuer, "issuer");
@@ -69,7 +92,12 @@ public record PlatformRegistration(
     roleMapping = Map.copyOf(roleMapping);
   }
 
-  /** Whether a launch from this deployment id is acceptable for this registration. */
+  /**
+   * Whether a launch from this deployment id is acceptable for this registration.
+   *
+   * @param deploymentId the deployment id
+   * @return whether a launch from this deployment id is acceptable for this registration
+   */
   public boolean accepts(String deploymentId) {
     return autoDeployments || deploymentIds.contains(deploymentId);
   }
@@ -77,6 +105,7 @@ public record PlatformRegistration(
   /**
    * This registration with more known deployment ids.
    *
+   * @param more the more
    * @return a copy whose deployment ids are the union of both sets (this one when nothing is new)
    */
   public PlatformRegistration withDeployments(Set<String> more) {

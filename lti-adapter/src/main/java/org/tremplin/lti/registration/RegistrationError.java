@@ -56,7 +56,11 @@ public enum RegistrationError {
     this.httpStatus = httpStatus;
   }
 
-  /** The HTTP status of the page that reports this error. */
+  /**
+   * The HTTP status of the page that reports this error.
+   *
+   * @return the HTTP status of the page that reports this error
+   */
   public int httpStatus() {
     return httpStatus;
   }

@@ -33,7 +33,12 @@ public sealed interface RegistrationOutcome {
    *     error text, at most a few hundred characters); never a token
    */
   record Refused(RegistrationError error, String detail) implements RegistrationOutcome {
-    /** Requires both. */
+    /**
+     * Requires both.
+     *
+     * @param error the error
+     * @param detail the detail
+     */
     public Refused {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(detail, "detail");

@@ -33,7 +33,14 @@ public record RegistrationPolicy(
       Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
   private static final Pattern IPV6_LITERAL = Pattern.compile("\\[[0-9a-f:.]+\\]");
 
-  /** Checks the host patterns and lowers their case. */
+  /**
+   * Checks the host patterns and lowers their case.
+   *
+   * @param key the key
+   * @param allowedHosts the allowed hosts
+   * @param open the open
+   * @param allowPrivateAddresses the allow private addresses
+   */
   public RegistrationPolicy {
     Objects.requireNonNull(key, "key");
     allowedHosts =
@@ -51,17 +58,30 @@ public record RegistrationPolicy(
     }
   }
 
-  /** The default: no registration until the operator sets a key or the allowed hosts. */
+  /**
+   * The default: no registration until the operator sets a key or the allowed hosts.
+   *
+   * @return the default: no registration until the operator sets a key or the allowed hosts
+   */
   public static RegistrationPolicy closed() {
     return new RegistrationPolicy(Optional.empty(), List.of(), false, false);
   }
 
-  /** Whether any registration can be served: a key, an allow-list, or opened on purpose. */
+  /**
+   * Whether any registration can be served: a key, an allow-list, or opened on purpose.
+   *
+   * @return whether any registration can be served: a key, an allow-list, or opened on purpose
+   */
   public boolean enabled() {
     return key.isPresent() || !allowedHosts.isEmpty() || open;
   }
 
-  /** Whether the {@code openid_configuration} URL's host passes the allow-list (if any). */
+  /**
+   * Whether the {@code openid_configuration} URL's host passes the allow-list (if any).
+   *
+   * @param host the host
+   * @return whether the {@code openid_configuration} URL's host passes the allow-list (if any)
+   */
   public boolean allowsHost(String host) {
     if (allowedHosts.isEmpty()) {
       return true;
@@ -77,7 +97,12 @@ public record RegistrationPolicy(
     return false;
   }
 
-  /** Whether the tool may connect to this address (see the class comment). */
+  /**
+   * Whether the tool may connect to this address (see the class comment).
+   *
+   * @param address the address
+   * @return whether the tool may connect to this address (see the class comment)
+   */
   public boolean allowsAddress(InetAddress address) {
     return allowPrivateAddresses || isPublic(address);
   }

@@ -9,6 +9,7 @@ public interface RegistrationStore {
   /**
    * Stores a new registration and its deployment ids, all or nothing.
    *
+   * @param registration the registration
    * @return {@code false}, storing nothing, when a registration with the same (issuer, client id)
    *     is already known (configured or stored); {@code true} when stored
    */

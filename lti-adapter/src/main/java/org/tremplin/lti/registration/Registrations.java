@@ -15,6 +15,8 @@ public interface Registrations {
    * the issuer alone only if exactly one registration has it (hosted Canvas tenants share one
    * issuer, so the client id usually decides).
    *
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
    * @return the registration, or empty when none (or, without a client id, more than one) matches
    */
   Optional<PlatformRegistration> find(String issuer, String clientId);
@@ -22,6 +24,7 @@ public interface Registrations {
   /**
    * The registration for an issuer when the platform did not send a client id.
    *
+   * @param issuer the platform's issuer
    * @return the only registration with this issuer, or empty when there are none or several
    */
   Optional<PlatformRegistration> findByIssuer(String issuer);
@@ -29,6 +32,8 @@ public interface Registrations {
   /**
    * Looks up with the client id when there is one, else by issuer alone (LTI.md §1.2).
    *
+   * @param issuer the platform's issuer
+   * @param clientId the client id the platform gave the tool
    * @return the registration, or empty when unknown or ambiguous
    */
   default Optional<PlatformRegistration> lookup(String issuer, @Nullable String clientId) {

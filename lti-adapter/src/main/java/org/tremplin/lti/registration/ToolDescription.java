@@ -34,7 +34,13 @@ public record ToolDescription(URI baseUrl, String name, String description) {
   public static final List<String> CLAIMS =
       List.of("iss", "sub", "name", "given_name", "family_name", "email");
 
-  /** Requires an absolute http(s) base URL and adds the trailing slash when missing. */
+  /**
+   * Requires an absolute http(s) base URL and adds the trailing slash when missing.
+   *
+   * @param baseUrl the tool's public base URL
+   * @param name the name
+   * @param description the description
+   */
   public ToolDescription {
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(name, "name");
@@ -50,7 +56,12 @@ public record ToolDescription(URI baseUrl, String name, String description) {
     }
   }
 
-  /** Tremplin's name and description, under this base URL. */
+  /**
+   * Tremplin's name and description, under this base URL.
+   *
+   * @param baseUrl the tool's public base URL
+   * @return the tool description
+   */
   public static ToolDescription tremplin(URI baseUrl) {
     return new ToolDescription(
         baseUrl,
@@ -58,32 +69,56 @@ public record ToolDescription(URI baseUrl, String name, String description) {
         "Parcours de formation et d'insertion professionnelle / Job-training programmes");
   }
 
-  /** {@code <base>lti/login}: the OIDC login initiation URL. */
+  /**
+   * {@code <base>lti/login}: the OIDC login initiation URL.
+   *
+   * @return the initiate login uri
+   */
   public String initiateLoginUri() {
     return baseUrl + "lti/login";
   }
 
-  /** {@code <base>lti/launch}: the redirect URI, also the default target link URI. */
+  /**
+   * {@code <base>lti/launch}: the redirect URI, also the default target link URI.
+   *
+   * @return the redirect uri
+   */
   public String redirectUri() {
     return baseUrl + "lti/launch";
   }
 
-  /** {@code <base>lti/launch}: where launches land. */
+  /**
+   * {@code <base>lti/launch}: where launches land.
+   *
+   * @return the target link uri
+   */
   public String targetLinkUri() {
     return redirectUri();
   }
 
-  /** {@code <base>lti/jwks}: the tool's public keyset. */
+  /**
+   * {@code <base>lti/jwks}: the tool's public keyset.
+   *
+   * @return the jwks uri
+   */
   public String jwksUri() {
     return baseUrl + "lti/jwks";
   }
 
-  /** {@code <base>lti/logo.svg}: the tool's logo. */
+  /**
+   * {@code <base>lti/logo.svg}: the tool's logo.
+   *
+   * @return the logo uri
+   */
   public String logoUri() {
     return baseUrl + "lti/logo.svg";
   }
 
-  /** The base URL's host, with its port when one is given: {@code host[:port]}. */
+  /**
+   * The base URL's host, with its port when one is given: {@code host[:port]}.
+   *
+   * @return the base URL's host, with its port when one is given: {@code host[:port]}
+   */
   public String domain() {
     return baseUrl.getPort() == -1
         ? baseUrl.getHost()

@@ -12,7 +12,12 @@ import org.tremplin.api.access.Role;
  */
 public record MappedRoles(Set<Role> roles, boolean testUser) {
 
-  /** Copies the roles. */
+  /**
+   * Copies the roles.
+   *
+   * @param roles the roles
+   * @param testUser the test user
+   */
   public MappedRoles {
     roles = Set.copyOf(roles);
   }

@@ -47,7 +47,11 @@ public final class RoleMapper {
     this(DEFAULT_CONTEXT_ROLES);
   }
 
-  /** With a registration's own mapping of principal context role names (e.g. "Mentor"). */
+  /**
+   * With a registration's own mapping of principal context role names (e.g. "Mentor").
+   *
+   * @param contextRoles the context roles
+   */
   public RoleMapper(Map<String, Role> contextRoles) {
     this.contextRoles = Map.copyOf(contextRoles);
   }
@@ -55,6 +59,10 @@ public final class RoleMapper {
   /**
    * The default mapping with a registration's overrides of principal context role names (LTI.md §3:
    * configurable per registration).
+   *
+   * @param overrides the overrides
+   * @return the default mapping with a registration's overrides of principal context role names
+   *     (LTI.md §3: configurable per registration)
    */
   public static RoleMapper withOverrides(Map<String, Role> overrides) {
     if (overrides.isEmpty()) {
@@ -65,7 +73,12 @@ public final class RoleMapper {
     return new RoleMapper(merged);
   }
 
-  /** The Tremplin roles granted by these role URIs. */
+  /**
+   * The Tremplin roles granted by these role URIs.
+   *
+   * @param roleUris the role uris
+   * @return the Tremplin roles granted by these role URIs
+   */
   public MappedRoles map(List<String> roleUris) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     boolean administrator = false;

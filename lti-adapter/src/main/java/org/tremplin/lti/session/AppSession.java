@@ -34,7 +34,17 @@ public record AppSession(
     Locale locale,
     Instant expiresAt) {
 
-  /** Requires a person id; copies the grants. */
+  /**
+   * Requires a person id; copies the grants.
+   *
+   * @param personId the person id
+   * @param displayName the display name
+   * @param grants the grants
+   * @param cohortId the cohort id
+   * @param pendingLink the pending link
+   * @param locale the language of the texts
+   * @param expiresAt the expires at
+   */
   public AppSession {
     if (personId.isBlank()) {
       throw new IllegalArgumentException("personId must not be blank");
@@ -45,12 +55,20 @@ public record AppSession(
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
 
-  /** The actor to call the domain services with; empty while the session grants nothing. */
+  /**
+   * The actor to call the domain services with; empty while the session grants nothing.
+   *
+   * @return the actor to call the domain services with; empty while the session grants nothing
+   */
   public Optional<Actor> actor() {
     return grants.isEmpty() ? Optional.empty() : Optional.of(new Actor(personId, grants));
   }
 
-  /** The roles among the grants. */
+  /**
+   * The roles among the grants.
+   *
+   * @return the roles among the grants
+   */
   public Set<Role> roles() {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     grants.forEach(g -> roles.add(g.role()));

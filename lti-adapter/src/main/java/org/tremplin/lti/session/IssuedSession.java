@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record IssuedSession(String token, AppSession session) {
 
-  /** Requires both parts. */
+  /**
+   * Requires both parts.
+   *
+   * @param token the session token
+   * @param session the session
+   */
   public IssuedSession {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(session, "session");

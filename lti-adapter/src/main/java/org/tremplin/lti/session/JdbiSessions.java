@@ -54,12 +54,24 @@ public final class JdbiSessions implements Sessions {
   private final Duration timeToLive;
   private final SecureRandom random;
 
-  /** Sessions live one hour. */
+  /**
+   * Sessions live one hour.
+   *
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
+   */
   public JdbiSessions(UnitOfWork database, Clock clock) {
     this(database, clock, DEFAULT_TIME_TO_LIVE, new SecureRandom());
   }
 
-  /** Sessions live {@code timeToLive}; tokens are drawn from {@code random}. */
+  /**
+   * Sessions live {@code timeToLive}; tokens are drawn from {@code random}.
+   *
+   * @param database the database (unit of work)
+   * @param clock the clock read for "now"
+   * @param timeToLive the time to live
+   * @param random the random
+   */
   public JdbiSessions(UnitOfWork database, Clock clock, Duration timeToLive, SecureRandom random) {
     this.database = database;
     this.clock = clock;

@@ -15,7 +15,13 @@ import org.tremplin.lti.launch.CourseContext;
  * @param roles the roles of the launch that may link (TRAINER, MANAGER)
  */
 public record PendingLink(CourseContext course, SchoolId school, Set<Role> roles) {
-  /** All required; at least one role. */
+  /**
+   * All required; at least one role.
+   *
+   * @param course the course
+   * @param school the school
+   * @param roles the roles
+   */
   public PendingLink {
     Objects.requireNonNull(course, "course");
     Objects.requireNonNull(school, "school");

@@ -14,13 +14,18 @@ import org.tremplin.api.access.Grant;
  */
 public interface Sessions {
 
-  /** How long a session lives from its opening. */
+  /**
+   * How long a session lives from its opening.
+   *
+   * @return the duration
+   */
   Duration timeToLive();
 
   /**
    * Opens a session under a fresh token; its expiry is set here (now + {@link #timeToLive()}),
    * whatever {@code draft.expiresAt()} says.
    *
+   * @param draft the draft
    * @return the session and its token, given out only here
    */
   IssuedSession open(AppSession draft);
@@ -29,6 +34,9 @@ public interface Sessions {
    * Replaces what the session behind this token grants (e.g. once its course is linked) and clears
    * its pending link; its expiry is unchanged.
    *
+   * @param token the session token
+   * @param grants the grants
+   * @param cohortId the cohort id
    * @return the updated session, or empty when the token opens none
    */
   Optional<AppSession> update(String token, List<Grant> grants, @Nullable CohortId cohortId);
@@ -36,6 +44,7 @@ public interface Sessions {
   /**
    * The session this token opens.
    *
+   * @param token the session token
    * @return the session, or empty when the token is unknown, expired or was expired on purpose
    */
   Optional<AppSession> find(String token);
@@ -43,6 +52,7 @@ public interface Sessions {
   /**
    * Ends the session this token opens (logout); does nothing when there is none.
    *
+   * @param token the session token
    * @return whether a session was ended
    */
   boolean expire(String token);

@@ -23,6 +23,7 @@ import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.Landing;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.session.AppSession;
+import org.tremplin.web.form.HiddenFields;
 import org.tremplin.web.page.Layout;
 import org.tremplin.web.page.Templates;
 import org.tremplin.web.session.SessionCookie;
@@ -46,7 +47,13 @@ public final class AppPages {
 
   private AppPages() {}
 
-  /** {@code uri} with the session token as its {@code session} query parameter. */
+  /**
+   * {@code uri} with the session token as its {@code session} query parameter.
+   *
+   * @param uri the URI
+   * @param token the session token
+   * @return the u RI
+   */
   public static URI withToken(URI uri, String token) {
     return URI.create(
         uri
@@ -56,7 +63,11 @@ public final class AppPages {
             + URLEncoder.encode(token, StandardCharsets.UTF_8));
   }
 
-  /** 401: no session behind the token (missing, expired, or forged). */
+  /**
+   * 401: no session behind the token (missing, expired, or forged).
+   *
+   * @return the response
+   */
   public static Response sessionMissing() {
     AppText fr = AppText.of(Locale.FRENCH);
     AppText en = AppText.of(Locale.ENGLISH);
@@ -76,6 +87,11 @@ public final class AppPages {
   /**
    * An accepted launch that leads to no session: why, in the user's language; 200 for a test user's
    * preview, else 403.
+   *
+   * @param landing the landing
+   * @param locale the language of the texts
+   * @return an accepted launch that leads to no session: why, in the user's language; 200 for a
+   *     test user's preview, else 403
    */
   public static Response explained(Landing.Explained landing, Locale locale) {
     AppText t = AppText.of(locale);
@@ -92,11 +108,16 @@ public final class AppPages {
 
   /** The landing page: who, which roles, which cohort, then one section per role. */
   static Response home(AppSession session, Tremplin tremplin, String token) {
-    return page(200, "app/home.jte", homeModel(session, tremplin));
+    return page(200, "app/home.jte", homeModel(session, tremplin, token));
   }
 
   /** What the landing page shows. */
   static Home homeModel(AppSession session, Tremplin tremplin) {
+    return homeModel(session, tremplin, "");
+  }
+
+  /** What the landing page shows, its links carrying this session token (none when empty). */
+  static Home homeModel(AppSession session, Tremplin tremplin, String token) {
     Locale locale = session.locale();
     AppText t = AppText.of(locale);
     Optional<Cohort> cohort =
@@ -112,7 +133,8 @@ public final class AppPages {
           new Section(
               role.name().toLowerCase(Locale.ROOT),
               t.get(key + ".title"),
-              section(role, t, key, session, actor, cohort, tremplin)));
+              section(role, t, key, session, actor, cohort, tremplin),
+              actions(role, t, key, cohort, token)));
     }
     return new Home(
         layout(t, t.get("app.title"), schoolName(session, cohort, tremplin)),
@@ -137,7 +159,7 @@ public final class AppPages {
       String schoolName,
       List<Cohort> cohorts,
       List<TemplateRef> templates,
-      String token,
+      HiddenFields form,
       @Nullable String error,
       int status) {
     AppText t = AppText.of(session.locale());
@@ -159,8 +181,7 @@ public final class AppPages {
                             cohortLine(t, c)))
                 .toList(),
             templates.stream().map(TemplateRef::toString).toList(),
-            SessionCookie.PARAMETER,
-            token));
+            form));
   }
 
   /** A page's frame in the user's language; every app page sits at {@code /app/<name>}. */
@@ -221,6 +242,44 @@ public final class AppPages {
     }
   }
 
+  /**
+   * The links of a role's section, where its daily work is: the learner's path, the cohort (its
+   * main link, styled as a button), and for a trainer today's attendance sheet.
+   */
+  private static List<Action> actions(
+      Role role, AppText t, String key, Optional<Cohort> cohort, String token) {
+    List<Action> actions = new ArrayList<>();
+    String main = sectionLink(role, cohort, token);
+    if (!main.isEmpty()) {
+      actions.add(
+          new Action(
+              role.name().toLowerCase(Locale.ROOT) + "-link", main, t.get(key + ".link"), true));
+    }
+    if (role == Role.TRAINER && cohort.isPresent()) {
+      actions.add(
+          new Action(
+              "attendance-link",
+              withToken(URI.create("attendance"), token).toString(),
+              t.get("home.trainer.attendance"),
+              false));
+    }
+    return actions;
+  }
+
+  /** Where a role's section leads from {@code /app/home}: the learner's path, the cohort. */
+  private static String sectionLink(Role role, Optional<Cohort> cohort, String token) {
+    String path =
+        switch (role) {
+          case LEARNER -> cohort.isPresent() ? "path" : "";
+          case TRAINER, COACH, MANAGER -> cohort.map(c -> "cohorts/" + c.id().value()).orElse("");
+          case ADMIN -> "";
+        };
+    if (path.isEmpty() || token.isEmpty()) {
+      return path;
+    }
+    return withToken(URI.create(path), token).toString();
+  }
+
   private static long coached(
       AppSession session, Actor actor, Optional<Cohort> cohort, Tremplin tremplin) {
     long learners =
@@ -279,8 +338,19 @@ public final class AppPages {
   /** A role as shown: its code and its name in the page's language. */
   record RoleLabel(String code, String label) {}
 
-  /** One role's section of the landing page. */
-  record Section(String id, String title, String text) {}
+  /** One role's section of the landing page, with its links. */
+  record Section(String id, String title, String text, List<Action> actions) {
+    /** A section without a link. */
+    Section(String id, String title, String text) {
+      this(id, title, text, List.of());
+    }
+  }
+
+  /**
+   * A link of a section: its element id, address (relative to the page), text, and whether it is
+   * the section's main link (shown as a button).
+   */
+  record Action(String id, String href, String label, boolean main) {}
 
   /**
    * The landing page: the roles line is {@code rolesBefore}, the roles, {@code rolesAfter} (the
@@ -308,6 +378,5 @@ public final class AppPages {
       String school,
       List<Choice> cohorts,
       List<String> templates,
-      String tokenParameter,
-      String token) {}
+      HiddenFields form) {}
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -31,6 +32,9 @@ import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.session.AppSession;
 import org.tremplin.lti.session.PendingLink;
 import org.tremplin.lti.session.Sessions;
+import org.tremplin.web.form.FormGuard;
+import org.tremplin.web.path.PathResource;
+import org.tremplin.web.path.PathView;
 import org.tremplin.web.session.RequestSession;
 import org.tremplin.web.session.WithSession;
 
@@ -48,20 +52,51 @@ public final class AppResource {
   /** Most places a cohort may have (DOMAIN.md). */
   static final int MAX_CAPACITY = 24;
 
+  private final PathView path;
   private final Sessions sessions;
   private final CourseLinking linking;
   private final Tremplin tremplin;
+  private final FormGuard forms;
   private final URI baseUrl;
+  private final java.util.function.Consumer<org.tremplin.lti.launch.CourseContext> linkedCourses;
 
-  /** Over these sessions, links and domain engine; links are built under {@code baseUrl}. */
-  public AppResource(Sessions sessions, LtiDirectory directory, Tremplin tremplin, URI baseUrl) {
+  /**
+   * Over these sessions, links, domain engine and forms' guard; links are built under {@code
+   * baseUrl}; "today" on a learner's path from this clock; {@code linkedCourses} is told of each
+   * course once it is linked (the roster sync reads its members), after the link is committed,
+   * before the trainer's home page.
+   *
+   * @param sessions the sessions
+   * @param directory the directory
+   * @param tremplin the engine
+   * @param forms the forms' guard (CSRF value, one-time submissions)
+   * @param baseUrl the tool's public base URL
+   * @param clock the clock read for "today"
+   * @param linkedCourses told of each course just linked
+   */
+  public AppResource(
+      Sessions sessions,
+      LtiDirectory directory,
+      Tremplin tremplin,
+      FormGuard forms,
+      URI baseUrl,
+      java.time.Clock clock,
+      java.util.function.Consumer<org.tremplin.lti.launch.CourseContext> linkedCourses) {
+    this.path = new PathView(tremplin, clock);
     this.sessions = sessions;
+    this.forms = forms;
     this.linking = new CourseLinking(tremplin, directory);
     this.tremplin = tremplin;
     this.baseUrl = baseUrl;
+    this.linkedCourses = linkedCourses;
   }
 
-  /** The landing page of the session's roles. */
+  /**
+   * The landing page of the session's roles; a learner (and nothing else) lands on their path.
+   *
+   * @param security the request's security context (its session)
+   * @return the landing page of the session's roles
+   */
   @GET
   @Path("home")
   public Response home(@Context SecurityContext security) {
@@ -69,10 +104,23 @@ public final class AppResource {
     if (request.session().pendingLink() != null) {
       return seeOther("app/link", request.token());
     }
+    if (request.session().roles().equals(java.util.Set.of(org.tremplin.api.access.Role.ADMIN))) {
+      return seeOther("app/admin", request.token()); // an administrator's page is its school's
+    }
+    AppSession session = request.session();
+    if (session.roles().equals(java.util.Set.of(org.tremplin.api.access.Role.LEARNER))
+        && session.cohortId() != null) {
+      return PathResource.ownPath(path, request, "../"); // a learner lands on their path (issue 12)
+    }
     return AppPages.home(request.session(), tremplin, request.token());
   }
 
-  /** The page offering to link the course to a cohort. */
+  /**
+   * The page offering to link the course to a cohort.
+   *
+   * @param security the request's security context (its session)
+   * @return the page offering to link the course to a cohort
+   */
   @GET
   @Path("link")
   public Response linkPage(@Context SecurityContext security) {
@@ -81,16 +129,24 @@ public final class AppResource {
     if (link == null) {
       return seeOther("app/home", request.token());
     }
-    return linkPage(FROM_LINK, request.session(), link, request.token(), null, 200);
+    return linkPage(FROM_LINK, request, link, null, 200);
   }
 
-  /** Links the course to an existing cohort of the school. */
+  /**
+   * Links the course to an existing cohort of the school.
+   *
+   * @param body the posted form, absent when nothing was posted
+   * @param security the request's security context (its session)
+   * @return the response
+   */
   @POST
   @Path("link")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response link(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+  public Response link(
+      @Nullable MultivaluedMap<String, String> body, @Context SecurityContext security) {
+    // a post without a body: an empty form, refused like one (400)
+    MultivaluedMap<String, String> form = body == null ? new MultivaluedHashMap<>() : body;
     RequestSession request = RequestSession.of(security);
-    String token = request.token();
     AppSession session = request.session();
     PendingLink link = session.pendingLink();
     if (link == null) {
@@ -105,19 +161,26 @@ public final class AppResource {
                         .filter(c -> c.id().equals(new CohortId(id)))
                         .findFirst());
     if (cohort.isEmpty()) {
-      return linkPage(FROM_LINK, session, link, token, text.get("link.error.cohort"), 400);
+      return linkPage(FROM_LINK, request, link, text.get("link.error.cohort"), 400);
     }
-    return complete(session, link, cohort.get(), token);
+    return complete(request, link, cohort.get());
   }
 
   /**
    * Opens a cohort from a template in the school and links the course to it, in one transaction: a
    * refused link leaves no cohort.
+   *
+   * @param body the posted form, absent when nothing was posted
+   * @param security the request's security context (its session)
+   * @return the response
    */
   @POST
   @Path("link/new")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response create(MultivaluedMap<String, String> form, @Context SecurityContext security) {
+  public Response create(
+      @Nullable MultivaluedMap<String, String> body, @Context SecurityContext security) {
+    // a post without a body: an empty form, refused like one (400)
+    MultivaluedMap<String, String> form = body == null ? new MultivaluedHashMap<>() : body;
     RequestSession request = RequestSession.of(security);
     String token = request.token();
     AppSession session = request.session();
@@ -128,20 +191,20 @@ public final class AppResource {
     AppText text = AppText.of(session.locale());
     String name = Optional.ofNullable(form.getFirst("name")).map(String::strip).orElse("");
     if (name.isEmpty() || name.length() > 200) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error.name"), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error.name"), 400);
     }
     Optional<TemplateRef> template =
         tremplin.templates().list().stream()
             .filter(r -> r.toString().equals(form.getFirst("template")))
             .findFirst();
     if (template.isEmpty()) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error.template"), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error.template"), 400);
     }
     Optional<LocalDate> start = parseDate(form.getFirst("start"));
     String endText = Optional.ofNullable(form.getFirst("end")).orElse("").strip();
     Optional<LocalDate> end = endText.isEmpty() ? Optional.empty() : parseDate(endText);
     if (start.isEmpty() || (!endText.isEmpty() && end.isEmpty())) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error.date"), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error.date"), 400);
     }
     int capacity;
     try {
@@ -151,7 +214,7 @@ public final class AppResource {
       capacity = -1;
     }
     if (capacity < 1 || capacity > MAX_CAPACITY) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error.capacity"), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error.capacity"), 400);
     }
     ProgrammeTemplate programme = tremplin.templates().get(template.get());
     LocalDate last;
@@ -168,7 +231,7 @@ public final class AppResource {
                       List.of(),
                       programme);
     } catch (TremplinException e) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error", e.getMessage()), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error", e.getMessage()), 400);
     }
     NewCohort cohort =
         new NewCohort(
@@ -181,18 +244,20 @@ public final class AppResource {
     try {
       return linked(session, link, linking.openAndLink(link, cohort, session.personId()), token);
     } catch (LtiException e) { // the course was linked meanwhile: no cohort was opened
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error", e.getMessage()), 409);
+      return linkPage(FROM_NEW, request, link, text.get("link.error", e.getMessage()), 409);
     } catch (TremplinException e) {
-      return linkPage(FROM_NEW, session, link, token, text.get("link.error", e.getMessage()), 400);
+      return linkPage(FROM_NEW, request, link, text.get("link.error", e.getMessage()), 400);
     }
   }
 
-  private Response complete(AppSession session, PendingLink link, Cohort cohort, String token) {
+  private Response complete(RequestSession request, PendingLink link, Cohort cohort) {
+    AppSession session = request.session();
+    String token = request.token();
     try {
       linking.link(link, cohort, session.personId());
     } catch (TremplinException | LtiException e) {
       AppText text = AppText.of(session.locale());
-      return linkPage(FROM_LINK, session, link, token, text.get("link.error", e.getMessage()), 409);
+      return linkPage(FROM_LINK, request, link, text.get("link.error", e.getMessage()), 409);
     }
     return linked(session, link, cohort, token);
   }
@@ -200,6 +265,7 @@ public final class AppResource {
   /** The session now grants what the link gives; on to the home page. */
   private Response linked(AppSession session, PendingLink link, Cohort cohort, String token) {
     sessions.update(token, LaunchIdentities.grantsOnceLinked(link, cohort), cohort.id());
+    linkedCourses.accept(link.course());
     return seeOther("app/home", token);
   }
 
@@ -210,12 +276,8 @@ public final class AppResource {
   private static final String FROM_NEW = "../../";
 
   private Response linkPage(
-      String root,
-      AppSession session,
-      PendingLink link,
-      String token,
-      @Nullable String error,
-      int status) {
+      String root, RequestSession request, PendingLink link, @Nullable String error, int status) {
+    AppSession session = request.session();
     String school = tremplin.schools().get(link.school()).name();
     return AppPages.link(
         root,
@@ -223,7 +285,7 @@ public final class AppResource {
         school,
         cohortsOf(session, link),
         tremplin.templates().list(),
-        token,
+        forms.fields(request),
         error,
         status);
   }

@@ -31,12 +31,22 @@ public final class AppText {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
-  /** The texts in this language: English for English, French for anything else. */
+  /**
+   * The texts in this language: English for English, French for anything else.
+   *
+   * @param locale the language of the texts
+   * @return the texts in this language: English for English, French for anything else
+   */
   public static AppText of(Locale locale) {
     return new AppText(supported(locale));
   }
 
-  /** The supported language closest to this one: English for English, else French. */
+  /**
+   * The supported language closest to this one: English for English, else French.
+   *
+   * @param locale the language of the texts
+   * @return the supported language closest to this one: English for English, else French
+   */
   public static Locale supported(Locale locale) {
     return Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
         ? Locale.ENGLISH
@@ -50,6 +60,10 @@ public final class AppText {
    * framed in, while the browser's may be the shared computer's.
    *
    * @param platformLocale the claim as sent (BCP 47 or Moodle's {@code en_us}), or null
+   * @param browser the browser
+   * @return the language of a launch's pages: the user's language at the platform ({@code
+   *     launch_presentation.locale}) when the app speaks it, else the browser's first spoken one,
+   *     else French
    */
   public static Locale negotiate(@Nullable String platformLocale, List<Locale> browser) {
     if (platformLocale != null && !platformLocale.isBlank()) {
@@ -63,7 +77,12 @@ public final class AppText {
     return negotiate(browser);
   }
 
-  /** The first of these preferred languages (e.g. {@code Accept-Language}) that the app speaks. */
+  /**
+   * The first of these preferred languages (e.g. {@code Accept-Language}) that the app speaks.
+   *
+   * @param preferred the preferred
+   * @return the first of these preferred languages (e.g
+   */
   public static Locale negotiate(List<Locale> preferred) {
     for (Locale l : preferred) {
       for (Locale s : SUPPORTED) {
@@ -75,18 +94,33 @@ public final class AppText {
     return Locale.FRENCH;
   }
 
-  /** The language. */
+  /**
+   * The language.
+   *
+   * @return the language
+   */
   public Locale locale() {
     return locale;
   }
 
-  /** The text of this key with its arguments (MessageFormat, localised numbers). */
+  /**
+   * The text of this key with its arguments (MessageFormat, localised numbers).
+   *
+   * @param key the key
+   * @param arguments the arguments
+   * @return the text of this key with its arguments (MessageFormat, localised numbers)
+   */
   public String get(String key, Object... arguments) {
     String pattern = bundle.getString(key);
     return new MessageFormat(pattern, locale).format(arguments);
   }
 
-  /** A date in the long form of the language ("1 septembre 2025", "September 1, 2025"). */
+  /**
+   * A date in the long form of the language ("1 septembre 2025", "September 1, 2025").
+   *
+   * @param date the day
+   * @return a date in the long form of the language ("1 septembre 2025", "September 1, 2025")
+   */
   public String date(LocalDate date) {
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
   }

@@ -7,15 +7,25 @@ package org.tremplin.web.config;
 public final class ConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The configuration key at fault (serialized with the exception). */
   private final String key;
 
-  /** For this key, with a message naming it. */
+  /**
+   * For this key, with a message naming it.
+   *
+   * @param key the key
+   * @param message the message (no secret, no personal data)
+   */
   public ConfigurationException(String key, String message) {
     super(key + ": " + message);
     this.key = key;
   }
 
-  /** The configuration key at fault. */
+  /**
+   * The configuration key at fault.
+   *
+   * @return the configuration key at fault
+   */
   public String key() {
     return key;
   }

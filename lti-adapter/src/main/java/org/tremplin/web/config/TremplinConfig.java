@@ -45,7 +45,16 @@ public record TremplinConfig(
     RegistrationPolicy registration,
     List<String> frameAncestors) {
 
-  /** With no extra frame ancestors. */
+  /**
+   * With no extra frame ancestors.
+   *
+   * @param baseUrl the tool's public base URL
+   * @param http the http
+   * @param platforms the platforms
+   * @param clockSkew the clock skew
+   * @param datasource the datasource
+   * @param registration the registration
+   */
   public TremplinConfig(
       URI baseUrl,
       HttpConfig http,
@@ -56,7 +65,15 @@ public record TremplinConfig(
     this(baseUrl, http, platforms, clockSkew, datasource, registration, List.of());
   }
 
-  /** With dynamic registration closed ({@link RegistrationPolicy#closed()}). */
+  /**
+   * With dynamic registration closed ({@link RegistrationPolicy#closed()}).
+   *
+   * @param baseUrl the tool's public base URL
+   * @param http the http
+   * @param platforms the platforms
+   * @param clockSkew the clock skew
+   * @param datasource the datasource
+   */
   public TremplinConfig(
       URI baseUrl,
       HttpConfig http,
@@ -77,7 +94,12 @@ public record TremplinConfig(
         baseUrl, http, platforms, clockSkew, datasource, registration, frameAncestors);
   }
 
-  /** The registration key, if the installation has one ({@code tremplin.lti.registration-key}). */
+  /**
+   * The registration key, if the installation has one ({@code tremplin.lti.registration-key}).
+   *
+   * @return the registration key, if the installation has one ({@code
+   *     tremplin.lti.registration-key})
+   */
   public Optional<String> registrationKey() {
     return registration.key();
   }
@@ -88,7 +110,17 @@ public record TremplinConfig(
   /** Default accepted clock skew. */
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param baseUrl the tool's public base URL
+   * @param http the http
+   * @param platforms the platforms
+   * @param clockSkew the clock skew
+   * @param datasource the datasource
+   * @param registration the registration
+   * @param frameAncestors the frame ancestors
+   */
   public TremplinConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(http, "http");
@@ -115,7 +147,12 @@ public record TremplinConfig(
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
 
-    /** Checks the port range. */
+    /**
+     * Checks the port range.
+     *
+     * @param host the host
+     * @param port the port
+     */
     public HttpConfig {
       Objects.requireNonNull(host, "host");
       if (port < 0 || port > 65535) {
@@ -136,7 +173,13 @@ public record TremplinConfig(
     /** Default database: an H2 file under {@code ./data}. */
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/tremplin";
 
-    /** Requires a JDBC URL. */
+    /**
+     * Requires a JDBC URL.
+     *
+     * @param url the URL
+     * @param username the username
+     * @param password the password
+     */
     public DataSourceConfig {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(username, "username");
@@ -146,7 +189,11 @@ public record TremplinConfig(
       }
     }
 
-    /** Whether this is an H2 database (embedded). */
+    /**
+     * Whether this is an H2 database (embedded).
+     *
+     * @return whether this is an H2 database (embedded)
+     */
     public boolean isH2() {
       return url.startsWith("jdbc:h2:");
     }
@@ -174,7 +221,11 @@ public record TremplinConfig(
         + "]";
   }
 
-  /** The tool's URLs: the base URL and the redirect URI {@code <base>lti/launch}. */
+  /**
+   * The tool's URLs: the base URL and the redirect URI {@code <base>lti/launch}.
+   *
+   * @return the tool's URLs: the base URL and the redirect URI {@code <base>lti/launch}
+   */
   public ToolUrls toolUrls() {
     return new ToolUrls(baseUrl, baseUrl + LAUNCH_PATH);
   }
@@ -182,6 +233,8 @@ public record TremplinConfig(
   /**
    * Reads the configuration.
    *
+   * @param config the configuration
+   * @return the tremplin config
    * @throws ConfigurationException naming the first missing or malformed key
    */
   public static TremplinConfig from(Config config) {
@@ -212,6 +265,31 @@ public record TremplinConfig(
         r.datasource(),
         r.registration(),
         frameAncestors);
+  }
+
+  /**
+   * The database keys alone ({@code tremplin.datasource.*}), read as {@link #from} reads them: for
+   * the command line's set-up subcommands, which need no base URL.
+   *
+   * @throws ConfigurationException naming a malformed key
+   */
+  public static DataSourceConfig datasourceFrom(Config config) {
+    return new Reader(config).datasource();
+  }
+
+  /**
+   * The statically configured platforms alone ({@code tremplin.lti.platforms} and their keys), read
+   * as {@link #from} reads them.
+   *
+   * @throws ConfigurationException naming the first missing or malformed key
+   */
+  public static List<PlatformRegistration> platformsFrom(Config config) {
+    Reader r = new Reader(config);
+    List<PlatformRegistration> platforms = new ArrayList<>();
+    for (String name : r.list("tremplin.lti.platforms")) {
+      platforms.add(r.platform(name));
+    }
+    return List.copyOf(platforms);
   }
 
   private static final java.util.regex.Pattern ORIGIN =

@@ -52,6 +52,7 @@ final class DeepLinkingPages {
       String cohortName,
       ProgrammeItems programme,
       String sessionToken,
+      String csrf,
       String requestToken,
       Set<String> chosen,
       @Nullable DeepLinkingError error,
@@ -95,6 +96,7 @@ final class DeepLinkingPages {
             groups,
             SessionCookie.PARAMETER,
             sessionToken,
+            csrf,
             requestToken));
   }
 
@@ -202,6 +204,7 @@ final class DeepLinkingPages {
       List<Group> groups,
       String tokenParameter,
       String token,
+      String csrf,
       String request) {}
 
   /** The page posting the response. */

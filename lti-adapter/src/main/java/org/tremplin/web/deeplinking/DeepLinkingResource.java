@@ -26,6 +26,7 @@ import org.tremplin.lti.deeplinking.OfferedItem;
 import org.tremplin.lti.deeplinking.PendingDeepLinking;
 import org.tremplin.lti.deeplinking.ProgrammeItems;
 import org.tremplin.lti.identity.LaunchIdentities;
+import org.tremplin.web.form.FormGuard;
 import org.tremplin.web.session.RequestSession;
 import org.tremplin.web.session.WithSession;
 
@@ -53,13 +54,21 @@ public final class DeepLinkingResource {
   private final JdbiDeepLinkingRequests requests;
   private final DeepLinkingResponses responses;
   private final Tremplin tremplin;
+  private final FormGuard forms;
 
-  /** Over these stored requests, this signer and domain engine. */
+  /**
+   * Over these stored requests, this signer and domain engine; the picker's form carries the CSRF
+   * value of {@code forms} (ADR 0010).
+   */
   public DeepLinkingResource(
-      JdbiDeepLinkingRequests requests, DeepLinkingResponses responses, Tremplin tremplin) {
+      JdbiDeepLinkingRequests requests,
+      DeepLinkingResponses responses,
+      Tremplin tremplin,
+      FormGuard forms) {
     this.requests = requests;
     this.responses = responses;
     this.tremplin = tremplin;
+    this.forms = forms;
   }
 
   /** The picker. */
@@ -141,6 +150,7 @@ public final class DeepLinkingResource {
         LaunchIdentities.cohort(tremplin, pending.cohortId()).name(),
         ProgrammeItems.of(tremplin, pending.cohortId()),
         session.token(),
+        forms.csrf(session.token()),
         request,
         chosen,
         error,

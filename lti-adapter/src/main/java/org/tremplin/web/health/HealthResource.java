@@ -20,12 +20,20 @@ public final class HealthResource {
 
   private final UnitOfWork database;
 
-  /** Checking this database. */
+  /**
+   * Checking this database.
+   *
+   * @param database the database (unit of work)
+   */
   public HealthResource(UnitOfWork database) {
     this.database = database;
   }
 
-  /** Liveness and database check. */
+  /**
+   * Liveness and database check.
+   *
+   * @return the response
+   */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response health() {

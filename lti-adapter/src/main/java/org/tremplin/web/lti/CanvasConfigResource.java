@@ -18,7 +18,11 @@ import org.tremplin.lti.registration.ToolDescription;
 public final class CanvasConfigResource {
   private final String json;
 
-  /** For this tool. */
+  /**
+   * For this tool.
+   *
+   * @param tool the tool
+   */
   public CanvasConfigResource(ToolDescription tool) {
     try {
       this.json =
@@ -30,7 +34,11 @@ public final class CanvasConfigResource {
     }
   }
 
-  /** The JSON document. */
+  /**
+   * The JSON document.
+   *
+   * @return the JSON document
+   */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response configuration() {

@@ -12,12 +12,20 @@ import org.tremplin.lti.keys.ToolKeySource;
 public final class JwksResource {
   private final ToolKeySource toolKeys;
 
-  /** Publishing these keys' public parts. */
+  /**
+   * Publishing these keys' public parts.
+   *
+   * @param toolKeys the tool keys
+   */
   public JwksResource(ToolKeySource toolKeys) {
     this.toolKeys = toolKeys;
   }
 
-  /** The public keyset. */
+  /**
+   * The public keyset.
+   *
+   * @return the public keyset
+   */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response keys() {

@@ -41,16 +41,28 @@ public final class LaunchResource {
   private final LaunchFlow flow;
   private final URI baseUrl;
 
-  /** Over this flow; app URLs under baseUrl. */
+  /**
+   * Over this flow; app URLs under baseUrl.
+   *
+   * @param flow the flow
+   * @param baseUrl the tool's public base URL
+   */
   public LaunchResource(LaunchFlow flow, URI baseUrl) {
     this.flow = flow;
     this.baseUrl = baseUrl;
   }
 
-  /** The platform's form post. */
+  /**
+   * The platform's form post (a post without a body reads as an empty form: refused, 400).
+   *
+   * @param form the posted form
+   * @param headers the request's headers
+   * @return the platform's form post (a post without a body reads as an empty form: refused, 400)
+   */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response launch(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+  public Response launch(
+      @Nullable MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
     String state = single(form, "state");
     String binding = null;
     if (state != null && !state.isEmpty()) {
@@ -121,8 +133,9 @@ public final class LaunchResource {
   }
 
   /** The parameter's value when sent once; a repeated parameter reads as absent (refused). */
-  private static @Nullable String single(MultivaluedMap<String, String> form, String name) {
-    List<String> values = form.get(name);
+  private static @Nullable String single(
+      @Nullable MultivaluedMap<String, String> form, String name) {
+    List<String> values = form == null ? null : form.get(name);
     return values == null || values.size() != 1 ? null : values.get(0);
   }
 }

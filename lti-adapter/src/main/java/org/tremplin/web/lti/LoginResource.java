@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 import org.tremplin.lti.login.LoginOutcome;
 import org.tremplin.lti.login.LoginRequest;
 import org.tremplin.lti.login.OidcLogin;
@@ -29,22 +30,36 @@ import org.tremplin.lti.login.OidcLogin;
 public final class LoginResource {
   private final OidcLogin login;
 
-  /** Over this login handler. */
+  /**
+   * Over this login handler.
+   *
+   * @param login the login
+   */
   public LoginResource(OidcLogin login) {
     this.login = login;
   }
 
-  /** Login by query parameters. */
+  /**
+   * Login by query parameters.
+   *
+   * @param uri the URI
+   * @return the response
+   */
   @GET
   public Response get(@Context UriInfo uri) {
     return respond(uri.getQueryParameters());
   }
 
-  /** Login by form post. */
+  /**
+   * Login by form post (a post without a body reads as an empty form: refused, 400).
+   *
+   * @param form the posted form
+   * @return the response
+   */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response post(MultivaluedMap<String, String> form) {
-    return respond(form);
+  public Response post(@Nullable MultivaluedMap<String, String> form) {
+    return respond(form == null ? Map.of() : form);
   }
 
   private Response respond(Map<String, List<String>> parameters) {

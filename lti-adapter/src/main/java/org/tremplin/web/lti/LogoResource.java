@@ -19,7 +19,11 @@ public final class LogoResource {
   /** Creates the resource. */
   public LogoResource() {}
 
-  /** The SVG image. */
+  /**
+   * The SVG image.
+   *
+   * @return the SVG image
+   */
   @GET
   public Response logo() {
     return Response.ok(SVG, "image/svg+xml")

@@ -21,12 +21,21 @@ public final class RegisterResource {
   /**
    * Over this registration service, whose {@link org.tremplin.lti.registration.RegistrationPolicy}
    * says who may register (key, allowed hosts) and where it may connect.
+   *
+   * @param registration the registration
    */
   public RegisterResource(DynamicRegistration registration) {
     this.registration = registration;
   }
 
-  /** The platform opens this URL in a dialog or an iframe. */
+  /**
+   * The platform opens this URL in a dialog or an iframe.
+   *
+   * @param openidConfiguration the openid configuration
+   * @param registrationToken the registration token
+   * @param givenKey the given key
+   * @return the platform opens this URL in a dialog or an iframe
+   */
   @GET
   public Response register(
       @QueryParam("openid_configuration") @Nullable String openidConfiguration,

@@ -28,7 +28,11 @@ public final class StorageScriptResource {
     }
   }
 
-  /** The script, as JavaScript, cacheable for an hour. */
+  /**
+   * The script, as JavaScript, cacheable for an hour.
+   *
+   * @return the script, as JavaScript, cacheable for an hour
+   */
   @GET
   public Response script() {
     return Response.ok(script.clone())

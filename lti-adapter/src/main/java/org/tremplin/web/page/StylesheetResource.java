@@ -43,7 +43,11 @@ public final class StylesheetResource {
   /** For JAX-RS; {@code TremplinFeature} registers one. */
   public StylesheetResource() {}
 
-  /** The stylesheet, cacheable for a year (its address changes with its content). */
+  /**
+   * The stylesheet, cacheable for a year (its address changes with its content).
+   *
+   * @return the stylesheet, cacheable for a year (its address changes with its content)
+   */
   @GET
   public Response stylesheet() {
     return Response.ok(CSS, CSS_TYPE)

@@ -30,13 +30,18 @@ public final class Templates {
    *
    * @param basePackage the {@code packageName} given to the jte-maven-plugin
    * @param loader the class loader that sees the generated classes
+   * @return the templates precompiled into this package
    */
   public static Templates in(String basePackage, ClassLoader loader) {
     return new Templates(
         TemplateEngine.createPrecompiled(null, ContentType.Html, loader, basePackage));
   }
 
-  /** The adapter's templates (every page of {@code org.tremplin.web}). */
+  /**
+   * The adapter's templates (every page of {@code org.tremplin.web}).
+   *
+   * @return the adapter's templates (every page of {@code org.tremplin.web})
+   */
   public static Templates web() {
     return WEB;
   }
@@ -46,6 +51,7 @@ public final class Templates {
    *
    * @param template its path under {@code src/main/jte}, e.g. {@code "app/home.jte"}
    * @param model its {@code @param}
+   * @return a template rendered with its one parameter
    */
   public String render(String template, Object model) {
     StringOutput output = new StringOutput(2048);
@@ -53,7 +59,13 @@ public final class Templates {
     return output.toString();
   }
 
-  /** A template as content to put in the layout (see {@link #page}). */
+  /**
+   * A template as content to put in the layout (see {@link #page}).
+   *
+   * @param template the template
+   * @param model the model
+   * @return a template as content to put in the layout (see {@link #page})
+   */
   public Content content(String template, Object model) {
     return output -> engine.render(template, model, output);
   }
@@ -62,6 +74,10 @@ public final class Templates {
    * A whole page: the layout around this content, e.g. {@code page(layout,
    * templates.content("demo/home.jte", model))}. Pages of the adapter call the layout from their
    * template instead ({@code @template.page.layout(...)}).
+   *
+   * @param layout the layout
+   * @param content the content
+   * @return a whole page: the layout around this content, e.g
    */
   public static String page(Layout layout, Content content) {
     StringOutput output = new StringOutput(4096);

@@ -18,7 +18,12 @@ import org.tremplin.lti.session.AppSession;
  */
 public record RequestSession(String token, AppSession session) implements Principal {
 
-  /** Both required. */
+  /**
+   * Both required.
+   *
+   * @param token the session token
+   * @param session the session
+   */
   public RequestSession {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(session, "session");
@@ -27,6 +32,8 @@ public record RequestSession(String token, AppSession session) implements Princi
   /**
    * The session of a request that went through the {@link SessionFilter}.
    *
+   * @param security the request's security context (its session)
+   * @return the session of a request that went through the {@link SessionFilter}
    * @throws IllegalStateException when the resource is not marked {@link WithSession}
    */
   public static RequestSession of(SecurityContext security) {
@@ -36,7 +43,11 @@ public record RequestSession(String token, AppSession session) implements Princi
     throw new IllegalStateException("no app session: mark the resource @WithSession");
   }
 
-  /** The actor to call the domain services with; empty while the session grants nothing. */
+  /**
+   * The actor to call the domain services with; empty while the session grants nothing.
+   *
+   * @return the actor to call the domain services with; empty while the session grants nothing
+   */
   public Optional<Actor> actor() {
     return session.actor();
   }

@@ -20,6 +20,11 @@ public final class SessionCookie {
   /**
    * The raw {@code Set-Cookie} value (JAX-RS has no API for {@code Partitioned}): {@code Secure;
    * HttpOnly; SameSite=None; Partitioned}, limited to {@code /app}.
+   *
+   * @param token the session token
+   * @param maxAge the max age
+   * @return the raw {@code Set-Cookie} value (JAX-RS has no API for {@code Partitioned}): {@code
+   *     Secure; HttpOnly; SameSite=None; Partitioned}, limited to {@code /app}
    */
   public static String setCookie(String token, Duration maxAge) {
     return NAME

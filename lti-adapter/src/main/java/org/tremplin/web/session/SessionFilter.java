@@ -43,6 +43,9 @@ public final class SessionFilter implements ContainerRequestFilter {
   /**
    * Over these sessions; {@code missing} answers a request whose session cannot be found (e.g. the
    * page telling the user to launch again from the LMS).
+   *
+   * @param sessions the sessions
+   * @param missing the missing
    */
   public SessionFilter(Sessions sessions, Supplier<Response> missing) {
     this.sessions = sessions;

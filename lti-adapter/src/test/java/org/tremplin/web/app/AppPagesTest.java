@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.tremplin.lti.identity.Landing;
+import org.tremplin.web.form.HiddenFields;
 import org.tremplin.web.page.Layout;
 import org.tremplin.web.page.Templates;
 
@@ -63,7 +64,14 @@ class AppPagesTest {
                 new AppPages.RoleLabel("TRAINER", "formateur·rice")),
             "",
             "Promotion : " + HOSTILE,
-            List.of(new AppPages.Section("trainer", "Ma promotion", "3 apprenant·es " + HOSTILE)));
+            List.of(
+                new AppPages.Section(
+                    "trainer",
+                    "Ma promotion",
+                    "3 apprenant·es " + HOSTILE,
+                    List.of(
+                        new AppPages.Action(
+                            "attendance-link", "attendance?session=t", HOSTILE, false)))));
 
     String html = Templates.web().render("app/home.jte", home);
 
@@ -90,8 +98,7 @@ class AppPagesTest {
             HOSTILE,
             List.of(new AppPages.Choice("cohort-7", "7", HOSTILE)),
             List.of("ecole-du-web@2025.1"),
-            "session",
-            "tok\"en");
+            new HiddenFields("session", "tok\"en", "csrf", "c<s", "submission", "s-1"));
 
     String html = Templates.web().render("app/link.jte", link);
 
@@ -102,6 +109,8 @@ class AppPagesTest {
         .contains("<form method=\"post\" action=\"../app/link\">")
         .contains("<form method=\"post\" action=\"../app/link/new\">")
         .contains("<input type=\"hidden\" name=\"session\" value=\"tok&#34;en\">")
+        .contains("<input type=\"hidden\" name=\"csrf\" value=\"c&lt;s\">")
+        .contains("<input type=\"hidden\" name=\"submission\" value=\"s-1\">")
         .contains("<label for=\"cohort-7\">")
         .contains("<option value=\"ecole-du-web@2025.1\">");
   }

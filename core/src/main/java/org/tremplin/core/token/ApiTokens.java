@@ -1,0 +1,192 @@
+package org.tremplin.core.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.tremplin.api.ErrorCode;
+import org.tremplin.api.TremplinException;
+import org.tremplin.api.access.AccessRules;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Grant;
+import org.tremplin.api.access.Operation;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
+import org.tremplin.api.access.Target;
+import org.tremplin.api.school.SchoolService;
+import org.tremplin.api.token.ApiToken;
+import org.tremplin.api.token.ApiTokenId;
+import org.tremplin.api.token.ApiTokenService;
+import org.tremplin.api.token.IssuedToken;
+import org.tremplin.core.internal.Database;
+
+/**
+ * API tokens in the database. A token reads {@code tremplin_<id>_<secret>}: the id (32 hex digits)
+ * finds the row, the secret (32 random bytes, base64url) is checked against its stored SHA-256 in
+ * constant time; a high-entropy secret needs no salt nor a slow hash. Only the hash is stored, so a
+ * copy of the database gives no usable token. Every failure to authenticate is {@code
+ * TOKEN_INVALID}. Thread-safe.
+ */
+public final class ApiTokens implements ApiTokenService {
+  /** What every token starts with (so that secret scanners and people recognise one). */
+  public static final String PREFIX = "tremplin_";
+
+  /** Roles a token may carry: none that a scope of school or network would widen. */
+  static final Set<Role> TOKEN_ROLES = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.TRAINER);
+
+  private static final Pattern FORMAT =
+      Pattern.compile("tremplin_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
+
+  private static final int SECRET_BYTES = 32;
+
+  /** Compared against when the id is unknown, so that both paths hash and compare. */
+  private static final byte[] NO_HASH = new byte[32];
+
+  private final Database database;
+  private final TokenStore store;
+  private final SchoolService schools;
+  private final AccessRules access;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  /** Over the migrated database. */
+  public ApiTokens(
+      Database database, Jdbi jdbi, SchoolService schools, AccessRules access, Clock clock) {
+    this.database = database;
+    this.store = new JdbiTokenStore(jdbi);
+    this.schools = schools;
+    this.access = access;
+    this.clock = clock;
+  }
+
+  @Override
+  public IssuedToken create(Actor actor, Grant grant, String label, @Nullable Instant expiresAt) {
+    TremplinException.required(actor, "actor");
+    TremplinException.required(grant, "grant");
+    TremplinException.required(label, "label");
+    Target target = target(grant.scope());
+    access.check(actor, Operation.API_TOKEN_ADMIN, target);
+    TremplinException.check(
+        TOKEN_ROLES.contains(grant.role()),
+        "a token may not carry the role " + grant.role() + " (only " + TOKEN_ROLES + ")");
+    if (grant.role() != Role.ADMIN) {
+      // a school's administrator has no learner files: it may not mint a manager's access
+      access.check(actor, Operation.API_TOKEN_ADMIN, new Target.OfNetwork());
+    }
+    if (grant.scope() instanceof Scope.OfSchool s) {
+      schools.get(s.school());
+    }
+    Instant now = clock.instant();
+    TremplinException.check(
+        expiresAt == null || expiresAt.isAfter(now), "the expiry " + expiresAt + " is not future");
+    ApiTokenId id = ApiTokenId.random();
+    byte[] bytes = new byte[SECRET_BYTES];
+    random.nextBytes(bytes);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    ApiToken token = new ApiToken(id, grant, label.strip(), actor.id(), now, expiresAt, null);
+    database.inTransaction(
+        h -> {
+          store.insert(token, HexFormat.of().formatHex(sha256(secret)));
+          return token;
+        });
+    return new IssuedToken(token, PREFIX + hex(id.value()) + "_" + secret);
+  }
+
+  @Override
+  public ApiToken revoke(Actor actor, ApiTokenId id) {
+    TremplinException.required(actor, "actor");
+    TremplinException.required(id, "token id");
+    return database.inTransaction(
+        h -> {
+          ApiToken token = stored(id).token();
+          access.check(actor, Operation.API_TOKEN_ADMIN, target(token.grant().scope()));
+          store.revoke(id, clock.instant(), actor.id());
+          return stored(id).token();
+        });
+  }
+
+  @Override
+  public List<ApiToken> list(Actor actor, Scope scope) {
+    TremplinException.required(actor, "actor");
+    Target target = target(TremplinException.required(scope, "scope"));
+    access.check(actor, Operation.API_TOKEN_ADMIN, target);
+    return database.read(
+        h -> scope instanceof Scope.OfSchool s ? store.ofSchool(s.school()) : store.all());
+  }
+
+  @Override
+  public Actor authenticate(String presented) {
+    Matcher m = FORMAT.matcher(presented == null ? "" : presented.strip());
+    if (!m.matches()) {
+      throw invalid();
+    }
+    ApiTokenId id = new ApiTokenId(uuid(m.group(1)));
+    Optional<TokenStore.Stored> stored = database.read(h -> store.find(id));
+    byte[] expected = stored.map(s -> HexFormat.of().parseHex(s.secretHash())).orElse(NO_HASH);
+    boolean matches = MessageDigest.isEqual(sha256(m.group(2)), expected);
+    if (!matches || stored.isEmpty() || !stored.get().token().activeAt(clock.instant())) {
+      throw invalid();
+    }
+    return new Actor("token:" + id, List.of(stored.get().token().grant()));
+  }
+
+  private TokenStore.Stored stored(ApiTokenId id) {
+    return store
+        .find(id)
+        .orElseThrow(
+            () -> new TremplinException(ErrorCode.TOKEN_NOT_FOUND, "no API token with id " + id));
+  }
+
+  private static Target target(Scope scope) {
+    if (scope instanceof Scope.Network) {
+      return new Target.OfNetwork();
+    }
+    if (scope instanceof Scope.OfSchool s) {
+      return new Target.OfSchool(s.school());
+    }
+    throw new TremplinException(
+        ErrorCode.INVALID_ARGUMENT, "a token's scope is a school or the network, not " + scope);
+  }
+
+  private static TremplinException invalid() {
+    return new TremplinException(ErrorCode.TOKEN_INVALID, "API token not accepted");
+  }
+
+  private static String hex(UUID id) {
+    return id.toString().replace("-", "");
+  }
+
+  private static UUID uuid(String hex32) {
+    return UUID.fromString(
+        hex32.substring(0, 8)
+            + "-"
+            + hex32.substring(8, 12)
+            + "-"
+            + hex32.substring(12, 16)
+            + "-"
+            + hex32.substring(16, 20)
+            + "-"
+            + hex32.substring(20));
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}
