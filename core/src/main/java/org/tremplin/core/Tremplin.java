@@ -15,10 +15,12 @@ import org.tremplin.api.contract.ContractRules;
 import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.exit.ExitRules;
+import org.tremplin.api.funder.FunderFactsService;
 import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
+import org.tremplin.api.report.ReportService;
 import org.tremplin.api.roster.RosterService;
 import org.tremplin.api.school.SchoolService;
 import org.tremplin.api.token.ApiTokenService;
@@ -48,6 +50,9 @@ import org.tremplin.core.eligibility.ReferenceEligibilityRules;
 import org.tremplin.core.evidence.EvidenceLedger;
 import org.tremplin.core.evidence.JdbiEvidenceRecords;
 import org.tremplin.core.exit.ReferenceExitRules;
+import org.tremplin.core.funder.FunderFactsLedger;
+import org.tremplin.core.funder.FunderSections;
+import org.tremplin.core.funder.JdbiFunderFacts;
 import org.tremplin.core.insertion.ContractLedger;
 import org.tremplin.core.insertion.EligibilityLedger;
 import org.tremplin.core.insertion.ExitLedger;
@@ -72,6 +77,7 @@ import org.tremplin.core.privacy.PrivacyOffice;
 import org.tremplin.core.programme.JdbiProgrammeTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.core.programme.TemplateValidator;
+import org.tremplin.core.report.ReportDesk;
 import org.tremplin.core.roster.CohortRoster;
 import org.tremplin.core.school.JdbiSchools;
 import org.tremplin.core.school.SchoolRegistry;
@@ -114,6 +120,8 @@ public final class Tremplin implements AutoCloseable {
   private final RosterService roster;
   private final Database database;
   private final EventRelay relay;
+  private final FunderFactsService funderFacts;
+  private final ReportService reports;
   private final ApiTokens tokens;
 
   private Tremplin(Database database, Clock clock) {
@@ -203,6 +211,14 @@ public final class Tremplin implements AutoCloseable {
     relay.register(alerts);
     PathSections.coaching().forEach(privacy::addCoachingNotesSection);
     PathSections.insertion().forEach(privacy::addSection);
+    this.funderFacts =
+        new FunderFactsLedger(
+            new PathAccess(
+                "funder", database, cohorts, learners, referents::referentOf, privacy, access),
+            new JdbiFunderFacts(jdbi),
+            clock);
+    FunderSections.all().forEach(privacy::addSection);
+    this.reports = new ReportDesk(database, schools, access);
     this.tokens = new ApiTokens(database, jdbi, schools, access, clock);
     templates.installBuiltIns();
   }
@@ -424,6 +440,24 @@ public final class Tremplin implements AutoCloseable {
    */
   public InsertionPathService insertion() {
     return insertion;
+  }
+
+  /**
+   * What funders count about learners: facts declared at entry, certification results.
+   *
+   * @return the service
+   */
+  public FunderFactsService funderFacts() {
+    return funderFacts;
+  }
+
+  /**
+   * Funders' reports: the school's yearly review.
+   *
+   * @return the service
+   */
+  public ReportService reports() {
+    return reports;
   }
 
   /**

@@ -487,7 +487,8 @@ public final class TremplinFeature implements Feature, AutoCloseable {
             clock,
             course -> rosterSync.sync(course, RosterTrigger.LINKED)));
     context.register(new PathResource(tremplin, clock));
-    context.register(new CohortResource(tremplin, forms, clock, baseUrl));
+    context.register(
+        new CohortResource(tremplin, forms, clock, baseUrl, gradeDeliveries, lmsGrades));
     context.register(new AdminResource(registrations, configured, directory, tremplin, clock));
     context.register(new RosterResource(rosterSync, tremplin, baseUrl, forms));
     context.register(new StorageScriptResource());

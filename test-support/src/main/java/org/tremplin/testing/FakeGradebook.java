@@ -109,7 +109,7 @@ public final class FakeGradebook {
   public record Column(
       String id, String label, String resourceId, String tag, double scoreMaximum) {}
 
-  private record Canned(int status, @Nullable String retryAfter) {}
+  private record Canned(int status, @Nullable String retryAfter, @Nullable String body) {}
 
   private final SimulatedLms lms;
   private final PlatformServices services;
@@ -178,8 +178,15 @@ public final class FakeGradebook {
   public void answerScores(int status, int times, @Nullable String retryAfter) {
     synchronized (lock) {
       for (int i = 0; i < times; i++) {
-        canned.add(new Canned(status, retryAfter));
+        canned.add(new Canned(status, retryAfter, null));
       }
+    }
+  }
+
+  /** The next score post answers this status with this body (as HTML), e.g. a hostile answer. */
+  public void answerScore(int status, String body) {
+    synchronized (lock) {
+      canned.add(new Canned(status, null, body));
     }
   }
 
@@ -472,7 +479,11 @@ public final class FakeGradebook {
         if (next.retryAfter() != null) {
           x.getResponseHeaders().add("Retry-After", next.retryAfter());
         }
-        answer(x, next.status(), "text/html", "<html><p>Answer " + next.status() + "</p></html>");
+        answer(
+            x,
+            next.status(),
+            "text/html",
+            next.body() != null ? next.body() : "<html><p>Answer " + next.status() + "</p></html>");
         return;
       }
     }

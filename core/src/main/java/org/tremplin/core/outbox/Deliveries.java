@@ -54,7 +54,8 @@ final class Deliveries {
   /**
    * Claims up to {@code limit} due deliveries of this consumer whose lease has expired (oldest
    * events first): sets the claim token and the lease, counts the attempt. A row claimed by another
-   * relay meanwhile fails the re-checked condition and is skipped. Returns the envelopes claimed.
+   * relay meanwhile fails the re-checked condition and is skipped. Returns every envelope this
+   * token holds (a second claim with the same token adds to the first).
    */
   List<Claim> claim(String consumer, UUID token, Instant now, Instant leaseUntil, int limit) {
     return jdbi.inTransaction(

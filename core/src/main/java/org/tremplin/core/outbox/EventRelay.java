@@ -202,11 +202,19 @@ public final class EventRelay implements AutoCloseable {
       }
       String name = consumer.name();
       try {
-        progressed |= deliveries.fanOut(name, settings.batchSize() * 10) > 0;
+        // claim first; create delivery rows only when the rows already there fall short of a
+        // batch (creating them reads every stored event, so not on every pass)
         UUID token = UUID.randomUUID();
         Instant now = clock.instant();
+        int batch = settings.batchSize();
         List<Deliveries.Claim> claims =
-            deliveries.claim(name, token, now, now.plus(settings.lease()), settings.batchSize());
+            deliveries.claim(name, token, now, now.plus(settings.lease()), batch);
+        if (claims.size() < batch && deliveries.fanOut(name, batch * 10) > 0) {
+          progressed = true;
+          now = clock.instant();
+          claims =
+              deliveries.claim(name, token, now, now.plus(settings.lease()), batch - claims.size());
+        }
         progressed |= !claims.isEmpty();
         for (Deliveries.Claim claim : claims) {
           if (abort.getAsBoolean()) {

@@ -42,6 +42,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ReadinessCommand.class,
       EligibilityCommand.class,
       ExitCommand.class,
+      ReportCommand.class,
       ServeCommand.class,
       DemoCommand.class,
       BindSchoolCommand.class,

@@ -34,7 +34,8 @@ class TremplinCliTest {
     List<CommandSpec> french = everyCommand("fr");
     List<CommandSpec> english = everyCommand("en");
 
-    assertThat(french).hasSize(17); // the root, 10 subcommands, 6 of school, token and platform
+    assertThat(french)
+        .hasSize(19); // the root, 11 subcommands, 6 of school, token and platform, report yearly
     for (int i = 0; i < french.size(); i++) {
       CommandSpec fr = french.get(i);
       CommandSpec en = english.get(i);

@@ -40,11 +40,13 @@ class DeepLinkingIT {
 
   private static LtiTestPlatform platform;
   private static DeepLinkingReturn returnUrl;
+  private static org.tremplin.api.cohort.Cohort cohort;
 
   @BeforeAll
   static void start() throws Exception {
     platform = new LtiTestPlatform("deep-linking-it");
     LtiTestPlatform.Seeded seeded = platform.seedCohort("Promo Liens", "s-ada");
+    cohort = seeded.cohort();
     platform.linkCourse(COURSE, seeded.cohort());
     returnUrl = new DeepLinkingReturn(platform.lms, "/deep-link-return");
   }
@@ -374,21 +376,60 @@ class DeepLinkingIT {
   }
 
   @Test
-  void launchingADeepLinkedCompetencyLandsEachRoleOnItsItem() throws Exception {
+  void launchingADeepLinkedCompetencyLandsTheLearnerOnTheirPathAndTheTrainerOnTheGrid()
+      throws Exception {
     Map<String, Object> custom =
         Map.of(LtiClaims.CUSTOM, Map.of("tremplin_item", "competency:CP3"));
     LtiTestPlatform.Browser learner = platform.browser();
     HttpResponse<String> launch = learner.launch("s-ada", COURSE, List.of(LEARNER), custom);
     assertThat(launch.statusCode()).isEqualTo(303);
+    String path = LtiTestPlatform.Browser.location(launch);
+    assertThat(path).startsWith(platform.base + "app/path?session=").endsWith("#competency-CP3");
+    HttpResponse<String> page = learner.get(URI.create(path));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"competency-CP3\"");
+
+    LtiTestPlatform.Browser trainer = platform.browser().speaking("en");
+    HttpResponse<String> trainerLaunch =
+        trainer.launch("s-trainer", COURSE, List.of(INSTRUCTOR), custom);
+    String grid = LtiTestPlatform.Browser.location(trainerLaunch);
+    assertThat(grid)
+        .startsWith(platform.base + "app/cohorts/" + cohort.id().value() + "/grid?session=")
+        .endsWith("#col-CP3");
+    HttpResponse<String> gridPage = trainer.get(URI.create(grid));
+    assertThat(gridPage.statusCode()).isEqualTo(200);
+    assertThat(gridPage.body()).contains("id=\"col-CP3\"");
+
+    HttpResponse<String> phase =
+        trainer.launch(
+            "s-trainer",
+            COURSE,
+            List.of(INSTRUCTOR),
+            Map.of(LtiClaims.CUSTOM, Map.of("tremplin_item", "phase:PROJECT")));
+    String calendar = LtiTestPlatform.Browser.location(phase);
+    assertThat(calendar)
+        .startsWith(platform.base + "app/cohorts/" + cohort.id().value() + "/calendar?session=")
+        .endsWith("#phase-PROJECT");
+    assertThat(trainer.get(URI.create(calendar)).body()).contains("id=\"phase-PROJECT\"");
+  }
+
+  @Test
+  void launchingADeepLinkedAssessmentLandsEachRoleOnItsItem() throws Exception {
+    LtiTestPlatform.Browser learner = platform.browser();
+    HttpResponse<String> launch =
+        learner.launch(
+            "s-ada",
+            COURSE,
+            List.of(LEARNER),
+            Map.of(LtiClaims.CUSTOM, Map.of("tremplin_item", "assessment:RNCP37674BC01")));
+    assertThat(launch.statusCode()).isEqualTo(303);
     assertThat(LtiTestPlatform.Browser.location(launch))
-        .startsWith(platform.base + "app/item?item=competency%3ACP3&session=");
+        .startsWith(platform.base + "app/item?item=assessment%3ARNCP37674BC01&session=");
     HttpResponse<String> page = learner.follow(launch);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
-        .contains("data-item=\"competency:CP3\"")
-        .contains("<h1>CP3 — ")
+        .contains("data-item=\"assessment:RNCP37674BC01\"")
         .contains("id=\"graded\"")
-        .contains("votre avancement")
         .doesNotContain("formateur·rice.</p>");
     String home = group(page.body(), "href=\"([^\"]*)\" id=\"home\"").replace("&amp;", "&");
     assertThat(learner.get(URI.create(home)).body()).contains("data-role=\"LEARNER\"");
@@ -400,20 +441,8 @@ class DeepLinkingIT {
                 "s-trainer",
                 COURSE,
                 List.of(INSTRUCTOR),
-                Map.of(LtiClaims.CUSTOM, Map.of("tremplin_item", "phase:PROJECT"))));
-    assertThat(trainerPage.body())
-        .contains("<h1>Real project</h1>")
-        .contains("trainer page")
-        .doesNotContain("id=\"graded\"");
-
-    HttpResponse<String> copied =
-        learner.follow(
-            learner.launch(
-                "s-ada",
-                COURSE,
-                List.of(LEARNER),
-                Map.of(LtiClaims.CUSTOM, Map.of("tremplin_item", "competency:CP42"))));
-    assertThat(copied.body()).contains("id=\"unknown\"").contains("competency:CP42");
+                Map.of(LtiClaims.CUSTOM, Map.of("tremplin_item", "unit:NOPE"))));
+    assertThat(trainerPage.body()).contains("id=\"unknown\"").contains("unit:NOPE");
 
     HttpResponse<String> plain =
         learner.launch(

@@ -139,7 +139,13 @@ class PagesIT {
     String ada = file.group(1);
     for (String page :
         List.of(
-            "", "/grid", "/calendar", "/assessments/new", "/learners/new", "/learners/" + ada)) {
+            "",
+            "/grid",
+            "/calendar",
+            "/grades",
+            "/assessments/new",
+            "/learners/new",
+            "/learners/" + ada)) {
       HttpResponse<String> response = trainer.get(platform.base.resolve(base + page + "?" + token));
       assertThat(response.statusCode()).as(page).isEqualTo(200);
       assertIsALayoutPage(response.body(), "fr");

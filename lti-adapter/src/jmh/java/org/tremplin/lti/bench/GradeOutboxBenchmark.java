@@ -104,6 +104,7 @@ public class GradeOutboxBenchmark {
   private UnitOfWork database;
   private long heapBefore = -1;
   private int sentBefore;
+  private long started;
   private volatile JWKSet toolJwks = new JWKSet();
 
   /** The platform, the database, the school, the linked course and the publisher. */
@@ -254,6 +255,7 @@ public class GradeOutboxBenchmark {
    */
   @Benchmark
   public int deliverAll() {
+    started = System.nanoTime();
     int delivered = tremplin.relay().deliverDue();
     while (deliveries.counts(cohort.id()).waiting() > 0) {
       clock.advance(Duration.ofMinutes(10));
@@ -265,7 +267,11 @@ public class GradeOutboxBenchmark {
   /** Checks that every score arrived. */
   @TearDown(Level.Iteration)
   public void check() {
+    long nanos = System.nanoTime() - started;
     ScoreCounts counts = deliveries.counts(cohort.id());
+    System.out.printf(
+        "%ngrades: this operation delivered %d scores in %.1f s: %.0f scores/s%n",
+        counts.sent() - sentBefore, nanos / 1e9, (counts.sent() - sentBefore) / (nanos / 1e9));
     if (counts.sent() - sentBefore != SCORES || counts.waiting() != 0) {
       throw new IllegalStateException("not every score was sent: " + counts);
     }

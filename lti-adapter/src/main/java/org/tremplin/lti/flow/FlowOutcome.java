@@ -29,7 +29,31 @@ public sealed interface FlowOutcome {
      * The programme item a deep-linked activity points to ({@code /app/item}), shown to the
      * session's roles; {@link Land#item()} names it.
      */
-    ITEM
+    ITEM,
+    /**
+     * The learner's own path ({@code /app/path}) at the deep-linked competency or phase ({@code
+     * #competency-<code>}, {@code #phase-<code>}); {@link Land#item()} names it.
+     */
+    PATH,
+    /**
+     * The competency grid of the session's cohort ({@code /app/cohorts/<cohort>/grid}) at the
+     * deep-linked competency's column ({@code #col-<code>}); {@link Land#item()} names it.
+     */
+    COHORT_GRID,
+    /**
+     * The calendar of the session's cohort ({@code /app/cohorts/<cohort>/calendar}) at the
+     * deep-linked phase ({@code #phase-<code>}); {@link Land#item()} names it.
+     */
+    COHORT_CALENDAR;
+
+    /**
+     * Whether the page shows a programme item ({@link Land#item()} is set exactly then).
+     *
+     * @return whether the page shows a programme item
+     */
+    public boolean showsItem() {
+      return this != HOME && this != LINK_COURSE;
+    }
   }
 
   /**
@@ -39,13 +63,14 @@ public sealed interface FlowOutcome {
    * @param page where to go
    * @param session the session opened and its token (shown once, here)
    * @param cookieMaxAge how long the session cookie should live: the session's time to live
-   * @param item the programme item the page shows (a deep-linked activity's), for {@link Page#ITEM}
-   *     only
+   * @param item the programme item the page shows (a deep-linked activity's), for the pages that
+   *     show one only
    */
   record Land(Page page, IssuedSession session, Duration cookieMaxAge, @Nullable ItemRef item)
       implements FlowOutcome {
     /**
-     * Page, session and cookie age required; the item exactly for {@link Page#ITEM}.
+     * Page, session and cookie age required; the item exactly for the pages that show one ({@link
+     * Page#showsItem()}).
      *
      * @param page the page
      * @param session the session
@@ -56,7 +81,7 @@ public sealed interface FlowOutcome {
       Objects.requireNonNull(page, "page");
       Objects.requireNonNull(session, "session");
       Objects.requireNonNull(cookieMaxAge, "cookieMaxAge");
-      if ((page == Page.ITEM) != (item != null)) {
+      if (page.showsItem() != (item != null)) {
         throw new IllegalArgumentException("an item page needs its item, and only it");
       }
     }

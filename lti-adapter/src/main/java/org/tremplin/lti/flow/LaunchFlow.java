@@ -242,7 +242,8 @@ public final class LaunchFlow {
           FlowOutcome.Page.LINK_COURSE, sessions.open(link.session()), sessions.timeToLive());
     }
     AppSession session = ((Landing.Home) landing).session();
-    LaunchTargets.Target target = LaunchTargets.resolve(session.roles(), launch.custom());
+    LaunchTargets.Target target =
+        LaunchTargets.resolve(session.roles(), session.cohortId() != null, launch.custom());
     return new FlowOutcome.Land(
         target.page(), sessions.open(session), sessions.timeToLive(), target.item());
   }

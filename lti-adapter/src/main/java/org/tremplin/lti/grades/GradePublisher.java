@@ -60,6 +60,11 @@ public final class GradePublisher implements EventConsumer {
   private final String holder = UUID.randomUUID().toString();
   private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
   private final Map<CohortId, Known> known = new ConcurrentHashMap<>();
+  private final Map<String, KnownSub> subs = new ConcurrentHashMap<>();
+  private final Map<String, URI> lineItems = new ConcurrentHashMap<>();
+
+  /** A learner's platform user id as last looked up, kept {@link #KNOWN_FOR}. */
+  private record KnownSub(String sub, Instant until) {}
 
   /** A cohort's gradebook as last looked up, kept {@link #KNOWN_FOR}. */
   private record Known(Optional<CourseGradebook> gradebook, Instant until) {}
@@ -113,7 +118,7 @@ public final class GradePublisher implements EventConsumer {
       return; // no linked course, or the platform offers no scores there
     }
     CourseGradebook gradebook = found.get();
-    Optional<String> sub = store.subOf(gradebook.issuer(), gradebook.clientId(), a.learner());
+    Optional<String> sub = subOf(gradebook, a);
     if (sub.isEmpty()) {
       return; // the learner has no account on that platform
     }
@@ -151,21 +156,43 @@ public final class GradePublisher implements EventConsumer {
     return k.gradebook();
   }
 
+  /** The learner's platform user id (a found one kept {@link #KNOWN_FOR}, as the gradebook). */
+  private Optional<String> subOf(CourseGradebook gradebook, AssessmentRecorded a) {
+    String key = gradebook.issuer() + "\u0000" + gradebook.clientId() + "\u0000" + a.learner();
+    Instant now = clock.instant();
+    KnownSub k = subs.get(key);
+    if (k != null && now.isBefore(k.until())) {
+      return Optional.of(k.sub());
+    }
+    Optional<String> sub = store.subOf(gradebook.issuer(), gradebook.clientId(), a.learner());
+    sub.ifPresentOrElse(
+        s -> subs.put(key, new KnownSub(s, now.plus(KNOWN_FOR))), () -> subs.remove(key));
+    return sub;
+  }
+
   /** Sends the lane's waiting scores in order; throws to be tried again later. */
   private void send(CourseGradebook gradebook, String lane, String resourceId) {
-    if (store.pending(lane).isEmpty()) {
-      return; // already sent (a repeated delivery, or another event's pass sent it)
-    }
     String platform = gradebook.issuer() + " " + gradebook.clientId();
     Instant wait = notBefore.get(platform);
     Instant now = clock.instant();
     if (wait != null && now.isBefore(wait)) {
+      if (store.pending(lane).isEmpty()) {
+        return; // already sent (a repeated delivery, or another event's pass sent it)
+      }
       throw GradebookException.later("the platform asked to wait until " + wait, 429, null);
     }
     if (!store.takeLane(lane, holder, now, now.plus(LANE_LEASE))) {
+      if (store.pending(lane).isEmpty()) {
+        return;
+      }
       throw GradebookException.later("another node is sending this lane", 0, null);
     }
     try {
+      // the lane is ours until released: its waiting scores are read once
+      List<JdbiGradeDeliveries.Queued> pending = store.pending(lane);
+      if (pending.isEmpty()) {
+        return; // already sent (a repeated delivery, or another event's pass sent it)
+      }
       Set<String> scopes = Ags.publishing(gradebook.scopes());
       URI lineItem;
       try {
@@ -175,7 +202,7 @@ public final class GradePublisher implements EventConsumer {
           throw e;
         }
         LOG.info("line item refused by {} (status {})", gradebook.issuer(), e.status());
-        for (JdbiGradeDeliveries.Queued s : store.pending(lane)) {
+        for (JdbiGradeDeliveries.Queued s : pending) {
           store.record(
               s.evidence(),
               JdbiGradeDeliveries.State.REFUSED,
@@ -189,7 +216,7 @@ public final class GradePublisher implements EventConsumer {
       // the lane is ours until released: its latest sent score and last timestamp are read once
       Optional<Instant> latest = store.latestSent(lane);
       Optional<Instant> last = store.lastStamp(lane);
-      for (JdbiGradeDeliveries.Queued s : store.pending(lane)) {
+      for (JdbiGradeDeliveries.Queued s : pending) {
         if (latest.isPresent() && s.occurredAt().isBefore(latest.get())) {
           store.supersede(s.evidence(), clock.instant());
           continue;
@@ -207,6 +234,7 @@ public final class GradePublisher implements EventConsumer {
           latest = Optional.of(s.occurredAt());
         } catch (GradebookException e) {
           if (e.status() == 404) {
+            lineItems.remove(gradebook.lineItems() + " " + resourceId);
             store.forgetLineItem(gradebook.lineItems(), resourceId, Ags.TAG);
             throw e;
           }
@@ -243,8 +271,23 @@ public final class GradePublisher implements EventConsumer {
     }
   }
 
-  /** The line item of this resource id: stored, else found on the platform, else created. */
+  /**
+   * The line item of this resource id: known, else stored, else found on the platform, else created
+   * (kept here until the platform answers 404 on it).
+   */
   private URI lineItem(CourseGradebook gradebook, String resourceId, Set<String> scopes) {
+    String key = gradebook.lineItems() + " " + resourceId;
+    URI known = lineItems.get(key);
+    if (known != null) {
+      return known;
+    }
+    URI found = storedOrNewLineItem(gradebook, resourceId, scopes);
+    lineItems.put(key, found);
+    return found;
+  }
+
+  private URI storedOrNewLineItem(
+      CourseGradebook gradebook, String resourceId, Set<String> scopes) {
     Optional<URI> stored = store.lineItem(gradebook.lineItems(), resourceId, Ags.TAG);
     if (stored.isPresent()) {
       return stored.get();

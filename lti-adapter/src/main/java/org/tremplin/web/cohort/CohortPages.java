@@ -54,6 +54,7 @@ final class CohortPages {
           new String[] {"/grid", "nav.grid"},
           new String[] {"/assessments/new", "nav.assess"},
           new String[] {"/calendar", "nav.calendar"},
+          new String[] {"/grades", "nav.grades"},
           new String[] {"/learners/new", "nav.add"});
 
   private final Tremplin tremplin;

@@ -25,6 +25,8 @@ import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.core.Tremplin;
+import org.tremplin.lti.grades.GradeDeliveries;
+import org.tremplin.lti.grades.LmsGrades;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.form.FormGuard;
 import org.tremplin.web.form.FormPages;
@@ -47,6 +49,7 @@ public final class CohortResource {
   private final FormGuard guard;
   private final CohortPages pages;
   private final CohortForms forms;
+  private final CohortGrades grades;
 
   /**
    * Over this engine, its forms guarded by {@code guard} (ADR 0010), "today" from this clock, links
@@ -56,13 +59,22 @@ public final class CohortResource {
    * @param guard the guard
    * @param clock the clock read for "now"
    * @param baseUrl the tool's public base URL
+   * @param deliveries what became of the scores sent to the LMS gradebook
+   * @param lmsGrades reads the LMS's grades back as evidence
    */
-  public CohortResource(Tremplin tremplin, FormGuard guard, Clock clock, URI baseUrl) {
+  public CohortResource(
+      Tremplin tremplin,
+      FormGuard guard,
+      Clock clock,
+      URI baseUrl,
+      GradeDeliveries deliveries,
+      LmsGrades lmsGrades) {
     this.tremplin = tremplin;
     this.guard = guard;
     PathView path = new PathView(tremplin, clock);
     this.pages = new CohortPages(tremplin, path, clock, baseUrl.getRawPath());
     this.forms = new CohortForms(tremplin, pages, guard, clock);
+    this.grades = new CohortGrades(tremplin, pages, guard, deliveries, lmsGrades);
   }
 
   /**
@@ -193,6 +205,42 @@ public final class CohortResource {
       MultivaluedMap<String, String> form,
       @Context SecurityContext security) {
     return guarded(cohort, security, c -> once(c, form, () -> forms.addLearner(c, form)));
+  }
+
+  /**
+   * The cohort's LMS grades: scores sent, waiting and refused (with the platform's answer), and the
+   * button reading the LMS's grades back.
+   *
+   * @param cohort the cohort
+   * @param imported how many pieces of evidence the read-back recorded, after it
+   * @param security the request's security context (its session)
+   * @return the LMS grades page
+   */
+  @GET
+  @Path("grades")
+  public Response grades(
+      @PathParam("cohort") String cohort,
+      @QueryParam("imported") @Nullable String imported,
+      @Context SecurityContext security) {
+    return guarded(cohort, security, c -> grades.page(c, imported));
+  }
+
+  /**
+   * Reads the LMS's grades back as evidence with source "LMS grade", once per submission.
+   *
+   * @param cohort the cohort
+   * @param form the posted form
+   * @param security the request's security context (its session)
+   * @return the response
+   */
+  @POST
+  @Path("grades/import")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response importGrades(
+      @PathParam("cohort") String cohort,
+      MultivaluedMap<String, String> form,
+      @Context SecurityContext security) {
+    return guarded(cohort, security, c -> once(c, form, () -> grades.importResults(c)));
   }
 
   /**

@@ -117,9 +117,31 @@ public final class LaunchResource {
                       + ItemResource.ITEM
                       + "="
                       + URLEncoder.encode(String.valueOf(land.item()), StandardCharsets.UTF_8));
+          case PATH -> baseUrl.resolve("app/path");
+          case COHORT_GRID -> baseUrl.resolve("app/cohorts/" + cohortOf(land) + "/grid");
+          case COHORT_CALENDAR -> baseUrl.resolve("app/cohorts/" + cohortOf(land) + "/calendar");
         };
-    return redirect(
-        AppPages.withToken(page, land.token()), land.token(), land.cookieMaxAge(), state);
+    URI withToken = AppPages.withToken(page, land.token());
+    if (land.page() != FlowOutcome.Page.ITEM && land.item() != null) {
+      // the item's place on the page: #competency-CP3, #col-CP3, #phase-PROJECT
+      String anchor =
+          switch (land.page()) {
+            case COHORT_GRID -> "col-";
+            default -> land.item().kind().name().toLowerCase(java.util.Locale.ROOT) + "-";
+          };
+      withToken = URI.create(withToken + "#" + anchor + fragment(land.item().code()));
+    }
+    return redirect(withToken, land.token(), land.cookieMaxAge(), state);
+  }
+
+  /** The session's cohort (a trainer's grid or calendar landing names it). */
+  private static String cohortOf(FlowOutcome.Land land) {
+    return Objects.requireNonNull(land.session().session().cohortId(), "cohort").value().toString();
+  }
+
+  /** A code as a fragment (codes are letters, digits and a few signs; the rest is escaped). */
+  private static String fragment(String code) {
+    return URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static Response redirect(URI to, String token, Duration cookieMaxAge, String state) {
