@@ -385,7 +385,10 @@ class CohortPagesIT {
   void aTrainerRecordsOneAssessmentForTwoLearnersAndTheLearnerSeesItOnTheirPath() throws Exception {
     Session trainer = launch("s-trainer", "course-hopper", INSTRUCTOR, "fr");
     String form = trainer.get("app/cohorts/" + cohort.id().value() + "/assessments/new").body();
-    assertThat(form).contains("compétence est acquise").contains("name=\"session\"").contains("Lovelace Ada");
+    assertThat(form)
+        .contains("compétence est acquise")
+        .contains("name=\"session\"")
+        .contains("Lovelace Ada");
 
     HttpResponse<String> recorded =
         trainer.post(

@@ -5,15 +5,9 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tremplin.web.session.FormFields;
 import org.tremplin.web.session.RequestSession;
 import org.tremplin.web.session.WithSession;
 
@@ -45,39 +39,9 @@ public final class FormGuardFilter implements ContainerRequestFilter {
         || !(request.getSecurityContext().getUserPrincipal() instanceof RequestSession session)) {
       return;
     }
-    if (!guard.csrfMatches(session.token(), csrfField(request))) {
+    if (!guard.csrfMatches(session.token(), FormFields.first(request, FormGuard.CSRF))) {
       LOG.info("Form refused: FORM_CSRF_MISMATCH");
       request.abortWith(FormPages.refused(session.session().locale(), 403));
-    }
-  }
-
-  private static @Nullable String csrfField(ContainerRequestContext request) {
-    if (!request.hasEntity()
-        || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
-      return null;
-    }
-    byte[] body;
-    try {
-      body = request.getEntityStream().readAllBytes(); // bounded by RequestSizeLimit
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    request.setEntityStream(new ByteArrayInputStream(body));
-    for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      if (decode(name).equals(FormGuard.CSRF)) {
-        return eq < 0 ? "" : decode(pair.substring(eq + 1));
-      }
-    }
-    return null;
-  }
-
-  private static String decode(String text) {
-    try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return "";
     }
   }
 }

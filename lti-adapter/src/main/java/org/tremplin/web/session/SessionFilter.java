@@ -4,14 +4,8 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +54,7 @@ public final class SessionFilter implements ContainerRequestFilter {
         tokenOf(
             request.getMethod(),
             query,
-            formField(request),
+            FormFields.first(request, SessionCookie.PARAMETER),
             cookie == null ? null : cookie.getValue());
     Optional<AppSession> session = token.flatMap(sessions::find);
     if (session.isEmpty()) {
@@ -91,39 +85,6 @@ public final class SessionFilter implements ContainerRequestFilter {
 
   private static @Nullable String nonEmpty(@Nullable String text) {
     return text == null || text.isEmpty() ? null : text;
-  }
-
-  /**
-   * The first {@code session} field of a form body, which is read, then put back for the resource.
-   */
-  private static @Nullable String formField(ContainerRequestContext request) {
-    if (!request.hasEntity()
-        || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
-      return null;
-    }
-    byte[] body;
-    try {
-      body = request.getEntityStream().readAllBytes(); // bounded by RequestSizeLimit
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    request.setEntityStream(new ByteArrayInputStream(body));
-    for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      if (decode(name).equals(SessionCookie.PARAMETER)) {
-        return eq < 0 ? "" : decode(pair.substring(eq + 1));
-      }
-    }
-    return null;
-  }
-
-  private static String decode(String text) {
-    try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
   }
 
   /** The request's security context with the session as principal; the roles are its grants'. */
