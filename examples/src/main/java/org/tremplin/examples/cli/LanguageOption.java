@@ -1,7 +1,9 @@
 package org.tremplin.examples.cli;
 
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code --lang fr|en} option every command shares (a picocli mixin). Without it, a run speaks
@@ -21,5 +23,18 @@ public final class LanguageOption {
               .get("error.lang", chosen, String.join(", ", Messages.LANGUAGES)));
     }
     return Messages.of(chosen);
+  }
+
+  /**
+   * The usage error of a command group run without one of its subcommands, naming them, in the
+   * chosen language.
+   */
+  ParameterException noSubcommand(CommandSpec spec) {
+    return new ParameterException(
+        spec.commandLine(),
+        messages()
+            .get(
+                "error.noSubcommand",
+                String.join(", ", spec.commandLine().getSubcommands().keySet())));
   }
 }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,12 +34,7 @@ public final class PlatformCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        lang.messages()
-            .get(
-                "error.noSubcommand",
-                String.join(", ", spec.commandLine().getSubcommands().keySet())));
+    throw lang.noSubcommand(spec);
   }
 
   /** {@code platform list}: one block per platform. */

@@ -3,7 +3,6 @@ package org.tremplin.examples.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,11 +22,6 @@ public final class ReportCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        lang.messages()
-            .get(
-                "error.noSubcommand",
-                String.join(", ", spec.commandLine().getSubcommands().keySet())));
+    throw lang.noSubcommand(spec);
   }
 }

@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,12 +32,7 @@ public final class SchoolCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        lang.messages()
-            .get(
-                "error.noSubcommand",
-                String.join(", ", spec.commandLine().getSubcommands().keySet())));
+    throw lang.noSubcommand(spec);
   }
 
   /** {@code school add --name NAME --departement NN}: creates a school and prints its id. */

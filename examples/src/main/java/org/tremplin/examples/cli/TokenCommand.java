@@ -27,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -55,12 +54,7 @@ public final class TokenCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        lang.messages()
-            .get(
-                "error.noSubcommand",
-                String.join(", ", spec.commandLine().getSubcommands().keySet())));
+    throw lang.noSubcommand(spec);
   }
 
   /** The roles a token may carry. */
