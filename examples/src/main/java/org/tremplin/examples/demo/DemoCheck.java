@@ -46,8 +46,12 @@ public final class DemoCheck {
   private static final Pattern ROLE = Pattern.compile("data-role=\"([A-Z]+)\"");
   private static final Pattern COHORT = Pattern.compile("<p id=\"cohort\">([^<]*)</p>");
 
-  /** How long the cycle waits for the tool's score to reach the gradebook. */
-  public static final Duration CYCLE_DEADLINE = Duration.ofSeconds(30);
+  /**
+   * How long the cycle waits for the tool's score to reach the gradebook: longer than the relay's
+   * first three retries (5 + 10 + 20 s), so one failed attempt on a loaded machine is not a
+   * failure.
+   */
+  public static final Duration CYCLE_DEADLINE = Duration.ofSeconds(60);
 
   /** How long the cycle waits for the tool to read the roster after the trainer's launch. */
   public static final Duration ROSTER_DEADLINE = Duration.ofSeconds(15);

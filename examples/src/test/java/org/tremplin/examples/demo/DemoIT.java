@@ -242,7 +242,7 @@ class DemoIT {
             "--data",
             checkData.toString());
 
-    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
     List<String> lines = run.stdout().lines().toList();
     assertThat(lines).hasSize(10);
     assertThat(lines.get(0)).startsWith("Demo started on http://localhost:").contains("/demo");
