@@ -81,7 +81,13 @@ final class AttendanceImport {
 
   /** One mark read from the file. */
   private record Read(
-      int line, String column, String reference, HalfDay halfDay, AttendanceMark mark) {}
+      int line,
+      String column,
+      String dayColumn,
+      String referenceColumn,
+      String reference,
+      HalfDay halfDay,
+      AttendanceMark mark) {}
 
   /** Where a learner is enrolled: each cohort with its enrolled periods. */
   private record Place(Cohort cohort, CohortCalendar calendar, List<DateRange> periods) {}
@@ -106,21 +112,25 @@ final class AttendanceImport {
     for (Read r : reads) {
       LearnerReferences.Known learner = known.get(r.reference());
       if (learner == null) {
-        problems.add(problem(r, Reason.UNKNOWN_LEARNER, r.reference()));
+        problems.add(
+            new ImportProblem(
+                r.line(), r.referenceColumn(), Reason.UNKNOWN_LEARNER, r.reference()));
         continue;
       }
       LocalDate day = r.halfDay().date();
       Place place = placeOn(places.getOrDefault(learner.learner(), List.of()), day);
       if (place == null) {
-        problems.add(problem(r, Reason.NOT_ENROLLED, r.reference() + " " + day));
+        problems.add(
+            new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_ENROLLED, day.toString()));
         continue;
       }
       if (!place.calendar().isWorkingDay(day)) {
-        problems.add(problem(r, Reason.NOT_WORKING_DAY, day.toString()));
+        problems.add(
+            new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_WORKING_DAY, day.toString()));
         continue;
       }
       if (day.isAfter(today)) {
-        problems.add(problem(r, Reason.IN_FUTURE, day.toString()));
+        problems.add(new ImportProblem(r.line(), r.dayColumn(), Reason.IN_FUTURE, day.toString()));
         continue;
       }
       AttendanceSheets.Line line = new AttendanceSheets.Line(learner.learner(), r.halfDay());
@@ -296,6 +306,8 @@ final class AttendanceImport {
             new Read(
                 row.line(),
                 file.name(mark.get()),
+                file.name(date.get()),
+                file.name(ref.get()),
                 reference,
                 new HalfDay(day.get(), p.get()),
                 m.get()));
@@ -346,7 +358,17 @@ final class AttendanceImport {
         }
         String column = file.name(c.getKey());
         mark(row.line(), column, cell, "", problems)
-            .ifPresent(m -> reads.add(new Read(row.line(), column, reference, c.getValue(), m)));
+            .ifPresent(
+                m ->
+                    reads.add(
+                        new Read(
+                            row.line(),
+                            column,
+                            column,
+                            file.name(ref.get()),
+                            reference,
+                            c.getValue(),
+                            m)));
       }
     }
     return reads;

@@ -103,7 +103,7 @@ final class LearnerImport {
       family = f.column("family_name", "nom", "last_name", "nom_de_famille");
       email = f.column("email", "e_mail", "courriel", "mail");
       cohort = f.column("cohort", "promotion", "promo", "session");
-      joinedOn = f.column("joined_on", "date_entree", "entree", "entry_date");
+      joinedOn = f.column("joined_on", "date_entree", "date_d_entree", "entree", "entry_date");
       declaredOn = f.column("declared_on", "date_declaration", "declare_le");
       sex = f.column("sex", "sexe");
       birth = f.column("birth_date", "date_naissance", "date_de_naissance", "naissance");
