@@ -16,6 +16,7 @@ import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.exit.ExitRules;
 import org.tremplin.api.funder.FunderFactsService;
+import org.tremplin.api.imports.ImportService;
 import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.privacy.PrivacyService;
@@ -53,6 +54,7 @@ import org.tremplin.core.exit.ReferenceExitRules;
 import org.tremplin.core.funder.FunderFactsLedger;
 import org.tremplin.core.funder.FunderSections;
 import org.tremplin.core.funder.JdbiFunderFacts;
+import org.tremplin.core.imports.ImportDesk;
 import org.tremplin.core.insertion.ContractLedger;
 import org.tremplin.core.insertion.EligibilityLedger;
 import org.tremplin.core.insertion.ExitLedger;
@@ -123,6 +125,7 @@ public final class Tremplin implements AutoCloseable {
   private final FunderFactsService funderFacts;
   private final ReportService reports;
   private final ApiTokens tokens;
+  private final ImportService imports;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -220,6 +223,22 @@ public final class Tremplin implements AutoCloseable {
     FunderSections.all().forEach(privacy::addSection);
     this.reports = new ReportDesk(database, schools, access);
     this.tokens = new ApiTokens(database, jdbi, schools, access, clock);
+    this.imports =
+        new ImportDesk(
+            database,
+            jdbi,
+            schools,
+            cohorts,
+            learners,
+            funderFacts,
+            new JdbiFunderFacts(jdbi),
+            insertion,
+            new JdbiExits(jdbi),
+            sheets,
+            access,
+            events,
+            clock);
+    privacy.addSection(ImportDesk.referencesSection());
     templates.installBuiltIns();
   }
 
@@ -458,6 +477,15 @@ public final class Tremplin implements AutoCloseable {
    */
   public ReportService reports() {
     return reports;
+  }
+
+  /**
+   * Imports of a school's CSV files: learners, attendance, exits (docs/imports.md).
+   *
+   * @return the import service
+   */
+  public ImportService imports() {
+    return imports;
   }
 
   /**

@@ -48,7 +48,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
       BindSchoolCommand.class,
       SchoolCommand.class,
       TokenCommand.class,
-      PlatformCommand.class
+      PlatformCommand.class,
+      CohortCommand.class,
+      ImportCommand.class
     })
 public final class TremplinCli implements Runnable {
   /** Exit code of a bad argument. */
