@@ -35,7 +35,7 @@ class TremplinCliTest {
     List<CommandSpec> english = everyCommand("en");
 
     assertThat(french)
-        .hasSize(19); // the root, 11 subcommands, 6 of school, token and platform, report yearly
+        .hasSize(22); // the root, 11 subcommands, 6 of school, token and platform, 4 of report
     for (int i = 0; i < french.size(); i++) {
       CommandSpec fr = french.get(i);
       CommandSpec en = english.get(i);
