@@ -221,7 +221,7 @@ public final class Tremplin implements AutoCloseable {
             new JdbiFunderFacts(jdbi),
             clock);
     FunderSections.all().forEach(privacy::addSection);
-    this.reports = new ReportDesk(database, schools, access);
+    this.reports = new ReportDesk(database, schools, cohorts, access, clock);
     this.tokens = new ApiTokens(database, jdbi, schools, access, clock);
     this.imports =
         new ImportDesk(

@@ -35,7 +35,7 @@ class TremplinCliTest {
     List<CommandSpec> english = everyCommand("en");
 
     assertThat(french)
-        .hasSize(26); // the root, 13 subcommands, 6 of school, token and platform, report yearly,
+        .hasSize(29); // the root, 13 subcommands, 6 of school, token and platform, 4 of report,
     // cohort open|list, import learners|attendance|exits
     for (int i = 0; i < french.size(); i++) {
       CommandSpec fr = french.get(i);
