@@ -48,7 +48,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       BindSchoolCommand.class,
       SchoolCommand.class,
       TokenCommand.class,
-      PlatformCommand.class
+      PlatformCommand.class,
+      DatasetCommand.class
     })
 public final class TremplinCli implements Runnable {
   /** Exit code of a bad argument. */
