@@ -124,6 +124,7 @@ final class CohortWriter {
   private final OffsetDateTime[] markedAt;
   private final String trainer;
   private final String coach;
+  private final long[] evidenceSeq;
   final Counts counts;
 
   /** Rows written by kind. */
@@ -148,7 +149,8 @@ final class CohortWriter {
       int capacity,
       CohortCalendar calendar,
       CertificationVersion certification,
-      ExitRules exitRules) {
+      ExitRules exitRules,
+      long[] evidenceSeq) {
     this.seed = seed;
     this.school = school;
     this.cohortIndex = cohortIndex;
@@ -161,6 +163,7 @@ final class CohortWriter {
     this.calendar = calendar;
     this.certification = certification;
     this.exitRules = exitRules;
+    this.evidenceSeq = evidenceSeq;
     this.random = Draw.stream(seed, 2, school, cohortIndex);
     this.days = calendar.workingDays().toArray(new LocalDate[0]);
     this.phases = new PhaseKind[days.length];
@@ -402,6 +405,7 @@ final class CohortWriter {
           rows.add(
               Table.EVIDENCE,
               Draw.id(r),
+              ++evidenceSeq[0],
               cohortId,
               id,
               c.code(),

@@ -5,13 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.calendar.CohortCalendar;
@@ -28,8 +32,9 @@ import org.tremplin.core.programme.TemplateLibrary;
  * byte for byte, on a database that had none of them (ADR 0014). Schools are written first, then
  * each school's cohorts with their learners' whole year in one transaction per school: a failure
  * leaves whole schools only. While a school is written the next one is generated on a second
- * thread. The school year is 2025-2026 (cohorts start between 1 September and 6 October 2025 and
- * run ten months); the built-in template and its certification are used.
+ * thread; on PostgreSQL {@value #WRITERS} schools are written at once, on connections of their own.
+ * The school year is 2025-2026 (cohorts start between 1 September and 6 October 2025 and run ten
+ * months); the built-in template and its certification are used.
  *
  * <pre>{@code
  * DatasetSummary written =
@@ -116,6 +121,15 @@ public final class SyntheticDataset {
           CohortWriter.at(LocalDate.of(2025, 6, 2), 9, 0));
     }
     long written = write(schools);
+    long evidenceBase =
+        tremplin
+            .transactions()
+            .read(
+                h ->
+                    h.createQuery("select coalesce(max(seq), 0) from tremplin_evidence")
+                        .mapTo(Long.class)
+                        .one());
+    long[] evidenceSeq = {evidenceBase};
     int cohortsDone = 0;
     int learners = 0;
     int tests = 0;
@@ -124,29 +138,42 @@ public final class SyntheticDataset {
     long meetings = 0;
     long barriers = 0;
     long exits = 0;
-    ExecutorService producer =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "tremplin-dataset");
-              t.setDaemon(true);
-              return t;
-            });
+    int writers = postgres ? WRITERS : 1;
+    ExecutorService producer = Executors.newSingleThreadExecutor(threads("tremplin-dataset"));
+    ExecutorService writing =
+        Executors.newFixedThreadPool(writers, threads("tremplin-dataset-write"));
     try {
       int n = shape.departements().size();
       Future<Chunk> next =
           producer.submit(
-              () -> chunk(shape, seed, 0, schoolIds, template, certification, postgres));
-      for (int s = 0; s < n; s++) {
-        Chunk chunk = next.get();
-        if (s + 1 < n) {
-          int following = s + 1;
-          next =
-              producer.submit(
-                  () ->
-                      chunk(shape, seed, following, schoolIds, template, certification, postgres));
+              () ->
+                  chunk(shape, seed, 0, schoolIds, template, certification, postgres, evidenceSeq));
+      Deque<Written> inFlight = new ArrayDeque<>();
+      for (int s = 0; s < n || !inFlight.isEmpty(); ) {
+        if (s < n && inFlight.size() < writers) {
+          Chunk chunk = next.get();
+          if (s + 1 < n) {
+            int following = s + 1;
+            next =
+                producer.submit(
+                    () ->
+                        chunk(
+                            shape,
+                            seed,
+                            following,
+                            schoolIds,
+                            template,
+                            certification,
+                            postgres,
+                            evidenceSeq));
+          }
+          inFlight.add(new Written(chunk, writing.submit(() -> write(chunk.rows()))));
+          s++;
+          continue;
         }
-        written += write(chunk.rows());
-        for (CohortWriter.Counts c : chunk.counts()) {
+        Written done = inFlight.poll();
+        written += done.rows().get();
+        for (CohortWriter.Counts c : done.chunk().counts()) {
           cohortsDone++;
           learners += c.learners;
           tests += c.testAccounts;
@@ -169,7 +196,22 @@ public final class SyntheticDataset {
           ErrorCode.STORE_FAILURE, "data set generation failed: " + e.getCause());
     } finally {
       producer.shutdownNow();
+      writing.shutdown();
+      try {
+        writing.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+    // Evidence carries its seq (so that parallel writers keep it deterministic): move the identity
+    // past it, so that evidence recorded later through the services sorts after.
+    long nextSeq = evidenceSeq[0] + 1;
+    tremplin
+        .transactions()
+        .inTransaction(
+            h ->
+                h.execute(
+                    "alter table tremplin_evidence alter column seq restart with " + nextSeq));
     return new DatasetSummary(
         shape.departements().size(),
         cohortsDone,
@@ -183,7 +225,23 @@ public final class SyntheticDataset {
         written);
   }
 
+  /**
+   * Schools written at once on PostgreSQL, each on its own connection and transaction: the server's
+   * side of {@code COPY} (constraints, indexes) is the bottleneck, the generation is not.
+   */
+  static final int WRITERS = 2;
+
   private record Chunk(Rows rows, List<CohortWriter.Counts> counts) {}
+
+  private record Written(Chunk chunk, Future<Long> rows) {}
+
+  private static ThreadFactory threads(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
 
   private Chunk chunk(
       DatasetShape shape,
@@ -192,7 +250,8 @@ public final class SyntheticDataset {
       List<UUID> schoolIds,
       ProgrammeTemplate template,
       CertificationVersion certification,
-      boolean postgres) {
+      boolean postgres,
+      long[] evidenceSeq) {
     String dept = shape.departements().get(school);
     Departement departement = Departement.of(dept);
     Rows rows = rows(postgres);
@@ -221,7 +280,8 @@ public final class SyntheticDataset {
               Cohort.MAX_CAPACITY,
               calendar,
               certification,
-              tremplin.exits());
+              tremplin.exits(),
+              evidenceSeq);
       writer.write(rows, template.ref(), "Promo " + start + " n°" + (c + 1));
       counts.add(writer.counts);
     }

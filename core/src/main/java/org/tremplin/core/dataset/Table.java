@@ -44,6 +44,7 @@ enum Table {
   EVIDENCE(
       "tremplin_evidence",
       "id",
+      "seq",
       "cohort_id",
       "learner_id",
       "competency",

@@ -220,6 +220,32 @@ class SyntheticDatasetIT {
         .isEqualTo(g.summary().meetings());
   }
 
+  @AllDatabases
+  void evidenceRecordedAfterwardsSortsAfterTheGeneratedEvidence(TestDatabase db) {
+    Generated g = generate(db, SMALL, 13);
+    Jdbi jdbi = Jdbi.create(g.database());
+    long generated = count(jdbi, "select max(seq) from tremplin_evidence");
+    assertThat(count(jdbi, "select count(distinct seq) from tremplin_evidence"))
+        .isEqualTo(g.summary().evidence())
+        .isEqualTo(generated);
+
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "insert into tremplin_evidence (id, cohort_id, learner_id, competency, criterion,"
+                    + " source, result, assessor, assessed_on, comment, recorded_at) select ?,"
+                    + " cohort_id, learner_id, competency, criterion, source, result, assessor,"
+                    + " assessed_on, comment, recorded_at from tremplin_evidence where seq = 1",
+                UUID.fromString("00000000-0000-4000-8000-000000000001")));
+
+    assertThat(
+            count(
+                jdbi,
+                "select seq from tremplin_evidence where id ="
+                    + " '00000000-0000-4000-8000-000000000001'"))
+        .isEqualTo(generated + 1);
+  }
+
   @Test
   void theDistributionsArePlausible() {
     Generated g = generate(TestDatabase.H2, new DatasetShape(List.of("75", "93", "94"), 2, 30), 5);
