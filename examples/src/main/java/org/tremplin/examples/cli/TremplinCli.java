@@ -50,7 +50,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       TokenCommand.class,
       PlatformCommand.class,
       CohortCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      DatasetCommand.class
     })
 public final class TremplinCli implements Runnable {
   /** Exit code of a bad argument. */

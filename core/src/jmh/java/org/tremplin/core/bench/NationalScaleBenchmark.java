@@ -1,0 +1,301 @@
+package org.tremplin.core.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
+import org.tremplin.api.school.School;
+import org.tremplin.core.Tremplin;
+import org.tremplin.core.dataset.DatasetShape;
+import org.tremplin.core.dataset.DatasetSize;
+import org.tremplin.core.dataset.DatasetSummary;
+import org.tremplin.core.dataset.SyntheticDataset;
+
+/**
+ * The national-scale load driver (issue 14, item 7): generates the {@code national} data set on an
+ * embedded PostgreSQL, then times the read-side reports on it and prints a table. Not JMH (one
+ * generation takes minutes, and the reports are timed as p50/p95 over many calls), but built and
+ * run like the JMH benchmarks, with the {@code bench} profile:
+ *
+ * <pre>
+ * mvn -B -pl core -am -Pbench -DskipTests verify \
+ *   -Dbench.main=org.tremplin.core.bench.NationalScaleBenchmark -Djmh.args=
+ * </pre>
+ *
+ * <p>System properties: {@code bench.size} (demo, network, national; national by default), {@code
+ * bench.seed} (2026), {@code bench.pgdata} (a data directory to keep the database in and reuse on
+ * the next run, which then skips the generation), {@code bench.calls} (timed calls per report,
+ * 100), {@code bench.explain} (a file of SQL statements separated by blank lines, each shown with
+ * {@code EXPLAIN (ANALYZE, BUFFERS)} on the data set).
+ */
+public final class NationalScaleBenchmark {
+  private static final Actor OPERATOR = Actor.of("bench", Role.ADMIN, new Scope.Network());
+
+  private NationalScaleBenchmark() {}
+
+  /**
+   * Runs the driver.
+   *
+   * @param args unused
+   * @throws Exception when the database cannot be started
+   */
+  public static void main(String[] args) throws Exception {
+    DatasetSize size =
+        DatasetSize.valueOf(System.getProperty("bench.size", "national").toUpperCase(Locale.ROOT));
+    long seed = Long.parseLong(System.getProperty("bench.seed", "2026"));
+    int calls = Integer.parseInt(System.getProperty("bench.calls", "100"));
+    String pgdata = System.getProperty("bench.pgdata", "");
+    List<String[]> table = new ArrayList<>();
+    String loadBefore = loadAverage();
+
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (!pgdata.isEmpty()) {
+      builder.setDataDirectory(Path.of(pgdata)).setCleanDataDirectory(false);
+    }
+    try (EmbeddedPostgres pg = builder.start()) {
+      DataSource database = pg.getPostgresDatabase();
+      HikariDataSource pool = (HikariDataSource) Connections.POOLED.over(database);
+      Tremplin tremplin =
+          Tremplin.create(
+              pool, Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneId.of("Europe/Paris")));
+      boolean present =
+          tremplin.schools().list().stream()
+              .anyMatch(s -> s.id().value().equals(SyntheticDataset.firstSchoolId(seed)));
+      if (!present) {
+        DatasetShape shape = DatasetShape.of(size);
+        long javaCpu = javaCpuNanos();
+        long backendCpu = backendCpuTicks(pool);
+        long start = System.nanoTime();
+        long[] lastPrint = {start};
+        DatasetSummary summary =
+            SyntheticDataset.on(tremplin)
+                .generate(
+                    shape,
+                    seed,
+                    (done, total, rows) -> {
+                      long now = System.nanoTime();
+                      if (now - lastPrint[0] > 15_000_000_000L || done == total) {
+                        lastPrint[0] = now;
+                        System.out.printf(
+                            "  %d/%d cohorts, %,d rows, %s%n",
+                            done, total, rows, seconds(now - start));
+                      }
+                    });
+        long took = System.nanoTime() - start;
+        double javaSeconds = (javaCpuNanos() - javaCpu) / 1e9;
+        double backendSeconds = (backendCpuTicks(pool) - backendCpu) / 100.0;
+        System.out.println("Generated: " + summary);
+        table.add(
+            row(
+                "generate " + size.name().toLowerCase(Locale.ROOT) + " (seed " + seed + ")",
+                String.format(
+                    "%s; %,d rows (%,d marks), %,.0f rows/s",
+                    seconds(took),
+                    summary.rows(),
+                    summary.attendanceMarks(),
+                    summary.rows() / (took / 1e9)),
+                "≤ 600 s",
+                took <= Duration.ofMinutes(10).toNanos() ? "met" : "not met"));
+        table.add(
+            row(
+                "CPU time of the generation",
+                String.format(
+                    "Java %.0f s, PostgreSQL backends %.0f s (of %s elapsed)",
+                    javaSeconds, backendSeconds, seconds(took)),
+                "",
+                ""));
+        long analyse = System.nanoTime();
+        try (Connection c = pool.getConnection();
+            Statement s = c.createStatement()) {
+          s.execute("analyze");
+        }
+        table.add(row("analyze (after generating)", seconds(System.nanoTime() - analyse), "", ""));
+      } else {
+        System.out.println("Reusing the data set of seed " + seed + " in " + pgdata);
+      }
+      table.add(row("rows", counts(pool), "", ""));
+
+      List<School> schools = tremplin.schools().list();
+      table.add(yearlyReview(tremplin, schools, calls));
+      table.add(cohortDashboard());
+      table.add(genIndicators());
+
+      String explain = System.getProperty("bench.explain", "");
+      if (!explain.isEmpty()) {
+        explain(pool, Path.of(explain), schools.get(0));
+      }
+      pool.close();
+    }
+    String loadAfter = loadAverage();
+    System.out.println();
+    System.out.println(
+        "Machine: "
+            + Runtime.getRuntime().availableProcessors()
+            + " CPUs, Java "
+            + System.getProperty("java.version")
+            + "; load average before: "
+            + loadBefore
+            + ", after: "
+            + loadAfter);
+    System.out.println();
+    System.out.println("| Measure | Result | Target | Met? |");
+    System.out.println("|---|---|---|---|");
+    for (String[] r : table) {
+      System.out.println("| " + String.join(" | ", r) + " |");
+    }
+  }
+
+  /** A school's yearly review (2026), over the schools in turn: p50, p95, max. */
+  private static String[] yearlyReview(Tremplin tremplin, List<School> schools, int calls) {
+    for (int i = 0; i < Math.min(10, calls); i++) {
+      tremplin.reports().yearlyReview(OPERATOR, schools.get(i % schools.size()).id(), 2026);
+    }
+    long[] times = new long[calls];
+    int entries = 0;
+    for (int i = 0; i < calls; i++) {
+      School school = schools.get((i * 7) % schools.size());
+      long start = System.nanoTime();
+      var review = tremplin.reports().yearlyReview(OPERATOR, school.id(), 2026);
+      times[i] = System.nanoTime() - start;
+      entries += review.leavers().count();
+    }
+    return row(
+        "school's yearly review 2026 (" + calls + " calls, " + entries / calls + " leavers each)",
+        percentiles(times),
+        "≤ 300 ms",
+        percentile(times, 95) <= 300_000_000L ? "met" : "not met");
+  }
+
+  /**
+   * A cohort's dashboard figures (h13's manager dashboard service): to be measured here once that
+   * service is in main — p95 over cohorts in turn, target ≤ 50 ms.
+   */
+  private static String[] cohortDashboard() {
+    return row(
+        "cohort's dashboard figures", "not measured (service not in main yet)", "p95 ≤ 50 ms", "—");
+  }
+
+  /**
+   * The national GEN indicators (h16's report service): to be measured here once that service is in
+   * main — target ≤ 2 s.
+   */
+  private static String[] genIndicators() {
+    return row("national GEN indicators", "not measured (service not in main yet)", "≤ 2 s", "—");
+  }
+
+  /** CPU time of this JVM. */
+  private static long javaCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * CPU time (in clock ticks, 1/100 s) of the server processes serving this database's connections,
+   * read from /proc: what the machine's load does not change.
+   */
+  private static long backendCpuTicks(DataSource database) throws Exception {
+    long ticks = 0;
+    try (Connection c = database.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("select pid from pg_stat_activity where datname = current_database()")) {
+      while (rs.next()) {
+        Path stat = Path.of("/proc", String.valueOf(rs.getInt(1)), "stat");
+        if (Files.exists(stat)) {
+          String text = Files.readString(stat);
+          String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+      }
+    }
+    return ticks;
+  }
+
+  private static String counts(DataSource database) throws Exception {
+    List<String> parts = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        Statement s = c.createStatement()) {
+      for (String t :
+          List.of(
+              "tremplin_school",
+              "tremplin_cohort",
+              "tremplin_learner",
+              "tremplin_attendance",
+              "tremplin_evidence",
+              "tremplin_coaching_meeting",
+              "tremplin_exit")) {
+        try (ResultSet rs = s.executeQuery("select count(*) from " + t)) {
+          rs.next();
+          parts.add(String.format("%s %,d", t.substring("tremplin_".length()), rs.getLong(1)));
+        }
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  private static void explain(DataSource database, Path file, School school) throws Exception {
+    String[] statements = Files.readString(file).split("\\n\\s*\\n");
+    try (Connection c = database.getConnection();
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        if (sql.isBlank()) {
+          continue;
+        }
+        String bound = sql.replace(":school", "'" + school.id().value() + "'");
+        System.out.println("\n== " + bound.strip());
+        try (ResultSet rs = s.executeQuery("explain (analyze, buffers) " + bound)) {
+          while (rs.next()) {
+            System.out.println(rs.getString(1));
+          }
+        }
+      }
+    }
+  }
+
+  private static String percentiles(long[] nanos) {
+    return String.format(
+        "p50 %.1f ms, p95 %.1f ms, max %.1f ms",
+        percentile(nanos, 50) / 1e6, percentile(nanos, 95) / 1e6, percentile(nanos, 100) / 1e6);
+  }
+
+  private static long percentile(long[] nanos, int p) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static String seconds(long nanos) {
+    return String.format("%.1f s", nanos / 1e9);
+  }
+
+  private static String[] row(String... cells) {
+    return cells;
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.tremplin.core.dataset;
+
+import java.io.Reader;
+import java.io.StringReader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * {@link Rows} written with PostgreSQL's {@code COPY ... FROM STDIN} (text format) through the
+ * driver's {@code CopyManager}. Core has no compile-time dependency on the driver (it is a runtime
+ * dependency, ADR 0014), so the two driver calls go through reflection on its public interfaces.
+ */
+final class CopyRows implements Rows {
+  private final Map<Table, StringBuilder> buffered = new EnumMap<>(Table.class);
+  private final Map<Table, Integer> counts = new EnumMap<>(Table.class);
+
+  @Override
+  public void add(Table table, Object... values) {
+    StringBuilder b = buffered.computeIfAbsent(table, t -> new StringBuilder(1 << 16));
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        b.append('\t');
+      }
+      append(b, values[i]);
+    }
+    b.append('\n');
+    counts.merge(table, 1, Integer::sum);
+  }
+
+  private static void append(StringBuilder b, Object value) {
+    if (value instanceof String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        switch (c) {
+          case '\\' -> b.append("\\\\");
+          case '\t' -> b.append("\\t");
+          case '\n' -> b.append("\\n");
+          case '\r' -> b.append("\\r");
+          default -> b.append(c);
+        }
+      }
+    } else if (value instanceof Boolean flag) {
+      b.append(flag ? 't' : 'f');
+    } else if (value instanceof OffsetDateTime t) {
+      b.append(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()).append("+00");
+    } else {
+      b.append(value);
+    }
+  }
+
+  @Override
+  public long flush(Connection connection) throws SQLException {
+    long written = 0;
+    for (Table table : Table.values()) {
+      StringBuilder rows = buffered.remove(table);
+      Integer count = counts.remove(table);
+      if (rows == null || count == null) {
+        continue;
+      }
+      copyIn(connection, table.copy(), new StringReader(rows.toString()));
+      written += count;
+    }
+    return written;
+  }
+
+  private static void copyIn(Connection connection, String sql, Reader data) throws SQLException {
+    try {
+      ClassLoader loader = connection.getClass().getClassLoader();
+      Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", false, loader);
+      Object pg = connection.unwrap(pgConnection);
+      Object copyApi = pgConnection.getMethod("getCopyAPI").invoke(pg);
+      Method copyIn =
+          Class.forName("org.postgresql.copy.CopyManager", false, loader)
+              .getMethod("copyIn", String.class, Reader.class);
+      copyIn.invoke(copyApi, sql, data);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof SQLException failure) {
+        throw failure;
+      }
+      throw new SQLException("COPY failed: " + e.getCause(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new SQLException("the PostgreSQL driver's CopyManager is not available", e);
+    }
+  }
+}
