@@ -20,6 +20,8 @@ import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
+import org.tremplin.api.project.ProjectService;
+import org.tremplin.api.project.ProjectsReportService;
 import org.tremplin.api.report.ReportService;
 import org.tremplin.api.roster.RosterService;
 import org.tremplin.api.school.SchoolService;
@@ -77,6 +79,9 @@ import org.tremplin.core.privacy.PrivacyOffice;
 import org.tremplin.core.programme.JdbiProgrammeTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.core.programme.TemplateValidator;
+import org.tremplin.core.project.JdbiProjects;
+import org.tremplin.core.project.ProjectDesk;
+import org.tremplin.core.project.ProjectsReportDesk;
 import org.tremplin.core.report.ReportDesk;
 import org.tremplin.core.roster.CohortRoster;
 import org.tremplin.core.school.JdbiSchools;
@@ -123,6 +128,8 @@ public final class Tremplin implements AutoCloseable {
   private final FunderFactsService funderFacts;
   private final ReportService reports;
   private final ApiTokens tokens;
+  private final ProjectService projects;
+  private final ProjectsReportService projectsReport;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -220,6 +227,19 @@ public final class Tremplin implements AutoCloseable {
     FunderSections.all().forEach(privacy::addSection);
     this.reports = new ReportDesk(database, schools, access);
     this.tokens = new ApiTokens(database, jdbi, schools, access, clock);
+    this.projects =
+        new ProjectDesk(
+            database,
+            new JdbiProjects(jdbi),
+            cohorts,
+            learners,
+            templates,
+            certifications,
+            evidence,
+            privacy,
+            access,
+            clock);
+    this.projectsReport = new ProjectsReportDesk(database, schools, access);
     templates.installBuiltIns();
   }
 
@@ -458,6 +478,24 @@ public final class Tremplin implements AutoCloseable {
    */
   public ReportService reports() {
     return reports;
+  }
+
+  /**
+   * Real projects for the neighbourhood: client organisations, projects, their delivery.
+   *
+   * @return the project service
+   */
+  public ProjectService projects() {
+    return projects;
+  }
+
+  /**
+   * The projects report: projects delivered, for whom, which competencies.
+   *
+   * @return the service
+   */
+  public ProjectsReportService projectsReport() {
+    return projectsReport;
   }
 
   /**
