@@ -13,7 +13,7 @@ import org.tremplin.api.calendar.DateRange;
  *
  * @param school the school
  * @param period the period, both days included
- * @param delivered projects delivered in the period
+ * @param delivered projects delivered in the period (whenever they were recorded)
  * @param inProgress projects started by the period's last day and not delivered by then
  * @param deliveredByKind the delivered projects by client kind (every kind present)
  * @param deliveredForQpvClients the delivered projects whose client is based in a QPV

@@ -28,12 +28,20 @@ import org.tremplin.api.report.Figure;
 final class ProjectsReportQuery {
   private ProjectsReportQuery() {}
 
+  /**
+   * Delivered in the period (whenever it was recorded), or started by its last day and not
+   * delivered by then.
+   */
+  private static final String IN_PERIOD =
+      " and ((p.delivered_on >= :first and p.delivered_on <= :last)"
+          + " or (p.started_on <= :last and (p.delivered_on is null or p.delivered_on > :last)))";
+
   /** A project counts unless its team is made of test accounts only. */
   private static final String COUNTED =
       " from tremplin_project p"
           + " join tremplin_cohort k on k.id = p.cohort_id"
-          + " where k.school_id = :school and p.started_on <= :last"
-          + " and (p.delivered_on is null or p.delivered_on >= :first)"
+          + " where k.school_id = :school"
+          + IN_PERIOD
           + " and (not exists (select 1 from tremplin_project_member a where a.project_id = p.id)"
           + " or exists (select 1 from tremplin_project_member b where b.project_id = p.id"
           + " and not exists (select 1 from tremplin_test_account t"
@@ -80,8 +88,8 @@ final class ProjectsReportQuery {
                 + " join tremplin_learner l on l.id = m.learner_id"
                 + " join tremplin_project p on p.id = m.project_id"
                 + " join tremplin_cohort k on k.id = p.cohort_id"
-                + " where k.school_id = :school and p.started_on <= :last"
-                + " and (p.delivered_on is null or p.delivered_on >= :first)"
+                + " where k.school_id = :school"
+                + IN_PERIOD
                 + " and not exists (select 1 from tremplin_test_account t"
                 + " where t.learner_id = m.learner_id)"
                 + " order by l.family_name, l.given_name, m.learner_id")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     versionProvider = TremplinCli.Version.class,
-    subcommands = {YearlyReportCommand.class})
+    subcommands = {YearlyReportCommand.class, ProjectsReportCommand.class})
 public final class ReportCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -35,7 +35,8 @@ class TremplinCliTest {
     List<CommandSpec> english = everyCommand("en");
 
     assertThat(french)
-        .hasSize(19); // the root, 11 subcommands, 6 of school, token and platform, report yearly
+        .hasSize(20); // the root, 11 subcommands, 6 of school, token and platform, report yearly,
+    // projects
     for (int i = 0; i < french.size(); i++) {
       CommandSpec fr = french.get(i);
       CommandSpec en = english.get(i);
