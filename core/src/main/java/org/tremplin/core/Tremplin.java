@@ -21,6 +21,8 @@ import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
+import org.tremplin.api.project.ProjectService;
+import org.tremplin.api.project.ProjectsReportService;
 import org.tremplin.api.report.ReportService;
 import org.tremplin.api.roster.RosterService;
 import org.tremplin.api.school.SchoolService;
@@ -79,6 +81,9 @@ import org.tremplin.core.privacy.PrivacyOffice;
 import org.tremplin.core.programme.JdbiProgrammeTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.core.programme.TemplateValidator;
+import org.tremplin.core.project.JdbiProjects;
+import org.tremplin.core.project.ProjectDesk;
+import org.tremplin.core.project.ProjectsReportDesk;
 import org.tremplin.core.report.ReportDesk;
 import org.tremplin.core.roster.CohortRoster;
 import org.tremplin.core.school.JdbiSchools;
@@ -126,6 +131,8 @@ public final class Tremplin implements AutoCloseable {
   private final ReportService reports;
   private final ApiTokens tokens;
   private final ImportService imports;
+  private final ProjectService projects;
+  private final ProjectsReportService projectsReport;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -239,6 +246,19 @@ public final class Tremplin implements AutoCloseable {
             events,
             clock);
     privacy.addSection(ImportDesk.referencesSection());
+    this.projects =
+        new ProjectDesk(
+            database,
+            new JdbiProjects(jdbi),
+            cohorts,
+            learners,
+            templates,
+            certifications,
+            evidence,
+            privacy,
+            access,
+            clock);
+    this.projectsReport = new ProjectsReportDesk(database, schools, access);
     templates.installBuiltIns();
   }
 
@@ -486,6 +506,24 @@ public final class Tremplin implements AutoCloseable {
    */
   public ImportService imports() {
     return imports;
+  }
+
+  /**
+   * Real projects for the neighbourhood: client organisations, projects, their delivery.
+   *
+   * @return the project service
+   */
+  public ProjectService projects() {
+    return projects;
+  }
+
+  /**
+   * The projects report: projects delivered, for whom, which competencies.
+   *
+   * @return the service
+   */
+  public ProjectsReportService projectsReport() {
+    return projectsReport;
   }
 
   /**

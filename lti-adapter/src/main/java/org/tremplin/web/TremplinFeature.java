@@ -69,6 +69,7 @@ import org.tremplin.web.lti.StorageScriptResource;
 import org.tremplin.web.page.ScriptResource;
 import org.tremplin.web.page.StylesheetResource;
 import org.tremplin.web.path.PathResource;
+import org.tremplin.web.project.ProjectResource;
 import org.tremplin.web.roster.RosterResource;
 import org.tremplin.web.session.SessionFilter;
 
@@ -489,6 +490,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     context.register(new PathResource(tremplin, clock));
     context.register(
         new CohortResource(tremplin, forms, clock, baseUrl, gradeDeliveries, lmsGrades));
+    context.register(new ProjectResource(tremplin, forms, clock, baseUrl));
     context.register(new AdminResource(registrations, configured, directory, tremplin, clock));
     context.register(new RosterResource(rosterSync, tremplin, baseUrl, forms));
     context.register(new StorageScriptResource());

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       YearlyReportCommand.class,
       GenReportCommand.class,
       AttendanceReportCommand.class,
-      NetworkReportCommand.class
+      NetworkReportCommand.class,
+      ProjectsReportCommand.class
     })
 public final class ReportCommand implements Runnable {
   @Spec CommandSpec spec;
