@@ -12,6 +12,7 @@ import org.tremplin.api.coaching.CoachingService;
 import org.tremplin.api.coaching.ReferentService;
 import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.contract.ContractRules;
+import org.tremplin.api.dashboard.DashboardService;
 import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.exit.ExitRules;
@@ -46,6 +47,8 @@ import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.cohort.JdbiCohorts;
 import org.tremplin.core.contract.ReferenceContractRules;
+import org.tremplin.core.dashboard.CohortFiguresQuery;
+import org.tremplin.core.dashboard.DashboardDesk;
 import org.tremplin.core.eligibility.ReferenceEligibilityRules;
 import org.tremplin.core.evidence.EvidenceLedger;
 import org.tremplin.core.evidence.JdbiEvidenceRecords;
@@ -123,6 +126,7 @@ public final class Tremplin implements AutoCloseable {
   private final FunderFactsService funderFacts;
   private final ReportService reports;
   private final ApiTokens tokens;
+  private final DashboardService dashboard;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -147,10 +151,11 @@ public final class Tremplin implements AutoCloseable {
     EventOutbox events = new EventOutbox(jdbi, clock);
     this.attendance =
         new AttendanceRegister(database, sheets, cohorts, learners, access, events, clock);
+    JdbiEvidenceRecords evidenceRecords = new JdbiEvidenceRecords(jdbi);
     this.evidence =
         new EvidenceLedger(
             database,
-            new JdbiEvidenceRecords(jdbi),
+            evidenceRecords,
             sheets,
             cohorts,
             learners,
@@ -220,6 +225,23 @@ public final class Tremplin implements AutoCloseable {
     FunderSections.all().forEach(privacy::addSection);
     this.reports = new ReportDesk(database, schools, access);
     this.tokens = new ApiTokens(database, jdbi, schools, access, clock);
+    this.dashboard =
+        new DashboardDesk(
+            database,
+            schools,
+            cohorts,
+            reports,
+            new CohortFiguresQuery(
+                cohorts,
+                learners,
+                sheets,
+                evidenceRecords,
+                templates,
+                certifications,
+                alerts,
+                contractRules),
+            access,
+            clock);
     templates.installBuiltIns();
   }
 
@@ -458,6 +480,16 @@ public final class Tremplin implements AutoCloseable {
    */
   public ReportService reports() {
     return reports;
+  }
+
+  /**
+   * The school's dashboard: each cohort's figures and the year's exits against the funders'
+   * targets.
+   *
+   * @return the service
+   */
+  public DashboardService dashboard() {
+    return dashboard;
   }
 
   /**
