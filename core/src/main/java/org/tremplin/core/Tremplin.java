@@ -12,6 +12,7 @@ import org.tremplin.api.coaching.CoachingService;
 import org.tremplin.api.coaching.ReferentService;
 import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.contract.ContractRules;
+import org.tremplin.api.dashboard.DashboardService;
 import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.exit.ExitRules;
@@ -49,6 +50,8 @@ import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.cohort.JdbiCohorts;
 import org.tremplin.core.contract.ReferenceContractRules;
+import org.tremplin.core.dashboard.CohortFiguresQuery;
+import org.tremplin.core.dashboard.DashboardDesk;
 import org.tremplin.core.eligibility.ReferenceEligibilityRules;
 import org.tremplin.core.evidence.EvidenceLedger;
 import org.tremplin.core.evidence.JdbiEvidenceRecords;
@@ -133,6 +136,7 @@ public final class Tremplin implements AutoCloseable {
   private final ImportService imports;
   private final ProjectService projects;
   private final ProjectsReportService projectsReport;
+  private final DashboardService dashboard;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -157,10 +161,11 @@ public final class Tremplin implements AutoCloseable {
     EventOutbox events = new EventOutbox(jdbi, clock);
     this.attendance =
         new AttendanceRegister(database, sheets, cohorts, learners, access, events, clock);
+    JdbiEvidenceRecords evidenceRecords = new JdbiEvidenceRecords(jdbi);
     this.evidence =
         new EvidenceLedger(
             database,
-            new JdbiEvidenceRecords(jdbi),
+            evidenceRecords,
             sheets,
             cohorts,
             learners,
@@ -259,6 +264,23 @@ public final class Tremplin implements AutoCloseable {
             access,
             clock);
     this.projectsReport = new ProjectsReportDesk(database, schools, access);
+    this.dashboard =
+        new DashboardDesk(
+            database,
+            schools,
+            cohorts,
+            reports,
+            new CohortFiguresQuery(
+                cohorts,
+                learners,
+                sheets,
+                evidenceRecords,
+                templates,
+                certifications,
+                alerts,
+                contractRules),
+            access,
+            clock);
     templates.installBuiltIns();
   }
 
@@ -524,6 +546,16 @@ public final class Tremplin implements AutoCloseable {
    */
   public ProjectsReportService projectsReport() {
     return projectsReport;
+  }
+
+  /**
+   * The school's dashboard: each cohort's figures and the year's exits against the funders'
+   * targets.
+   *
+   * @return the service
+   */
+  public DashboardService dashboard() {
+    return dashboard;
   }
 
   /**

@@ -71,6 +71,7 @@ import org.tremplin.web.page.StylesheetResource;
 import org.tremplin.web.path.PathResource;
 import org.tremplin.web.project.ProjectResource;
 import org.tremplin.web.roster.RosterResource;
+import org.tremplin.web.school.SchoolResource;
 import org.tremplin.web.session.SessionFilter;
 
 /**
@@ -493,6 +494,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     context.register(new ProjectResource(tremplin, forms, clock, baseUrl));
     context.register(new AdminResource(registrations, configured, directory, tremplin, clock));
     context.register(new RosterResource(rosterSync, tremplin, baseUrl, forms));
+    context.register(new SchoolResource(tremplin, forms, clock, baseUrl));
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(new ScriptResource());

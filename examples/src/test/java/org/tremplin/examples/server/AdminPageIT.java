@@ -67,9 +67,10 @@ class AdminPageIT {
       LtiTestPlatform.Seeded seeded = platform.seedCohort("Promo", "s-ada");
       platform.linkCourse("course-1", seeded.cohort());
       LtiTestPlatform.Browser manager = platform.browser();
-      HttpResponse<String> home =
+      HttpResponse<String> home = // a manager lands on the school's dashboard (issue 13)
           manager.follow(
-              manager.launch("s-manager", "course-1", List.of(MEMBERSHIP + "#Administrator")));
+              manager.follow(
+                  manager.launch("s-manager", "course-1", List.of(MEMBERSHIP + "#Administrator"))));
       String session = home.uri().getQuery();
 
       HttpResponse<String> refused = manager.get(platform.base.resolve("app/admin?" + session));
