@@ -82,6 +82,7 @@ import org.tremplin.core.privacy.PathSections;
 import org.tremplin.core.privacy.PersonalDataSection;
 import org.tremplin.core.privacy.PrivacyOffice;
 import org.tremplin.core.programme.JdbiProgrammeTemplates;
+import org.tremplin.core.programme.SchoolTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.core.programme.TemplateValidator;
 import org.tremplin.core.project.JdbiProjects;
@@ -137,6 +138,7 @@ public final class Tremplin implements AutoCloseable {
   private final ProjectService projects;
   private final ProjectsReportService projectsReport;
   private final DashboardService dashboard;
+  private final SchoolTemplates schoolTemplates;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -152,6 +154,9 @@ public final class Tremplin implements AutoCloseable {
             access,
             clock);
     this.schools = new SchoolRegistry(database, new JdbiSchools(jdbi), access, clock);
+    this.schoolTemplates =
+        new SchoolTemplates(
+            database, templates, new TemplateValidator(certifications), schools, access, clock);
     this.cohorts =
         new CohortRegistry(
             database, new JdbiCohorts(jdbi), schools, templates, calendars, access, clock);
@@ -366,6 +371,15 @@ public final class Tremplin implements AutoCloseable {
    */
   public ProgrammeTemplateService templates() {
     return templates;
+  }
+
+  /**
+   * The programme templates of each school: the network's and its own (import, copy, export).
+   *
+   * @return the schools' templates
+   */
+  public SchoolTemplates schoolTemplates() {
+    return schoolTemplates;
   }
 
   /**

@@ -25,6 +25,7 @@ import org.tremplin.lti.grades.LmsGrades;
 import org.tremplin.lti.housekeeping.Housekeeping;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
+import org.tremplin.lti.identity.SchoolPlatforms;
 import org.tremplin.lti.keys.CachingPlatformKeys;
 import org.tremplin.lti.keys.HttpJwksFetcher;
 import org.tremplin.lti.keys.JdbiToolKeys;
@@ -492,7 +493,19 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     context.register(
         new CohortResource(tremplin, forms, clock, baseUrl, gradeDeliveries, lmsGrades));
     context.register(new ProjectResource(tremplin, forms, clock, baseUrl));
-    context.register(new AdminResource(registrations, configured, directory, tremplin, clock));
+    context.register(
+        new AdminResource(
+            new SchoolPlatforms(
+                registrations,
+                (issuer, clientId) ->
+                    configured.stream()
+                        .anyMatch(p -> p.issuer().equals(issuer) && p.clientId().equals(clientId)),
+                directory,
+                tremplin.schools()),
+            tremplin,
+            forms,
+            clock,
+            baseUrl));
     context.register(new RosterResource(rosterSync, tremplin, baseUrl, forms));
     context.register(new SchoolResource(tremplin, forms, clock, baseUrl));
     context.register(new StorageScriptResource());

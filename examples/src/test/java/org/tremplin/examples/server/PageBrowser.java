@@ -193,7 +193,12 @@ final class PageBrowser implements AutoCloseable {
    * @return the address it landed on (with its session token)
    */
   URI launch(Desk desk, String sub, String context, Role role, String locale) {
-    desk.users.put(sub, new Desk.Launch(context, List.of(ltiRole(role)), locale, "User " + sub));
+    return launch(desk, sub, context, ltiRole(role), locale);
+  }
+
+  /** As {@link #launch(Desk, String, String, Role, String)}, with this LTI role URI. */
+  URI launch(Desk desk, String sub, String context, String ltiRole, String locale) {
+    desk.users.put(sub, new Desk.Launch(context, List.of(ltiRole), locale, "User " + sub));
     Map<String, String> login = desk.platform.loginParameters(sub);
     driver.get(desk.platform.loginUri(login).toString());
     new WebDriverWait(driver, WAIT).until(d -> String.valueOf(d.getCurrentUrl()).contains("/app/"));
