@@ -3,9 +3,13 @@ package org.tremplin.web.api;
 import java.util.ArrayList;
 import java.util.List;
 import org.tremplin.core.Tremplin;
+import org.tremplin.web.api.attendance.AttendanceApiResource;
+import org.tremplin.web.api.cohort.CohortsResource;
 import org.tremplin.web.api.frame.ApiGuard;
 import org.tremplin.web.api.frame.ProblemMapper;
 import org.tremplin.web.api.frame.RateLimiter;
+import org.tremplin.web.api.learner.LearnersResource;
+import org.tremplin.web.api.school.SchoolsResource;
 
 /**
  * The REST API's JAX-RS components, built once by {@code TremplinFeature}: the guard (bearer
@@ -21,7 +25,11 @@ public final class ApiComponents {
    * @return the resource classes
    */
   public static List<Class<?>> resourceClasses() {
-    return List.of();
+    return List.of(
+        SchoolsResource.class,
+        CohortsResource.class,
+        LearnersResource.class,
+        AttendanceApiResource.class);
   }
 
   /**
@@ -35,6 +43,10 @@ public final class ApiComponents {
     List<Object> components = new ArrayList<>();
     components.add(new ApiGuard(tremplin.tokens(), new RateLimiter(rateLimit)));
     components.add(new ProblemMapper());
+    components.add(new SchoolsResource(tremplin));
+    components.add(new CohortsResource(tremplin));
+    components.add(new LearnersResource(tremplin));
+    components.add(new AttendanceApiResource(tremplin));
     return List.copyOf(components);
   }
 }

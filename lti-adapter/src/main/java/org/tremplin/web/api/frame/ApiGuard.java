@@ -80,7 +80,7 @@ public final class ApiGuard implements ContainerRequestFilter, ContainerResponse
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!(request.getSecurityContext() instanceof Caller)) {
+    if (!(request.getSecurityContext().getUserPrincipal() instanceof Caller.TokenPrincipal)) {
       return; // refused at the door: the problem reply stands as it is
     }
     response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");

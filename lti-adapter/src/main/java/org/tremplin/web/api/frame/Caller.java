@@ -19,7 +19,19 @@ public record Caller(Actor actor, boolean secure) implements SecurityContext {
    */
   @Override
   public Principal getUserPrincipal() {
-    return actor::id;
+    return new TokenPrincipal(actor);
+  }
+
+  /**
+   * The principal of a token's request: its actor.
+   *
+   * @param actor the actor the token acts as
+   */
+  record TokenPrincipal(Actor actor) implements Principal {
+    @Override
+    public String getName() {
+      return actor.id();
+    }
   }
 
   @Override
@@ -45,8 +57,9 @@ public record Caller(Actor actor, boolean secure) implements SecurityContext {
    * @throws IllegalStateException when the resource is not guarded (a programming error)
    */
   public static Actor of(SecurityContext context) {
-    if (context instanceof Caller caller) {
-      return caller.actor();
+    // runtimes inject a proxy of the request's context: ask it for the principal
+    if (context.getUserPrincipal() instanceof TokenPrincipal principal) {
+      return principal.actor();
     }
     throw new IllegalStateException("an API resource without @ApiAuthenticated");
   }
