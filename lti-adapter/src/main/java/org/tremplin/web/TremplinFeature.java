@@ -48,6 +48,7 @@ import org.tremplin.lti.services.ServiceEndpoints;
 import org.tremplin.lti.services.ServiceTokens;
 import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.web.admin.AdminResource;
+import org.tremplin.web.api.ApiComponents;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
 import org.tremplin.web.attendance.AttendanceResource;
@@ -121,6 +122,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
   private final java.util.List<org.tremplin.lti.registration.PlatformRegistration> configured;
   private final FormGuard forms;
+  private final int apiRateLimit;
   private final boolean ownsEngine;
   private final Object lifecycle = new Object();
   private boolean relayStartedHere; // guarded by lifecycle
@@ -276,6 +278,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     tremplin.relay().register(new GradePublisher(gradeDeliveries, gradebooks, ags, clock));
     this.lmsGrades = new LmsGrades(tremplin, gradeDeliveries, gradebooks, ags, clock);
     this.baseUrl = config.baseUrl();
+    this.apiRateLimit = config.apiRateLimit();
     this.clock = clock;
     this.ownsEngine = ownsEngine;
   }
@@ -517,6 +520,8 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     context.register(new LogoResource());
     context.register(new JwksResource(toolKeys));
     context.register(new HealthResource(database));
+    // the REST API, /api/v1 (ADR 0012)
+    ApiComponents.of(tremplin, apiRateLimit).forEach(context::register);
     return true;
   }
 }
