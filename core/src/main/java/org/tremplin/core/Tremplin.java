@@ -30,6 +30,7 @@ import org.tremplin.core.alert.JdbiAlerts;
 import org.tremplin.core.attendance.AttendanceRegister;
 import org.tremplin.core.attendance.JdbiAttendanceSheets;
 import org.tremplin.core.calendar.FrenchCalendar;
+import org.tremplin.core.caseload.CaseloadDesk;
 import org.tremplin.core.calendar.PublicHolidayRules;
 import org.tremplin.core.certification.ResourceCertificationCatalog;
 import org.tremplin.core.coaching.ActionPlanLedger;
@@ -123,6 +124,7 @@ public final class Tremplin implements AutoCloseable {
   private final FunderFactsService funderFacts;
   private final ReportService reports;
   private final ApiTokens tokens;
+  private final CaseloadDesk caseloads;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -220,6 +222,7 @@ public final class Tremplin implements AutoCloseable {
     FunderSections.all().forEach(privacy::addSection);
     this.reports = new ReportDesk(database, schools, access);
     this.tokens = new ApiTokens(database, jdbi, schools, access, clock);
+    this.caseloads = new CaseloadDesk(database, cohorts, learners, referents, access);
     templates.installBuiltIns();
   }
 
@@ -395,6 +398,15 @@ public final class Tremplin implements AutoCloseable {
    */
   public CoachingService coaching() {
     return coaching;
+  }
+
+  /**
+   * Coaches' caseloads: whose referent a coach is, and where each learner's file is kept.
+   *
+   * @return the caseload desk
+   */
+  public CaseloadDesk caseloads() {
+    return caseloads;
   }
 
   /**
