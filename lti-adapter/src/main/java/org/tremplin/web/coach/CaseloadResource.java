@@ -76,8 +76,9 @@ public final class CaseloadResource {
       return CoachPages.forbidden(request, ROOT);
     }
     try {
-      List<Line> lines = lines(actor.get(), t);
-      return CoachPages.caseload(request, t, lines);
+      // one transaction for the page's reads: their audit lines are committed once
+      List<Line> lines = tremplin.transactions().inTransaction(h -> lines(actor.get(), t));
+      return CoachPages.caseload(request, t, lines, schoolOf(lines));
     } catch (TremplinException e) {
       if (e.code() == org.tremplin.api.ErrorCode.ACCESS_DENIED) {
         return CoachPages.forbidden(request, ROOT);
@@ -86,8 +87,13 @@ public final class CaseloadResource {
     }
   }
 
+  private String schoolOf(List<Line> lines) {
+    return lines.isEmpty() ? "" : lines.get(0).school();
+  }
+
   /** One learner of the caseload as its line shows it. */
   record Line(
+      String school,
       String learnerId,
       String name,
       String cohort,
@@ -168,6 +174,7 @@ public final class CaseloadResource {
       exit.ifPresent(x -> reasons.add(t.get("coach.caseload.exit", t.day(x.leftOn()))));
       lines.add(
           new Line(
+              schoolName(m),
               learner.value().toString(),
               m.learner().displayName(),
               m.cohort().name(),
@@ -180,6 +187,14 @@ public final class CaseloadResource {
     }
     lines.sort(ORDER);
     return lines;
+  }
+
+  private String schoolName(CaseMember m) {
+    try {
+      return tremplin.schools().get(m.cohort().school()).name();
+    } catch (TremplinException e) {
+      return "";
+    }
   }
 
   /** Exited last; then open alerts, days since the last meeting, ending soonest, name. */

@@ -29,7 +29,7 @@ final class CoachPages {
   private CoachPages() {}
 
   /** The caseload. */
-  static Response caseload(RequestSession request, CoachText t, List<Line> lines) {
+  static Response caseload(RequestSession request, CoachText t, List<Line> lines, String school) {
     String root = CaseloadResource.ROOT;
     String token = request.token();
     List<CaseLine> view =
@@ -52,7 +52,7 @@ final class CoachPages {
     long urgent = lines.stream().filter(Line::urgent).count();
     CaseloadPage page =
         new CaseloadPage(
-            Layout.of(t.locale(), t.get("coach.caseload.title"), "", root),
+            Layout.of(t.locale(), t.get("coach.caseload.title"), school, root),
             t,
             lines.isEmpty()
                 ? t.get("coach.caseload.empty")
@@ -94,7 +94,11 @@ final class CoachPages {
     String name = w.member().learner().displayName();
     FilePage page =
         new FilePage(
-            Layout.of(t.locale(), errors.titlePrefix() + t.get("coach.file.title", name), "", root)
+            Layout.of(
+                    t.locale(),
+                    errors.titlePrefix() + t.get("coach.file.title", name),
+                    w.school(),
+                    root)
                 .withScript(root + Scripts.href("form-errors.js")),
             t,
             errors,

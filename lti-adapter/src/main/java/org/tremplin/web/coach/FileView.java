@@ -71,7 +71,7 @@ final class FileView {
           new AlertItem(
               a.id().toString(),
               CoachText.kindCode(a.signal()),
-              t.kind(a.signal()),
+              capitalized(t.kind(a.signal())),
               t.evidence(a.signal()),
               t.get("coach.alert.raised", t.day(a.raisedOn())),
               a.status().name(),
@@ -355,6 +355,10 @@ final class FileView {
           new ProofItem(code, name, level, proofText, state, t.get("coach.proof.state." + state)));
     }
     return new Eligibility(true, facts, items, "");
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String finding(CoachText t, ContractFinding f) {

@@ -97,6 +97,7 @@ public final class LearnerFileResource {
       RequestSession request,
       Actor actor,
       CaseMember member,
+      String school,
       CoachText t,
       HiddenFields fields,
       boolean mayWriteCoaching,
@@ -121,11 +122,7 @@ public final class LearnerFileResource {
         return CoachPages.notFound(request, t, ROOT);
       }
       return CoachPages.fileWithNotice(
-          who.get(),
-          new FileView(tremplin, clock, who.get()),
-          FormErrors.in(t.locale()),
-          null,
-          200);
+          who.get(), view(who.get()), FormErrors.in(t.locale()), null, 200);
     } catch (TremplinException e) {
       return refusal(request, t, e);
     }
@@ -201,11 +198,7 @@ public final class LearnerFileResource {
             ALERT_ALREADY_RESOLVED,
             INVALID_ARGUMENT ->
             CoachPages.fileWithNotice(
-                w,
-                new FileView(tremplin, clock, w),
-                FormErrors.in(t.locale()),
-                t.get("coach.error.conflict"),
-                409);
+                w, view(w), FormErrors.in(t.locale()), t.get("coach.error.conflict"), 409);
         default -> throw e;
       };
     }
@@ -485,11 +478,25 @@ public final class LearnerFileResource {
             request,
             actor.get(),
             member,
+            schoolName(member),
             t,
             forms.fields(request),
             access.allows(actor.get(), Operation.COACHING_WRITE, target),
             access.allows(actor.get(), Operation.INSERTION_WRITE, target),
             access.allows(actor.get(), Operation.CONFIDENTIAL_NOTE_READ, target)));
+  }
+
+  private String schoolName(CaseMember member) {
+    try {
+      return tremplin.schools().get(member.cohort().school()).name();
+    } catch (TremplinException e) {
+      return "";
+    }
+  }
+
+  /** The file read in one transaction: the audit lines of its reads are committed once. */
+  private FileView view(Who w) {
+    return tremplin.transactions().inTransaction(h -> new FileView(tremplin, clock, w));
   }
 
   private static Response refusal(RequestSession request, CoachText t, TremplinException e) {
