@@ -55,6 +55,7 @@ class CoachPagesIT {
   private static Learner ada;
   private static Learner grace;
   private static Learner linus;
+  private static Learner hedy;
 
   @BeforeAll
   static void start() throws Exception {
@@ -83,7 +84,8 @@ class CoachPagesIT {
     ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
     grace = core.learners().register(manager, school.id(), "Grace", "Hopper");
     linus = core.learners().register(manager, school.id(), "Linus", "Torvalds");
-    for (Learner l : List.of(ada, grace, linus)) {
+    hedy = core.learners().register(manager, school.id(), "Hedy", "Lamarr");
+    for (Learner l : List.of(ada, grace, linus, hedy)) {
       core.learners().join(manager, cohort.id(), l.id(), first);
     }
     platform.linkCourse("course-lamarr", cohort);
@@ -97,7 +99,8 @@ class CoachPagesIT {
     core.referents().assign(manager, ada.id(), "cip-1", first);
     core.referents().assign(manager, grace.id(), "cip-1", first);
     core.referents().assign(manager, linus.id(), "cip-2", first);
-    // Ada met five days ago; Grace never met, with an open alert
+    core.referents().assign(manager, hedy.id(), "cip-1", first);
+    // Ada met five days ago; Grace and Hedy never met, with an open alert (no test meets Hedy)
     Actor cip = Actor.of("cip-1", Role.COACH, new Scope.OfSchool(school.id()));
     CoachingMeeting met =
         core.coaching()
@@ -112,6 +115,8 @@ class CoachPagesIT {
             cip, cohort.id(), ada.id(), met.id(), new MeetingOutcome.Held("Bilan du stage", ""));
     core.alerts()
         .raise(manager, cohort.id(), grace.id(), List.of(new RiskSignal.MissedMeetings(2)), today);
+    core.alerts()
+        .raise(manager, cohort.id(), hedy.id(), List.of(new RiskSignal.MissedMeetings(2)), today);
   }
 
   @AfterAll
@@ -136,7 +141,7 @@ class CoachPagesIT {
         .contains("1 alerte ouverte : entretiens manqués")
         .contains("Dernier entretien il y a 5 jours")
         .doesNotContain("Torvalds");
-    assertThat(html.indexOf("Grace Hopper")).isLessThan(html.indexOf("Ada Lovelace"));
+    assertThat(html.indexOf("Hedy Lamarr")).isLessThan(html.indexOf("Ada Lovelace"));
     assertThat(html).contains("href=\"../app/coach/learners/" + ada.id().value() + "?session=");
   }
 
