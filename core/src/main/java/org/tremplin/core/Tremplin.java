@@ -35,6 +35,7 @@ import org.tremplin.core.attendance.AttendanceRegister;
 import org.tremplin.core.attendance.JdbiAttendanceSheets;
 import org.tremplin.core.calendar.FrenchCalendar;
 import org.tremplin.core.calendar.PublicHolidayRules;
+import org.tremplin.core.caseload.CaseloadDesk;
 import org.tremplin.core.certification.ResourceCertificationCatalog;
 import org.tremplin.core.coaching.ActionPlanLedger;
 import org.tremplin.core.coaching.BarrierLedger;
@@ -139,6 +140,7 @@ public final class Tremplin implements AutoCloseable {
   private final ProjectsReportService projectsReport;
   private final DashboardService dashboard;
   private final SchoolTemplates schoolTemplates;
+  private final CaseloadDesk caseloads;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -286,6 +288,7 @@ public final class Tremplin implements AutoCloseable {
                 contractRules),
             access,
             clock);
+    this.caseloads = new CaseloadDesk(database, cohorts, learners, referents, access);
     templates.installBuiltIns();
   }
 
@@ -470,6 +473,15 @@ public final class Tremplin implements AutoCloseable {
    */
   public CoachingService coaching() {
     return coaching;
+  }
+
+  /**
+   * Coaches' caseloads: whose referent a coach is, and where each learner's file is kept.
+   *
+   * @return the caseload desk
+   */
+  public CaseloadDesk caseloads() {
+    return caseloads;
   }
 
   /**

@@ -52,6 +52,8 @@ import org.tremplin.web.api.ApiComponents;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
 import org.tremplin.web.attendance.AttendanceResource;
+import org.tremplin.web.coach.CaseloadResource;
+import org.tremplin.web.coach.LearnerFileResource;
 import org.tremplin.web.cohort.CohortResource;
 import org.tremplin.web.config.TremplinConfig;
 import org.tremplin.web.deeplinking.AutoPostScriptResource;
@@ -493,6 +495,8 @@ public final class TremplinFeature implements Feature, AutoCloseable {
             clock,
             course -> rosterSync.sync(course, RosterTrigger.LINKED)));
     context.register(new PathResource(tremplin, clock));
+    context.register(new CaseloadResource(tremplin, clock));
+    context.register(new LearnerFileResource(tremplin, forms, clock, baseUrl));
     context.register(
         new CohortResource(tremplin, forms, clock, baseUrl, gradeDeliveries, lmsGrades));
     context.register(new ProjectResource(tremplin, forms, clock, baseUrl));

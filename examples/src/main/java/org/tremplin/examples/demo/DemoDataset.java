@@ -123,7 +123,7 @@ public final class DemoDataset {
   private static final LocalDate ECF_DAY = LocalDate.of(2026, 1, 8);
 
   /** The learner who misses the last days of the live demo unjustified (an alert to see). */
-  private static final String ABSENT_LEARNER = "Da Silva";
+  static final String ABSENT_LEARNER = "Da Silva";
 
   /** CP1 to CP5: first assessment, then a second chance on the criteria not acquired. */
   private static final List<Round> ROUNDS =

@@ -224,8 +224,15 @@ class AppFlowIT {
         assertThat(school.body()).contains("id=\"as-of\"").contains("Promo Existante");
         continue;
       }
+      if (role.getKey().equals("#Mentor")) { // from /app/home to the caseload
+        home = browser.follow(home);
+      }
 
       assertThat(home.statusCode()).as(role.getKey()).isEqualTo(200);
+      if (role.getKey().equals("#Mentor")) { // a coach lands on their caseload (issue 13)
+        assertThat(home.body()).contains("id=\"summary\"").doesNotContain("<section id=");
+        continue;
+      }
       if (role.getKey().equals("#Learner")) { // a learner lands on their path (issue 12)
         assertThat(home.body())
             .contains("id=\"timeline\"")

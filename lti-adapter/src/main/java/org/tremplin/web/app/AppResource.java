@@ -117,6 +117,10 @@ public final class AppResource {
         && session.cohortId() != null) {
       return PathResource.ownPath(path, request, "../"); // a learner lands on their path (issue 12)
     }
+    if (session.roles().equals(java.util.Set.of(org.tremplin.api.access.Role.COACH))) {
+      return seeOther(
+          "app/caseload", request.token()); // a coach lands on their caseload (issue 13)
+    }
     return AppPages.home(request.session(), tremplin, request.token());
   }
 
