@@ -137,7 +137,8 @@ class CoachPagesIT {
     assertThat(caseload.statusCode()).isEqualTo(200);
     String html = caseload.body();
     assertThat(html)
-        .contains("<h1>Mon portefeuille</h1>")
+        .contains("<h1 data-role=\"COACH\">Mon portefeuille</h1>")
+        .contains("Promotion : Promo Lamarr")
         .contains("1 alerte ouverte : entretiens manqués")
         .contains("Dernier entretien il y a 5 jours")
         .doesNotContain("Torvalds");
