@@ -6,20 +6,22 @@ import org.tremplin.api.learner.Learner;
 
 /**
  * A learner whose file someone may keep: the learner, the cohort of their latest enrolment (where
- * their coaching and insertion records are read and written), and their referent coach's id (empty
- * when none). Immutable.
+ * their coaching and insertion records are read and written), their referent coach's id (empty when
+ * none), and whether they are still enrolled there (false once they left). Immutable.
  *
  * @param learner the learner
  * @param cohort the cohort of their latest enrolment
  * @param referentCoach the actor id of their referent coach; empty when none
+ * @param enrolled false when their latest enrolment event is leaving the cohort
  */
-public record CaseMember(Learner learner, Cohort cohort, String referentCoach) {
+public record CaseMember(Learner learner, Cohort cohort, String referentCoach, boolean enrolled) {
   /**
    * All required; the coach may be empty.
    *
    * @param learner the learner
    * @param cohort the cohort
    * @param referentCoach the referent coach
+   * @param enrolled whether still enrolled
    */
   public CaseMember {
     TremplinException.required(learner, "learner");

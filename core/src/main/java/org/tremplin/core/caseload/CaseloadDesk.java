@@ -67,17 +67,17 @@ public final class CaseloadDesk {
   public List<CaseMember> caseload(Actor actor) {
     TremplinException.required(actor, "actor");
     List<LearnerId> ids = referents.caseload(actor, actor.id());
-    Map<LearnerId, CohortId> latest = latestCohorts(ids);
+    Map<LearnerId, Latest> latest = latestCohorts(ids);
     List<CaseMember> members = new ArrayList<>();
     for (LearnerId id : ids) {
-      CohortId cohortId = latest.get(id);
-      if (cohortId == null) {
+      Latest last = latest.get(id);
+      if (last == null) {
         continue;
       }
-      Cohort cohort = cohorts.cohort(cohortId);
+      Cohort cohort = cohorts.cohort(last.cohort());
       Target target = new Target.OfLearner(cohort.school(), cohort.id(), id, actor.id());
       if (access.allows(actor, Operation.INSERTION_WRITE, target)) {
-        members.add(new CaseMember(learners.learner(id), cohort, actor.id()));
+        members.add(new CaseMember(learners.learner(id), cohort, actor.id(), last.enrolled()));
       }
     }
     return List.copyOf(members);
@@ -96,33 +96,36 @@ public final class CaseloadDesk {
   public CaseMember member(Actor actor, LearnerId learner) {
     TremplinException.required(actor, "actor");
     Learner l = learners.learner(learner);
-    CohortId cohortId =
+    Latest last =
         Optional.ofNullable(latestCohorts(List.of(learner)).get(learner))
             .orElseThrow(
                 () ->
                     new TremplinException(
                         ErrorCode.LEARNER_NOT_ENROLLED,
                         "learner " + learner + " never joined a cohort"));
-    Cohort cohort = cohorts.cohort(cohortId);
+    Cohort cohort = cohorts.cohort(last.cohort());
     String referent = referents.referentOf(learner).orElse("");
     access.check(
         actor,
         Operation.INSERTION_WRITE,
         new Target.OfLearner(cohort.school(), cohort.id(), learner, referent));
-    return new CaseMember(l, cohort, referent);
+    return new CaseMember(l, cohort, referent, last.enrolled());
   }
 
-  /** Each learner's cohort of the latest enrolment event (by day, then by when recorded). */
-  private Map<LearnerId, CohortId> latestCohorts(List<LearnerId> ids) {
+  /** The cohort of a learner's latest enrolment event, and whether that event is not leaving. */
+  private record Latest(CohortId cohort, boolean enrolled) {}
+
+  /** Each learner's latest enrolment event (by day, then by when recorded). */
+  private Map<LearnerId, Latest> latestCohorts(List<LearnerId> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
     return database.read(
         h -> {
-          Map<LearnerId, CohortId> latest = new HashMap<>();
+          Map<LearnerId, Latest> latest = new HashMap<>();
           h.createQuery(
                   """
-                  select learner_id, cohort_id from tremplin_enrolment_event
+                  select learner_id, cohort_id, kind from tremplin_enrolment_event
                   where learner_id in (<ids>)
                   order by event_date, recorded_at, seq
                   """)
@@ -131,7 +134,9 @@ public final class CaseloadDesk {
                   (rs, ctx) ->
                       Map.entry(
                           new LearnerId(rs.getObject("learner_id", UUID.class)),
-                          new CohortId(rs.getObject("cohort_id", UUID.class))))
+                          new Latest(
+                              new CohortId(rs.getObject("cohort_id", UUID.class)),
+                              !"LEFT".equals(rs.getString("kind")))))
               .forEach(e -> latest.put(e.getKey(), e.getValue()));
           return latest;
         });

@@ -79,6 +79,11 @@ class CaseloadDeskIT {
           .extracting(e -> ((TremplinException) e).code())
           .isEqualTo(ErrorCode.ACCESS_DENIED);
     }
+    assertThat(f.tremplin.caseloads().member(f.coach, learner).enrolled()).isTrue();
+    f.tremplin
+        .learners()
+        .leave(f.manager, f.cohort.id(), learner, LocalDate.of(2025, 12, 1), "moved");
+    assertThat(f.tremplin.caseloads().member(f.coach, learner).enrolled()).isFalse();
     Learner unenrolled = f.newcomer("Jamais", "Inscrite");
     assertThatThrownBy(() -> f.tremplin.caseloads().member(f.manager, unenrolled.id()))
         .extracting(e -> ((TremplinException) e).code())

@@ -117,7 +117,9 @@ public final class CaseloadResource {
       Optional<AssessedContract> contract =
           tremplin.insertion().contract(actor, cohort, learner, today);
       Optional<AssessedPass> pass = tremplin.insertion().pass(actor, cohort, learner, today);
-      Optional<Exit> exit = tremplin.insertion().exit(actor, cohort, learner);
+      // an exit is recorded for a learner who left: the others need no read of it
+      Optional<Exit> exit =
+          m.enrolled() ? Optional.empty() : tremplin.insertion().exit(actor, cohort, learner);
       List<String> reasons = new ArrayList<>();
       if (!alerts.isEmpty()) {
         reasons.add(
@@ -172,6 +174,9 @@ public final class CaseloadResource {
         }
       }
       exit.ifPresent(x -> reasons.add(t.get("coach.caseload.exit", t.day(x.leftOn()))));
+      if (!m.enrolled() && exit.isEmpty()) {
+        reasons.add(t.get("coach.caseload.left"));
+      }
       lines.add(
           new Line(
               schoolName(m),
@@ -182,8 +187,10 @@ public final class CaseloadResource {
               since,
               endingIn,
               List.copyOf(reasons),
-              !alerts.isEmpty() || since > MEETING_DUE_DAYS || endingIn <= ENDING_DAYS,
-              exit.isPresent()));
+              m.enrolled()
+                  ? !alerts.isEmpty() || since > MEETING_DUE_DAYS || endingIn <= ENDING_DAYS
+                  : exit.isEmpty(),
+              !m.enrolled()));
     }
     lines.sort(ORDER);
     return lines;

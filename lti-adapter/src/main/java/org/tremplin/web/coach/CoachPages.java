@@ -55,6 +55,11 @@ final class CoachPages {
             Layout.of(t.locale(), t.get("coach.caseload.title"), school, root),
             t,
             lines.isEmpty()
+                ? ""
+                : t.get(
+                    "coach.caseload.cohorts",
+                    String.join(", ", lines.stream().map(Line::cohort).distinct().toList())),
+            lines.isEmpty()
                 ? t.get("coach.caseload.empty")
                 : t.get("coach.caseload.summary", lines.size(), urgent),
             view,
@@ -201,7 +206,12 @@ final class CoachPages {
 
   /** The caseload page. */
   record CaseloadPage(
-      Layout layout, CoachText t, String summary, List<CaseLine> lines, String homeHref) {}
+      Layout layout,
+      CoachText t,
+      String cohorts,
+      String summary,
+      List<CaseLine> lines,
+      String homeHref) {}
 
   /** The learner's file page. */
   record FilePage(
