@@ -166,12 +166,12 @@ final class SchoolPages {
         new Chart.Builder()
             .bar(
                 t.get("school.rate.dynamic"),
-                rateText(t, dynamic),
+                chartText(t, dynamic),
                 fraction(dynamic),
                 Optional.of(percentFraction(targets.dynamicPercent())))
             .bar(
                 t.get("school.rate.durable"),
-                rateText(t, durable),
+                chartText(t, durable),
                 fraction(durable),
                 Optional.of(percentFraction(targets.durablePercent())))
             .build(
@@ -261,6 +261,10 @@ final class SchoolPages {
     return r.percent()
         .map(p -> t.get("school.rate.value", t.percent(percentFraction(p)), r.count(), r.outOf()))
         .orElse(t.get("school.rate.none"));
+  }
+
+  private static String chartText(Texts t, Rate r) {
+    return r.percent().isEmpty() ? t.get("school.chart.noData") : rateText(t, r);
   }
 
   private static Table.Row rateRow(Texts t, String key, Rate r, BigDecimal target) {
