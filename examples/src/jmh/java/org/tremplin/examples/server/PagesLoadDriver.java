@@ -64,6 +64,7 @@ public final class PagesLoadDriver {
       Cohort cohort = seed(platform);
       String trainer = token(platform, "s-trainer", List.of(MEMBERSHIP + "#Instructor"));
       String learner = token(platform, "s-learner-0", List.of(MEMBERSHIP + "#Learner"));
+      String manager = token(platform, "s-manager", List.of(MEMBERSHIP + "#Administrator"));
       String base = "app/cohorts/" + cohort.id().value();
       String firstLearner =
           platform
@@ -84,6 +85,10 @@ public final class PagesLoadDriver {
       pages.put("learner file", new String[] {base + "/learners/" + firstLearner, trainer});
       pages.put("assessment form", new String[] {base + "/assessments/new", trainer});
       pages.put("add-a-learner form", new String[] {base + "/learners/new", trainer});
+      pages.put("school dashboard", new String[] {"app/school", manager}); // issue 13 (h13)
+      pages.put(
+          "school figure", new String[] {"app/school/" + base.substring(4) + "/recent", manager});
+      pages.put("school CSV", new String[] {"app/school?format=csv&table=cohorts", manager});
       LtiTestPlatform.Browser browser = platform.browser();
       int css =
           browser
@@ -105,7 +110,10 @@ public final class PagesLoadDriver {
               uris.put(
                   name,
                   platform.base.resolve(
-                      page[0] + "?session=" + URLEncoder.encode(page[1], StandardCharsets.UTF_8))));
+                      page[0]
+                          + (page[0].contains("?") ? "&" : "?")
+                          + "session="
+                          + URLEncoder.encode(page[1], StandardCharsets.UTF_8))));
       // warm every page up first (the JIT compiles what they share), then measure each
       for (int i = 0; i < warmup; i++) {
         for (URI uri : uris.values()) {
