@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.tremplin.api.access.Role;
 import org.tremplin.api.attendance.AttendanceRates;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.dashboard.AttendanceFigure;
@@ -68,11 +69,12 @@ final class SchoolPages {
     }
   }
 
-  /** The dashboard page. */
+  /** The dashboard page ({@code roles}: the session's manager or administrator roles, shown). */
   record DashboardPage(
       Layout layout,
       Texts t,
       List<NavLink> nav,
+      List<Role> roles,
       String asOf,
       boolean noCohort,
       Chart attendanceChart,
@@ -214,6 +216,11 @@ final class SchoolPages {
         layout(w, t.get("school.title")),
         t,
         nav(w, "dashboard"),
+        w.actor().grants().stream()
+            .map(org.tremplin.api.access.Grant::role)
+            .filter(r -> r == Role.MANAGER || r == Role.ADMIN)
+            .distinct()
+            .toList(),
         t.get("school.asOf", t.day(d.on())),
         d.cohorts().isEmpty(),
         bars.build(
