@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.alert.AlertStatus;
@@ -145,7 +147,7 @@ public final class CohortFiguresQuery {
     List<CountedLearner> behind = new ArrayList<>();
     ProgrammeTemplate template = templates.get(cohort.template());
     CertificationVersion cert = catalog.version(template.certification());
-    Map<LearnerId, List<Evidence>> byLearner = evidence.byCohort(id);
+    Map<LearnerId, List<Evidence>> evidenceOf = evidence.byCohort(id);
     Map<LearnerId, Set<EvidenceRecords.Milestone>> milestones = evidence.milestonesByLearner(id);
     Map<LearnerId, Integer> placement = sheets.placementHalfDays(id);
     RiskThresholds thresholds = alerts.thresholdsOf(cohort.school());
@@ -155,7 +157,7 @@ public final class CohortFiguresQuery {
           ReadinessRule.readiness(
               cert,
               e.learner(),
-              byLearner.getOrDefault(e.learner(), List.of()),
+              evidenceOf.getOrDefault(e.learner(), List.of()),
               milestones.getOrDefault(e.learner(), Set.of()),
               template.placementHours(),
               placement.getOrDefault(e.learner(), 0));
@@ -257,40 +259,28 @@ public final class CohortFiguresQuery {
     LocalDate horizon = on.plusDays(CohortFigures.ENDING_WITHIN_DAYS);
     Map<LearnerId, List<Suspension>> contractSuspensions = suspensions(h, cohort, "CONTRACT");
     Map<LearnerId, List<Suspension>> passSuspensions = suspensions(h, cohort, "PASS");
-    Map<LearnerId, List<ContractAmendment>> renewals = new HashMap<>();
-    h.createQuery(
-            "select learner_id, signed_on, new_end, weekly_hours from tremplin_contract_renewal"
-                + " where learner_id"
-                + OF_COHORT
-                + " order by learner_id, seq")
-        .bind("cohort", cohort.value())
-        .map(
+    Map<LearnerId, List<ContractAmendment>> renewals =
+        byLearner(
+            h.createQuery(
+                    "select learner_id, signed_on, new_end, weekly_hours"
+                        + " from tremplin_contract_renewal where learner_id"
+                        + OF_COHORT
+                        + " order by learner_id, seq")
+                .bind("cohort", cohort.value()),
             (rs, ctx) ->
-                Map.entry(
-                    learner(rs),
-                    new ContractAmendment(
-                        rs.getObject("signed_on", LocalDate.class),
-                        rs.getObject("new_end", LocalDate.class),
-                        rs.getInt("weekly_hours"))))
-        .forEach(
-            e -> renewals.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    Map<LearnerId, List<PassProlongation>> prolongations = new HashMap<>();
-    h.createQuery(
-            "select learner_id, days_added, reason from tremplin_pass_prolongation"
-                + " where learner_id"
-                + OF_COHORT
-                + " order by learner_id, seq")
-        .bind("cohort", cohort.value())
-        .map(
-            (rs, ctx) ->
-                Map.entry(
-                    learner(rs),
-                    new PassProlongation(rs.getInt("days_added"), rs.getString("reason"))))
-        .forEach(
-            e ->
-                prolongations
-                    .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                    .add(e.getValue()));
+                new ContractAmendment(
+                    rs.getObject("signed_on", LocalDate.class),
+                    rs.getObject("new_end", LocalDate.class),
+                    rs.getInt("weekly_hours")));
+    Map<LearnerId, List<PassProlongation>> prolongations =
+        byLearner(
+            h.createQuery(
+                    "select learner_id, days_added, reason from tremplin_pass_prolongation"
+                        + " where learner_id"
+                        + OF_COHORT
+                        + " order by learner_id, seq")
+                .bind("cohort", cohort.value()),
+            (rs, ctx) -> new PassProlongation(rs.getInt("days_added"), rs.getString("reason")));
 
     List<Ending> endings = new ArrayList<>();
     h.createQuery(
@@ -354,23 +344,27 @@ public final class CohortFiguresQuery {
 
   private static Map<LearnerId, List<Suspension>> suspensions(
       Handle h, CohortId cohort, String subject) {
-    Map<LearnerId, List<Suspension>> all = new HashMap<>();
-    h.createQuery(
-            "select learner_id, first_day, last_day, reason from tremplin_suspension"
-                + " where subject = :subject and learner_id"
-                + OF_COHORT
-                + " order by learner_id, seq")
-        .bind("cohort", cohort.value())
-        .bind("subject", subject)
-        .map(
-            (rs, ctx) ->
-                Map.entry(
-                    learner(rs),
-                    new Suspension(
-                        new DateRange(
-                            rs.getObject("first_day", LocalDate.class),
-                            rs.getObject("last_day", LocalDate.class)),
-                        rs.getString("reason"))))
+    return byLearner(
+        h.createQuery(
+                "select learner_id, first_day, last_day, reason from tremplin_suspension"
+                    + " where subject = :subject and learner_id"
+                    + OF_COHORT
+                    + " order by learner_id, seq")
+            .bind("cohort", cohort.value())
+            .bind("subject", subject),
+        (rs, ctx) ->
+            new Suspension(
+                new DateRange(
+                    rs.getObject("first_day", LocalDate.class),
+                    rs.getObject("last_day", LocalDate.class)),
+                rs.getString("reason")));
+  }
+
+  /** A query's rows by their {@code learner_id}, in the query's order. */
+  private static <T> Map<LearnerId, List<T>> byLearner(Query query, RowMapper<T> row) {
+    Map<LearnerId, List<T>> all = new HashMap<>();
+    query
+        .map((rs, ctx) -> Map.entry(learner(rs), row.map(rs, ctx)))
         .forEach(e -> all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return all;
   }

@@ -68,6 +68,7 @@ public final class PagesLoadDriver {
       String director = token(platform, "s-director", List.of(MEMBERSHIP + "#Administrator"));
       String trainer = token(platform, "s-trainer", List.of(MEMBERSHIP + "#Instructor"));
       String learner = token(platform, "s-learner-0", List.of(MEMBERSHIP + "#Learner"));
+      String manager = token(platform, "s-manager", List.of(MEMBERSHIP + "#Administrator"));
       String base = "app/cohorts/" + cohort.id().value();
       String firstLearner =
           platform
@@ -94,6 +95,10 @@ public final class PagesLoadDriver {
       pages.put(
           "manager: learner file",
           new String[] {"app/coach/learners/" + firstLearner, director});
+      pages.put("school dashboard", new String[] {"app/school", manager}); // issue 13 (h13)
+      pages.put(
+          "school figure", new String[] {"app/school/" + base.substring(4) + "/recent", manager});
+      pages.put("school CSV", new String[] {"app/school?format=csv&table=cohorts", manager});
       LtiTestPlatform.Browser browser = platform.browser();
       int css =
           browser
@@ -115,7 +120,10 @@ public final class PagesLoadDriver {
               uris.put(
                   name,
                   platform.base.resolve(
-                      page[0] + "?session=" + URLEncoder.encode(page[1], StandardCharsets.UTF_8))));
+                      page[0]
+                          + (page[0].contains("?") ? "&" : "?")
+                          + "session="
+                          + URLEncoder.encode(page[1], StandardCharsets.UTF_8))));
       // warm every page up first (the JIT compiles what they share), then measure each
       for (int i = 0; i < warmup; i++) {
         for (URI uri : uris.values()) {

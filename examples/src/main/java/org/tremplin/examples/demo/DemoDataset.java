@@ -336,6 +336,7 @@ public final class DemoDataset {
       }
     }
     recordProject(tremplin, cast.trainer(), cohort, learners.keySet(), plan);
+    recordInsertion(tremplin, cast.manager(), cohort, learners, plan);
     return new Demo(school, cohort, List.copyOf(learners.keySet()), cast);
   }
 
@@ -395,6 +396,43 @@ public final class DemoDataset {
             new org.tremplin.api.project.Deliverable.Url(
                 java.net.URI.create("https://jardins-caravelle.example.org/")),
             List.of("CP2", "CP3"));
+  }
+
+  /**
+   * Something for the manager's dashboard (issue 13): the learner who left was hired on a CDI (an
+   * exit), and the first two learners' insertion contracts end within 45 days of the last day.
+   */
+  private static void recordInsertion(
+      Tremplin tremplin, Actor manager, Cohort cohort, Map<Learner, Profile> learners, Plan plan) {
+    int contracts = 0;
+    for (Map.Entry<Learner, Profile> e : learners.entrySet()) {
+      if (e.getValue().leaveReason() != null) {
+        tremplin
+            .insertion()
+            .recordExit(
+                manager,
+                cohort.id(),
+                e.getKey().id(),
+                org.tremplin.api.insertion.NewExit.of(
+                    plan.at(LEFT_ON), org.tremplin.api.exit.ExitSituation.CDI));
+      } else if (contracts < 2) {
+        contracts++;
+        tremplin
+            .insertion()
+            .recordContract(
+                manager,
+                cohort.id(),
+                e.getKey().id(),
+                new org.tremplin.api.contract.InsertionContract(
+                    org.tremplin.api.eligibility.StructureKind.ACI,
+                    plan.at(e.getValue().joined()),
+                    plan.lastDay().plusDays(20L + 10L * contracts),
+                    26,
+                    List.of(),
+                    List.of(),
+                    ""));
+      }
+    }
   }
 
   /**

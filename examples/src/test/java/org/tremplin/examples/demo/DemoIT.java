@@ -97,6 +97,15 @@ class DemoIT {
       assertThat(caseload.body()).contains("id=\"caseload\"").contains("Aïcha Diallo");
       return;
     }
+    if (role == DemoRole.MANAGER) { // a manager lands on the school's dashboard (issue 13)
+      assertThat(home.statusCode()).isEqualTo(303);
+      HttpResponse<String> school =
+          get(home.uri().resolve(home.headers().firstValue("Location").orElseThrow()));
+      assertThat(school.uri().getPath()).isEqualTo("/app/school");
+      assertThat(roles(school.body())).containsExactly(role.name());
+      assertThat(school.body()).contains(demo.seeded().cohort().name()).contains("id=\"as-of\"");
+      return;
+    }
 
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.uri().getPath()).isEqualTo("/app/home");

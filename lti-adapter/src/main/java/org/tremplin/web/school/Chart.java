@@ -19,12 +19,12 @@ import java.util.Optional;
  */
 record Chart(String id, String title, String description, List<Bar> bars) {
   /** The drawing's width in SVG units. */
-  static final int WIDTH = 400;
+  static final int WIDTH = 440;
 
   /** Where bars start and how long a full (100 %) bar is. */
   static final int LEFT = 4;
 
-  static final int SPAN = 300;
+  static final int SPAN = 290;
 
   /** The height of one item: its label above, its bar below. */
   static final int ROW = 48;

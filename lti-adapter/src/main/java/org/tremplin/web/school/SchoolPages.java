@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.tremplin.api.access.Role;
 import org.tremplin.api.attendance.AttendanceRates;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.dashboard.AttendanceFigure;
@@ -68,11 +69,12 @@ final class SchoolPages {
     }
   }
 
-  /** The dashboard page. */
+  /** The dashboard page ({@code roles}: the session's manager or administrator roles, shown). */
   record DashboardPage(
       Layout layout,
       Texts t,
       List<NavLink> nav,
+      List<Role> roles,
       String asOf,
       boolean noCohort,
       Chart attendanceChart,
@@ -166,12 +168,12 @@ final class SchoolPages {
         new Chart.Builder()
             .bar(
                 t.get("school.rate.dynamic"),
-                rateText(t, dynamic),
+                chartText(t, dynamic),
                 fraction(dynamic),
                 Optional.of(percentFraction(targets.dynamicPercent())))
             .bar(
                 t.get("school.rate.durable"),
-                rateText(t, durable),
+                chartText(t, durable),
                 fraction(durable),
                 Optional.of(percentFraction(targets.durablePercent())))
             .build(
@@ -214,6 +216,11 @@ final class SchoolPages {
         layout(w, t.get("school.title")),
         t,
         nav(w, "dashboard"),
+        w.actor().grants().stream()
+            .map(org.tremplin.api.access.Grant::role)
+            .filter(r -> r == Role.MANAGER || r == Role.ADMIN)
+            .distinct()
+            .toList(),
         t.get("school.asOf", t.day(d.on())),
         d.cohorts().isEmpty(),
         bars.build(
@@ -261,6 +268,10 @@ final class SchoolPages {
     return r.percent()
         .map(p -> t.get("school.rate.value", t.percent(percentFraction(p)), r.count(), r.outOf()))
         .orElse(t.get("school.rate.none"));
+  }
+
+  private static String chartText(Texts t, Rate r) {
+    return r.percent().isEmpty() ? t.get("school.chart.noData") : rateText(t, r);
   }
 
   private static Table.Row rateRow(Texts t, String key, Rate r, BigDecimal target) {
