@@ -99,6 +99,11 @@ public final class PagesLoadDriver {
       pages.put(
           "school figure", new String[] {"app/school/" + base.substring(4) + "/recent", manager});
       pages.put("school CSV", new String[] {"app/school?format=csv&table=cohorts", manager});
+      // issue 13, item 4: the administrator's page (platforms, tokens, templates) and its forms
+      String admin = adminToken(platform, cohort);
+      pages.put("administrator (/app/admin)", new String[] {"app/admin", admin});
+      pages.put("token form", new String[] {"app/admin/tokens/new", admin});
+      pages.put("template import form", new String[] {"app/admin/templates/import", admin});
       LtiTestPlatform.Browser browser = platform.browser();
       int css =
           browser
@@ -153,6 +158,34 @@ public final class PagesLoadDriver {
       }
       System.out.printf(Locale.ROOT, "stylesheet: %d bytes (cached for a year)%n", css);
     }
+  }
+
+  /**
+   * An institution administrator's session on the cohort's school, with what its page lists: three
+   * API tokens (one revoked) and a template of the school beside the network's.
+   */
+  private static String adminToken(LtiTestPlatform platform, Cohort cohort) throws Exception {
+    Tremplin core = platform.tremplin.feature().tremplin();
+    Actor operator = Actor.of("admin", Role.ADMIN, new Scope.Network());
+    org.tremplin.api.access.Grant grant =
+        new org.tremplin.api.access.Grant(Role.ADMIN, new Scope.OfSchool(cohort.school()));
+    for (String label : List.of("SI de l'école", "Tableau de bord", "Ancien SI")) {
+      var issued = core.tokens().create(operator, grant, label, null);
+      if (label.startsWith("Ancien")) {
+        core.tokens().revoke(operator, issued.token().id());
+      }
+    }
+    core.schoolTemplates()
+        .importFor(
+            operator,
+            cohort.school(),
+            core.templates()
+                .exportJson(new TemplateRef("ecole-du-web", 1))
+                .replace("\"ecole-du-web\"", "\"ecole-du-web-92\""));
+    return token(
+        platform,
+        "s-admin",
+        List.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"));
   }
 
   private static void check(HttpResponse<String> response) {

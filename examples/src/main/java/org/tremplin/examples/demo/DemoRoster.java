@@ -12,6 +12,7 @@ import java.util.Set;
  * @param trainer the trainer
  * @param coach the coach, mentor of every learner
  * @param manager the school's manager
+ * @param admin the network's administrator
  * @param contextId the course's context id at the demo LMS (it follows the demo cohort)
  * @param inactive the {@code sub}s of the learners who left the cohort (NRPS status {@code
  *     Inactive})
@@ -21,8 +22,13 @@ public record DemoRoster(
     DemoUser trainer,
     DemoUser coach,
     DemoUser manager,
+    DemoUser admin,
     String contextId,
     Set<String> inactive) {
+  /** The demo's network administrator, when none is given. */
+  public static final DemoUser ADMIN =
+      new DemoUser("demo-admin", "Sophie", "Lambert", DemoRole.ADMIN);
+
   /** Copies the list. */
   public DemoRoster {
     learners = List.copyOf(learners);
@@ -33,6 +39,17 @@ public record DemoRoster(
     if (contextId.isBlank()) {
       throw new IllegalArgumentException("the demo course has a context id");
     }
+  }
+
+  /** The members of a course, with the demo's network administrator ({@link #ADMIN}). */
+  public DemoRoster(
+      List<DemoUser> learners,
+      DemoUser trainer,
+      DemoUser coach,
+      DemoUser manager,
+      String contextId,
+      Set<String> inactive) {
+    this(learners, trainer, coach, manager, ADMIN, contextId, inactive);
   }
 
   /** The members of the reference course ({@link DemoPlatform#CONTEXT_ID}). */
@@ -46,6 +63,7 @@ public record DemoRoster(
     all.add(trainer);
     all.add(coach);
     all.add(manager);
+    all.add(admin);
     return List.copyOf(all);
   }
 
@@ -61,6 +79,7 @@ public record DemoRoster(
       case TRAINER -> trainer;
       case COACH -> coach;
       case MANAGER -> manager;
+      case ADMIN -> admin;
     };
   }
 

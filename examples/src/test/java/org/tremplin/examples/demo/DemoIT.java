@@ -84,7 +84,10 @@ class DemoIT {
   }
 
   @ParameterizedTest
-  @EnumSource(DemoRole.class)
+  @EnumSource(
+      value = DemoRole.class,
+      names = {"ADMIN"},
+      mode = EnumSource.Mode.EXCLUDE)
   @Order(1)
   void eachRoleLaunchesFromTheCoursePageAndLandsOnItsPage(DemoRole role) throws Exception {
     HttpResponse<String> home = launchFromCoursePage(role, "Aïcha Diallo");
@@ -121,6 +124,21 @@ class DemoIT {
     if (role == DemoRole.LEARNER) {
       assertThat(home.body()).contains("Aïcha Diallo").doesNotContain("Inès Benali");
     }
+  }
+
+  @Test
+  @Order(1)
+  void theNetworkAdministratorLaunchesFromTheCoursePageAndLandsOnTheAdministratorPage()
+      throws Exception {
+    HttpResponse<String> home = launchFromCoursePage(DemoRole.ADMIN, "");
+    HttpResponse<String> admin =
+        get(home.uri().resolve(home.headers().firstValue("Location").orElseThrow()));
+
+    assertThat(home.statusCode()).isEqualTo(303);
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(admin.uri().getPath()).isEqualTo("/app/admin");
+    assertThat(roles(admin.body())).containsExactly("ADMIN");
+    assertThat(admin.body()).contains(demo.platform().issuer(), "ecole-du-web");
   }
 
   @Test
@@ -265,15 +283,16 @@ class DemoIT {
 
     assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
     List<String> lines = run.stdout().lines().toList();
-    assertThat(lines).hasSize(10);
+    assertThat(lines).hasSize(11);
     assertThat(lines.get(0)).startsWith("Demo started on http://localhost:").contains("/demo");
-    assertThat(lines.subList(1, 5))
+    assertThat(lines.subList(1, 6))
         .satisfiesExactly(
             l -> assertThat(l).startsWith("learner (").contains("/app/home", "roles LEARNER"),
             l -> assertThat(l).startsWith("trainer (").contains("roles TRAINER"),
             l -> assertThat(l).startsWith("coach (").contains("roles COACH"),
-            l -> assertThat(l).startsWith("manager (").contains("roles MANAGER"));
-    assertThat(lines.subList(5, 10))
+            l -> assertThat(l).startsWith("manager (").contains("roles MANAGER"),
+            l -> assertThat(l).startsWith("admin (").contains("/app/admin", "roles ADMIN"));
+    assertThat(lines.subList(6, 11))
         .extracting(l -> l.substring(0, l.indexOf(':')))
         .containsExactly(
             "step roster-read",
@@ -281,7 +300,7 @@ class DemoIT {
             "step launch-activity",
             "step record-assessment",
             "step grade-in-gradebook");
-    assertThat(lines.subList(5, 10)).allMatch(l -> l.contains(": OK"));
+    assertThat(lines.subList(6, 11)).allMatch(l -> l.contains(": OK"));
     assertThat(checkData.resolve("tremplin.mv.db")).exists();
     assertThat(checkData.resolve(DemoPlatform.KEY_FILE)).exists();
   }

@@ -230,9 +230,10 @@ final class AdminPages {
       return t.get("admin.token.revoked", t.instant(token.revokedAt()));
     }
     if (token.expiresAt() != null) {
+      // refused from expiresAt on: the last day it works is the one before, in Paris
+      LocalDate last = token.expiresAt().minusSeconds(1).atZone(AdminText.PARIS).toLocalDate();
       return t.get(
-          token.activeAt(now) ? "admin.token.expires" : "admin.token.expired",
-          t.instant(token.expiresAt()));
+          token.activeAt(now) ? "admin.token.expires" : "admin.token.expired", t.date(last));
     }
     return t.get("admin.token.active");
   }

@@ -48,6 +48,17 @@ class RoleMapperTest {
   }
 
   @Test
+  void onlyASystemAdministratorIsMarkedAsOne() {
+    assertThat(mapper.map(List.of(SYSTEM + "Administrator")).systemAdministrator()).isTrue();
+    assertThat(mapper.map(List.of(SYSTEM + "SysAdmin")).systemAdministrator()).isTrue();
+    assertThat(mapper.map(List.of(INSTITUTION + "Administrator")).systemAdministrator()).isFalse();
+    // a course role wins: a system administrator teaching a course is its trainer, not an admin
+    assertThat(
+            mapper.map(List.of(SYSTEM + "Administrator", M + "#Instructor")).systemAdministrator())
+        .isFalse();
+  }
+
+  @Test
   void anInstitutionAdministratorWithoutContextRoleIsAnAdmin() {
     assertThat(mapper.map(List.of(INSTITUTION + "Administrator")).roles())
         .containsExactly(Role.ADMIN);
