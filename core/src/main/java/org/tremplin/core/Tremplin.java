@@ -234,7 +234,6 @@ public final class Tremplin implements AutoCloseable {
             new JdbiFunderFacts(jdbi),
             insertion,
             new JdbiExits(jdbi),
-            sheets,
             access,
             events,
             clock);

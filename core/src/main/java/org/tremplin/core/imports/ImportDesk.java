@@ -15,7 +15,6 @@ import org.tremplin.api.imports.ImportReport;
 import org.tremplin.api.imports.ImportService;
 import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.school.SchoolService;
-import org.tremplin.core.attendance.AttendanceSheets;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.funder.JdbiFunderFacts;
 import org.tremplin.core.insertion.Exits;
@@ -48,7 +47,6 @@ public final class ImportDesk implements ImportService {
    * @param facts the funder facts store (unaudited comparison)
    * @param insertion the insertion path service (exits, audited)
    * @param exits the exits store (unaudited comparison)
-   * @param sheets the attendance sheets
    * @param access the access rules
    * @param events the event outbox
    * @param clock the clock read for "today"
@@ -63,7 +61,6 @@ public final class ImportDesk implements ImportService {
       JdbiFunderFacts facts,
       InsertionPathService insertion,
       Exits exits,
-      AttendanceSheets sheets,
       AccessRules access,
       EventOutbox events,
       Clock clock) {
@@ -72,8 +69,7 @@ public final class ImportDesk implements ImportService {
     this.references = new LearnerReferences(jdbi);
     this.learnerImport = new LearnerImport(database, references, cohorts, learners, funder, facts);
     this.attendanceImport =
-        new AttendanceImport(
-            database, references, cohorts, learners, sheets, access, events, clock);
+        new AttendanceImport(database, references, cohorts, learners, access, events, clock);
     this.exitImport = new ExitImport(database, references, insertion, exits);
   }
 
