@@ -234,6 +234,8 @@ public final class Tremplin implements AutoCloseable {
             new JdbiFunderFacts(jdbi),
             insertion,
             new JdbiExits(jdbi),
+            new PathAccess(
+                "imports", database, cohorts, learners, referents::referentOf, privacy, access),
             access,
             events,
             clock);
