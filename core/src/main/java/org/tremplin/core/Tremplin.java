@@ -253,7 +253,8 @@ public final class Tremplin implements AutoCloseable {
             new JdbiFunderFacts(jdbi),
             insertion,
             new JdbiExits(jdbi),
-            sheets,
+            new PathAccess(
+                "imports", database, cohorts, learners, referents::referentOf, privacy, access),
             access,
             events,
             clock);

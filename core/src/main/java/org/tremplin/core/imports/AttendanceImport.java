@@ -47,6 +47,33 @@ final class AttendanceImport {
   /** The reason stored on a version an import appends to correct a recorded half-day. */
   static final String CORRECTION_REASON = "import";
 
+  /**
+   * The values of one file read once each: a year of attendance repeats a few hundred dates, two
+   * parts and a dozen marks half a million times. Not thread-safe (one per file).
+   */
+  private static final class Memo {
+    private final Map<String, Optional<LocalDate>> dates = new HashMap<>();
+    private final Map<String, Optional<HalfDayPart>> parts = new HashMap<>();
+    private final Map<String, Optional<Mark>> marks = new HashMap<>();
+    private final Map<String, Optional<Integer>> lates = new HashMap<>();
+
+    Optional<LocalDate> date(String text) {
+      return dates.computeIfAbsent(text, Values::date);
+    }
+
+    Optional<HalfDayPart> part(String text) {
+      return parts.computeIfAbsent(text, Values::part);
+    }
+
+    Optional<Mark> mark(String text) {
+      return marks.computeIfAbsent(text, Values::mark);
+    }
+
+    Optional<Integer> lateMinutesIn(String text) {
+      return lates.computeIfAbsent(text, Values::lateMinutesIn);
+    }
+  }
+
   /** A grid header: an optional weekday word, a date, a part ("lun. 07/09/2026 matin"). */
   private static final Pattern GRID_HEADER =
       Pattern.compile("(?:\\p{L}+\\.?\\s+)?(\\S+)\\s+(\\S+(?:[\\s-]midi)?)");
@@ -55,7 +82,6 @@ final class AttendanceImport {
   private final LearnerReferences references;
   private final CohortRegistry cohorts;
   private final LearnerRegistry learners;
-  private final AttendanceSheets sheets;
   private final AccessRules access;
   private final EventOutbox events;
   private final Clock clock;
@@ -65,7 +91,6 @@ final class AttendanceImport {
       LearnerReferences references,
       CohortRegistry cohorts,
       LearnerRegistry learners,
-      AttendanceSheets sheets,
       AccessRules access,
       EventOutbox events,
       Clock clock) {
@@ -73,7 +98,6 @@ final class AttendanceImport {
     this.references = references;
     this.cohorts = cohorts;
     this.learners = learners;
-    this.sheets = sheets;
     this.access = access;
     this.events = events;
     this.clock = clock;
@@ -200,7 +224,10 @@ final class AttendanceImport {
         reason);
   }
 
-  /** The current sheet of each cohort over the days the file touches in it. */
+  /**
+   * The current mark of every half-day recorded in each cohort over the days the file touches in
+   * it: one range read per cohort, the newest version kept.
+   */
   private Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current(List<Placed> placed) {
     Map<CohortId, LocalDate[]> spans = new HashMap<>();
     for (Placed p : placed) {
@@ -213,8 +240,11 @@ final class AttendanceImport {
     spans.forEach(
         (cohort, span) -> {
           Map<AttendanceSheets.Line, AttendanceRecord> lines = new HashMap<>();
-          for (AttendanceRecord r : sheets.current(cohort, new DateRange(span[0], span[1]))) {
-            lines.put(new AttendanceSheets.Line(r.learner(), r.halfDay()), r);
+          for (AttendanceRecord r : references.versions(cohort, new DateRange(span[0], span[1]))) {
+            lines.merge(
+                new AttendanceSheets.Line(r.learner(), r.halfDay()),
+                r,
+                (a, b) -> a.version() >= b.version() ? a : b);
           }
           current.put(cohort, lines);
         });
@@ -278,20 +308,21 @@ final class AttendanceImport {
       return null;
     }
     List<Read> reads = new ArrayList<>(file.rows().size());
+    Memo memo = new Memo();
     for (CsvFile.Row row : file.rows()) {
       String reference = row.get(ref.get());
       if (reference.isEmpty()) {
         problems.add(new ImportProblem(row.line(), file.name(ref.get()), Reason.MISSING_VALUE, ""));
         continue;
       }
-      Optional<LocalDate> day = Values.date(row.get(date.get()));
+      Optional<LocalDate> day = memo.date(row.get(date.get()));
       if (day.isEmpty()) {
         problems.add(
             new ImportProblem(
                 row.line(), file.name(date.get()), Reason.BAD_DATE, row.get(date.get())));
         continue;
       }
-      Optional<HalfDayPart> p = Values.part(row.get(part.get()));
+      Optional<HalfDayPart> p = memo.part(row.get(part.get()));
       if (p.isEmpty()) {
         problems.add(
             new ImportProblem(
@@ -300,7 +331,7 @@ final class AttendanceImport {
       }
       String lateText = late.map(row::get).orElse("");
       Optional<AttendanceMark> m =
-          mark(row.line(), file.name(mark.get()), row.get(mark.get()), lateText, problems);
+          mark(memo, row.line(), file.name(mark.get()), row.get(mark.get()), lateText, problems);
       if (m.isPresent()) {
         reads.add(
             new Read(
@@ -345,6 +376,7 @@ final class AttendanceImport {
       return null;
     }
     List<Read> reads = new ArrayList<>();
+    Memo memo = new Memo();
     for (CsvFile.Row row : file.rows()) {
       String reference = row.get(ref.get());
       if (reference.isEmpty()) {
@@ -357,7 +389,7 @@ final class AttendanceImport {
           continue;
         }
         String column = file.name(c.getKey());
-        mark(row.line(), column, cell, "", problems)
+        mark(memo, row.line(), column, cell, "", problems)
             .ifPresent(
                 m ->
                     reads.add(
@@ -388,15 +420,20 @@ final class AttendanceImport {
   }
 
   private static Optional<AttendanceMark> mark(
-      int line, String column, String text, String lateText, List<ImportProblem> problems) {
-    Optional<Mark> mark = Values.mark(text);
+      Memo memo,
+      int line,
+      String column,
+      String text,
+      String lateText,
+      List<ImportProblem> problems) {
+    Optional<Mark> mark = memo.mark(text);
     if (mark.isEmpty()) {
       problems.add(
           new ImportProblem(
               line, column, text.isEmpty() ? Reason.MISSING_VALUE : Reason.BAD_MARK, text));
       return Optional.empty();
     }
-    Optional<Integer> inCode = Values.lateMinutesIn(text);
+    Optional<Integer> inCode = memo.lateMinutesIn(text);
     int minutes;
     if (inCode.isPresent()) {
       minutes = inCode.get();

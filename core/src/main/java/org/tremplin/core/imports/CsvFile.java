@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -175,9 +176,26 @@ final class CsvFile {
    * spaces, hyphens and apostrophes as {@code _}.
    */
   static String key(String text) {
-    String plain =
-        Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return plain.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-'’.]+", "_");
+    String t = text.strip();
+    if (isPlainWord(t)) {
+      return t.toLowerCase(Locale.ROOT);
+    }
+    String plain = MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFD)).replaceAll("");
+    return SEPARATORS.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("_");
+  }
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-'’.]+");
+
+  /** ASCII letters, digits and underscores only: nothing to normalise but the case. */
+  private static boolean isPlainWord(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first position at or after {@code from} that is not white space (skipped blank lines). */

@@ -10,6 +10,7 @@ import org.tremplin.api.CohortId;
 import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Operation;
 import org.tremplin.api.exit.ExitSituation;
 import org.tremplin.api.imports.ImportProblem.Reason;
 import org.tremplin.api.imports.ImportReport;
@@ -19,6 +20,7 @@ import org.tremplin.api.insertion.NewExit;
 import org.tremplin.core.exit.ReferenceExitRules;
 import org.tremplin.core.insertion.Exits;
 import org.tremplin.core.internal.Database;
+import org.tremplin.core.path.PathAccess;
 
 /**
  * An exits file: each row records the learner's exit from the cohort they joined last, or corrects
@@ -33,16 +35,19 @@ final class ExitImport {
   private final LearnerReferences references;
   private final InsertionPathService insertion;
   private final Exits exits;
+  private final PathAccess path;
 
   ExitImport(
       Database database,
       LearnerReferences references,
       InsertionPathService insertion,
-      Exits exits) {
+      Exits exits,
+      PathAccess path) {
     this.database = database;
     this.references = references;
     this.insertion = insertion;
     this.exits = exits;
+    this.path = path;
   }
 
   private record Parsed(int line, String reference, NewExit exit) {}
@@ -137,6 +142,8 @@ final class ExitImport {
                 continue;
               }
               try {
+                // checked first, so that a row left unchanged tells nothing to whoever may not
+                path.check(actor, Operation.INSERTION_WRITE, cohort.get(), k.learner());
                 List<Exit> history = exits.history(cohort.get(), k.learner());
                 if (history.isEmpty()) {
                   insertion.recordExit(actor, cohort.get(), k.learner(), p.exit());

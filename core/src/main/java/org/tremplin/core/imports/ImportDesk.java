@@ -15,13 +15,13 @@ import org.tremplin.api.imports.ImportReport;
 import org.tremplin.api.imports.ImportService;
 import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.school.SchoolService;
-import org.tremplin.core.attendance.AttendanceSheets;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.funder.JdbiFunderFacts;
 import org.tremplin.core.insertion.Exits;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.LearnerRegistry;
 import org.tremplin.core.outbox.EventOutbox;
+import org.tremplin.core.path.PathAccess;
 import org.tremplin.core.privacy.PersonalDataSection;
 
 /**
@@ -48,7 +48,7 @@ public final class ImportDesk implements ImportService {
    * @param facts the funder facts store (unaudited comparison)
    * @param insertion the insertion path service (exits, audited)
    * @param exits the exits store (unaudited comparison)
-   * @param sheets the attendance sheets
+   * @param path checks a learner's insertion data (a row left unchanged is checked too)
    * @param access the access rules
    * @param events the event outbox
    * @param clock the clock read for "today"
@@ -63,18 +63,18 @@ public final class ImportDesk implements ImportService {
       JdbiFunderFacts facts,
       InsertionPathService insertion,
       Exits exits,
-      AttendanceSheets sheets,
+      PathAccess path,
       AccessRules access,
       EventOutbox events,
       Clock clock) {
     this.schools = schools;
     this.access = access;
     this.references = new LearnerReferences(jdbi);
-    this.learnerImport = new LearnerImport(database, references, cohorts, learners, funder, facts);
+    this.learnerImport =
+        new LearnerImport(database, references, cohorts, learners, funder, facts, path);
     this.attendanceImport =
-        new AttendanceImport(
-            database, references, cohorts, learners, sheets, access, events, clock);
-    this.exitImport = new ExitImport(database, references, insertion, exits);
+        new AttendanceImport(database, references, cohorts, learners, access, events, clock);
+    this.exitImport = new ExitImport(database, references, insertion, exits, path);
   }
 
   /**

@@ -12,6 +12,7 @@ import org.tremplin.api.LearnerId;
 import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Operation;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.funder.DeclaredSex;
@@ -26,6 +27,7 @@ import org.tremplin.api.learner.Learner;
 import org.tremplin.core.funder.JdbiFunderFacts;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.path.PathAccess;
 
 /**
  * A learners file: each row registers the learner with the school's reference (or finds them by
@@ -43,6 +45,7 @@ final class LearnerImport {
   private final LearnerRegistry learners;
   private final FunderFactsService funder;
   private final JdbiFunderFacts facts;
+  private final PathAccess path;
 
   LearnerImport(
       Database database,
@@ -50,13 +53,15 @@ final class LearnerImport {
       CohortService cohorts,
       LearnerRegistry learners,
       FunderFactsService funder,
-      JdbiFunderFacts facts) {
+      JdbiFunderFacts facts,
+      PathAccess path) {
     this.database = database;
     this.references = references;
     this.cohorts = cohorts;
     this.learners = learners;
     this.funder = funder;
     this.facts = facts;
+    this.path = path;
   }
 
   /** A row read and checked on its own. */
@@ -245,6 +250,8 @@ final class LearnerImport {
       FunderFacts declared =
           new FunderFacts(
               declaredOn, f.sex(), f.birthDate(), f.level(), f.qpv(), f.neet(), f.jobseeker());
+      // checked first, so that facts left unchanged tell nothing to whoever may not write them
+      path.check(actor, Operation.INSERTION_WRITE, cohort.id(), id);
       if (!facts.newest(id).filter(declared::equals).isPresent()) {
         funder.declare(actor, cohort.id(), id, declared);
         changed = true;

@@ -10,12 +10,20 @@ import org.jdbi.v3.core.Jdbi;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.SchoolId;
+import org.tremplin.api.attendance.AttendanceMark;
+import org.tremplin.api.attendance.AttendanceRecord;
+import org.tremplin.api.attendance.Mark;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.calendar.HalfDay;
+import org.tremplin.api.calendar.HalfDayPart;
+import org.tremplin.core.internal.Database;
 import org.tremplin.core.privacy.PersonalDataSection;
 
 /**
  * The school's references of its learners and their e-mail addresses (table {@code
- * tremplin_learner_reference}), plus the few reads the imports need on core's tables. Thread-safe;
- * calls inside a transaction join it.
+ * tremplin_learner_reference}), plus the few reads the imports need on core's tables (the school's
+ * cohorts, a learner's last cohort, a cohort's attendance versions). Thread-safe; calls inside a
+ * transaction join it.
  */
 final class LearnerReferences {
   /** A stored reference: the learner and their e-mail (empty when none was given). */
@@ -121,6 +129,37 @@ final class LearnerReferences {
         .stream()
         .findFirst()
         .map(Joined::cohort);
+  }
+
+  /**
+   * Every version of every half-day of a cohort over a period (the import keeps the newest of
+   * each): a plain range read on the attendance's primary key.
+   */
+  List<AttendanceRecord> versions(CohortId cohort, DateRange period) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select learner_id, half_day_date, part, version, mark, late_minutes,"
+                        + " recorded_by, recorded_at, reason from tremplin_attendance"
+                        + " where cohort_id = :cohort and half_day_date between :first and :last")
+                .bind("cohort", cohort.value())
+                .bind("first", period.first())
+                .bind("last", period.last())
+                .map(
+                    (rs, ctx) ->
+                        new AttendanceRecord(
+                            cohort,
+                            new LearnerId(rs.getObject("learner_id", UUID.class)),
+                            new HalfDay(
+                                rs.getObject("half_day_date", LocalDate.class),
+                                HalfDayPart.valueOf(rs.getString("part"))),
+                            rs.getInt("version"),
+                            new AttendanceMark(
+                                Mark.valueOf(rs.getString("mark")), rs.getInt("late_minutes")),
+                            rs.getString("recorded_by"),
+                            Database.instant(rs, "recorded_at"),
+                            rs.getString("reason")))
+                .list());
   }
 
   /** The personal-data section of the references: exported, and deleted on erasure. */

@@ -28,19 +28,32 @@ final class MarkWriter {
 
   private MarkWriter() {}
 
+  /**
+   * The system property that forces a way of writing, for the benchmark that compares them
+   * (docs/benchmarks.md); not a configuration key.
+   */
+  static final String STRATEGY_PROPERTY = "tremplin.bench.import-writer";
+
   /** Which way to write. */
   enum Strategy {
-    /** Array parameters unnested by PostgreSQL. */
+    /** PostgreSQL's {@code COPY ... FROM STDIN} through pgjdbc's copy API. */
+    COPY,
+    /** Array parameters unnested by PostgreSQL, one statement per chunk. */
     UNNEST,
     /** A JDBC batch (multi-row inserts with pgjdbc's {@code reWriteBatchedInserts}). */
     BATCH;
 
-    /** UNNEST on PostgreSQL, BATCH elsewhere. */
+    /** COPY on PostgreSQL through pgjdbc, BATCH elsewhere (or what the benchmark forces). */
     static Strategy of(Handle h) {
+      String forced = System.getProperty(STRATEGY_PROPERTY, "");
+      if (!forced.isEmpty()) {
+        return valueOf(forced);
+      }
       try {
-        return "PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName())
-            ? UNNEST
-            : BATCH;
+        if (!"PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName())) {
+          return BATCH;
+        }
+        return PgCopy.available(h.getConnection()) ? COPY : UNNEST;
       } catch (SQLException e) {
         throw new TremplinException(ErrorCode.STORE_FAILURE, "cannot read the database kind", e);
       }
@@ -54,13 +67,46 @@ final class MarkWriter {
       return;
     }
     try {
-      if (strategy == Strategy.UNNEST) {
+      if (strategy == Strategy.COPY) {
+        copy(h.getConnection(), records, by, at);
+      } else if (strategy == Strategy.UNNEST) {
         unnest(h.getConnection(), records, by, at);
       } else {
         batch(h.getConnection(), records, by, at);
       }
     } catch (SQLException e) {
       throw new TremplinException(ErrorCode.STORE_FAILURE, "writing the attendance failed", e);
+    }
+  }
+
+  private static void copy(Connection c, List<AttendanceRecord> records, String by, Instant at)
+      throws SQLException {
+    String sql =
+        "copy tremplin_attendance (cohort_id, learner_id, half_day_date, part, version, mark,"
+            + " late_minutes, recorded_by, recorded_at, reason) from stdin";
+    String tail = "\t" + PgCopy.text(by) + "\t" + Database.timestamp(at) + "\t";
+    StringBuilder rows = new StringBuilder(CHUNK * 140);
+    for (int from = 0; from < records.size(); from += CHUNK) {
+      rows.setLength(0);
+      for (AttendanceRecord r : records.subList(from, Math.min(records.size(), from + CHUNK))) {
+        rows.append(r.cohort().value())
+            .append('\t')
+            .append(r.learner().value())
+            .append('\t')
+            .append(r.halfDay().date())
+            .append('\t')
+            .append(r.halfDay().part().name())
+            .append('\t')
+            .append(r.version())
+            .append('\t')
+            .append(r.mark().mark().name())
+            .append('\t')
+            .append(r.mark().lateMinutes())
+            .append(tail)
+            .append(PgCopy.text(r.reason()))
+            .append('\n');
+      }
+      PgCopy.copyIn(c, sql, rows);
     }
   }
 

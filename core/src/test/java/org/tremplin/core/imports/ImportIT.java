@@ -284,4 +284,20 @@ class ImportIT {
             TremplinException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
     assertThat(f.rows("tremplin_learner")).isZero();
   }
+
+  @AllDatabases
+  void aCoachMayNotImportAttendanceNorATrainerExitsAndNothingIsWritten(TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 0);
+    imports(f).importLearners(f.manager, f.school.id(), utf8(LEARNERS), false);
+    Map<String, Integer> before = counts(f);
+
+    assertThatThrownBy(
+            () -> imports(f).importAttendance(f.coach, f.school.id(), utf8(ATTENDANCE), false))
+        .isInstanceOfSatisfying(
+            TremplinException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
+    assertThatThrownBy(() -> imports(f).importExits(f.trainer, f.school.id(), utf8(EXITS), false))
+        .isInstanceOfSatisfying(
+            TremplinException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
+    assertThat(counts(f)).isEqualTo(before);
+  }
 }
