@@ -69,6 +69,14 @@ public enum ErrorCode {
   EVIDENCE_UNKNOWN_BLOCK(Kind.INVALID),
   /** Evidence or an assessment is dated in the future. */
   EVIDENCE_IN_FUTURE(Kind.INVALID),
+  /** No such project (or not one of the caller's cohort), or no such milestone in it. */
+  PROJECT_NOT_FOUND(Kind.NOT_FOUND),
+  /** No such client organisation in the cohort's school. */
+  CLIENT_ORGANISATION_NOT_FOUND(Kind.NOT_FOUND),
+  /** The project was delivered already: its team, milestones and delivery are final. */
+  PROJECT_ALREADY_DELIVERED(Kind.CONFLICT),
+  /** A project without a team or without competencies cannot be delivered. */
+  PROJECT_TEAM_EMPTY(Kind.INVALID),
   /** A criterion code is not in the criteria list in force on the diagnosis date. */
   ELIGIBILITY_UNKNOWN_CRITERION(Kind.INVALID),
   /** No version of the criteria list applies on that date. */

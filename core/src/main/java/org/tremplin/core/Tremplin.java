@@ -12,14 +12,18 @@ import org.tremplin.api.coaching.CoachingService;
 import org.tremplin.api.coaching.ReferentService;
 import org.tremplin.api.cohort.CohortService;
 import org.tremplin.api.contract.ContractRules;
+import org.tremplin.api.dashboard.DashboardService;
 import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.exit.ExitRules;
 import org.tremplin.api.funder.FunderFactsService;
+import org.tremplin.api.imports.ImportService;
 import org.tremplin.api.insertion.InsertionPathService;
 import org.tremplin.api.learner.LearnerService;
 import org.tremplin.api.privacy.PrivacyService;
 import org.tremplin.api.programme.ProgrammeTemplateService;
+import org.tremplin.api.project.ProjectService;
+import org.tremplin.api.project.ProjectsReportService;
 import org.tremplin.api.report.ReportService;
 import org.tremplin.api.roster.RosterService;
 import org.tremplin.api.school.SchoolService;
@@ -31,6 +35,7 @@ import org.tremplin.core.attendance.AttendanceRegister;
 import org.tremplin.core.attendance.JdbiAttendanceSheets;
 import org.tremplin.core.calendar.FrenchCalendar;
 import org.tremplin.core.calendar.PublicHolidayRules;
+import org.tremplin.core.caseload.CaseloadDesk;
 import org.tremplin.core.certification.ResourceCertificationCatalog;
 import org.tremplin.core.coaching.ActionPlanLedger;
 import org.tremplin.core.coaching.BarrierLedger;
@@ -46,6 +51,8 @@ import org.tremplin.core.coaching.ReferentRegistry;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.cohort.JdbiCohorts;
 import org.tremplin.core.contract.ReferenceContractRules;
+import org.tremplin.core.dashboard.CohortFiguresQuery;
+import org.tremplin.core.dashboard.DashboardDesk;
 import org.tremplin.core.eligibility.ReferenceEligibilityRules;
 import org.tremplin.core.evidence.EvidenceLedger;
 import org.tremplin.core.evidence.JdbiEvidenceRecords;
@@ -53,6 +60,7 @@ import org.tremplin.core.exit.ReferenceExitRules;
 import org.tremplin.core.funder.FunderFactsLedger;
 import org.tremplin.core.funder.FunderSections;
 import org.tremplin.core.funder.JdbiFunderFacts;
+import org.tremplin.core.imports.ImportDesk;
 import org.tremplin.core.insertion.ContractLedger;
 import org.tremplin.core.insertion.EligibilityLedger;
 import org.tremplin.core.insertion.ExitLedger;
@@ -75,8 +83,12 @@ import org.tremplin.core.privacy.PathSections;
 import org.tremplin.core.privacy.PersonalDataSection;
 import org.tremplin.core.privacy.PrivacyOffice;
 import org.tremplin.core.programme.JdbiProgrammeTemplates;
+import org.tremplin.core.programme.SchoolTemplates;
 import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.core.programme.TemplateValidator;
+import org.tremplin.core.project.JdbiProjects;
+import org.tremplin.core.project.ProjectDesk;
+import org.tremplin.core.project.ProjectsReportDesk;
 import org.tremplin.core.report.ReportDesk;
 import org.tremplin.core.roster.CohortRoster;
 import org.tremplin.core.school.JdbiSchools;
@@ -123,6 +135,12 @@ public final class Tremplin implements AutoCloseable {
   private final FunderFactsService funderFacts;
   private final ReportService reports;
   private final ApiTokens tokens;
+  private final ImportService imports;
+  private final ProjectService projects;
+  private final ProjectsReportService projectsReport;
+  private final DashboardService dashboard;
+  private final SchoolTemplates schoolTemplates;
+  private final CaseloadDesk caseloads;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
@@ -138,6 +156,9 @@ public final class Tremplin implements AutoCloseable {
             access,
             clock);
     this.schools = new SchoolRegistry(database, new JdbiSchools(jdbi), access, clock);
+    this.schoolTemplates =
+        new SchoolTemplates(
+            database, templates, new TemplateValidator(certifications), schools, access, clock);
     this.cohorts =
         new CohortRegistry(
             database, new JdbiCohorts(jdbi), schools, templates, calendars, access, clock);
@@ -147,10 +168,11 @@ public final class Tremplin implements AutoCloseable {
     EventOutbox events = new EventOutbox(jdbi, clock);
     this.attendance =
         new AttendanceRegister(database, sheets, cohorts, learners, access, events, clock);
+    JdbiEvidenceRecords evidenceRecords = new JdbiEvidenceRecords(jdbi);
     this.evidence =
         new EvidenceLedger(
             database,
-            new JdbiEvidenceRecords(jdbi),
+            evidenceRecords,
             sheets,
             cohorts,
             learners,
@@ -218,8 +240,55 @@ public final class Tremplin implements AutoCloseable {
             new JdbiFunderFacts(jdbi),
             clock);
     FunderSections.all().forEach(privacy::addSection);
-    this.reports = new ReportDesk(database, schools, access);
+    this.reports = new ReportDesk(database, schools, cohorts, access, clock);
     this.tokens = new ApiTokens(database, jdbi, schools, access, clock);
+    this.imports =
+        new ImportDesk(
+            database,
+            jdbi,
+            schools,
+            cohorts,
+            learners,
+            funderFacts,
+            new JdbiFunderFacts(jdbi),
+            insertion,
+            new JdbiExits(jdbi),
+            sheets,
+            access,
+            events,
+            clock);
+    privacy.addSection(ImportDesk.referencesSection());
+    this.projects =
+        new ProjectDesk(
+            database,
+            new JdbiProjects(jdbi),
+            cohorts,
+            learners,
+            templates,
+            certifications,
+            evidence,
+            privacy,
+            access,
+            clock);
+    this.projectsReport = new ProjectsReportDesk(database, schools, access);
+    this.dashboard =
+        new DashboardDesk(
+            database,
+            schools,
+            cohorts,
+            reports,
+            new CohortFiguresQuery(
+                cohorts,
+                learners,
+                sheets,
+                evidenceRecords,
+                templates,
+                certifications,
+                alerts,
+                contractRules),
+            access,
+            clock);
+    this.caseloads = new CaseloadDesk(database, cohorts, learners, referents, access);
     templates.installBuiltIns();
   }
 
@@ -305,6 +374,15 @@ public final class Tremplin implements AutoCloseable {
    */
   public ProgrammeTemplateService templates() {
     return templates;
+  }
+
+  /**
+   * The programme templates of each school: the network's and its own (import, copy, export).
+   *
+   * @return the schools' templates
+   */
+  public SchoolTemplates schoolTemplates() {
+    return schoolTemplates;
   }
 
   /**
@@ -398,6 +476,15 @@ public final class Tremplin implements AutoCloseable {
   }
 
   /**
+   * Coaches' caseloads: whose referent a coach is, and where each learner's file is kept.
+   *
+   * @return the caseload desk
+   */
+  public CaseloadDesk caseloads() {
+    return caseloads;
+  }
+
+  /**
    * API tokens: server-to-server credentials, stored as hashes (ADR 0011).
    *
    * @return the API token service
@@ -458,6 +545,43 @@ public final class Tremplin implements AutoCloseable {
    */
   public ReportService reports() {
     return reports;
+  }
+
+  /**
+   * Imports of a school's CSV files: learners, attendance, exits (docs/imports.md).
+   *
+   * @return the import service
+   */
+  public ImportService imports() {
+    return imports;
+  }
+
+  /**
+   * Real projects for the neighbourhood: client organisations, projects, their delivery.
+   *
+   * @return the project service
+   */
+  public ProjectService projects() {
+    return projects;
+  }
+
+  /**
+   * The projects report: projects delivered, for whom, which competencies.
+   *
+   * @return the service
+   */
+  public ProjectsReportService projectsReport() {
+    return projectsReport;
+  }
+
+  /**
+   * The school's dashboard: each cohort's figures and the year's exits against the funders'
+   * targets.
+   *
+   * @return the service
+   */
+  public DashboardService dashboard() {
+    return dashboard;
   }
 
   /**

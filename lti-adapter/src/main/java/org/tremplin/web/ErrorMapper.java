@@ -29,12 +29,12 @@ import org.tremplin.lti.LtiException;
  * Turns every exception that reaches JAX-RS into a short error reply, so that no error answers an
  * empty body or a stack trace. A {@link WebApplicationException} keeps its status (and its own
  * entity, when it has one); a {@link TremplinException} or the adapter's {@link LtiException} maps
- * by its {@link ErrorCode.Kind} (INVALID 400, NOT_FOUND 404, CONFLICT 409, FORBIDDEN 403, INTERNAL
- * 500) with its stable code; anything else is a 500 with an incident number that is also logged,
- * with the exception's class and stack but without its message (messages may quote request values).
- * The reply is an HTML page for browser endpoints and {@code application/problem+json} for JSON
- * endpoints ({@code /api}, {@code /health}, resources producing JSON) or when the client prefers
- * JSON. Thread-safe; the {@code @Context} proxies are per request.
+ * by its {@link ErrorCode.Kind} (INVALID 400, or 422 in the REST API, NOT_FOUND 404, CONFLICT 409,
+ * FORBIDDEN 403, INTERNAL 500) with its stable code; anything else is a 500 with an incident number
+ * that is also logged, with the exception's class and stack but without its message (messages may
+ * quote request values). The reply is an HTML page for browser endpoints and {@code
+ * application/problem+json} for JSON endpoints ({@code /api}, {@code /health}, resources producing
+ * JSON) or when the client prefers JSON. Thread-safe; the {@code @Context} proxies are per request.
  */
 @Provider
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -116,7 +116,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
   private Response fromCode(String code, ErrorCode.Kind kind, RuntimeException exception) {
     int status =
         switch (kind) {
-          case INVALID -> 400;
+          // the REST API parses its input itself (400); what core refuses of it is 422
+          case INVALID -> restApi() ? 422 : 400;
           case NOT_FOUND -> 404;
           case CONFLICT -> 409;
           case FORBIDDEN -> 403;
@@ -255,6 +256,12 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
       }
     }
     return jsonPath(uriInfo == null ? "" : uriInfo.getPath(false));
+  }
+
+  /** Whether the request is one of the REST API's ({@code /api/v1/...}). */
+  private boolean restApi() {
+    String path = uriInfo == null ? "" : uriInfo.getPath(false);
+    return (path.startsWith("/") ? path.substring(1) : path).startsWith("api/v1/");
   }
 
   /** Whether a path is one of the JSON endpoints ({@code /api...}, {@code /health}). */

@@ -25,6 +25,7 @@ import org.tremplin.lti.grades.LmsGrades;
 import org.tremplin.lti.housekeeping.Housekeeping;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
+import org.tremplin.lti.identity.SchoolPlatforms;
 import org.tremplin.lti.keys.CachingPlatformKeys;
 import org.tremplin.lti.keys.HttpJwksFetcher;
 import org.tremplin.lti.keys.JdbiToolKeys;
@@ -47,9 +48,12 @@ import org.tremplin.lti.services.ServiceEndpoints;
 import org.tremplin.lti.services.ServiceTokens;
 import org.tremplin.lti.session.JdbiSessions;
 import org.tremplin.web.admin.AdminResource;
+import org.tremplin.web.api.ApiComponents;
 import org.tremplin.web.app.AppPages;
 import org.tremplin.web.app.AppResource;
 import org.tremplin.web.attendance.AttendanceResource;
+import org.tremplin.web.coach.CaseloadResource;
+import org.tremplin.web.coach.LearnerFileResource;
 import org.tremplin.web.cohort.CohortResource;
 import org.tremplin.web.config.TremplinConfig;
 import org.tremplin.web.deeplinking.AutoPostScriptResource;
@@ -69,7 +73,9 @@ import org.tremplin.web.lti.StorageScriptResource;
 import org.tremplin.web.page.ScriptResource;
 import org.tremplin.web.page.StylesheetResource;
 import org.tremplin.web.path.PathResource;
+import org.tremplin.web.project.ProjectResource;
 import org.tremplin.web.roster.RosterResource;
+import org.tremplin.web.school.SchoolResource;
 import org.tremplin.web.session.SessionFilter;
 
 /**
@@ -118,6 +124,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   private final org.tremplin.lti.registration.RegistrationPolicy registrationPolicy;
   private final java.util.List<org.tremplin.lti.registration.PlatformRegistration> configured;
   private final FormGuard forms;
+  private final int apiRateLimit;
   private final boolean ownsEngine;
   private final Object lifecycle = new Object();
   private boolean relayStartedHere; // guarded by lifecycle
@@ -273,6 +280,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     tremplin.relay().register(new GradePublisher(gradeDeliveries, gradebooks, ags, clock));
     this.lmsGrades = new LmsGrades(tremplin, gradeDeliveries, gradebooks, ags, clock);
     this.baseUrl = config.baseUrl();
+    this.apiRateLimit = config.apiRateLimit();
     this.clock = clock;
     this.ownsEngine = ownsEngine;
   }
@@ -487,10 +495,26 @@ public final class TremplinFeature implements Feature, AutoCloseable {
             clock,
             course -> rosterSync.sync(course, RosterTrigger.LINKED)));
     context.register(new PathResource(tremplin, clock));
+    context.register(new CaseloadResource(tremplin, clock));
+    context.register(new LearnerFileResource(tremplin, forms, clock, baseUrl));
     context.register(
         new CohortResource(tremplin, forms, clock, baseUrl, gradeDeliveries, lmsGrades));
-    context.register(new AdminResource(registrations, configured, directory, tremplin, clock));
+    context.register(new ProjectResource(tremplin, forms, clock, baseUrl));
+    context.register(
+        new AdminResource(
+            new SchoolPlatforms(
+                registrations,
+                (issuer, clientId) ->
+                    configured.stream()
+                        .anyMatch(p -> p.issuer().equals(issuer) && p.clientId().equals(clientId)),
+                directory,
+                tremplin.schools()),
+            tremplin,
+            forms,
+            clock,
+            baseUrl));
     context.register(new RosterResource(rosterSync, tremplin, baseUrl, forms));
+    context.register(new SchoolResource(tremplin, forms, clock, baseUrl));
     context.register(new StorageScriptResource());
     context.register(new StylesheetResource());
     context.register(new ScriptResource());
@@ -500,6 +524,8 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     context.register(new LogoResource());
     context.register(new JwksResource(toolKeys));
     context.register(new HealthResource(database));
+    // the REST API, /api/v1 (ADR 0012)
+    ApiComponents.of(tremplin, apiRateLimit).forEach(context::register);
     return true;
   }
 }

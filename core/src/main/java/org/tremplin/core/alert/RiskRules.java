@@ -85,10 +85,95 @@ public final class RiskRules {
       ending("PASS_IAE", s.passEndDate(), on, t).ifPresent(signals::add);
     }
 
-    if (s.acquiredShare().add(t.readinessTolerance()).compareTo(s.trainingElapsedShare()) < 0) {
+    if (readinessBehind(s.acquiredShare(), s.trainingElapsedShare(), t)) {
       signals.add(new RiskSignal.ReadinessBehind(s.acquiredShare(), s.trainingElapsedShare()));
     }
     return signals;
+  }
+
+  private static final java.util.Set<org.tremplin.api.programme.PhaseKind> TRAINING =
+      java.util.EnumSet.of(
+          org.tremplin.api.programme.PhaseKind.FOUNDATION,
+          org.tremplin.api.programme.PhaseKind.INTENSIVE_TRAINING,
+          org.tremplin.api.programme.PhaseKind.REAL_PROJECT);
+
+  /**
+   * Whether readiness is behind the cohort calendar: the acquired share plus the tolerance stays
+   * below the share of training elapsed.
+   *
+   * @param acquiredShare share of the certification's competencies acquired (0–1)
+   * @param trainingElapsedShare share of the training phases elapsed (0–1)
+   * @param t the thresholds (their readiness tolerance)
+   * @return whether readiness is behind
+   */
+  public static boolean readinessBehind(
+      java.math.BigDecimal acquiredShare,
+      java.math.BigDecimal trainingElapsedShare,
+      RiskThresholds t) {
+    return acquiredShare.add(t.readinessTolerance()).compareTo(trainingElapsedShare) < 0;
+  }
+
+  /**
+   * The share of competencies acquired, 4 decimals (0 without competencies).
+   *
+   * @param progress each competency's progress
+   * @return the share acquired
+   */
+  public static java.math.BigDecimal acquiredShare(
+      List<org.tremplin.api.evidence.CompetencyProgress> progress) {
+    return share(
+        progress.stream()
+            .filter(p -> p.status() == org.tremplin.api.evidence.CompetencyStatus.ACQUIRED)
+            .count(),
+        progress.size());
+  }
+
+  /**
+   * The share of the training phases' working days elapsed on a day (up to it, included), 4
+   * decimals (0 without training phases).
+   *
+   * @param calendar the cohort's calendar
+   * @param on the day
+   * @return the share elapsed
+   */
+  public static java.math.BigDecimal trainingElapsedShare(
+      org.tremplin.api.calendar.CohortCalendar calendar, LocalDate on) {
+    long trainingDays = 0;
+    long trainingElapsed = 0;
+    for (org.tremplin.api.calendar.PhaseSpan p : calendar.phases()) {
+      if (TRAINING.contains(p.kind())) {
+        trainingDays += p.workingDays();
+        if (!on.isBefore(p.range().first())) {
+          LocalDate last = p.range().last().isBefore(on) ? p.range().last() : on;
+          trainingElapsed +=
+              calendar
+                  .workingDaysIn(new org.tremplin.api.calendar.DateRange(p.range().first(), last))
+                  .size();
+        }
+      }
+    }
+    return share(trainingElapsed, trainingDays);
+  }
+
+  /**
+   * Whether a day falls in one of the training phases.
+   *
+   * @param calendar the cohort's calendar
+   * @param on the day
+   * @return whether it is a training day's phase
+   */
+  public static boolean inTraining(
+      org.tremplin.api.calendar.CohortCalendar calendar, LocalDate on) {
+    return calendar.phases().stream()
+        .anyMatch(p -> TRAINING.contains(p.kind()) && p.range().contains(on));
+  }
+
+  private static java.math.BigDecimal share(long part, long whole) {
+    if (whole == 0) {
+      return java.math.BigDecimal.ZERO;
+    }
+    return java.math.BigDecimal.valueOf(part)
+        .divide(java.math.BigDecimal.valueOf(whole), 4, java.math.RoundingMode.HALF_UP);
   }
 
   /**

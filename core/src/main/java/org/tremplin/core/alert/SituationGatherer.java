@@ -1,12 +1,9 @@
 package org.tremplin.core.alert;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Role;
@@ -20,7 +17,6 @@ import org.tremplin.api.attendance.Mark;
 import org.tremplin.api.calendar.CohortCalendar;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.calendar.HalfDay;
-import org.tremplin.api.calendar.PhaseSpan;
 import org.tremplin.api.coaching.ActionStatus;
 import org.tremplin.api.coaching.CoachingMeeting;
 import org.tremplin.api.coaching.CoachingService;
@@ -31,11 +27,9 @@ import org.tremplin.api.coaching.ReferentService;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.evidence.AssessmentResult;
 import org.tremplin.api.evidence.CompetencyProgress;
-import org.tremplin.api.evidence.CompetencyStatus;
 import org.tremplin.api.evidence.Evidence;
 import org.tremplin.api.evidence.EvidenceService;
 import org.tremplin.api.insertion.InsertionPathService;
-import org.tremplin.api.programme.PhaseKind;
 import org.tremplin.core.cohort.CohortRegistry;
 
 /**
@@ -46,9 +40,6 @@ import org.tremplin.core.cohort.CohortRegistry;
 final class SituationGatherer {
   /** The actor id the nightly and event-driven evaluations read as. */
   static final String SYSTEM_ID = "system:alerts";
-
-  private static final Set<PhaseKind> TRAINING =
-      EnumSet.of(PhaseKind.FOUNDATION, PhaseKind.INTENSIVE_TRAINING, PhaseKind.REAL_PROJECT);
 
   private final CohortRegistry cohorts;
   private final AttendanceService attendance;
@@ -126,27 +117,9 @@ final class SituationGatherer {
             .max(Comparator.naturalOrder())
             .orElse(null);
     List<CompetencyProgress> progress = evidence.progress(system, cohort.id(), learner);
-    BigDecimal acquired =
-        share(
-            progress.stream().filter(p -> p.status() == CompetencyStatus.ACQUIRED).count(),
-            progress.size());
-
-    long trainingDays = 0;
-    long trainingElapsed = 0;
+    BigDecimal acquired = RiskRules.acquiredShare(progress);
+    boolean inTraining = RiskRules.inTraining(calendar, on);
     LocalDate trainingStart = cohort.range().first();
-    boolean inTraining = false;
-    for (PhaseSpan p : calendar.phases()) {
-      if (TRAINING.contains(p.kind())) {
-        trainingDays += p.workingDays();
-        if (!on.isBefore(p.range().first())) {
-          trainingElapsed +=
-              calendar
-                  .workingDaysIn(new DateRange(p.range().first(), min(p.range().last(), on)))
-                  .size();
-        }
-        inTraining |= p.range().contains(on);
-      }
-    }
 
     boolean exitPlan =
         coaching.actionPlan(system, cohort.id(), learner).objectives().stream()
@@ -173,17 +146,6 @@ final class SituationGatherer {
         insertion.pass(system, cohort.id(), learner, on).map(p -> p.status().end()).orElse(null),
         exitPlan,
         acquired,
-        share(trainingElapsed, trainingDays));
-  }
-
-  private static LocalDate min(LocalDate a, LocalDate b) {
-    return a.isBefore(b) ? a : b;
-  }
-
-  private static BigDecimal share(long part, long whole) {
-    if (whole == 0) {
-      return BigDecimal.ZERO;
-    }
-    return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+        RiskRules.trainingElapsedShare(calendar, on));
   }
 }

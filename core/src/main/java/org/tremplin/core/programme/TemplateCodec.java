@@ -1,7 +1,11 @@
 package org.tremplin.core.programme;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -37,19 +41,111 @@ public final class TemplateCodec {
     try {
       doc = Json.mapper().readValue(json, Doc.class);
     } catch (JsonMappingException e) {
-      throw malformed(
-          "at "
-              + e.getPathReference().replace("org.tremplin.core.programme.TemplateCodec$", "")
-              + ": "
-              + e.getOriginalMessage(),
-          e);
+      throw mapping(e);
     } catch (JsonProcessingException e) {
-      throw malformed("not valid JSON: " + e.getOriginalMessage(), e);
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      throw new Malformed(
+          TemplateProblem.of(
+              ErrorCode.TEMPLATE_MALFORMED,
+              "syntax",
+              "",
+              "template not valid JSON: " + e.getOriginalMessage(),
+              line,
+              column),
+          e);
     }
     if (doc == null) {
-      throw malformed("empty document", null);
+      throw new Malformed(
+          TemplateProblem.of(ErrorCode.TEMPLATE_MALFORMED, "empty", "", "template empty document"),
+          null);
     }
     return toTemplate(doc);
+  }
+
+  /**
+   * The problem of a document that cannot be read as a template (syntax, shape, a value refused),
+   * located; empty when it reads. Only the first such problem is found (the rules of a template
+   * that reads are {@link TemplateValidator}'s).
+   *
+   * @param json the document
+   * @return the problem, if any
+   */
+  static java.util.Optional<TemplateProblem> readProblem(String json) {
+    try {
+      read(json);
+      return java.util.Optional.empty();
+    } catch (Malformed e) {
+      return java.util.Optional.of(e.problem);
+    }
+  }
+
+  /** A mapping error of Jackson, located by its path in the document. */
+  private static Malformed mapping(JsonMappingException e) {
+    String where = path(e.getPath());
+    String message =
+        "template at "
+            + e.getPathReference().replace("org.tremplin.core.programme.TemplateCodec$", "")
+            + ": "
+            + e.getOriginalMessage();
+    TemplateProblem problem;
+    if (e instanceof UnrecognizedPropertyException u) {
+      problem =
+          TemplateProblem.of(
+              ErrorCode.TEMPLATE_MALFORMED, "unknownField", where, message, u.getPropertyName());
+    } else if (e instanceof InvalidFormatException f && f.getTargetType().isEnum()) {
+      List<String> allowed =
+          java.util.Arrays.stream(f.getTargetType().getEnumConstants())
+              .map(String::valueOf)
+              .toList();
+      problem =
+          TemplateProblem.of(
+              ErrorCode.TEMPLATE_MALFORMED,
+              "choice",
+              where,
+              message,
+              f.getValue(),
+              String.join(", ", allowed));
+    } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      problem =
+          TemplateProblem.of(
+              ErrorCode.TEMPLATE_MALFORMED, "type", where, message, typeName(m.getTargetType()));
+    } else {
+      problem =
+          TemplateProblem.of(
+              ErrorCode.TEMPLATE_MALFORMED, "value", where, message, e.getOriginalMessage());
+    }
+    return new Malformed(problem, e);
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == Integer.class || type == int.class) {
+      return "number";
+    }
+    if (type == String.class) {
+      return "text";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "list";
+    }
+    return "object";
+  }
+
+  /** {@code phases[1].units[0].hours} from Jackson's path. */
+  private static String path(List<JsonMappingException.Reference> references) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference r : references) {
+      if (r.getIndex() >= 0) {
+        out.append('[').append(r.getIndex()).append(']');
+      } else if (r.getFieldName() != null) {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(r.getFieldName());
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -134,7 +230,14 @@ public final class TemplateCodec {
       return build.get();
     } catch (TremplinException e) {
       if (e.code() == ErrorCode.INVALID_ARGUMENT || e.code() == ErrorCode.CALENDAR_INVALID_RANGE) {
-        throw malformed(path + ": " + e.getMessage(), e);
+        throw new Malformed(
+            TemplateProblem.of(
+                ErrorCode.TEMPLATE_MALFORMED,
+                "value",
+                path,
+                "template " + path + ": " + e.getMessage(),
+                e.getMessage()),
+            e);
       }
       throw e;
     }
@@ -142,7 +245,10 @@ public final class TemplateCodec {
 
   private static <T> T field(@Nullable T value, String path) {
     if (value == null) {
-      throw malformed(path + " is required", null);
+      throw new Malformed(
+          TemplateProblem.of(
+              ErrorCode.TEMPLATE_MALFORMED, "required", path, "template " + path + " is required"),
+          null);
     }
     return value;
   }
@@ -158,10 +264,19 @@ public final class TemplateCodec {
     return new TextDoc(t.fr(), t.en());
   }
 
-  private static TremplinException malformed(String message, @Nullable Throwable cause) {
-    return cause == null
-        ? new TremplinException(ErrorCode.TEMPLATE_MALFORMED, "template " + message)
-        : new TremplinException(ErrorCode.TEMPLATE_MALFORMED, "template " + message, cause);
+  /** {@code TEMPLATE_MALFORMED}, with the located problem. */
+  static final class Malformed extends TremplinException {
+    private static final long serialVersionUID = 1L;
+    private final transient TemplateProblem problem;
+
+    Malformed(TemplateProblem problem, @Nullable Throwable cause) {
+      super(ErrorCode.TEMPLATE_MALFORMED, problem.message(), cause);
+      this.problem = problem;
+    }
+
+    TemplateProblem problem() {
+      return problem;
+    }
   }
 
   record TextDoc(@Nullable String fr, @Nullable String en) {}

@@ -93,7 +93,8 @@ public final class TemplateLibrary implements ProgrammeTemplateService {
     return store(json);
   }
 
-  private ProgrammeTemplate store(String json) {
+  /** Stores a valid document as the next version of its id (joins the caller's transaction). */
+  ProgrammeTemplate store(String json) {
     ProgrammeTemplate parsed = TemplateCodec.read(json);
     validator.check(parsed);
     for (int attempt = 0; ; attempt++) {

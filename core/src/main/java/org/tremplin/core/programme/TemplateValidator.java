@@ -36,54 +36,77 @@ public final class TemplateValidator {
     this.catalog = catalog;
   }
 
-  /** A problem found in a template. */
-  public record Problem(ErrorCode code, String message) {}
+  /** Whether this is a valid template id: lower-case letters, digits and dashes, at most 64. */
+  static boolean validId(String id) {
+    return ID.matcher(id).matches();
+  }
 
   /**
-   * Every problem of the template, in document order; empty when valid.
+   * Every problem of the template, in document order, each located ({@link TemplateProblem#where});
+   * empty when valid.
    *
-   * @param t the t
+   * @param t the template
    * @return every problem of the template, in document order; empty when valid
    */
-  public List<Problem> problems(ProgrammeTemplate t) {
-    List<Problem> problems = new ArrayList<>();
+  public List<TemplateProblem> problems(ProgrammeTemplate t) {
+    List<TemplateProblem> problems = new ArrayList<>();
     if (!ID.matcher(t.ref().id()).matches()) {
       problems.add(
-          new Problem(
+          TemplateProblem.of(
               ErrorCode.TEMPLATE_INVALID,
-              "id '" + t.ref().id() + "' must be lower-case letters, digits and dashes (max 64)"));
+              "id",
+              "id",
+              "id '" + t.ref().id() + "' must be lower-case letters, digits and dashes (max 64)",
+              t.ref().id()));
     }
     CertificationVersion cert = catalog.version(t.certification());
     Set<String> phaseCodes = new HashSet<>();
     Set<String> unitCodes = new HashSet<>();
     int expectedStart = 1;
     int placementWeeks = 0;
-    for (Phase p : t.phases()) {
+    for (int i = 0; i < t.phases().size(); i++) {
+      Phase p = t.phases().get(i);
+      String at = "phases[" + i + "]";
       if (!phaseCodes.add(p.code())) {
         problems.add(
-            new Problem(ErrorCode.TEMPLATE_INVALID, "phase code " + p.code() + " is used twice"));
+            TemplateProblem.of(
+                ErrorCode.TEMPLATE_INVALID,
+                "phaseCode",
+                at + ".code",
+                "phase code " + p.code() + " is used twice",
+                p.code()));
       }
       if (p.startWeek() < expectedStart) {
         problems.add(
-            new Problem(
+            TemplateProblem.of(
                 ErrorCode.TEMPLATE_PHASES_OVERLAP,
+                "overlap",
+                at + ".startWeek",
                 "phase "
                     + p.code()
                     + " starts at week "
                     + p.startWeek()
                     + " but the previous phase runs until week "
-                    + (expectedStart - 1)));
+                    + (expectedStart - 1),
+                p.code(),
+                p.startWeek(),
+                expectedStart - 1));
       } else if (p.startWeek() > expectedStart) {
         problems.add(
-            new Problem(
+            TemplateProblem.of(
                 ErrorCode.TEMPLATE_PHASES_GAP,
+                "gap",
+                at + ".startWeek",
                 "weeks "
                     + expectedStart
                     + " to "
                     + (p.startWeek() - 1)
                     + " are in no phase (before phase "
                     + p.code()
-                    + ")"));
+                    + ")",
+                p.code(),
+                expectedStart,
+                p.startWeek() - 1));
       }
       expectedStart = Math.max(expectedStart, p.endWeek() + 1);
       if (p.kind() == PhaseKind.COMPANY_PLACEMENT) {
@@ -92,8 +115,10 @@ public final class TemplateValidator {
       int capacity = p.weeks() * HOURS_PER_WEEK;
       if (p.unitHours() > capacity) {
         problems.add(
-            new Problem(
+            TemplateProblem.of(
                 ErrorCode.TEMPLATE_HOURS_EXCEED_CALENDAR,
+                "phaseHours",
+                at + ".units",
                 "phase "
                     + p.code()
                     + " plans "
@@ -102,25 +127,42 @@ public final class TemplateValidator {
                     + p.weeks()
                     + " weeks hold at most "
                     + capacity
-                    + " h"));
+                    + " h",
+                p.code(),
+                p.unitHours(),
+                p.weeks(),
+                capacity));
       }
-      for (Unit u : p.units()) {
+      for (int j = 0; j < p.units().size(); j++) {
+        Unit u = p.units().get(j);
+        String unitAt = at + ".units[" + j + "]";
         if (!unitCodes.add(u.code())) {
           problems.add(
-              new Problem(ErrorCode.TEMPLATE_INVALID, "unit code " + u.code() + " is used twice"));
+              TemplateProblem.of(
+                  ErrorCode.TEMPLATE_INVALID,
+                  "unitCode",
+                  unitAt + ".code",
+                  "unit code " + u.code() + " is used twice",
+                  u.code()));
         }
-        for (String c : u.competencies()) {
+        for (int k = 0; k < u.competencies().size(); k++) {
+          String c = u.competencies().get(k);
           if (cert.competency(c).isEmpty()) {
             problems.add(
-                new Problem(
+                TemplateProblem.of(
                     ErrorCode.TEMPLATE_UNKNOWN_COMPETENCY,
+                    "competency",
+                    unitAt + ".competencies[" + k + "]",
                     "unit "
                         + u.code()
                         + " refers to competency "
                         + c
                         + ", which "
                         + t.certification()
-                        + " does not have"));
+                        + " does not have",
+                    u.code(),
+                    c,
+                    t.certification()));
           }
         }
       }
@@ -128,13 +170,17 @@ public final class TemplateValidator {
     int placementCapacity = placementWeeks * HOURS_PER_WEEK;
     if (t.placementHours() > placementCapacity) {
       problems.add(
-          new Problem(
+          TemplateProblem.of(
               ErrorCode.TEMPLATE_HOURS_EXCEED_CALENDAR,
+              "placementHours",
+              "placementHours",
               "placementHours "
                   + t.placementHours()
                   + " exceed the "
                   + placementCapacity
-                  + " h of the COMPANY_PLACEMENT phases"));
+                  + " h of the COMPANY_PLACEMENT phases",
+              t.placementHours(),
+              placementCapacity));
     }
     return problems;
   }
@@ -145,9 +191,9 @@ public final class TemplateValidator {
    * @param t the t
    */
   public void check(ProgrammeTemplate t) {
-    List<Problem> problems = problems(t);
+    List<TemplateProblem> problems = problems(t);
     if (!problems.isEmpty()) {
-      String all = String.join("; ", problems.stream().map(Problem::message).toList());
+      String all = String.join("; ", problems.stream().map(TemplateProblem::message).toList());
       throw new TremplinException(
           problems.get(0).code(), "template " + t.ref().id() + " is invalid: " + all);
     }

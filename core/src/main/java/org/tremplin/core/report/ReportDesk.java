@@ -1,46 +1,217 @@
 package org.tremplin.core.report;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.AccessRules;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Operation;
 import org.tremplin.api.access.Target;
+import org.tremplin.api.calendar.CohortCalendar;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.report.AttendanceProof;
+import org.tremplin.api.report.GenIndicators;
+import org.tremplin.api.report.NetworkView;
+import org.tremplin.api.report.ReportScope;
 import org.tremplin.api.report.ReportService;
 import org.tremplin.api.report.YearlyReview;
+import org.tremplin.api.school.Departement;
+import org.tremplin.api.school.School;
 import org.tremplin.api.school.SchoolService;
+import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
 
 /**
- * {@link ReportService} on read-side queries: checks {@code REPORT_READ} on the school, then reads
- * the whole report on one handle. Thread-safe.
+ * {@link ReportService} on read-side queries: checks {@code REPORT_READ} on the scope, then reads
+ * the whole report on one handle; names learners only for the schools whose files the reader may
+ * open ({@code INSERTION_READ} on the school). Thread-safe.
  */
 public final class ReportDesk implements ReportService {
+  /** The longest attendance proof: a year. */
+  static final int MAX_PROOF_DAYS = 366;
+
   private final Database database;
   private final SchoolService schools;
+  private final CohortRegistry cohorts;
   private final AccessRules access;
+  private final Clock clock;
 
   /**
    * A desk on the migrated database.
    *
    * @param database the database
    * @param schools the schools
+   * @param cohorts the cohorts
    * @param access the permission matrix
+   * @param clock the clock dating attendance proofs
    */
-  public ReportDesk(Database database, SchoolService schools, AccessRules access) {
+  public ReportDesk(
+      Database database,
+      SchoolService schools,
+      CohortRegistry cohorts,
+      AccessRules access,
+      Clock clock) {
     this.database = database;
     this.schools = schools;
+    this.cohorts = cohorts;
     this.access = access;
+    this.clock = clock;
   }
 
   @Override
   public YearlyReview yearlyReview(Actor actor, SchoolId school, int year) {
     TremplinException.required(actor, "actor");
     TremplinException.required(school, "school");
-    TremplinException.check(
-        year >= 2000 && year <= 2100, "year must be between 2000 and 2100, got " + year);
+    checkYear(year);
     access.check(actor, Operation.REPORT_READ, new Target.OfSchool(school));
     schools.get(school);
-    return database.read(h -> YearlyReviewQuery.run(h, school, year));
+    ReportScope scope = new ReportScope.OfSchool(school);
+    NetworkView.Review r =
+        database.read(
+            h ->
+                YearlyReviewQuery.review(
+                    YearlyReviewQuery.rows(
+                        h, ScopeSql.of(scope), year, disclosure(actor, List.of(school))),
+                    s -> true,
+                    year));
+    return new YearlyReview(
+        school,
+        year,
+        r.entries(),
+        r.leavers(),
+        r.exitsByCategory(),
+        r.dynamicExits(),
+        r.durableExits(),
+        r.paths(),
+        r.monthlyHours());
+  }
+
+  @Override
+  public GenIndicators genIndicators(Actor actor, ReportScope scope, int year) {
+    TremplinException.required(actor, "actor");
+    TremplinException.required(scope, "scope");
+    checkYear(year);
+    List<School> covered = covered(actor, scope);
+    Disclosure disclosure = disclosure(actor, covered.stream().map(School::id).toList());
+    return database.read(
+        h ->
+            GenQuery.indicators(
+                GenQuery.rows(h, ScopeSql.of(scope), year, disclosure), s -> true, scope, year));
+  }
+
+  @Override
+  public AttendanceProof attendanceProof(Actor actor, CohortId cohort, DateRange period) {
+    TremplinException.required(actor, "actor");
+    TremplinException.required(cohort, "cohort");
+    TremplinException.required(period, "period");
+    TremplinException.check(
+        ChronoUnit.DAYS.between(period.first(), period.last()) < MAX_PROOF_DAYS,
+        "an attendance proof covers at most " + MAX_PROOF_DAYS + " days");
+    Cohort c = cohorts.cohort(cohort);
+    Target target = CohortRegistry.target(c);
+    access.check(actor, Operation.REPORT_READ, target);
+    access.check(actor, Operation.ATTENDANCE_READ, target);
+    School school = schools.get(c.school());
+    CohortCalendar calendar = cohorts.calendarOf(cohort);
+    return database.read(
+        h -> AttendanceProofQuery.run(h, school, c, calendar, period, clock.instant()));
+  }
+
+  @Override
+  public NetworkView networkView(Actor actor, int year) {
+    TremplinException.required(actor, "actor");
+    checkYear(year);
+    ReportScope network = new ReportScope.Network();
+    List<School> all = covered(actor, network);
+    all.sort(
+        Comparator.comparing((School s) -> s.departement().code())
+            .thenComparing(School::name)
+            .thenComparing(s -> s.id().value()));
+    Disclosure disclosure = disclosure(actor, all.stream().map(School::id).toList());
+    ScopeSql sql = ScopeSql.of(network);
+    record Read(YearlyReviewQuery.Rows yearly, GenQuery.Rows gen) {}
+    Read rows =
+        database.read(
+            h ->
+                new Read(
+                    YearlyReviewQuery.rows(h, sql, year, disclosure),
+                    GenQuery.rows(h, sql, year, disclosure)));
+    List<NetworkView.Column> bySchool = new ArrayList<>();
+    TreeMap<String, Set<SchoolId>> byDepartement = new TreeMap<>();
+    for (School s : all) {
+      ReportScope scope = new ReportScope.OfSchool(s.id());
+      bySchool.add(column(rows.yearly(), rows.gen(), Set.of(s.id()), scope, s.name(), year));
+      byDepartement.computeIfAbsent(s.departement().code(), k -> new HashSet<>()).add(s.id());
+    }
+    List<NetworkView.Column> departements = new ArrayList<>();
+    byDepartement.forEach(
+        (code, ids) ->
+            departements.add(
+                column(
+                    rows.yearly(),
+                    rows.gen(),
+                    ids,
+                    new ReportScope.OfDepartement(Departement.of(code)),
+                    code,
+                    year)));
+    Set<SchoolId> everyone = new HashSet<>();
+    all.forEach(s -> everyone.add(s.id()));
+    return new NetworkView(
+        year,
+        bySchool,
+        departements,
+        column(rows.yearly(), rows.gen(), everyone, network, "", year));
+  }
+
+  private static NetworkView.Column column(
+      YearlyReviewQuery.Rows yearly,
+      GenQuery.Rows gen,
+      Set<SchoolId> schools,
+      ReportScope scope,
+      String label,
+      int year) {
+    return new NetworkView.Column(
+        scope,
+        label,
+        YearlyReviewQuery.review(yearly, schools::contains, year),
+        GenQuery.indicators(gen, schools::contains, scope, year));
+  }
+
+  /** The schools of a scope, after checking {@code REPORT_READ} on it. */
+  private List<School> covered(Actor actor, ReportScope scope) {
+    if (scope instanceof ReportScope.OfSchool s) {
+      access.check(actor, Operation.REPORT_READ, new Target.OfSchool(s.school()));
+      return new ArrayList<>(List.of(schools.get(s.school())));
+    }
+    access.check(actor, Operation.REPORT_READ, new Target.OfNetwork());
+    List<School> all = new ArrayList<>(schools.list());
+    if (scope instanceof ReportScope.OfDepartement d) {
+      all.removeIf(s -> !s.departement().equals(d.departement()));
+    }
+    return all;
+  }
+
+  private Disclosure disclosure(Actor actor, List<SchoolId> schoolIds) {
+    Set<SchoolId> named = new HashSet<>();
+    for (SchoolId s : schoolIds) {
+      if (access.allows(actor, Operation.INSERTION_READ, new Target.OfSchool(s))) {
+        named.add(s);
+      }
+    }
+    return new Disclosure(named);
+  }
+
+  private static void checkYear(int year) {
+    TremplinException.check(
+        year >= 2000 && year <= 2100, "year must be between 2000 and 2100, got " + year);
   }
 }

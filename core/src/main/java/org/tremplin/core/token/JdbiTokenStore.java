@@ -38,7 +38,9 @@ final class JdbiTokenStore implements TokenStore {
             h.createUpdate(
                     "insert into tremplin_api_token (id, secret_hash, role, school_id, label,"
                         + " created_by, created_at, expires_at)"
-                        + " values (:id, :hash, :role, :school, :label, :by, :at, :expires)")
+                        + " values (:id, :hash, :role, cast(:school as uuid), :label, :by, :at,"
+                        // cast: a network token's null is untyped, which PostgreSQL takes for text
+                        + " :expires)")
                 .bind("id", token.id().value())
                 .bind("hash", secretHash)
                 .bind("role", token.grant().role().name())

@@ -81,6 +81,17 @@ class ApiTokensIT {
   }
 
   @AllDatabases
+  void aNetworkTokenIsStoredAndAuthenticatesAsANetworkGrant(TestDatabase db) {
+    Setup s = setup(db);
+    Grant network = new Grant(Role.MANAGER, new Scope.Network());
+
+    IssuedToken issued = s.tremplin().tokens().create(OPERATOR, network, "réseau", null);
+
+    assertThat(s.tremplin().tokens().authenticate(issued.secret()).grants())
+        .containsExactly(network);
+  }
+
+  @AllDatabases
   void aRevokedTokenNoLongerAuthenticatesAndRevokingAgainChangesNothing(TestDatabase db) {
     Setup s = setup(db);
     IssuedToken issued = s.tremplin().tokens().create(OPERATOR, managerOf(s.school()), "", null);

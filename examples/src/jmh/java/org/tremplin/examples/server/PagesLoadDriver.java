@@ -40,7 +40,8 @@ import org.tremplin.core.Tremplin;
 import org.tremplin.lti.identity.PlatformUser;
 
 /**
- * Times the pages of issue 12 items 2–3 (the learner's path, the trainer's cohort pages) on a
+ * Times the pages of issue 12 items 2–3 (the learner's path, the trainer's cohort pages) and of
+ * issue 13 item 2 (the coach's caseload, a learner's file as the coach and as a manager reads it) on a
  * demo-sized cohort: 12 learners, every half-day of the 14 weeks so far recorded, about 60 pieces
  * of evidence. Tremplin runs in this JVM on H2 ({@link LtiTestPlatform}); each page is fetched
  * {@code iterations} times after {@code warmup} rounds over every page, one at a time over loopback
@@ -62,6 +63,9 @@ public final class PagesLoadDriver {
     int iterations = Integer.parseInt(options.get("iterations"));
     try (LtiTestPlatform platform = new LtiTestPlatform("pages-load-driver")) {
       Cohort cohort = seed(platform);
+      seedCaseload(platform, cohort);
+      String coach = token(platform, "s-coach", List.of(MEMBERSHIP + "#Mentor"));
+      String director = token(platform, "s-director", List.of(MEMBERSHIP + "#Administrator"));
       String trainer = token(platform, "s-trainer", List.of(MEMBERSHIP + "#Instructor"));
       String learner = token(platform, "s-learner-0", List.of(MEMBERSHIP + "#Learner"));
       String base = "app/cohorts/" + cohort.id().value();
@@ -84,6 +88,12 @@ public final class PagesLoadDriver {
       pages.put("learner file", new String[] {base + "/learners/" + firstLearner, trainer});
       pages.put("assessment form", new String[] {base + "/assessments/new", trainer});
       pages.put("add-a-learner form", new String[] {base + "/learners/new", trainer});
+      pages.put("coach caseload", new String[] {"app/caseload", coach});
+      pages.put(
+          "coach: learner file", new String[] {"app/coach/learners/" + firstLearner, coach});
+      pages.put(
+          "manager: learner file",
+          new String[] {"app/coach/learners/" + firstLearner, director});
       LtiTestPlatform.Browser browser = platform.browser();
       int css =
           browser
@@ -157,6 +167,59 @@ public final class PagesLoadDriver {
       throw new IllegalStateException("no session: " + launch.statusCode());
     }
     return java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The coach {@code s-coach} ({@code cip-bench}) is every learner's referent; each learner met
+   * them 10 days ago (a note and a confidential note), has a meeting planned next week, a barrier,
+   * an action; the first has an open alert (issue 13's coach pages).
+   */
+  private static void seedCaseload(LtiTestPlatform platform, Cohort cohort) {
+    Tremplin core = platform.tremplin.feature().tremplin();
+    Actor manager = manager(cohort);
+    platform
+        .tremplin
+        .feature()
+        .directory()
+        .linkPerson(
+            new PlatformUser(platform.issuer, LtiTestPlatform.CLIENT_ID, "s-coach"), "cip-bench");
+    Actor coach = Actor.of("cip-bench", Role.COACH, new Scope.OfSchool(cohort.school()));
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    List<Learner> learners = core.learners().learners(manager, cohort.id());
+    for (Learner l : learners) {
+      core.referents().assign(manager, l.id(), "cip-bench", cohort.range().first());
+      var met =
+          core.coaching()
+              .planMeeting(
+                  coach, cohort.id(), l.id(), today.minusDays(10).atTime(14, 0), "Point d'étape");
+      core.coaching()
+          .recordOutcome(
+              coach,
+              cohort.id(),
+              l.id(),
+              met.id(),
+              new org.tremplin.api.coaching.MeetingOutcome.Held(
+                  "Bilan du mois", "Note confidentielle de test"));
+      core.coaching()
+          .planMeeting(coach, cohort.id(), l.id(), today.plusDays(7).atTime(10, 0), "Suite");
+      core.coaching()
+          .openBarrier(
+              coach,
+              cohort.id(),
+              l.id(),
+              new org.tremplin.api.coaching.NewBarrier(
+                  org.tremplin.api.coaching.BarrierCategory.MOBILITY,
+                  org.tremplin.api.coaching.BarrierSeverity.MEDIUM,
+                  today.minusDays(10),
+                  "Transport"));
+    }
+    core.alerts()
+        .raise(
+            manager,
+            cohort.id(),
+            learners.get(0).id(),
+            List.of(new org.tremplin.api.alert.RiskSignal.MissedMeetings(2)),
+            today);
   }
 
   /** A demo-sized cohort running today, linked to course {@code course-bench}. */

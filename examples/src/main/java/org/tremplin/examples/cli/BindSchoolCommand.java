@@ -42,7 +42,9 @@ public final class BindSchoolCommand implements Callable<Integer> {
     Messages m = lang.messages();
     Installation installation = Installation.open(configFile, m);
     School chosen = installation.school("--school", school, m);
-    installation.directory().bindSchool(issuer.strip(), clientId.strip(), chosen.id());
+    installation
+        .platforms(m)
+        .bind(Installation.operator(), issuer.strip(), clientId.strip(), chosen.id());
     spec.commandLine()
         .getOut()
         .println(m.get("bindSchool.done", issuer.strip(), clientId.strip(), chosen.name()));

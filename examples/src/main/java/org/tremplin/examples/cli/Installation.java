@@ -14,6 +14,7 @@ import org.tremplin.core.persistence.UnitOfWork;
 import org.tremplin.examples.server.TremplinServer;
 import org.tremplin.lti.db.LtiSchema;
 import org.tremplin.lti.identity.LtiDirectory;
+import org.tremplin.lti.identity.SchoolPlatforms;
 import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.web.config.ConfigurationException;
@@ -73,6 +74,18 @@ final class Installation {
 
   LtiDirectory directory() {
     return new LtiDirectory(database, clock);
+  }
+
+  /** Every platform with the school it serves, and the binding of one (shared with the pages). */
+  SchoolPlatforms platforms(Messages m) {
+    List<PlatformRegistration> configured = configuredPlatforms(m);
+    return new SchoolPlatforms(
+        registrations(m),
+        (issuer, client) ->
+            configured.stream()
+                .anyMatch(c -> c.issuer().equals(issuer) && c.clientId().equals(client)),
+        directory(),
+        tremplin().schools());
   }
 
   /** The platforms of the configuration; a bad platform key is a usage error. */

@@ -3,12 +3,10 @@ package org.tremplin.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tremplin.api.SchoolId;
 import org.tremplin.api.school.School;
-import org.tremplin.lti.identity.LtiDirectory;
-import org.tremplin.lti.registration.JdbiRegistrations;
+import org.tremplin.lti.identity.SchoolPlatforms;
 import org.tremplin.lti.registration.PlatformRegistration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,28 +52,21 @@ public final class PlatformCommand implements Runnable {
     public Integer call() {
       Messages m = lang.messages();
       Installation installation = Installation.open(configFile, m);
-      List<PlatformRegistration> configured = installation.configuredPlatforms(m);
-      JdbiRegistrations registrations = installation.registrations(m);
-      LtiDirectory directory = installation.directory();
+      List<SchoolPlatforms.Listed> all = installation.platforms(m).all();
       List<School> schools = installation.tremplin().schools().list();
-      List<PlatformRegistration> all = registrations.all();
       PrintWriter out = spec.commandLine().getOut();
       if (all.isEmpty()) {
         out.println(m.get("platform.none"));
       }
-      for (PlatformRegistration listed : all) {
-        PlatformRegistration r =
-            registrations.find(listed.issuer(), listed.clientId()).orElse(listed);
-        boolean isConfigured =
-            configured.stream()
-                .anyMatch(c -> c.issuer().equals(r.issuer()) && c.clientId().equals(r.clientId()));
+      for (SchoolPlatforms.Listed listed : all) {
+        PlatformRegistration r = listed.registration();
         out.println(
             m.get(
                 "platform.line",
                 r.name(),
                 r.issuer(),
                 r.clientId(),
-                m.get(isConfigured ? "platform.configured" : "platform.dynamic")));
+                m.get(listed.configured() ? "platform.configured" : "platform.dynamic")));
         String deployments =
             r.deploymentIds().isEmpty()
                 ? m.get("platform.deployments.none")
@@ -84,11 +75,10 @@ public final class PlatformCommand implements Runnable {
             m.get(
                 r.autoDeployments() ? "platform.deployments.auto" : "platform.deployments",
                 deployments));
-        Optional<SchoolId> bound = directory.schoolOf(r.issuer(), r.clientId());
-        if (bound.isPresent()) {
-          out.println(m.get("platform.school.bound", name(bound.get(), schools)));
-        } else if (isConfigured && schools.size() == 1) {
-          out.println(m.get("platform.school.only", schools.get(0).name()));
+        if (listed.serving() instanceof SchoolPlatforms.Serving.Bound b) {
+          out.println(m.get("platform.school.bound", name(b.school(), schools)));
+        } else if (listed.serving() instanceof SchoolPlatforms.Serving.OnlySchool o) {
+          out.println(m.get("platform.school.only", name(o.school(), schools)));
         } else {
           out.println(m.get("platform.school.pending", r.issuer(), r.clientId()));
         }

@@ -49,6 +49,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       SchoolCommand.class,
       TokenCommand.class,
       PlatformCommand.class,
+      CohortCommand.class,
+      ImportCommand.class,
       DatasetCommand.class
     })
 public final class TremplinCli implements Runnable {

@@ -16,20 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.config.Config;
-import org.jspecify.annotations.Nullable;
 import org.tremplin.api.access.Actor;
-import org.tremplin.api.access.Role;
-import org.tremplin.api.access.Scope;
 import org.tremplin.api.exit.ExitCategory;
-import org.tremplin.api.report.CountedLearner;
-import org.tremplin.api.report.Figure;
 import org.tremplin.api.report.LearnerHours;
 import org.tremplin.api.report.MonthlyHours;
+import org.tremplin.api.report.NetworkView;
 import org.tremplin.api.report.PathLength;
-import org.tremplin.api.report.Rate;
 import org.tremplin.api.report.YearlyReview;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
@@ -45,16 +38,17 @@ import picocli.CommandLine.Spec;
  * {@code tremplin report yearly}: a school's yearly review (entries, leavers, exits by category,
  * dynamic and durable exit rates, average path length, attended hours per learner per month) on the
  * configured database ({@code tremplin.datasource.*}), as JSON or CSV; {@code --details} lists the
- * learners each figure counts. The school is named by its id or exact name. Runs as a network
- * administrator (the operator of the database). Not thread-safe (picocli fills its fields).
+ * learners each figure counts. The school is named by its id or exact name. Reads as the school's
+ * manager (names) or, with {@code --as admin}, as a network administrator (pseudonymous references
+ * only). Not thread-safe (picocli fills its fields).
  */
 @Command(
     name = "yearly",
     mixinStandardHelpOptions = true,
     versionProvider = TremplinCli.Version.class)
 public final class YearlyReportCommand implements Callable<Integer> {
-  /** The actor a report run reads as: the operator of the configured database. */
-  static final Actor OPERATOR = Actor.of("cli-report", Role.ADMIN, new Scope.Network());
+  /** The actor that looks up schools and cohorts for a report run: a network administrator. */
+  static final Actor OPERATOR = ReportReader.NETWORK_ADMIN;
 
   @Spec CommandSpec spec;
 
@@ -72,6 +66,9 @@ public final class YearlyReportCommand implements Callable<Integer> {
   @Option(names = "--details")
   boolean details;
 
+  @Option(names = "--as", paramLabel = "manager|admin", defaultValue = "manager")
+  ReportReader reader = ReportReader.MANAGER;
+
   @Option(names = "--config", paramLabel = "FILE", defaultValue = "tremplin.properties")
   Path configFile = Path.of("tremplin.properties");
 
@@ -81,7 +78,8 @@ public final class YearlyReportCommand implements Callable<Integer> {
     int y = year(year, m);
     Tremplin tremplin = open(configFile);
     School chosen = school(tremplin, school, m);
-    YearlyReview review = tremplin.reports().yearlyReview(OPERATOR, chosen.id(), y);
+    YearlyReview review =
+        tremplin.reports().yearlyReview(reader.actor(chosen.id()), chosen.id(), y);
     PrintWriter out = spec.commandLine().getOut();
     if (format == ReportFormat.JSON) {
       out.println(json(chosen, review, details));
@@ -92,7 +90,7 @@ public final class YearlyReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static int year(String text, Messages m) {
+  static int year(String text, Messages m) {
     try {
       int y = Integer.parseInt(text.strip());
       if (y >= 2000 && y <= 2100) {
@@ -144,20 +142,28 @@ public final class YearlyReportCommand implements Callable<Integer> {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("school", Map.of("id", school.id().value().toString(), "name", school.name()));
     doc.put("year", r.year());
-    doc.put("entries", figure(r.entries(), details));
-    doc.put("leavers", figure(r.leavers(), details));
+    doc.putAll(review(NetworkView.Review.of(r), details));
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+  }
+
+  /** The review's figures as JSON fields (entries to monthly hours). */
+  static Map<String, Object> review(NetworkView.Review r, boolean details) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("entries", ReportOutput.figure(r.entries(), details));
+    doc.put("leavers", ReportOutput.figure(r.leavers(), details));
     Map<String, Object> categories = new LinkedHashMap<>();
-    r.exitsByCategory().forEach((c, f) -> categories.put(c.name(), figure(f, details)));
+    r.exitsByCategory()
+        .forEach((c, f) -> categories.put(c.name(), ReportOutput.figure(f, details)));
     doc.put("exitsByCategory", categories);
-    doc.put("dynamicExitRate", rate(r.dynamicExits()));
-    doc.put("durableExitRate", rate(r.durableExits()));
+    doc.put("dynamicExitRate", ReportOutput.rate(r.dynamicExits()));
+    doc.put("durableExitRate", ReportOutput.rate(r.durableExits()));
     Map<String, Object> paths = new LinkedHashMap<>();
     paths.put("count", r.paths().size());
     paths.put("averageDays", r.averagePathDays().orElse(null));
     if (details) {
       List<Object> list = new ArrayList<>();
       for (PathLength p : r.paths()) {
-        Map<String, Object> row = learner(p.learner());
+        Map<String, Object> row = ReportOutput.learner(p.learner());
         row.put("joinedOn", p.joinedOn().toString());
         row.put("leftOn", p.leftOn().toString());
         row.put("days", p.days());
@@ -176,7 +182,7 @@ public final class YearlyReportCommand implements Callable<Integer> {
       if (details) {
         List<Object> list = new ArrayList<>();
         for (LearnerHours h : mh.learners()) {
-          Map<String, Object> l = learner(h.learner());
+          Map<String, Object> l = ReportOutput.learner(h.learner());
           l.put("hours", h.hours());
           list.add(l);
         }
@@ -185,51 +191,19 @@ public final class YearlyReportCommand implements Callable<Integer> {
       months.add(row);
     }
     doc.put("monthlyHours", months);
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
-  }
-
-  private static Map<String, Object> figure(Figure f, boolean details) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("count", f.count());
-    if (details) {
-      out.put("learners", f.learners().stream().map(YearlyReportCommand::learner).toList());
-    }
-    return out;
-  }
-
-  private static Map<String, Object> learner(CountedLearner l) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("learner", l.learner().value().toString());
-    out.put("cohort", l.cohort().value().toString());
-    out.put("name", l.displayName());
-    return out;
-  }
-
-  private static Map<String, Object> rate(Rate r) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("count", r.count());
-    out.put("outOf", r.outOf());
-    out.put("percent", r.percent().orElse(null));
-    return out;
+    return doc;
   }
 
   private static void csv(PrintWriter out, YearlyReview r, boolean details, Messages m)
       throws IOException {
-    boolean french = m.locale().getLanguage().equals("fr");
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setDelimiter(french ? ';' : ',')
-            .setRecordSeparator("\n")
-            .setHeader(
-                m.get("report.csv.code"),
-                m.get("report.csv.indicator"),
-                m.get("report.csv.value"),
-                m.get("report.csv.learner"),
-                m.get("report.csv.cohort"),
-                m.get("report.csv.name"))
-            .get();
-    CsvRows rows = new CsvRows(new CSVPrinter(out, format), french);
+    ReportOutput.CsvRows rows = ReportOutput.csv(out, m);
+    review(rows, NetworkView.Review.of(r), details, m);
+    rows.printer().flush();
+  }
+
+  /** The review's figures as CSV rows. */
+  static void review(ReportOutput.CsvRows rows, NetworkView.Review r, boolean details, Messages m)
+      throws IOException {
     rows.figure("entries", m.get("report.entries"), r.entries(), details);
     rows.figure("leavers", m.get("report.leavers"), r.leavers(), details);
     for (ExitCategory c : ExitCategory.values()) {
@@ -239,8 +213,8 @@ public final class YearlyReportCommand implements Callable<Integer> {
           r.exitsByCategory().get(c),
           details);
     }
-    rows.row("rate.dynamic", m.get("report.rate.dynamic"), r.dynamicExits().percent(), null);
-    rows.row("rate.durable", m.get("report.rate.durable"), r.durableExits().percent(), null);
+    rows.rate("rate.dynamic", m.get("report.rate.dynamic"), r.dynamicExits());
+    rows.rate("rate.durable", m.get("report.rate.durable"), r.durableExits());
     rows.row("path.averageDays", m.get("report.path.average"), r.averagePathDays(), null);
     if (details) {
       for (PathLength p : r.paths()) {
@@ -264,31 +238,6 @@ public final class YearlyReportCommand implements Callable<Integer> {
           rows.row(code, label, Optional.of(h.hours()), h.learner());
         }
       }
-    }
-    rows.printer.flush();
-  }
-
-  /** Rows of the CSV: numbers in the language's decimal style, empty when there is none. */
-  private record CsvRows(CSVPrinter printer, boolean french) {
-    void figure(String code, String label, Figure f, boolean details) throws IOException {
-      row(code, label, Optional.of(BigDecimal.valueOf(f.count())), null);
-      if (details) {
-        for (CountedLearner l : f.learners()) {
-          row(code, label, Optional.of(BigDecimal.ONE), l);
-        }
-      }
-    }
-
-    void row(String code, String label, Optional<BigDecimal> value, @Nullable CountedLearner l)
-        throws IOException {
-      String number = value.map(BigDecimal::toPlainString).orElse("");
-      printer.printRecord(
-          code,
-          label,
-          french ? number.replace('.', ',') : number,
-          l == null ? "" : l.learner().value().toString(),
-          l == null ? "" : l.cohort().value().toString(),
-          l == null ? "" : l.displayName());
     }
   }
 }

@@ -123,7 +123,7 @@ public final class DemoDataset {
   private static final LocalDate ECF_DAY = LocalDate.of(2026, 1, 8);
 
   /** The learner who misses the last days of the live demo unjustified (an alert to see). */
-  private static final String ABSENT_LEARNER = "Da Silva";
+  static final String ABSENT_LEARNER = "Da Silva";
 
   /** CP1 to CP5: first assessment, then a second chance on the criteria not acquired. */
   private static final List<Round> ROUNDS =
@@ -335,7 +335,66 @@ public final class DemoDataset {
         tremplin.alerts().evaluate(cast.manager(), cohort.id(), e.getKey().id(), plan.lastDay());
       }
     }
+    recordProject(tremplin, cast.trainer(), cohort, learners.keySet(), plan);
     return new Demo(school, cohort, List.copyOf(learners.keySet()), cast);
+  }
+
+  /**
+   * One real project delivered for an association of the neighbourhood (DOMAIN.md, Real projects):
+   * Aïcha Diallo and Thomas Nguyen built the site of a QPV-based association, delivered on 12
+   * December on CP2 and CP3, which records their "project" evidence.
+   */
+  private static void recordProject(
+      Tremplin tremplin,
+      Actor trainer,
+      Cohort cohort,
+      java.util.Collection<Learner> learners,
+      Plan plan) {
+    List<org.tremplin.api.LearnerId> team =
+        learners.stream()
+            .filter(l -> List.of("Diallo", "Nguyen").contains(l.familyName()))
+            .map(Learner::id)
+            .toList();
+    var client =
+        tremplin
+            .projects()
+            .registerClient(
+                trainer,
+                cohort.id(),
+                new org.tremplin.api.project.NewClientOrganisation(
+                    "Les Jardins partagés de la Caravelle",
+                    org.tremplin.api.project.ClientKind.ASSOCIATION,
+                    true));
+    var project =
+        tremplin
+            .projects()
+            .start(
+                trainer,
+                cohort.id(),
+                new org.tremplin.api.project.NewProject(
+                    client.id(),
+                    "Site des Jardins de la Caravelle",
+                    "Un site pour présenter les parcelles, le calendrier des ateliers et les"
+                        + " inscriptions des habitants.",
+                    team,
+                    List.of("CP2", "CP3")));
+    tremplin
+        .projects()
+        .addMilestone(
+            trainer,
+            project.id(),
+            "Maquette validée par l'association",
+            plan.at(LocalDate.of(2025, 11, 21)));
+    tremplin.projects().markMilestoneDone(trainer, project.id(), 1);
+    tremplin
+        .projects()
+        .deliver(
+            trainer,
+            project.id(),
+            plan.at(LocalDate.of(2025, 12, 12)),
+            new org.tremplin.api.project.Deliverable.Url(
+                java.net.URI.create("https://jardins-caravelle.example.org/")),
+            List.of("CP2", "CP3"));
   }
 
   /**

@@ -124,6 +124,8 @@ public final class DemoSeed {
             .assign(cast.manager(), learner.id(), DemoDataset.COACH_ID, cohort.range().first());
       }
     }
+    DemoCaseload.seed(
+        tremplin, cast.coach(), cohort.id(), learners, DemoDataset.ABSENT_LEARNER, today);
 
     String issuer = platform.issuer();
     String client = DemoPlatform.CLIENT_ID;

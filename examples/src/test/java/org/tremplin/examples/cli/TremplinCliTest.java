@@ -35,7 +35,8 @@ class TremplinCliTest {
     List<CommandSpec> english = everyCommand("en");
 
     assertThat(french)
-        .hasSize(20); // the root, 12 subcommands, 6 of school, token and platform, report yearly
+        .hasSize(31); // the root, 14 subcommands, 6 of school, token and platform, 5 of report,
+    // cohort open|list, import learners|attendance|exits
     for (int i = 0; i < french.size(); i++) {
       CommandSpec fr = french.get(i);
       CommandSpec en = english.get(i);

@@ -31,6 +31,9 @@ import org.tremplin.api.calendar.HalfDay;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.cohort.NewCohort;
 import org.tremplin.api.exit.ExitSituation;
+import org.tremplin.api.funder.DeclaredSex;
+import org.tremplin.api.funder.DiplomaLevel;
+import org.tremplin.api.funder.FunderFacts;
 import org.tremplin.api.insertion.NewExit;
 import org.tremplin.api.learner.Learner;
 import org.tremplin.api.school.Departement;
@@ -54,6 +57,7 @@ class YearlyReportCommandIT {
   @TempDir static Path dir;
   static Path config;
   static School school;
+  static Cohort cohort;
   static Learner a;
 
   @BeforeAll
@@ -65,7 +69,7 @@ class YearlyReportCommandIT {
     Actor admin = Actor.of("admin", Role.ADMIN, new Scope.Network());
     school = t.schools().create(admin, "École du Web de Saint-Denis", new Departement("93"));
     Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
-    Cohort cohort =
+    cohort =
         t.cohorts()
             .open(
                 manager,
@@ -99,6 +103,38 @@ class YearlyReportCommandIT {
                 entry(b.id(), HalfDay.am(OCT_6), Mark.PRESENT),
                 entry(b.id(), HalfDay.pm(OCT_6), Mark.IN_PLACEMENT),
                 entry(test.id(), HalfDay.am(OCT_6), Mark.PRESENT)));
+    t.attendance()
+        .correct(
+            manager,
+            cohort.id(),
+            entry(a.id(), HalfDay.pm(OCT_6), Mark.ABSENT_JUSTIFIED),
+            "justificatif reçu");
+    t.funderFacts()
+        .declare(
+            manager,
+            cohort.id(),
+            a.id(),
+            new FunderFacts(
+                SEP_1,
+                DeclaredSex.FEMALE,
+                LocalDate.of(2001, 5, 5),
+                DiplomaLevel.BAC,
+                true,
+                true,
+                true));
+    t.funderFacts()
+        .declare(
+            manager,
+            cohort.id(),
+            b.id(),
+            new FunderFacts(
+                SEP_1,
+                DeclaredSex.MALE,
+                LocalDate.of(1980, 1, 1),
+                DiplomaLevel.BAC_PLUS_2,
+                false,
+                false,
+                false));
     config = dir.resolve("tremplin.properties");
     Files.writeString(config, "tremplin.datasource.url=" + url + "\n");
   }
@@ -131,6 +167,13 @@ class YearlyReportCommandIT {
         .get()
         .parse(new StringReader(text))
         .getRecords();
+  }
+
+  private static CSVRecord wide(List<CSVRecord> rows, String code) {
+    return rows.stream()
+        .filter(r -> r.get(0).equals(code))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + code));
   }
 
   private static CSVRecord row(List<CSVRecord> rows, String code) {
@@ -219,7 +262,7 @@ class YearlyReportCommandIT {
             config.toString());
     assertThat(fr.code()).as(fr.err()).isZero();
     assertThat(fr.out().lines().findFirst())
-        .contains("code;indicateur;valeur;salarié;promotion;nom");
+        .contains("code;indicateur;valeur;salarié;promotion;nom;référence");
     List<CSVRecord> rows = csv(fr.out(), ';');
     assertThat(row(rows, "entries").get(1)).isEqualTo("Entrées");
     assertThat(row(rows, "entries").get(2)).isEqualTo("3");
@@ -297,6 +340,242 @@ class YearlyReportCommandIT {
     Run bare = run("report", "--lang", "en");
     assertThat(bare.code()).isEqualTo(2);
     assertThat(bare.err()).contains("yearly");
+  }
+
+  @Test
+  void readAsTheNetworkAdministratorTheDetailsGiveReferencesNeverNames() throws Exception {
+    Run r =
+        run(
+            "report",
+            "yearly",
+            "--school",
+            school.id().value().toString(),
+            "--year",
+            "2025",
+            "--details",
+            "--as",
+            "admin",
+            "--config",
+            config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode entries = new ObjectMapper().readTree(r.out()).get("entries");
+    assertThat(entries.get("count").asInt()).isEqualTo(3);
+    assertThat(entries.get("learners").findValuesAsText("reference"))
+        .hasSize(3)
+        .allSatisfy(ref -> assertThat(ref).matches("L-[0-9A-F]{10}"));
+    assertThat(r.out()).doesNotContain("Ada Lovelace", "Bob Martin", a.id().value().toString());
+    assertThat(entries.get("learners").get(0).has("name")).isFalse();
+
+    Run csv =
+        run(
+            "report",
+            "yearly",
+            "--school",
+            school.id().value().toString(),
+            "--year",
+            "2025",
+            "--details",
+            "--as",
+            "admin",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+            "--config",
+            config.toString());
+    assertThat(csv.code()).as(csv.err()).isZero();
+    assertThat(csv.out()).doesNotContain("Lovelace").contains("L-");
+  }
+
+  @Test
+  void genGivesTheSharesOfTheEntriesWithFacts() throws Exception {
+    Run r =
+        run(
+            "report",
+            "gen",
+            "--school",
+            school.name(),
+            "--year",
+            "2025",
+            "--details",
+            "--config",
+            config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.get("entries").get("count").asInt()).isEqualTo(3);
+    assertThat(doc.get("withoutFunderFacts").get("count").asInt()).isEqualTo(1);
+    JsonNode women = doc.get("sharesOfEntries").get("women");
+    assertThat(women.get("count").asInt()).isEqualTo(1);
+    assertThat(women.get("outOf").asInt()).isEqualTo(2);
+    assertThat(women.get("percent").decimalValue()).isEqualByComparingTo("50.0");
+    assertThat(women.get("learners").findValuesAsText("name")).containsExactly("Ada Lovelace");
+    assertThat(doc.get("sharesOfEntries").get("under26").get("count").asInt()).isEqualTo(1);
+    assertThat(doc.get("leavers").get("count").asInt()).isEqualTo(3);
+    assertThat(doc.get("followUpPending").get("count").asInt()).isEqualTo(3);
+
+    Run fr =
+        run(
+            "report",
+            "gen",
+            "--departement",
+            "93",
+            "--year",
+            "2025",
+            "--format",
+            "csv",
+            "--details",
+            "--lang",
+            "fr",
+            "--config",
+            config.toString());
+    assertThat(fr.code()).as(fr.err()).isZero();
+    List<CSVRecord> rows = csv(fr.out(), ';');
+    assertThat(row(rows, "gen.women.percent").get(2)).isEqualTo("50,0");
+    assertThat(row(rows, "gen.women").get(1)).isEqualTo("Femmes");
+    assertThat(fr.out()).doesNotContain("Lovelace");
+
+    Run both = run("report", "gen", "--school", "x", "--departement", "93", "--year", "2025");
+    assertThat(both.code()).isEqualTo(2);
+  }
+
+  @Test
+  void networkPutsSchoolsDepartementsAndTheNetworkSideBySide() throws Exception {
+    Run r =
+        run(
+            "report",
+            "network",
+            "--year",
+            "2025",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+            "--config",
+            config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().findFirst())
+        .contains("code,indicator," + school.name() + ",93,Network");
+    List<CSVRecord> rows = csv(r.out(), ',');
+    CSVRecord entries = wide(rows, "entries");
+    assertThat(List.of(entries.get(2), entries.get(3), entries.get(4)))
+        .containsExactly("3", "3", "3");
+    assertThat(wide(rows, "gen.women.percent").get(4)).isEqualTo("50.0");
+    assertThat(wide(rows, "rate.dynamic").get(4)).isEqualTo("50.0");
+
+    Run json =
+        run("report", "network", "--year", "2025", "--details", "--config", config.toString());
+    assertThat(json.code()).as(json.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(json.out());
+    assertThat(doc.get("schools").get(0).get("label").asText()).isEqualTo(school.name());
+    assertThat(doc.get("network").get("review").get("leavers").get("count").asInt()).isEqualTo(3);
+    assertThat(json.out()).doesNotContain("Lovelace").contains("L-");
+  }
+
+  @Test
+  void theAttendanceProofIsACsvAndAPdfThatReadsBack() throws Exception {
+    Run csvRun =
+        run(
+            "report",
+            "attendance",
+            "--cohort",
+            cohort.id().value().toString(),
+            "--from",
+            "06/10/2025",
+            "--to",
+            "2025-10-10",
+            "--lang",
+            "en",
+            "--config",
+            config.toString());
+    assertThat(csvRun.code()).as(csvRun.err()).isZero();
+    List<CSVRecord> rows = csv(csvRun.out(), ',');
+    // 3 learners x 10 half-days, one more row for A's corrected afternoon, then 3 totals.
+    assertThat(rows).hasSize(34);
+    assertThat(csvRun.out()).contains("justificatif reçu").doesNotContain("Test Student");
+    CSVRecord adaTotal =
+        rows.stream()
+            .filter(x -> x.get(0).equals("total") && x.get(2).equals("Ada Lovelace"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(adaTotal.get("attended half-days")).isEqualTo("1");
+    assertThat(adaTotal.get("justified absences")).isEqualTo("1");
+    assertThat(adaTotal.get("not marked")).isEqualTo("8");
+    assertThat(adaTotal.get("corrections")).isEqualTo("1");
+    assertThat(adaTotal.get("attended hours")).isEqualTo("3.5");
+
+    Path pdf = dir.resolve("proof.pdf");
+    Run pdfRun =
+        run(
+            "report",
+            "attendance",
+            "--cohort",
+            cohort.id().value().toString(),
+            "--from",
+            "2025-10-06",
+            "--to",
+            "2025-10-10",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.toString(),
+            "--lang",
+            "fr",
+            "--config",
+            config.toString());
+    assertThat(pdfRun.code()).as(pdfRun.err()).isZero();
+    com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.toString());
+    StringBuilder text = new StringBuilder();
+    com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
+        new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+    for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+      text.append(extractor.getTextFromPage(p)).append('\n');
+    }
+    reader.close();
+    assertThat(text.toString())
+        .contains(
+            "Attestation de présence",
+            school.name(),
+            "Promo 2025",
+            "du 6 octobre 2025 au 10 octobre 2025",
+            "Semaine du 6 octobre 2025",
+            "Ada Lovelace",
+            "Bob Martin",
+            "Chloé Nguyen",
+            "justificatif reçu",
+            "absence injustifiée, corrigé en absence justifiée par manager",
+            "3,5",
+            "7,0",
+            "page 1")
+        .doesNotContain("Test Student");
+
+    Run noOut =
+        run(
+            "report",
+            "attendance",
+            "--cohort",
+            cohort.id().value().toString(),
+            "--from",
+            "2025-10-06",
+            "--to",
+            "2025-10-10",
+            "--format",
+            "pdf",
+            "--config",
+            config.toString());
+    assertThat(noOut.code()).isEqualTo(2);
+    Run backwards =
+        run(
+            "report",
+            "attendance",
+            "--cohort",
+            cohort.id().value().toString(),
+            "--from",
+            "2025-10-10",
+            "--to",
+            "2025-10-06",
+            "--config",
+            config.toString());
+    assertThat(backwards.code()).isEqualTo(2);
   }
 
   @Test

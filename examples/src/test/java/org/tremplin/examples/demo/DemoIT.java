@@ -88,6 +88,15 @@ class DemoIT {
   @Order(1)
   void eachRoleLaunchesFromTheCoursePageAndLandsOnItsPage(DemoRole role) throws Exception {
     HttpResponse<String> home = launchFromCoursePage(role, "Aïcha Diallo");
+    if (role == DemoRole.COACH) { // a coach lands on their caseload (issue 13)
+      assertThat(home.statusCode()).isEqualTo(303);
+      HttpResponse<String> caseload =
+          get(home.uri().resolve(home.headers().firstValue("Location").orElseThrow()));
+      assertThat(caseload.statusCode()).isEqualTo(200);
+      assertThat(caseload.uri().getPath()).isEqualTo("/app/caseload");
+      assertThat(caseload.body()).contains("id=\"caseload\"").contains("Aïcha Diallo");
+      return;
+    }
 
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.uri().getPath()).isEqualTo("/app/home");
@@ -109,8 +118,11 @@ class DemoIT {
   @Order(2)
   void theCoachSeesEveryLearnerOfTheCohortAsTheirCaseload() throws Exception {
     HttpResponse<String> home = launchFromCoursePage(DemoRole.COACH, "");
+    HttpResponse<String> caseload =
+        get(home.uri().resolve(home.headers().firstValue("Location").orElseThrow()));
 
-    assertThat(home.body()).containsPattern("<section id=\"coach\">\\s*<h2>[^<]*</h2>\\s*<p>12 ");
+    assertThat(caseload.body()).contains("<p id=\"summary\">12 personnes suivies");
+    assertThat(caseload.body().split("class=\"case\"", -1)).hasSize(13);
   }
 
   @Test

@@ -37,8 +37,9 @@ import org.tremplin.testing.SimulatedLms;
  * headless Chromium driven by Selenium, at a given width (1280 px desktop, {@link #PHONE} 390 px);
  * it launches from the {@link LtiTestPlatform}'s simulated LMS as a platform user in French or
  * English (the whole OIDC round trip, in the browser), takes screenshots into {@code
- * docs/screenshots/}, and injects axe-core into the page to assert zero violations of any impact
- * (WCAG 2.1 A/AA and best practices).
+ * examples/target/screenshots/} (or {@code docs/screenshots/}: see {@link #screenshot}), and
+ * injects axe-core into the page to assert zero violations of any impact (WCAG 2.1 A/AA and best
+ * practices).
  *
  * <p>Skipped (JUnit assumption) where {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}
  * are missing ({@code apt-get install chromium chromium-driver}); axe-core comes from the npm
@@ -192,7 +193,12 @@ final class PageBrowser implements AutoCloseable {
    * @return the address it landed on (with its session token)
    */
   URI launch(Desk desk, String sub, String context, Role role, String locale) {
-    desk.users.put(sub, new Desk.Launch(context, List.of(ltiRole(role)), locale, "User " + sub));
+    return launch(desk, sub, context, ltiRole(role), locale);
+  }
+
+  /** As {@link #launch(Desk, String, String, Role, String)}, with this LTI role URI. */
+  URI launch(Desk desk, String sub, String context, String ltiRole, String locale) {
+    desk.users.put(sub, new Desk.Launch(context, List.of(ltiRole), locale, "User " + sub));
     Map<String, String> login = desk.platform.loginParameters(sub);
     driver.get(desk.platform.loginUri(login).toString());
     new WebDriverWait(driver, WAIT).until(d -> String.valueOf(d.getCurrentUrl()).contains("/app/"));
@@ -216,7 +222,9 @@ final class PageBrowser implements AutoCloseable {
 
   /**
    * Saves a screenshot of the whole page (the window grown to the page's height) as {@code
-   * docs/screenshots/<name>.png} in the repository, for the docs (issue 12, item 8).
+   * examples/target/screenshots/<name>.png}, or as {@code docs/screenshots/<name>.png} in the
+   * repository when the run sets {@code -Dtremplin.screenshots=docs} (to refresh the docs'
+   * pictures; a plain test run leaves the working tree clean).
    *
    * @return the file written
    */
@@ -231,7 +239,10 @@ final class PageBrowser implements AutoCloseable {
     Dimension before = driver.manage().window().getSize();
     driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 20, 6000)));
     try {
-      Path dir = repositoryRoot().resolve("docs/screenshots");
+      Path dir =
+          "docs".equals(System.getProperty("tremplin.screenshots"))
+              ? repositoryRoot().resolve("docs/screenshots")
+              : repositoryRoot().resolve("examples/target/screenshots");
       Files.createDirectories(dir);
       Path file = dir.resolve(name + ".png");
       Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();

@@ -34,7 +34,9 @@ import org.tremplin.lti.session.PendingLink;
  *   <li>COACH → the learners of {@code role_scope_mentor} when sent, else the course's cohort (the
  *       caseload rule of the permission matrix still limits coaching data to their referees);
  *   <li>MANAGER → the cohort's school;
- *   <li>ADMIN (institution administrator with no course role) → the school the platform serves.
+ *   <li>ADMIN (institution administrator with no course role) → the school the platform serves; a
+ *       system administrator of a platform of the operator's configuration → the whole network
+ *       (binds platforms, sees every school), even before any school is bound.
  * </ul>
  *
  * A trainer or manager launching from a course linked to no cohort is offered to link it. Thread-
@@ -96,6 +98,20 @@ public final class LaunchIdentities {
     Optional<CohortId> cohortId = course.flatMap(directory::cohortOf);
     Set<Role> granted = roles.roles();
 
+    if (granted.contains(Role.ADMIN)
+        && roles.systemAdministrator()
+        && configured.test(launch.issuer(), launch.clientId())) {
+      String person = directory.personOf(user);
+      return new Landing.Home(
+          session(
+              person,
+              displayName,
+              List.of(new Grant(Role.ADMIN, new Scope.Network())),
+              null,
+              null,
+              locale,
+              now));
+    }
     if (course.isEmpty() || cohortId.isEmpty()) {
       Optional<SchoolId> school = schoolOf(launch);
       if (granted.contains(Role.ADMIN) && school.isPresent()) {

@@ -83,6 +83,7 @@ public final class RoleMapper {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     boolean administrator = false;
     boolean testUser = false;
+    boolean system = false;
     for (String uri : roleUris) {
       String role = uri.trim();
       if (role.isEmpty()) {
@@ -90,10 +91,12 @@ public final class RoleMapper {
       }
       principalContextRole(role).map(contextRoles::get).ifPresent(roles::add);
       administrator |= ADMINISTRATORS.contains(role);
+      system |= ADMINISTRATORS.contains(role) && role.contains("/system/");
       testUser |= TEST_USER.equals(role);
     }
     if (roles.isEmpty() && administrator) {
       roles.add(Role.ADMIN);
+      return new MappedRoles(roles, testUser, system);
     }
     return new MappedRoles(roles, testUser);
   }

@@ -35,6 +35,7 @@ import org.tremplin.lti.session.Sessions;
 import org.tremplin.web.form.FormGuard;
 import org.tremplin.web.path.PathResource;
 import org.tremplin.web.path.PathView;
+import org.tremplin.web.school.SchoolResource;
 import org.tremplin.web.session.RequestSession;
 import org.tremplin.web.session.WithSession;
 
@@ -108,9 +109,17 @@ public final class AppResource {
       return seeOther("app/admin", request.token()); // an administrator's page is its school's
     }
     AppSession session = request.session();
+    if (session.roles().contains(org.tremplin.api.access.Role.MANAGER)
+        && session.actor().flatMap(SchoolResource::managedSchool).isPresent()) {
+      return seeOther("app/school", request.token()); // a manager lands on the school (issue 13)
+    }
     if (session.roles().equals(java.util.Set.of(org.tremplin.api.access.Role.LEARNER))
         && session.cohortId() != null) {
       return PathResource.ownPath(path, request, "../"); // a learner lands on their path (issue 12)
+    }
+    if (session.roles().equals(java.util.Set.of(org.tremplin.api.access.Role.COACH))) {
+      return seeOther(
+          "app/caseload", request.token()); // a coach lands on their caseload (issue 13)
     }
     return AppPages.home(request.session(), tremplin, request.token());
   }

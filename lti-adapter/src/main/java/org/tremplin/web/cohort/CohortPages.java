@@ -55,6 +55,7 @@ final class CohortPages {
           new String[] {"/assessments/new", "nav.assess"},
           new String[] {"/calendar", "nav.calendar"},
           new String[] {"/grades", "nav.grades"},
+          new String[] {"/projects", "nav.projects"},
           new String[] {"/learners/new", "nav.add"});
 
   private final Tremplin tremplin;

@@ -35,6 +35,8 @@ import org.tremplin.lti.registration.RegistrationPolicy;
  * @param frameAncestors {@code tremplin.lti.frame-ancestors}: origins allowed to frame the tool
  *     besides the registered platforms' own ({@code scheme://host[:port]}, e.g. a Canvas
  *     institution's domain); empty by default
+ * @param apiRateLimit {@code tremplin.api.rate-limit}: requests per minute per API token on each
+ *     node, default {@value #DEFAULT_API_RATE_LIMIT}; 0 turns the limit off (docs/api.md)
  */
 public record TremplinConfig(
     URI baseUrl,
@@ -43,7 +45,42 @@ public record TremplinConfig(
     Duration clockSkew,
     DataSourceConfig datasource,
     RegistrationPolicy registration,
-    List<String> frameAncestors) {
+    List<String> frameAncestors,
+    int apiRateLimit) {
+
+  /** Requests per minute per API token when {@code tremplin.api.rate-limit} is not set. */
+  public static final int DEFAULT_API_RATE_LIMIT = 600;
+
+  /**
+   * With the default API rate limit ({@value #DEFAULT_API_RATE_LIMIT} requests per minute per
+   * token).
+   *
+   * @param baseUrl the tool's public base URL
+   * @param http the http
+   * @param platforms the platforms
+   * @param clockSkew the clock skew
+   * @param datasource the datasource
+   * @param registration the registration
+   * @param frameAncestors the frame ancestors
+   */
+  public TremplinConfig(
+      URI baseUrl,
+      HttpConfig http,
+      List<PlatformRegistration> platforms,
+      Duration clockSkew,
+      DataSourceConfig datasource,
+      RegistrationPolicy registration,
+      List<String> frameAncestors) {
+    this(
+        baseUrl,
+        http,
+        platforms,
+        clockSkew,
+        datasource,
+        registration,
+        frameAncestors,
+        DEFAULT_API_RATE_LIMIT);
+  }
 
   /**
    * With no extra frame ancestors.
@@ -91,7 +128,14 @@ public record TremplinConfig(
    */
   public TremplinConfig withPlatforms(List<PlatformRegistration> platforms) {
     return new TremplinConfig(
-        baseUrl, http, platforms, clockSkew, datasource, registration, frameAncestors);
+        baseUrl,
+        http,
+        platforms,
+        clockSkew,
+        datasource,
+        registration,
+        frameAncestors,
+        apiRateLimit);
   }
 
   /**
@@ -120,6 +164,7 @@ public record TremplinConfig(
    * @param datasource the datasource
    * @param registration the registration
    * @param frameAncestors the frame ancestors
+   * @param apiRateLimit requests per minute per API token, 0 for no limit
    */
   public TremplinConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -129,6 +174,9 @@ public record TremplinConfig(
     Objects.requireNonNull(registration, "registration");
     platforms = List.copyOf(platforms);
     frameAncestors = List.copyOf(frameAncestors);
+    if (apiRateLimit < 0) {
+      throw new ConfigurationException("tremplin.api.rate-limit", "cannot be negative");
+    }
     if (!baseUrl.toString().endsWith("/")) {
       baseUrl = URI.create(baseUrl + "/");
     }
@@ -264,7 +312,8 @@ public record TremplinConfig(
         skew,
         r.datasource(),
         r.registration(),
-        frameAncestors);
+        frameAncestors,
+        r.rateLimit("tremplin.api.rate-limit"));
   }
 
   /**
@@ -343,6 +392,22 @@ public record TremplinConfig(
         throw new ConfigurationException(key, "must be an absolute http(s) URL");
       }
       return uri;
+    }
+
+    int rateLimit(String key) {
+      Optional<String> value = optional(key);
+      if (value.isEmpty()) {
+        return DEFAULT_API_RATE_LIMIT;
+      }
+      try {
+        int limit = Integer.parseInt(value.get());
+        if (limit >= 0) {
+          return limit;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new ConfigurationException(key, "must be a number of requests per minute (0: none)");
     }
 
     int port(String key) {

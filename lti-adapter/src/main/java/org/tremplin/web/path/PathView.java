@@ -405,7 +405,19 @@ public final class PathView {
         checklist,
         readySummary,
         evidenceRows,
-        nav);
+        nav,
+        projects(t, actor, cohortId, learnerId));
+  }
+
+  /** One line per real project the learner is in (DOMAIN.md, Real projects), newest first. */
+  private List<String> projects(Texts t, Actor actor, CohortId cohort, LearnerId learner) {
+    return tremplin.projects().projectsOf(actor, cohort, learner).stream()
+        .map(
+            p ->
+                p.status() instanceof org.tremplin.api.project.ProjectStatus.Delivered d
+                    ? t.get("path.project.delivered", p.title(), p.client().name(), t.date(d.on()))
+                    : t.get("path.project.inProgress", p.title(), p.client().name()))
+        .toList();
   }
 
   private AttendanceCard attendance(
@@ -523,5 +535,6 @@ public final class PathView {
       List<CheckRow> checklist,
       String readySummary,
       List<EvidenceRow> evidence,
-      List<NavLink> nav) {}
+      List<NavLink> nav,
+      List<String> projects) {}
 }

@@ -1,0 +1,433 @@
+package org.tremplin.core.imports;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.tremplin.api.CohortId;
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.SchoolId;
+import org.tremplin.api.access.AccessRules;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Operation;
+import org.tremplin.api.attendance.AttendanceMark;
+import org.tremplin.api.attendance.AttendanceRecord;
+import org.tremplin.api.attendance.Mark;
+import org.tremplin.api.calendar.CohortCalendar;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.calendar.HalfDay;
+import org.tremplin.api.calendar.HalfDayPart;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.event.AttendanceRecorded;
+import org.tremplin.api.imports.ImportProblem;
+import org.tremplin.api.imports.ImportProblem.Reason;
+import org.tremplin.api.imports.ImportReport;
+import org.tremplin.api.learner.Enrolment;
+import org.tremplin.core.attendance.AttendanceSheets;
+import org.tremplin.core.cohort.CohortRegistry;
+import org.tremplin.core.internal.Database;
+import org.tremplin.core.learner.LearnerRegistry;
+import org.tremplin.core.outbox.EventOutbox;
+
+/**
+ * An attendance file, long (one row per half-day) or the weekly grid (one column per half-day):
+ * every mark is checked against the learner's enrolment and cohort calendar, compared with the
+ * sheet, and the new and changed ones are written in one transaction. Thread-safe.
+ */
+final class AttendanceImport {
+  /** The reason stored on a version an import appends to correct a recorded half-day. */
+  static final String CORRECTION_REASON = "import";
+
+  /** A grid header: an optional weekday word, a date, a part ("lun. 07/09/2026 matin"). */
+  private static final Pattern GRID_HEADER =
+      Pattern.compile("(?:\\p{L}+\\.?\\s+)?(\\S+)\\s+(\\S+(?:[\\s-]midi)?)");
+
+  private final Database database;
+  private final LearnerReferences references;
+  private final CohortRegistry cohorts;
+  private final LearnerRegistry learners;
+  private final AttendanceSheets sheets;
+  private final AccessRules access;
+  private final EventOutbox events;
+  private final Clock clock;
+
+  AttendanceImport(
+      Database database,
+      LearnerReferences references,
+      CohortRegistry cohorts,
+      LearnerRegistry learners,
+      AttendanceSheets sheets,
+      AccessRules access,
+      EventOutbox events,
+      Clock clock) {
+    this.database = database;
+    this.references = references;
+    this.cohorts = cohorts;
+    this.learners = learners;
+    this.sheets = sheets;
+    this.access = access;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** One mark read from the file. */
+  private record Read(
+      int line,
+      String column,
+      String dayColumn,
+      String referenceColumn,
+      String reference,
+      HalfDay halfDay,
+      AttendanceMark mark) {}
+
+  /** Where a learner is enrolled: each cohort with its enrolled periods. */
+  private record Place(Cohort cohort, CohortCalendar calendar, List<DateRange> periods) {}
+
+  ImportReport run(Actor actor, SchoolId school, CsvFile file, boolean dryRun) {
+    List<ImportProblem> problems = new ArrayList<>(file.problems());
+    if (file.unreadable()) {
+      return new ImportReport(ImportReport.Kind.ATTENDANCE, dryRun, 0, 0, 0, 0, problems);
+    }
+    boolean grid = file.column("date", "jour").isEmpty();
+    ImportReport.Kind kind =
+        grid ? ImportReport.Kind.ATTENDANCE_GRID : ImportReport.Kind.ATTENDANCE;
+    List<Read> reads = grid ? readGrid(file, problems) : readLong(file, problems);
+    if (reads == null) {
+      return report(kind, dryRun, file, 0, 0, 0, problems);
+    }
+    Map<String, LearnerReferences.Known> known = references.ofSchool(school);
+    Map<LearnerId, List<Place>> places = places(school);
+    LocalDate today = LocalDate.now(clock);
+    Map<AttendanceSheets.Line, Read> seen = new HashMap<>(reads.size() * 2);
+    List<Placed> placed = new ArrayList<>(reads.size());
+    for (Read r : reads) {
+      LearnerReferences.Known learner = known.get(r.reference());
+      if (learner == null) {
+        problems.add(
+            new ImportProblem(
+                r.line(), r.referenceColumn(), Reason.UNKNOWN_LEARNER, r.reference()));
+        continue;
+      }
+      LocalDate day = r.halfDay().date();
+      Place place = placeOn(places.getOrDefault(learner.learner(), List.of()), day);
+      if (place == null) {
+        problems.add(
+            new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_ENROLLED, day.toString()));
+        continue;
+      }
+      if (!place.calendar().isWorkingDay(day)) {
+        problems.add(
+            new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_WORKING_DAY, day.toString()));
+        continue;
+      }
+      if (day.isAfter(today)) {
+        problems.add(new ImportProblem(r.line(), r.dayColumn(), Reason.IN_FUTURE, day.toString()));
+        continue;
+      }
+      AttendanceSheets.Line line = new AttendanceSheets.Line(learner.learner(), r.halfDay());
+      if (seen.putIfAbsent(line, r) != null) {
+        problems.add(problem(r, Reason.DUPLICATE_ROW, r.reference() + " " + r.halfDay()));
+        continue;
+      }
+      placed.add(new Placed(place.cohort(), line, r.mark()));
+    }
+    Map<CohortId, Cohort> touched = new LinkedHashMap<>();
+    placed.forEach(p -> touched.putIfAbsent(p.cohort().id(), p.cohort()));
+    for (Cohort c : touched.values()) {
+      access.check(actor, Operation.ATTENDANCE_WRITE, CohortRegistry.target(c));
+    }
+    String by = actor.id();
+    var now = clock.instant();
+    Counted counted =
+        database.inTransaction(
+            h -> {
+              List<AttendanceRecord> writes = new ArrayList<>();
+              int created = 0;
+              int updated = 0;
+              int unchanged = 0;
+              Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current = current(placed);
+              for (Placed p : placed) {
+                AttendanceRecord stored = current.get(p.cohort().id()).get(p.line());
+                if (stored == null) {
+                  created++;
+                  writes.add(version(p, 1, "", by, now));
+                } else if (stored.mark().equals(p.mark())) {
+                  unchanged++;
+                } else {
+                  updated++;
+                  writes.add(version(p, stored.version() + 1, CORRECTION_REASON, by, now));
+                }
+              }
+              if (problems.isEmpty() && !dryRun && !writes.isEmpty()) {
+                MarkWriter.write(h, MarkWriter.Strategy.of(h), writes, by, now);
+                Map<CohortId, Set<LearnerId>> byCohort = new LinkedHashMap<>();
+                writes.forEach(
+                    w ->
+                        byCohort
+                            .computeIfAbsent(w.cohort(), k -> new HashSet<>())
+                            .add(w.learner()));
+                byCohort.forEach((c, l) -> events.append(new AttendanceRecorded(c, l)));
+              }
+              return new Counted(created, updated, unchanged);
+            });
+    return report(
+        kind, dryRun, file, counted.created(), counted.updated(), counted.unchanged(), problems);
+  }
+
+  private record Placed(Cohort cohort, AttendanceSheets.Line line, AttendanceMark mark) {}
+
+  private record Counted(int created, int updated, int unchanged) {}
+
+  private static AttendanceRecord version(
+      Placed p, int version, String reason, String by, java.time.Instant now) {
+    return new AttendanceRecord(
+        p.cohort().id(),
+        p.line().learner(),
+        p.line().halfDay(),
+        version,
+        p.mark(),
+        by,
+        now,
+        reason);
+  }
+
+  /** The current sheet of each cohort over the days the file touches in it. */
+  private Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current(List<Placed> placed) {
+    Map<CohortId, LocalDate[]> spans = new HashMap<>();
+    for (Placed p : placed) {
+      LocalDate d = p.line().halfDay().date();
+      LocalDate[] span = spans.computeIfAbsent(p.cohort().id(), k -> new LocalDate[] {d, d});
+      span[0] = d.isBefore(span[0]) ? d : span[0];
+      span[1] = d.isAfter(span[1]) ? d : span[1];
+    }
+    Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current = new HashMap<>();
+    spans.forEach(
+        (cohort, span) -> {
+          Map<AttendanceSheets.Line, AttendanceRecord> lines = new HashMap<>();
+          for (AttendanceRecord r : sheets.current(cohort, new DateRange(span[0], span[1]))) {
+            lines.put(new AttendanceSheets.Line(r.learner(), r.halfDay()), r);
+          }
+          current.put(cohort, lines);
+        });
+    return current;
+  }
+
+  /** Every learner's places in the school's cohorts. */
+  private Map<LearnerId, List<Place>> places(SchoolId school) {
+    Map<LearnerId, List<Place>> places = new HashMap<>();
+    for (CohortId id : references.cohortsOf(school)) {
+      Cohort cohort = cohorts.cohort(id);
+      CohortCalendar calendar = cohorts.calendarOf(id);
+      for (Enrolment e : learners.enrolmentsOf(id)) {
+        places
+            .computeIfAbsent(e.learner(), k -> new ArrayList<>(1))
+            .add(new Place(cohort, calendar, e.periods(cohort.range().last())));
+      }
+    }
+    return places;
+  }
+
+  private static @Nullable Place placeOn(List<Place> places, LocalDate day) {
+    for (Place p : places) {
+      for (DateRange period : p.periods()) {
+        if (period.contains(day)) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static ImportProblem problem(Read r, Reason reason, String value) {
+    return new ImportProblem(r.line(), r.column(), reason, value);
+  }
+
+  private static ImportReport report(
+      ImportReport.Kind kind,
+      boolean dryRun,
+      CsvFile file,
+      int created,
+      int updated,
+      int unchanged,
+      List<ImportProblem> problems) {
+    List<ImportProblem> sorted = new ArrayList<>(problems);
+    sorted.sort(java.util.Comparator.comparingInt(ImportProblem::line));
+    return new ImportReport(kind, dryRun, file.rows().size(), created, updated, unchanged, sorted);
+  }
+
+  /** The long shape: reference, date, part, mark, optional late minutes. */
+  private static @Nullable List<Read> readLong(CsvFile file, List<ImportProblem> problems) {
+    Optional<Integer> ref = file.column("reference", "ref", "matricule", "reference_apprenant");
+    Optional<Integer> date = file.column("date", "jour");
+    Optional<Integer> part = file.column("part", "demi_journee", "periode", "half_day");
+    Optional<Integer> mark = file.column("mark", "marque", "presence", "statut");
+    Optional<Integer> late = file.column("late_minutes", "minutes_retard", "retard_minutes");
+    if (missing(file, problems, ref, "reference")
+        | missing(file, problems, date, "date")
+        | missing(file, problems, part, "part")
+        | missing(file, problems, mark, "mark")) {
+      return null;
+    }
+    List<Read> reads = new ArrayList<>(file.rows().size());
+    for (CsvFile.Row row : file.rows()) {
+      String reference = row.get(ref.get());
+      if (reference.isEmpty()) {
+        problems.add(new ImportProblem(row.line(), file.name(ref.get()), Reason.MISSING_VALUE, ""));
+        continue;
+      }
+      Optional<LocalDate> day = Values.date(row.get(date.get()));
+      if (day.isEmpty()) {
+        problems.add(
+            new ImportProblem(
+                row.line(), file.name(date.get()), Reason.BAD_DATE, row.get(date.get())));
+        continue;
+      }
+      Optional<HalfDayPart> p = Values.part(row.get(part.get()));
+      if (p.isEmpty()) {
+        problems.add(
+            new ImportProblem(
+                row.line(), file.name(part.get()), Reason.BAD_PART, row.get(part.get())));
+        continue;
+      }
+      String lateText = late.map(row::get).orElse("");
+      Optional<AttendanceMark> m =
+          mark(row.line(), file.name(mark.get()), row.get(mark.get()), lateText, problems);
+      if (m.isPresent()) {
+        reads.add(
+            new Read(
+                row.line(),
+                file.name(mark.get()),
+                file.name(date.get()),
+                file.name(ref.get()),
+                reference,
+                new HalfDay(day.get(), p.get()),
+                m.get()));
+      }
+    }
+    return reads;
+  }
+
+  /** The grid: reference, then one column per half-day; name columns are ignored. */
+  private static @Nullable List<Read> readGrid(CsvFile file, List<ImportProblem> problems) {
+    Optional<Integer> ref = file.column("reference", "ref", "matricule", "reference_apprenant");
+    if (missing(file, problems, ref, "reference")) {
+      return null;
+    }
+    Set<Integer> ignored = new HashSet<>();
+    ignored.add(ref.get());
+    file.column("given_name", "prenom").ifPresent(ignored::add);
+    file.column("family_name", "nom").ifPresent(ignored::add);
+    file.column("name", "nom_prenom", "apprenant").ifPresent(ignored::add);
+    Map<Integer, HalfDay> columns = new LinkedHashMap<>();
+    boolean bad = false;
+    for (int i = 0; i < file.header().size(); i++) {
+      if (ignored.contains(i)) {
+        continue;
+      }
+      Optional<HalfDay> halfDay = gridHalfDay(file.name(i));
+      if (halfDay.isEmpty() || columns.containsValue(halfDay.get())) {
+        problems.add(new ImportProblem(1, file.name(i), Reason.BAD_HEADER, file.name(i)));
+        bad = true;
+      } else {
+        columns.put(i, halfDay.get());
+      }
+    }
+    if (bad) {
+      return null;
+    }
+    List<Read> reads = new ArrayList<>();
+    for (CsvFile.Row row : file.rows()) {
+      String reference = row.get(ref.get());
+      if (reference.isEmpty()) {
+        problems.add(new ImportProblem(row.line(), file.name(ref.get()), Reason.MISSING_VALUE, ""));
+        continue;
+      }
+      for (Map.Entry<Integer, HalfDay> c : columns.entrySet()) {
+        String cell = row.get(c.getKey());
+        if (cell.isEmpty()) {
+          continue;
+        }
+        String column = file.name(c.getKey());
+        mark(row.line(), column, cell, "", problems)
+            .ifPresent(
+                m ->
+                    reads.add(
+                        new Read(
+                            row.line(),
+                            column,
+                            column,
+                            file.name(ref.get()),
+                            reference,
+                            c.getValue(),
+                            m)));
+      }
+    }
+    return reads;
+  }
+
+  /** A grid header: "2026-09-07 AM", "07/09/2026 matin", "lun. 07/09/2026 après-midi". */
+  static Optional<HalfDay> gridHalfDay(String header) {
+    Matcher m = GRID_HEADER.matcher(header.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Optional<LocalDate> day = Values.date(m.group(1));
+    Optional<HalfDayPart> part = Values.part(m.group(2));
+    return day.isPresent() && part.isPresent()
+        ? Optional.of(new HalfDay(day.get(), part.get()))
+        : Optional.empty();
+  }
+
+  private static Optional<AttendanceMark> mark(
+      int line, String column, String text, String lateText, List<ImportProblem> problems) {
+    Optional<Mark> mark = Values.mark(text);
+    if (mark.isEmpty()) {
+      problems.add(
+          new ImportProblem(
+              line, column, text.isEmpty() ? Reason.MISSING_VALUE : Reason.BAD_MARK, text));
+      return Optional.empty();
+    }
+    Optional<Integer> inCode = Values.lateMinutesIn(text);
+    int minutes;
+    if (inCode.isPresent()) {
+      minutes = inCode.get();
+    } else if (lateText.isEmpty()) {
+      minutes = 0;
+    } else {
+      Optional<Integer> n = Values.number(lateText);
+      if (n.isEmpty()) {
+        problems.add(new ImportProblem(line, column, Reason.BAD_LATE_MINUTES, lateText));
+        return Optional.empty();
+      }
+      minutes = n.get();
+    }
+    Optional<AttendanceMark> result = Values.attendanceMark(mark.get(), minutes);
+    if (result.isEmpty()) {
+      problems.add(
+          new ImportProblem(
+              line,
+              column,
+              Reason.BAD_LATE_MINUTES,
+              text + (lateText.isEmpty() ? "" : " " + lateText)));
+    }
+    return result;
+  }
+
+  static boolean missing(
+      CsvFile file, List<ImportProblem> problems, Optional<Integer> column, String name) {
+    if (column.isEmpty()) {
+      problems.add(new ImportProblem(1, name, Reason.MISSING_COLUMN, name));
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,68 @@
+package org.tremplin.web.admin;
+
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The administrator pages' texts ({@code AdminMessages}), French or English. Immutable. */
+public final class AdminText {
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  private final Locale locale;
+  private final ResourceBundle bundle;
+
+  AdminText(Locale locale) {
+    this.locale =
+        Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+    this.bundle =
+        ResourceBundle.getBundle(
+            "org.tremplin.web.admin.AdminMessages",
+            this.locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /**
+   * The language.
+   *
+   * @return the language
+   */
+  public Locale locale() {
+    return locale;
+  }
+
+  /**
+   * The text of this key with its arguments (MessageFormat).
+   *
+   * @param key the key
+   * @param arguments the arguments
+   * @return the text of this key with its arguments (MessageFormat)
+   */
+  public String get(String key, Object... arguments) {
+    return new MessageFormat(bundle.getString(key), locale).format(arguments);
+  }
+
+  /**
+   * Whether there is a text for this key.
+   *
+   * @param key the key
+   * @return whether there is a text for this key
+   */
+  boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+
+  String instant(Instant instant) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+        .withLocale(locale)
+        .format(instant.atZone(PARIS));
+  }
+
+  String date(LocalDate date) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+  }
+}

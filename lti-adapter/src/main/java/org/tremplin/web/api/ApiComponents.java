@@ -1,0 +1,52 @@
+package org.tremplin.web.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tremplin.core.Tremplin;
+import org.tremplin.web.api.attendance.AttendanceApiResource;
+import org.tremplin.web.api.cohort.CohortsResource;
+import org.tremplin.web.api.frame.ApiGuard;
+import org.tremplin.web.api.frame.ProblemMapper;
+import org.tremplin.web.api.frame.RateLimiter;
+import org.tremplin.web.api.learner.LearnersResource;
+import org.tremplin.web.api.school.SchoolsResource;
+
+/**
+ * The REST API's JAX-RS components, built once by {@code TremplinFeature}: the guard (bearer
+ * tokens, rate limit, entity tags), the problem mapper, every {@code /api/v1} resource, and {@code
+ * GET /api/openapi.json} when swagger is on the class path. Stateless.
+ */
+public final class ApiComponents {
+  private ApiComponents() {}
+
+  /**
+   * The resource classes of {@code /api/v1}, as the OpenAPI document is generated from them.
+   *
+   * @return the resource classes
+   */
+  public static List<Class<?>> resourceClasses() {
+    return List.of(
+        SchoolsResource.class,
+        CohortsResource.class,
+        LearnersResource.class,
+        AttendanceApiResource.class);
+  }
+
+  /**
+   * Every component of the REST API on this engine.
+   *
+   * @param tremplin the engine
+   * @param rateLimit requests per minute per token, 0 for no limit
+   * @return the providers and resources to register
+   */
+  public static List<Object> of(Tremplin tremplin, int rateLimit) {
+    List<Object> components = new ArrayList<>();
+    components.add(new ApiGuard(tremplin.tokens(), new RateLimiter(rateLimit)));
+    components.add(new ProblemMapper());
+    components.add(new SchoolsResource(tremplin));
+    components.add(new CohortsResource(tremplin));
+    components.add(new LearnersResource(tremplin));
+    components.add(new AttendanceApiResource(tremplin));
+    return List.copyOf(components);
+  }
+}
