@@ -17,9 +17,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
+import org.tremplin.api.report.ReportScope;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.dataset.DatasetShape;
@@ -132,9 +134,12 @@ public final class NationalScaleBenchmark {
       table.add(row("rows", counts(pool), "", ""));
 
       List<School> schools = tremplin.schools().list();
-      table.add(yearlyReview(tremplin, schools, calls));
-      table.add(cohortDashboard());
-      table.add(genIndicators());
+      table.add(yearlyReview(tremplin, pool, schools, calls));
+      table.add(cohortDashboard(pool, cohorts(pool), calls));
+      int few = Math.max(3, calls / 10);
+      table.add(genIndicators(tremplin, pool, 2025, few));
+      table.add(genIndicators(tremplin, pool, 2026, few));
+      table.add(networkView(tremplin, pool, few));
 
       String explain = System.getProperty("bench.explain", "");
       if (!explain.isEmpty()) {
@@ -162,41 +167,109 @@ public final class NationalScaleBenchmark {
   }
 
   /** A school's yearly review (2026), over the schools in turn: p50, p95, max. */
-  private static String[] yearlyReview(Tremplin tremplin, List<School> schools, int calls) {
-    for (int i = 0; i < Math.min(10, calls); i++) {
-      tremplin.reports().yearlyReview(OPERATOR, schools.get(i % schools.size()).id(), 2026);
-    }
-    long[] times = new long[calls];
-    int entries = 0;
-    for (int i = 0; i < calls; i++) {
-      School school = schools.get((i * 7) % schools.size());
-      long start = System.nanoTime();
-      var review = tremplin.reports().yearlyReview(OPERATOR, school.id(), 2026);
-      times[i] = System.nanoTime() - start;
-      entries += review.leavers().count();
-    }
-    return row(
-        "school's yearly review 2026 (" + calls + " calls, " + entries / calls + " leavers each)",
-        percentiles(times),
+  private static String[] yearlyReview(
+      Tremplin tremplin, DataSource database, List<School> schools, int calls) throws Exception {
+    return timed(
+        database,
+        "school's yearly review 2026",
+        calls,
+        i ->
+            tremplin
+                .reports()
+                .yearlyReview(OPERATOR, schools.get((i * 7) % schools.size()).id(), 2026),
         "≤ 300 ms",
-        percentile(times, 95) <= 300_000_000L ? "met" : "not met");
+        300);
   }
 
   /**
-   * A cohort's dashboard figures (h13's manager dashboard service): to be measured here once that
-   * service is in main — p95 over cohorts in turn, target ≤ 50 ms.
+   * A cohort's dashboard figures ({@code dashboard().figures}), over the cohorts in turn, on a
+   * Tremplin whose clock is mid-year (16 March 2026, so the last four weeks have marks).
    */
-  private static String[] cohortDashboard() {
+  private static String[] cohortDashboard(DataSource database, List<CohortId> cohorts, int calls)
+      throws Exception {
+    Tremplin midYear =
+        Tremplin.create(
+            database,
+            Clock.fixed(Instant.parse("2026-03-16T11:00:00Z"), ZoneId.of("Europe/Paris")));
+    return timed(
+        database,
+        "cohort's dashboard figures on 16 March 2026",
+        calls,
+        i -> midYear.dashboard().figures(OPERATOR, cohorts.get((i * 37) % cohorts.size())),
+        "p95 ≤ 50 ms",
+        50);
+  }
+
+  /** The national GEN indicators of a year ({@code reports().genIndicators}, whole network). */
+  private static String[] genIndicators(Tremplin tremplin, DataSource database, int year, int calls)
+      throws Exception {
+    return timed(
+        database,
+        "national GEN indicators " + year,
+        calls,
+        i -> tremplin.reports().genIndicators(OPERATOR, new ReportScope.Network(), year),
+        "≤ 2 s",
+        2000);
+  }
+
+  /** The network view of 2026 ({@code reports().networkView}: every school side by side). */
+  private static String[] networkView(Tremplin tremplin, DataSource database, int calls)
+      throws Exception {
+    return timed(
+        database,
+        "network view 2026 (100 schools)",
+        calls,
+        i -> tremplin.reports().networkView(OPERATOR, 2026),
+        "",
+        Long.MAX_VALUE / 1_000_000L);
+  }
+
+  private static List<CohortId> cohorts(DataSource database) throws Exception {
+    List<CohortId> ids = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select id from tremplin_cohort order by id")) {
+      while (rs.next()) {
+        ids.add(new CohortId(rs.getObject(1, java.util.UUID.class)));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Calls {@code call} {@code calls} times after ten warm-up calls (index 0, 1...): p50, p95 and
+   * max wall time, and the CPU time per call of this JVM and of the PostgreSQL backends (parallel
+   * query workers, which end with their query, are not counted). Met when p95 is within the target.
+   */
+  private static String[] timed(
+      DataSource database,
+      String name,
+      int calls,
+      java.util.function.IntConsumer call,
+      String target,
+      long targetMillis)
+      throws Exception {
+    for (int i = 0; i < Math.min(10, calls); i++) {
+      call.accept(i);
+    }
+    long java = javaCpuNanos();
+    long backend = backendCpuTicks(database);
+    long[] times = new long[calls];
+    for (int i = 0; i < calls; i++) {
+      long start = System.nanoTime();
+      call.accept(i);
+      times[i] = System.nanoTime() - start;
+    }
+    double javaMs = (javaCpuNanos() - java) / 1e6 / calls;
+    double backendMs = (backendCpuTicks(database) - backend) * 10.0 / calls;
     return row(
-        "cohort's dashboard figures", "not measured (service not in main yet)", "p95 ≤ 50 ms", "—");
-  }
-
-  /**
-   * The national GEN indicators (h16's report service): to be measured here once that service is in
-   * main — target ≤ 2 s.
-   */
-  private static String[] genIndicators() {
-    return row("national GEN indicators", "not measured (service not in main yet)", "≤ 2 s", "—");
+        name + " (" + calls + " calls)",
+        percentiles(times)
+            + String.format("; CPU per call: Java %.0f ms, PostgreSQL %.0f ms", javaMs, backendMs),
+        target,
+        target.isEmpty()
+            ? ""
+            : percentile(times, 95) <= targetMillis * 1_000_000L ? "met" : "not met");
   }
 
   /** CPU time of this JVM. */

@@ -111,29 +111,43 @@ final class YearlyReviewQuery {
                 })
             .list();
 
+    // Read-side shape (docs/benchmarks.md, national scale): every mark of the year counts +1 when
+    // attended, and each mark a correction superseded (the version just below it: versions are
+    // contiguous) counts -1 when it was attended. One scan of the scope's marks instead of a probe
+    // per mark for a newer version; grouped by ids before the names are joined.
+    String attended = "case when %s.mark in (" + ATTENDED + ") then %d else 0 end";
     List<Hours> hours =
         scope
             .bind(
                 h.createQuery(
-                    "select c.school_id, a.cohort_id, a.learner_id, l.given_name, l.family_name,"
-                        + " extract(month from a.half_day_date) as mon,"
-                        + " sum(case when a.mark in ("
-                        + ATTENDED
-                        + ") then 1 else 0 end) as attended"
-                        + " from tremplin_attendance a"
+                    "select g.school_id, g.cohort_id, g.learner_id, l.given_name, l.family_name,"
+                        + " g.mon, g.attended from (select u.school_id, u.cohort_id,"
+                        + " u.learner_id, u.mon, sum(u.attended) as attended"
+                        + " from (select c.school_id, a.cohort_id, a.learner_id,"
+                        + " extract(month from a.half_day_date) as mon, "
+                        + String.format(attended, "a", 1)
+                        + " as attended from tremplin_attendance a"
                         + " join tremplin_cohort c on c.id = a.cohort_id"
-                        + " join tremplin_learner l on l.id = a.learner_id"
                         + " where "
                         + scope.condition()
                         + " and a.half_day_date >= :from and a.half_day_date < :to"
-                        + " and not exists (select 1 from tremplin_attendance n"
-                        + " where n.cohort_id = a.cohort_id and n.half_day_date = a.half_day_date"
-                        + " and n.part = a.part and n.learner_id = a.learner_id"
-                        + " and n.version > a.version)"
-                        + NOT_TEST
-                        + " group by c.school_id, a.cohort_id, a.learner_id, l.given_name,"
-                        + " l.family_name, extract(month from a.half_day_date)"
-                        + " order by l.family_name, l.given_name, a.learner_id, a.cohort_id"))
+                        + " union all select c.school_id, p.cohort_id, p.learner_id,"
+                        + " extract(month from p.half_day_date) as mon, "
+                        + String.format(attended, "p", -1)
+                        + " as attended from tremplin_attendance k"
+                        + " join tremplin_cohort c on c.id = k.cohort_id"
+                        + " join tremplin_attendance p on p.cohort_id = k.cohort_id"
+                        + " and p.half_day_date = k.half_day_date and p.part = k.part"
+                        + " and p.learner_id = k.learner_id and p.version = k.version - 1"
+                        + " where "
+                        + scope.condition()
+                        + " and k.version > 1"
+                        + " and k.half_day_date >= :from and k.half_day_date < :to) u"
+                        + " group by u.school_id, u.cohort_id, u.learner_id, u.mon) g"
+                        + " join tremplin_learner l on l.id = g.learner_id"
+                        + " where"
+                        + NOT_TEST.substring(" and".length())
+                        + " order by l.family_name, l.given_name, g.learner_id, g.cohort_id"))
             .bind("from", from)
             .bind("to", to)
             .map(

@@ -1,6 +1,5 @@
 package org.tremplin.examples.cli;
 
-import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -44,9 +43,6 @@ public final class DatasetCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", defaultValue = "tremplin.properties")
   Path configFile = Path.of("tremplin.properties");
 
-  /** Whether the progress is drawn as a bar (set by tests; the console decides otherwise). */
-  boolean terminal = terminal();
-
   @Override
   public Integer call() {
     Messages m = lang.messages();
@@ -67,7 +63,8 @@ public final class DatasetCommand implements Callable<Integer> {
     DatasetSummary summary;
     try {
       summary =
-          SyntheticDataset.on(installation.tremplin()).generate(shape, n, progress(out, m, start));
+          SyntheticDataset.on(installation.tremplin())
+              .generate(shape, n, progress(out, m, start, System.console() != null));
     } catch (TremplinException e) {
       if (e.code().kind() == org.tremplin.api.ErrorCode.Kind.INVALID) {
         throw new UsageException(m.get("dataset.present", String.valueOf(n)));
@@ -91,8 +88,11 @@ public final class DatasetCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A bar redrawn on one line on a terminal; else a line at every tenth. */
-  private DatasetProgress progress(PrintWriter out, Messages m, long start) {
+  /**
+   * A bar redrawn on one line on a terminal (carriage returns, a new line at the end); else a plain
+   * line at every tenth of the way and at the end.
+   */
+  static DatasetProgress progress(PrintWriter out, Messages m, long start, boolean terminal) {
     int[] lastTenth = {0};
     return (done, total, rows) -> {
       long seconds = Math.round((System.nanoTime() - start) / 1e9);
@@ -145,10 +145,5 @@ public final class DatasetCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw new UsageException(m.get("dataset.badSeed", text));
     }
-  }
-
-  private static boolean terminal() {
-    Console console = System.console();
-    return console != null;
   }
 }
