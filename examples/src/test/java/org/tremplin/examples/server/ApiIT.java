@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.tremplin.api.access.Role;
 import org.tremplin.testing.AllDatabases;
 import org.tremplin.testing.TestDatabase;
@@ -160,6 +161,20 @@ class ApiIT {
       assertThat(corrected.json().path("versions").findValuesAsText("mark"))
           .containsExactly("PRESENT", "ABSENT_JUSTIFIED");
       assertThat(api.get(manager, halfDay).json().path("versions")).hasSize(2);
+    }
+  }
+
+  @Test
+  void theOpenApiDocumentIsServedWithoutATokenAndNamesTheServer() {
+    try (ApiTestServer api = new ApiTestServer(TestDatabase.H2, 0)) {
+      ApiTestServer.Reply document = api.get(null, "/api/openapi.json");
+
+      assertThat(document.status()).isEqualTo(200);
+      assertThat(document.header("Content-Type")).startsWith("application/json");
+      assertThat(document.json().path("openapi").asText()).isEqualTo("3.1.0");
+      assertThat(document.json().at("/servers/0/url").asText())
+          .isEqualTo(api.base.toString().replaceAll("/$", ""));
+      assertThat(document.json().path("paths").has("/api/v1/cohorts/{cohort}/attendance")).isTrue();
     }
   }
 
