@@ -4,8 +4,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.tremplin.core.Tremplin;
+import org.tremplin.web.api.alert.AlertsApiResource;
 import org.tremplin.web.api.attendance.AttendanceApiResource;
 import org.tremplin.web.api.cohort.CohortsResource;
+import org.tremplin.web.api.evidence.EvidenceApiResource;
 import org.tremplin.web.api.frame.ApiGuard;
 import org.tremplin.web.api.frame.ProblemMapper;
 import org.tremplin.web.api.frame.RateLimiter;
@@ -40,7 +42,9 @@ public final class ApiComponents {
         SchoolsResource.class,
         CohortsResource.class,
         LearnersResource.class,
-        AttendanceApiResource.class);
+        AttendanceApiResource.class,
+        EvidenceApiResource.class,
+        AlertsApiResource.class);
   }
 
   /**
@@ -59,6 +63,8 @@ public final class ApiComponents {
     components.add(new CohortsResource(tremplin));
     components.add(new LearnersResource(tremplin));
     components.add(new AttendanceApiResource(tremplin));
+    components.add(new EvidenceApiResource(tremplin));
+    components.add(new AlertsApiResource(tremplin));
     if (swaggerPresent()) {
       components.add(new OpenApiResource(baseUrl));
     }
