@@ -122,8 +122,8 @@ final class EvidenceViews {
   @Schema(name = "Readiness")
   record ReadinessView(
       @Schema(example = "0b6c3f5e-8a8e-4c4b-9d0e-2f1a3b4c5d6e", format = "uuid") String learner,
-      @Schema(example = "RNCP37674") String certification,
-      @Schema(example = "2023") String version,
+      @Schema(example = "DWWM") String certification,
+      @Schema(example = "\"2023\"") String version,
       @Schema(example = "false") boolean ready,
       @Schema(example = "399") int placementHoursRequired,
       @Schema(example = "140.0") BigDecimal placementHoursDone,
