@@ -138,7 +138,7 @@ class ApiSetupIT {
                     "{\"school\":\""
                         + schoolId
                         + "\",\"name\":\"DWWM API 2026\","
-                        + "\"start\":\"2026-09-07\",\"end\":\"2027-06-30\","
+                        + "\"start\":\"2026-09-07\",\"end\":\"2027-07-09\","
                         + "\"template\":{\"id\":\"ecole-du-web\",\"version\":1},"
                         + "\"capacity\":12}")
                 .path("id")
