@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
+import org.tremplin.api.alert.RiskSignal;
 import org.tremplin.api.attendance.AttendanceEntry;
 import org.tremplin.api.attendance.AttendanceMark;
 import org.tremplin.api.attendance.Mark;
@@ -49,6 +50,18 @@ class ApiAccessIT {
                   api.ada.id(),
                   HalfDay.am(LocalDate.of(2026, 3, 2)),
                   AttendanceMark.of(Mark.PRESENT)));
+      String alert =
+          api.tremplin()
+              .alerts()
+              .raise(
+                  manager,
+                  api.cohortA.id(),
+                  api.ada.id(),
+                  List.of(new RiskSignal.MissedMeetings(2)),
+                  LocalDate.of(2026, 3, 2))
+              .get(0)
+              .id()
+              .toString();
       Map<String, String> tokens = new LinkedHashMap<>();
       for (Role role : List.of(Role.ADMIN, Role.MANAGER, Role.TRAINER)) {
         tokens.put(role + ":net", api.networkToken(role));
@@ -176,6 +189,48 @@ class ApiAccessIT {
                                       "mark",
                                       "PRESENT"))))),
               new Op("getAttendanceHalfDay", ATTENDANCE_OF_A, "", t -> api.get(t, halfDay)),
+              new Op(
+                  "listEvidence",
+                  ATTENDANCE_OF_A,
+                  "",
+                  t -> api.get(t, cohort + "/learners/" + ada + "/evidence")),
+              new Op(
+                  "getReadiness",
+                  ATTENDANCE_OF_A,
+                  "",
+                  t -> api.get(t, cohort + "/learners/" + ada + "/readiness")),
+              new Op(
+                  "listAlerts",
+                  MANAGERS_OF_A,
+                  "",
+                  t -> api.get(t, cohort + "/learners/" + ada + "/alerts")),
+              new Op(
+                  "getAlert",
+                  MANAGERS_OF_A,
+                  "",
+                  t -> api.get(t, cohort + "/learners/" + ada + "/alerts/" + alert)),
+              new Op(
+                  "acknowledgeAlert",
+                  MANAGERS_OF_A,
+                  "",
+                  t ->
+                      api.send(
+                          t,
+                          "POST",
+                          cohort + "/learners/" + ada + "/alerts/" + alert + "/acknowledge",
+                          null,
+                          anyTag)),
+              new Op(
+                  "resolveAlert",
+                  MANAGERS_OF_A,
+                  "",
+                  t ->
+                      api.send(
+                          t,
+                          "POST",
+                          cohort + "/learners/" + ada + "/alerts/" + alert + "/resolve",
+                          null,
+                          anyTag)),
               new Op(
                   "correctAttendance",
                   ATTENDANCE_OF_A,

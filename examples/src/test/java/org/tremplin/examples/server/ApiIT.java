@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.tremplin.api.access.Role;
 import org.tremplin.testing.AllDatabases;
 import org.tremplin.testing.TestDatabase;
@@ -160,6 +161,64 @@ class ApiIT {
       assertThat(corrected.json().path("versions").findValuesAsText("mark"))
           .containsExactly("PRESENT", "ABSENT_JUSTIFIED");
       assertThat(api.get(manager, halfDay).json().path("versions")).hasSize(2);
+    }
+  }
+
+  @Test
+  void theOpenApiDocumentIsServedWithoutATokenAndNamesTheServer() {
+    try (ApiTestServer api = new ApiTestServer(TestDatabase.H2, 0)) {
+      ApiTestServer.Reply document = api.get(null, "/api/openapi.json");
+
+      assertThat(document.status()).isEqualTo(200);
+      assertThat(document.header("Content-Type")).startsWith("application/json");
+      assertThat(document.json().path("openapi").asText()).isEqualTo("3.1.0");
+      assertThat(document.json().at("/servers/0/url").asText())
+          .isEqualTo(api.base.toString().replaceAll("/$", ""));
+      assertThat(document.json().path("paths").has("/api/v1/cohorts/{cohort}/attendance")).isTrue();
+    }
+  }
+
+  @AllDatabases
+  void aManagerReadsEvidenceAndReadinessAndAcknowledgesThenResolvesAnAlert(TestDatabase db) {
+    try (ApiTestServer api = new ApiTestServer(db, 0)) {
+      String manager = api.token(Role.MANAGER, api.a);
+      String learner =
+          "/api/v1/cohorts/" + api.cohortA.id().value() + "/learners/" + api.ada.id().value();
+      api.tremplin()
+          .alerts()
+          .raise(
+              org.tremplin.api.access.Actor.of(
+                  "manager", Role.MANAGER, new org.tremplin.api.access.Scope.OfSchool(api.a.id())),
+              api.cohortA.id(),
+              api.ada.id(),
+              List.of(new org.tremplin.api.alert.RiskSignal.MissedMeetings(2)),
+              java.time.LocalDate.of(2026, 3, 2));
+
+      assertThat(api.get(manager, learner + "/evidence").json().path("items")).isEmpty();
+      JsonNode readiness = api.get(manager, learner + "/readiness").json();
+      assertThat(readiness.path("ready").asBoolean()).isFalse();
+      assertThat(readiness.path("blocks")).isNotEmpty();
+
+      JsonNode listed = api.get(manager, learner + "/alerts").json().path("items");
+      assertThat(listed).hasSize(1);
+      String alert = learner + "/alerts/" + listed.get(0).path("id").asText();
+      String tag = api.get(manager, alert).header("ETag");
+      api.send(manager, "POST", alert + "/acknowledge", null).problem(428, "PRECONDITION_REQUIRED");
+      ApiTestServer.Reply acknowledged =
+          api.send(manager, "POST", alert + "/acknowledge", null, Map.of("If-Match", tag));
+      assertThat(acknowledged.status()).as(acknowledged.response().body()).isEqualTo(200);
+      assertThat(acknowledged.json().path("status").asText()).isEqualTo("ACKNOWLEDGED");
+      api.send(manager, "POST", alert + "/resolve", null, Map.of("If-Match", tag))
+          .problem(412, "PRECONDITION_FAILED");
+      ApiTestServer.Reply resolved =
+          api.send(
+              manager,
+              "POST",
+              alert + "/resolve",
+              null,
+              Map.of("If-Match", acknowledged.header("ETag")));
+      assertThat(resolved.json().path("status").asText()).isEqualTo("RESOLVED");
+      assertThat(api.get(manager, learner + "/alerts").json().path("items")).isEmpty();
     }
   }
 

@@ -1,10 +1,13 @@
 package org.tremplin.web.api;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.tremplin.core.Tremplin;
+import org.tremplin.web.api.alert.AlertsApiResource;
 import org.tremplin.web.api.attendance.AttendanceApiResource;
 import org.tremplin.web.api.cohort.CohortsResource;
+import org.tremplin.web.api.evidence.EvidenceApiResource;
 import org.tremplin.web.api.frame.ApiGuard;
 import org.tremplin.web.api.frame.ProblemMapper;
 import org.tremplin.web.api.frame.RateLimiter;
@@ -19,6 +22,16 @@ import org.tremplin.web.api.school.SchoolsResource;
 public final class ApiComponents {
   private ApiComponents() {}
 
+  /** Whether swagger, optional for hosts (ADR 0012), is on the class path. */
+  static boolean swaggerPresent() {
+    try {
+      Class.forName("io.swagger.v3.jaxrs2.Reader", false, ApiComponents.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   /**
    * The resource classes of {@code /api/v1}, as the OpenAPI document is generated from them.
    *
@@ -29,7 +42,9 @@ public final class ApiComponents {
         SchoolsResource.class,
         CohortsResource.class,
         LearnersResource.class,
-        AttendanceApiResource.class);
+        AttendanceApiResource.class,
+        EvidenceApiResource.class,
+        AlertsApiResource.class);
   }
 
   /**
@@ -37,9 +52,10 @@ public final class ApiComponents {
    *
    * @param tremplin the engine
    * @param rateLimit requests per minute per token, 0 for no limit
+   * @param baseUrl the tool's public URL (the OpenAPI document's server)
    * @return the providers and resources to register
    */
-  public static List<Object> of(Tremplin tremplin, int rateLimit) {
+  public static List<Object> of(Tremplin tremplin, int rateLimit, URI baseUrl) {
     List<Object> components = new ArrayList<>();
     components.add(new ApiGuard(tremplin.tokens(), new RateLimiter(rateLimit)));
     components.add(new ProblemMapper());
@@ -47,6 +63,11 @@ public final class ApiComponents {
     components.add(new CohortsResource(tremplin));
     components.add(new LearnersResource(tremplin));
     components.add(new AttendanceApiResource(tremplin));
+    components.add(new EvidenceApiResource(tremplin));
+    components.add(new AlertsApiResource(tremplin));
+    if (swaggerPresent()) {
+      components.add(new OpenApiResource(baseUrl));
+    }
     return List.copyOf(components);
   }
 }

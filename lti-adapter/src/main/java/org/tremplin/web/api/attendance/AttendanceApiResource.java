@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -115,7 +116,17 @@ public final class AttendanceApiResource {
       requestBody =
           @RequestBody(
               required = true,
-              content = @Content(schema = @Schema(implementation = AttendanceBodies.Batch.class))),
+              content =
+                  @Content(
+                      schema = @Schema(implementation = AttendanceBodies.Batch.class),
+                      examples =
+                          @ExampleObject(
+                              name = "morning",
+                              value =
+                                  "{\"entries\":[{\"learner\":"
+                                      + "\"0b6c3f5e-8a8e-4c4b-9d0e-2f1a3b4c5d6e\","
+                                      + "\"date\":\"2026-03-02\",\"part\":\"AM\","
+                                      + "\"mark\":\"LATE\",\"lateMinutes\":15}]}"))),
       responses =
           @ApiResponse(
               responseCode = "201",

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -82,7 +83,19 @@ public final class CohortsResource {
       requestBody =
           @RequestBody(
               required = true,
-              content = @Content(schema = @Schema(implementation = NewCohortBody.class))),
+              content =
+                  @Content(
+                      schema = @Schema(implementation = NewCohortBody.class),
+                      examples =
+                          @ExampleObject(
+                              name = "dwwm",
+                              value =
+                                  "{\"school\":\"5f0c9a52-2c1d-4a8f-9d3e-7b6a5c4d3e2f\","
+                                      + "\"name\":\"DWWM 2025-2026\",\"start\":\"2025-09-01\","
+                                      + "\"end\":\"2026-06-30\",\"template\":{\"id\":"
+                                      + "\"ecole-du-web\",\"version\":1},\"capacity\":12,"
+                                      + "\"closures\":[{\"start\":\"2025-12-22\","
+                                      + "\"end\":\"2026-01-02\"}]}"))),
       responses =
           @ApiResponse(
               responseCode = "201",

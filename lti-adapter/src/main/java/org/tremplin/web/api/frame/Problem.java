@@ -36,11 +36,22 @@ public final class Problem extends RuntimeException {
    */
   public record FieldError(String pointer, String detail) {}
 
+  /** The HTTP status. */
   private final int status;
+
+  /** The stable code. */
   private final String code;
+
+  /** The detail, or null. */
   private final @Nullable String detail;
-  private final List<FieldError> errors;
+
+  /** The fields at fault. */
+  private final transient List<FieldError> errors;
+
+  /** The reply's extra header's name, or null. */
   private final @Nullable String header;
+
+  /** The reply's extra header's value, or null. */
   private final @Nullable String headerValue;
 
   private Problem(

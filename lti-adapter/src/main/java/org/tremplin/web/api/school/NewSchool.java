@@ -15,5 +15,5 @@ record NewSchool(
         @Schema(example = "École du Web de Nanterre", requiredMode = Schema.RequiredMode.REQUIRED)
         String name,
     @JsonProperty(required = true)
-        @Schema(example = "92", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(example = "2A", requiredMode = Schema.RequiredMode.REQUIRED)
         String departement) {}

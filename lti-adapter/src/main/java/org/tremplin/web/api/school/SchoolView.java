@@ -14,7 +14,7 @@ import org.tremplin.api.school.School;
 public record SchoolView(
     @Schema(example = "5f0c9a52-2c1d-4a8f-9d3e-7b6a5c4d3e2f", format = "uuid") String id,
     @Schema(example = "École du Web de Nanterre") String name,
-    @Schema(example = "92") String departement) {
+    @Schema(example = "2A") String departement) {
 
   /**
    * The view of a school.
