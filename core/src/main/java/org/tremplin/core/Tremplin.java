@@ -271,6 +271,7 @@ public final class Tremplin implements AutoCloseable {
             privacy,
             access,
             clock);
+    privacy.addSection(ProjectDesk.personalData());
     this.projectsReport = new ProjectsReportDesk(database, schools, access);
     this.dashboard =
         new DashboardDesk(

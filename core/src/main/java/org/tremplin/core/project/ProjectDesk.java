@@ -35,6 +35,7 @@ import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.learner.LearnerRegistry;
 import org.tremplin.core.path.PathAccess;
+import org.tremplin.core.privacy.PersonalDataSection;
 import org.tremplin.core.privacy.PrivacyOffice;
 
 /**
@@ -90,6 +91,23 @@ public final class ProjectDesk implements ProjectService {
     this.privacy = privacy;
     this.access = access;
     this.clock = clock;
+  }
+
+  /**
+   * The learner's projects in their personal-data export: title, client, delivery and the
+   * competencies evidenced. Erasure keeps the rows (the projects report counts them); the learner's
+   * name is blanked where it is stored.
+   *
+   * @return the section
+   */
+  public static PersonalDataSection personalData() {
+    return PersonalDataSection.sql(
+        "projects",
+        "select p.title, c.name as client, c.kind as client_kind, p.started_on, p.delivered_on,"
+            + " p.deliverable from tremplin_project_member m"
+            + " join tremplin_project p on p.id = m.project_id"
+            + " join tremplin_client_organisation c on c.id = p.client_id"
+            + " where m.learner_id = :learner order by p.seq");
   }
 
   @Override

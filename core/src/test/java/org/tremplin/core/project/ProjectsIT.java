@@ -256,4 +256,22 @@ class ProjectsIT {
     f.tremplin.projects().deliver(f.trainer, p.id(), JAN_8, site(), List.of("CP2"));
     assertThat(f.rows("tremplin_audit") - before).isEqualTo(4);
   }
+
+  @AllDatabases
+  void aMembersProjectsAreInTheirExportAndSurviveTheirErasure(TestDatabase db) throws Exception {
+    var f = CohortFixture.on(db, 1);
+    Project p = started(f, List.of(0), List.of("CP2"));
+    f.tremplin.projects().deliver(f.trainer, p.id(), JAN_8, site(), List.of("CP2"));
+    var l = f.learner(0).id();
+
+    var export =
+        org.tremplin.core.internal.Json.mapper()
+            .readTree(f.tremplin.privacy().export(f.manager, l));
+    assertThat(export.get("projects").get(0).get("title").asText())
+        .isEqualTo("Site des Amis du Parc");
+    assertThat(export.get("projects").get(0).get("client").asText()).isEqualTo("Les Amis du Parc");
+
+    f.tremplin.privacy().erase(f.manager, l);
+    assertThat(f.tremplin.projects().project(f.trainer, p.id()).team()).containsExactly(l);
+  }
 }
