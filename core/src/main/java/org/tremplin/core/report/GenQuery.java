@@ -63,9 +63,9 @@ final class GenQuery {
                         + " from tremplin_enrolment_event e"
                         + " join tremplin_cohort c on c.id = e.cohort_id"
                         + " join tremplin_learner l on l.id = e.learner_id"
-                        + " left join tremplin_funder_facts f on f.learner_id = l.id"
-                        + " and f.version = (select max(v.version) from tremplin_funder_facts v"
-                        + " where v.learner_id = l.id)"
+                        + " left join (select * from tremplin_funder_facts v where not exists"
+                        + " (select 1 from tremplin_funder_facts n where n.learner_id = v.learner_id"
+                        + " and n.version > v.version)) f on f.learner_id = l.id"
                         + " where "
                         + scope.condition()
                         + " and e.kind = :joined"
