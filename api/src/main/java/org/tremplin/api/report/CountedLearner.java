@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.UUID;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
@@ -17,8 +16,8 @@ import org.tremplin.api.TremplinException;
  * beside the name in the same report.
  *
  * @param cohort the cohort
- * @param learner the learner; in the pseudonymous form a name-based id derived from the reference,
- *     which no service knows
+ * @param learner the learner; in the pseudonymous form an id made of the reference's digits ({@code
+ *     00000000-0000-0000-0000-00…}), which no service knows
  * @param displayName "Given Family" (blanked after an erasure); in the pseudonymous form the
  *     reference
  * @param reference the pseudonymous reference, {@code L-} and 10 hexadecimal digits derived from
@@ -61,7 +60,7 @@ public record CountedLearner(
     if (displayName.equals(reference)) {
       return this;
     }
-    UUID hidden = UUID.nameUUIDFromBytes(reference.getBytes(StandardCharsets.UTF_8));
+    UUID hidden = new UUID(0L, Long.parseLong(reference.substring(2), 16));
     return new CountedLearner(cohort, new LearnerId(hidden), reference, reference);
   }
 
@@ -74,15 +73,22 @@ public record CountedLearner(
    * @return the reference, e.g. {@code L-3F9A1C2B07}
    */
   public static String referenceOf(LearnerId learner) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(
-                  ("tremplin-report-reference:" + learner.value())
-                      .getBytes(StandardCharsets.UTF_8));
-      return "L-" + HexFormat.of().formatHex(hash, 0, 5).toUpperCase(Locale.ROOT);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    MessageDigest sha256 = SHA_256.get();
+    sha256.reset();
+    byte[] hash =
+        sha256.digest(
+            ("tremplin-report-reference:" + learner.value()).getBytes(StandardCharsets.UTF_8));
+    return "L-" + HexFormat.of().withUpperCase().formatHex(hash, 0, 5);
   }
+
+  /** One digest per thread: reports make one reference per row counted. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            }
+          });
 }

@@ -54,140 +54,144 @@ final class GenQuery {
     LocalDate from = LocalDate.of(year, 1, 1);
     LocalDate to = from.plusYears(1);
     List<Entry> entries =
-        scope
-            .bind(
-                h.createQuery(
-                    "select c.school_id, e.cohort_id, e.learner_id, l.given_name, l.family_name,"
-                        + " e.event_date, f.version as facts_version, f.sex, f.birth_date,"
-                        + " f.diploma_level, f.qpv_resident, f.neet_at_entry"
-                        + " from tremplin_enrolment_event e"
-                        + " join tremplin_cohort c on c.id = e.cohort_id"
-                        + " join tremplin_learner l on l.id = e.learner_id"
-                        + " left join tremplin_funder_facts f on f.learner_id = l.id"
-                        + " and f.version = (select max(v.version) from tremplin_funder_facts v"
-                        + " where v.learner_id = l.id)"
-                        + " where "
-                        + scope.condition()
-                        + " and e.kind = :joined"
-                        + " and e.event_date >= :from and e.event_date < :to"
-                        + NOT_TEST
-                        + " order by l.family_name, l.given_name, e.learner_id, e.cohort_id"))
-            .bind("joined", EnrolmentEventKind.JOINED.name())
-            .bind("from", from)
-            .bind("to", to)
-            .map(
-                (rs, ctx) -> {
-                  boolean facts = rs.getObject("facts_version") != null;
-                  return new Entry(
-                      YearlyReviewQuery.counted(rs, disclosure),
-                      rs.getObject("event_date", LocalDate.class),
-                      facts,
-                      rs.getString("sex"),
-                      rs.getObject("birth_date", LocalDate.class),
-                      facts ? rs.getInt("diploma_level") : 0,
-                      facts && rs.getBoolean("qpv_resident"),
-                      facts && rs.getBoolean("neet_at_entry"));
-                })
-            .list();
+        YearlyReviewQuery.sorted(
+            scope
+                .bind(
+                    h.createQuery(
+                        "select c.school_id, e.cohort_id, e.learner_id, l.given_name, l.family_name,"
+                            + " e.event_date, f.version as facts_version, f.sex, f.birth_date,"
+                            + " f.diploma_level, f.qpv_resident, f.neet_at_entry"
+                            + " from tremplin_enrolment_event e"
+                            + " join tremplin_cohort c on c.id = e.cohort_id"
+                            + " join tremplin_learner l on l.id = e.learner_id"
+                            + " left join (select * from tremplin_funder_facts v where not exists"
+                            + " (select 1 from tremplin_funder_facts n where n.learner_id = v.learner_id"
+                            + " and n.version > v.version)) f on f.learner_id = l.id"
+                            + " where "
+                            + scope.condition()
+                            + " and e.kind = :joined"
+                            + " and e.event_date >= :from and e.event_date < :to"
+                            + NOT_TEST))
+                .bind("joined", EnrolmentEventKind.JOINED.name())
+                .bind("from", from)
+                .bind("to", to)
+                .map(
+                    (rs, ctx) -> {
+                      boolean facts = rs.getObject("facts_version") != null;
+                      return new Entry(
+                          YearlyReviewQuery.counted(rs, disclosure),
+                          rs.getObject("event_date", LocalDate.class),
+                          facts,
+                          rs.getString("sex"),
+                          rs.getObject("birth_date", LocalDate.class),
+                          facts ? rs.getInt("diploma_level") : 0,
+                          facts && rs.getBoolean("qpv_resident"),
+                          facts && rs.getBoolean("neet_at_entry"));
+                    })
+                .list(),
+            Entry::counted);
 
     List<Counted> completions =
-        scope
-            .bind(
-                h.createQuery(
-                    "select c.school_id, e.cohort_id, e.learner_id, l.given_name, l.family_name"
-                        + " from tremplin_enrolment_event e"
-                        + " join tremplin_cohort c on c.id = e.cohort_id"
-                        + " join tremplin_learner l on l.id = e.learner_id"
-                        + " where "
-                        + scope.condition()
-                        + " and e.kind = :joined and e.event_date <= c.last_day"
-                        + " and c.last_day >= :from and c.last_day < :to"
-                        + " and not exists (select 1 from tremplin_enrolment_event o"
-                        + " where o.cohort_id = e.cohort_id and o.learner_id = e.learner_id"
-                        + " and o.kind = :left and o.event_date <= c.last_day"
-                        + " and not exists (select 1 from tremplin_enrolment_event r"
-                        + " where r.cohort_id = o.cohort_id and r.learner_id = o.learner_id"
-                        + " and r.kind = :reentered and r.seq > o.seq"
-                        + " and r.event_date <= c.last_day))"
-                        + " and not exists (select 1 from tremplin_exit x"
-                        + " where x.cohort_id = e.cohort_id and x.learner_id = e.learner_id"
-                        + " and x.left_on < c.last_day and not exists (select 1 from tremplin_exit"
-                        + " n where n.cohort_id = x.cohort_id and n.learner_id = x.learner_id"
-                        + " and n.version > x.version))"
-                        + NOT_TEST
-                        + " order by l.family_name, l.given_name, e.learner_id, e.cohort_id"))
-            .bind("joined", EnrolmentEventKind.JOINED.name())
-            .bind("left", EnrolmentEventKind.LEFT.name())
-            .bind("reentered", EnrolmentEventKind.REENTERED.name())
-            .bind("from", from)
-            .bind("to", to)
-            .map((rs, ctx) -> YearlyReviewQuery.counted(rs, disclosure))
-            .list();
+        YearlyReviewQuery.sorted(
+            scope
+                .bind(
+                    h.createQuery(
+                        "select c.school_id, e.cohort_id, e.learner_id, l.given_name, l.family_name"
+                            + " from tremplin_enrolment_event e"
+                            + " join tremplin_cohort c on c.id = e.cohort_id"
+                            + " join tremplin_learner l on l.id = e.learner_id"
+                            + " where "
+                            + scope.condition()
+                            + " and e.kind = :joined and e.event_date <= c.last_day"
+                            + " and c.last_day >= :from and c.last_day < :to"
+                            + " and not exists (select 1 from tremplin_enrolment_event o"
+                            + " where o.cohort_id = e.cohort_id and o.learner_id = e.learner_id"
+                            + " and o.kind = :left and o.event_date <= c.last_day"
+                            + " and not exists (select 1 from tremplin_enrolment_event r"
+                            + " where r.cohort_id = o.cohort_id and r.learner_id = o.learner_id"
+                            + " and r.kind = :reentered and r.seq > o.seq"
+                            + " and r.event_date <= c.last_day))"
+                            + " and not exists (select 1 from tremplin_exit x"
+                            + " where x.cohort_id = e.cohort_id and x.learner_id = e.learner_id"
+                            + " and x.left_on < c.last_day and not exists (select 1 from tremplin_exit"
+                            + " n where n.cohort_id = x.cohort_id and n.learner_id = x.learner_id"
+                            + " and n.version > x.version))"
+                            + NOT_TEST))
+                .bind("joined", EnrolmentEventKind.JOINED.name())
+                .bind("left", EnrolmentEventKind.LEFT.name())
+                .bind("reentered", EnrolmentEventKind.REENTERED.name())
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> YearlyReviewQuery.counted(rs, disclosure))
+                .list(),
+            c -> c);
 
     // A certification result belongs to the learner; it counts in the cohort they joined last.
     List<Title> titles =
-        scope
-            .bind(
-                h.createQuery(
-                    "select c.school_id, e.cohort_id, r.learner_id, l.given_name, l.family_name,"
-                        + " r.outcome"
-                        + " from tremplin_certification_result r"
-                        + " join tremplin_learner l on l.id = r.learner_id"
-                        + " join tremplin_enrolment_event e on e.learner_id = r.learner_id"
-                        + " and e.kind = :joined"
-                        + " join tremplin_cohort c on c.id = e.cohort_id"
-                        + " where "
-                        + scope.condition()
-                        + " and r.session_on >= :from and r.session_on < :to"
-                        + " and r.outcome in (:full, :partial)"
-                        + " and not exists (select 1 from tremplin_certification_result n"
-                        + " where n.learner_id = r.learner_id and n.version > r.version)"
-                        + " and not exists (select 1 from tremplin_enrolment_event j"
-                        + " where j.learner_id = e.learner_id and j.kind = :joined"
-                        + " and (j.event_date > e.event_date or (j.event_date = e.event_date"
-                        + " and j.cohort_id > e.cohort_id)))"
-                        + NOT_TEST
-                        + " order by l.family_name, l.given_name, r.learner_id"))
-            .bind("joined", EnrolmentEventKind.JOINED.name())
-            .bind("full", CertificationOutcome.FULL_TITLE.name())
-            .bind("partial", CertificationOutcome.PARTIAL.name())
-            .bind("from", from)
-            .bind("to", to)
-            .map(
-                (rs, ctx) ->
-                    new Title(
-                        YearlyReviewQuery.counted(rs, disclosure),
-                        CertificationOutcome.valueOf(rs.getString("outcome"))))
-            .list();
+        YearlyReviewQuery.sorted(
+            scope
+                .bind(
+                    h.createQuery(
+                        "select c.school_id, e.cohort_id, r.learner_id, l.given_name, l.family_name,"
+                            + " r.outcome"
+                            + " from tremplin_certification_result r"
+                            + " join tremplin_learner l on l.id = r.learner_id"
+                            + " join tremplin_enrolment_event e on e.learner_id = r.learner_id"
+                            + " and e.kind = :joined"
+                            + " join tremplin_cohort c on c.id = e.cohort_id"
+                            + " where "
+                            + scope.condition()
+                            + " and r.session_on >= :from and r.session_on < :to"
+                            + " and r.outcome in (:full, :partial)"
+                            + " and not exists (select 1 from tremplin_certification_result n"
+                            + " where n.learner_id = r.learner_id and n.version > r.version)"
+                            + " and not exists (select 1 from tremplin_enrolment_event j"
+                            + " where j.learner_id = e.learner_id and j.kind = :joined"
+                            + " and (j.event_date > e.event_date or (j.event_date = e.event_date"
+                            + " and j.cohort_id > e.cohort_id)))"
+                            + NOT_TEST))
+                .bind("joined", EnrolmentEventKind.JOINED.name())
+                .bind("full", CertificationOutcome.FULL_TITLE.name())
+                .bind("partial", CertificationOutcome.PARTIAL.name())
+                .bind("from", from)
+                .bind("to", to)
+                .map(
+                    (rs, ctx) ->
+                        new Title(
+                            YearlyReviewQuery.counted(rs, disclosure),
+                            CertificationOutcome.valueOf(rs.getString("outcome"))))
+                .list(),
+            Title::counted);
 
     List<Leaver> leavers =
-        scope
-            .bind(
-                h.createQuery(
-                    "select c.school_id, x.cohort_id, x.learner_id, l.given_name, l.family_name,"
-                        + " u.category as follow_up"
-                        + " from tremplin_exit x"
-                        + " join tremplin_cohort c on c.id = x.cohort_id"
-                        + " join tremplin_learner l on l.id = x.learner_id"
-                        + " left join tremplin_exit_follow_up u on u.cohort_id = x.cohort_id"
-                        + " and u.learner_id = x.learner_id"
-                        + " where "
-                        + scope.condition()
-                        + " and x.left_on >= :from and x.left_on < :to"
-                        + " and not exists (select 1 from tremplin_exit n where n.cohort_id ="
-                        + " x.cohort_id and n.learner_id = x.learner_id and n.version > x.version)"
-                        + NOT_TEST
-                        + " order by l.family_name, l.given_name, x.learner_id, x.cohort_id"))
-            .bind("from", from)
-            .bind("to", to)
-            .map(
-                (rs, ctx) -> {
-                  String category = rs.getString("follow_up");
-                  return new Leaver(
-                      YearlyReviewQuery.counted(rs, disclosure),
-                      category == null ? null : ExitCategory.valueOf(category));
-                })
-            .list();
+        YearlyReviewQuery.sorted(
+            scope
+                .bind(
+                    h.createQuery(
+                        "select c.school_id, x.cohort_id, x.learner_id, l.given_name, l.family_name,"
+                            + " u.category as follow_up"
+                            + " from tremplin_exit x"
+                            + " join tremplin_cohort c on c.id = x.cohort_id"
+                            + " join tremplin_learner l on l.id = x.learner_id"
+                            + " left join tremplin_exit_follow_up u on u.cohort_id = x.cohort_id"
+                            + " and u.learner_id = x.learner_id"
+                            + " where "
+                            + scope.condition()
+                            + " and x.left_on >= :from and x.left_on < :to"
+                            + " and not exists (select 1 from tremplin_exit n where n.cohort_id ="
+                            + " x.cohort_id and n.learner_id = x.learner_id and n.version > x.version)"
+                            + NOT_TEST))
+                .bind("from", from)
+                .bind("to", to)
+                .map(
+                    (rs, ctx) -> {
+                      String category = rs.getString("follow_up");
+                      return new Leaver(
+                          YearlyReviewQuery.counted(rs, disclosure),
+                          category == null ? null : ExitCategory.valueOf(category));
+                    })
+                .list(),
+            Leaver::counted);
     return new Rows(entries, completions, titles, leavers);
   }
 

@@ -58,58 +58,60 @@ final class YearlyReviewQuery {
     LocalDate from = LocalDate.of(year, 1, 1);
     LocalDate to = from.plusYears(1);
     List<Counted> entries =
-        scope
-            .bind(
-                h.createQuery(
-                    "select c.school_id, e.cohort_id, e.learner_id, l.given_name, l.family_name"
-                        + " from tremplin_enrolment_event e"
-                        + " join tremplin_cohort c on c.id = e.cohort_id"
-                        + " join tremplin_learner l on l.id = e.learner_id"
-                        + " where "
-                        + scope.condition()
-                        + " and e.kind = :joined"
-                        + " and e.event_date >= :from and e.event_date < :to"
-                        + NOT_TEST
-                        + " order by l.family_name, l.given_name, e.learner_id, e.cohort_id"))
-            .bind("joined", EnrolmentEventKind.JOINED.name())
-            .bind("from", from)
-            .bind("to", to)
-            .map((rs, ctx) -> counted(rs, disclosure))
-            .list();
+        sorted(
+            scope
+                .bind(
+                    h.createQuery(
+                        "select c.school_id, e.cohort_id, e.learner_id, l.given_name, l.family_name"
+                            + " from tremplin_enrolment_event e"
+                            + " join tremplin_cohort c on c.id = e.cohort_id"
+                            + " join tremplin_learner l on l.id = e.learner_id"
+                            + " where "
+                            + scope.condition()
+                            + " and e.kind = :joined"
+                            + " and e.event_date >= :from and e.event_date < :to"
+                            + NOT_TEST))
+                .bind("joined", EnrolmentEventKind.JOINED.name())
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> counted(rs, disclosure))
+                .list(),
+            c -> c);
 
     List<Left> exits =
-        scope
-            .bind(
-                h.createQuery(
-                    "select c.school_id, x.cohort_id, x.learner_id, l.given_name, l.family_name,"
-                        + " x.category, x.left_on, (select min(j.event_date)"
-                        + " from tremplin_enrolment_event j"
-                        + " where j.cohort_id = x.cohort_id and j.learner_id = x.learner_id"
-                        + " and j.kind = :joined) as joined_on"
-                        + " from tremplin_exit x"
-                        + " join tremplin_cohort c on c.id = x.cohort_id"
-                        + " join tremplin_learner l on l.id = x.learner_id"
-                        + " where "
-                        + scope.condition()
-                        + " and x.left_on >= :from and x.left_on < :to"
-                        + " and not exists (select 1 from tremplin_exit n where n.cohort_id ="
-                        + " x.cohort_id and n.learner_id = x.learner_id and n.version > x.version)"
-                        + NOT_TEST
-                        + " order by l.family_name, l.given_name, x.learner_id, x.cohort_id"))
-            .bind("joined", EnrolmentEventKind.JOINED.name())
-            .bind("from", from)
-            .bind("to", to)
-            .map(
-                (rs, ctx) -> {
-                  LocalDate on = rs.getObject("left_on", LocalDate.class);
-                  LocalDate joined = rs.getObject("joined_on", LocalDate.class);
-                  return new Left(
-                      counted(rs, disclosure),
-                      ExitCategory.valueOf(rs.getString("category")),
-                      joined == null ? on : joined,
-                      on);
-                })
-            .list();
+        sorted(
+            scope
+                .bind(
+                    h.createQuery(
+                        "select c.school_id, x.cohort_id, x.learner_id, l.given_name, l.family_name,"
+                            + " x.category, x.left_on, (select min(j.event_date)"
+                            + " from tremplin_enrolment_event j"
+                            + " where j.cohort_id = x.cohort_id and j.learner_id = x.learner_id"
+                            + " and j.kind = :joined) as joined_on"
+                            + " from tremplin_exit x"
+                            + " join tremplin_cohort c on c.id = x.cohort_id"
+                            + " join tremplin_learner l on l.id = x.learner_id"
+                            + " where "
+                            + scope.condition()
+                            + " and x.left_on >= :from and x.left_on < :to"
+                            + " and not exists (select 1 from tremplin_exit n where n.cohort_id ="
+                            + " x.cohort_id and n.learner_id = x.learner_id and n.version > x.version)"
+                            + NOT_TEST))
+                .bind("joined", EnrolmentEventKind.JOINED.name())
+                .bind("from", from)
+                .bind("to", to)
+                .map(
+                    (rs, ctx) -> {
+                      LocalDate on = rs.getObject("left_on", LocalDate.class);
+                      LocalDate joined = rs.getObject("joined_on", LocalDate.class);
+                      return new Left(
+                          counted(rs, disclosure),
+                          ExitCategory.valueOf(rs.getString("category")),
+                          joined == null ? on : joined,
+                          on);
+                    })
+                .list(),
+            Left::counted);
 
     // Read-side shape (docs/benchmarks.md, national scale): every mark of the year counts +1 when
     // attended, and each mark a correction superseded (the version just below it: versions are
@@ -117,43 +119,44 @@ final class YearlyReviewQuery {
     // per mark for a newer version; grouped by ids before the names are joined.
     String attended = "case when %s.mark in (" + ATTENDED + ") then %d else 0 end";
     List<Hours> hours =
-        scope
-            .bind(
-                h.createQuery(
-                    "select g.school_id, g.cohort_id, g.learner_id, l.given_name, l.family_name,"
-                        + " g.mon, g.attended from (select u.school_id, u.cohort_id,"
-                        + " u.learner_id, u.mon, sum(u.attended) as attended"
-                        + " from (select c.school_id, a.cohort_id, a.learner_id,"
-                        + " extract(month from a.half_day_date) as mon, "
-                        + String.format(attended, "a", 1)
-                        + " as attended from tremplin_attendance a"
-                        + " join tremplin_cohort c on c.id = a.cohort_id"
-                        + " where "
-                        + scope.condition()
-                        + " and a.half_day_date >= :from and a.half_day_date < :to"
-                        + " union all select c.school_id, p.cohort_id, p.learner_id,"
-                        + " extract(month from p.half_day_date) as mon, "
-                        + String.format(attended, "p", -1)
-                        + " as attended from tremplin_attendance k"
-                        + " join tremplin_cohort c on c.id = k.cohort_id"
-                        + " join tremplin_attendance p on p.cohort_id = k.cohort_id"
-                        + " and p.half_day_date = k.half_day_date and p.part = k.part"
-                        + " and p.learner_id = k.learner_id and p.version = k.version - 1"
-                        + " where "
-                        + scope.condition()
-                        + " and k.version > 1"
-                        + " and k.half_day_date >= :from and k.half_day_date < :to) u"
-                        + " group by u.school_id, u.cohort_id, u.learner_id, u.mon) g"
-                        + " join tremplin_learner l on l.id = g.learner_id"
-                        + " where"
-                        + NOT_TEST.substring(" and".length())
-                        + " order by l.family_name, l.given_name, g.learner_id, g.cohort_id"))
-            .bind("from", from)
-            .bind("to", to)
-            .map(
-                (rs, ctx) ->
-                    new Hours(counted(rs, disclosure), rs.getInt("mon"), rs.getInt("attended")))
-            .list();
+        sorted(
+            scope
+                .bind(
+                    h.createQuery(
+                        "select g.school_id, g.cohort_id, g.learner_id, l.given_name, l.family_name,"
+                            + " g.mon, g.attended from (select u.school_id, u.cohort_id,"
+                            + " u.learner_id, u.mon, sum(u.attended) as attended"
+                            + " from (select c.school_id, a.cohort_id, a.learner_id,"
+                            + " extract(month from a.half_day_date) as mon, "
+                            + String.format(attended, "a", 1)
+                            + " as attended from tremplin_attendance a"
+                            + " join tremplin_cohort c on c.id = a.cohort_id"
+                            + " where "
+                            + scope.condition()
+                            + " and a.half_day_date >= :from and a.half_day_date < :to"
+                            + " union all select c.school_id, p.cohort_id, p.learner_id,"
+                            + " extract(month from p.half_day_date) as mon, "
+                            + String.format(attended, "p", -1)
+                            + " as attended from tremplin_attendance k"
+                            + " join tremplin_cohort c on c.id = k.cohort_id"
+                            + " join tremplin_attendance p on p.cohort_id = k.cohort_id"
+                            + " and p.half_day_date = k.half_day_date and p.part = k.part"
+                            + " and p.learner_id = k.learner_id and p.version = k.version - 1"
+                            + " where "
+                            + scope.condition()
+                            + " and k.version > 1"
+                            + " and k.half_day_date >= :from and k.half_day_date < :to) u"
+                            + " group by u.school_id, u.cohort_id, u.learner_id, u.mon) g"
+                            + " join tremplin_learner l on l.id = g.learner_id"
+                            + " where"
+                            + NOT_TEST.substring(" and".length())))
+                .bind("from", from)
+                .bind("to", to)
+                .map(
+                    (rs, ctx) ->
+                        new Hours(counted(rs, disclosure), rs.getInt("mon"), rs.getInt("attended")))
+                .list(),
+            Hours::counted);
     return new Rows(entries, exits, hours);
   }
 
@@ -200,6 +203,19 @@ final class YearlyReviewQuery {
             .map(x -> new PathLength(x.counted().learner(), x.joinedOn(), x.on()))
             .toList(),
         months);
+  }
+
+  /**
+   * Rows in a stable order that does not depend on the names a reader may not see: by display name
+   * (the reference for a pseudonymous learner), learner id, cohort id.
+   */
+  static <T> List<T> sorted(List<T> rows, java.util.function.Function<T, Counted> counted) {
+    List<T> copy = new ArrayList<>(rows);
+    copy.sort(
+        java.util.Comparator.comparing((T r) -> counted.apply(r).learner().displayName())
+            .thenComparing(r -> counted.apply(r).learner().learner().value())
+            .thenComparing(r -> counted.apply(r).learner().cohort().value()));
+    return copy;
   }
 
   static Figure figure(List<Counted> counted) {

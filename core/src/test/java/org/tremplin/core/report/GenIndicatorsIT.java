@@ -325,6 +325,7 @@ class GenIndicatorsIT {
         .allSatisfy(
             l -> {
               assertThat(l.displayName()).isEqualTo(l.reference()).matches("L-[0-9A-F]{10}");
+              assertThat(l.learner().value().getMostSignificantBits()).isZero();
               assertThat(l.learner()).isNotIn(x.ids(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
             });
     // The same references as the manager's: the school can tell the network who is who.
