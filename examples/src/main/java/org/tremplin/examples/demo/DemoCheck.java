@@ -204,7 +204,7 @@ public final class DemoCheck {
     URI page = location(landed);
     step[0] = withoutQuery(page);
     HttpResponse<String> home = send(get(page, cookies));
-    if (home.statusCode() == 303) { // a role's home sends it to its own page (caseload, school, admin)
+    if (home.statusCode() == 303) { // a role lands on its own page (caseload, school, admin)
       page = location(expect(home, 303, cookies));
       step[0] = withoutQuery(page);
       home = send(get(page, cookies));
