@@ -2,27 +2,13 @@ package org.tremplin.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tremplin.lti.launch.LtiClaims;
 import org.tremplin.testing.Browser;
-import org.tremplin.testing.Forms;
-import org.tremplin.testing.Loopback;
 import org.tremplin.testing.SimulatedLms;
 
 /**
@@ -32,8 +18,6 @@ import org.tremplin.testing.SimulatedLms;
  * sees what they wrote.
  */
 class SetupWhileServingIT {
-  private static final String CLIENT_ID = "tremplin-client";
-  private static final String DEPLOYMENT = "dep-1";
   private static final String INSTITUTION_ADMIN =
       "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
   private static final String INSTRUCTOR =
@@ -43,167 +27,94 @@ class SetupWhileServingIT {
 
   @Test
   void aFreshServeSetUpOnlyThroughTheSubcommandsWhileItRunsIsLaunchedInto() throws Exception {
-    try (SimulatedLms lms = new SimulatedLms("moodle-key")) {
-      int port = Loopback.freePort();
-      URI base = URI.create("http://127.0.0.1:" + port + "/");
-      Path config = dir.resolve("tremplin.properties");
-      // what an operator writes: the database under the data directory, one platform
-      Files.writeString(
-          config,
-          String.join(
-              "\n",
-              "tremplin.base-url=" + base,
-              "tremplin.http.port=" + port,
-              "tremplin.datasource.url=jdbc:h2:file:" + dir.resolve("data/tremplin"),
-              "tremplin.lti.platforms=moodle",
-              "tremplin.lti.platform.moodle.issuer=" + lms.issuer(),
-              "tremplin.lti.platform.moodle.client-id=" + CLIENT_ID,
-              "tremplin.lti.platform.moodle.deployment-ids=" + DEPLOYMENT,
-              "tremplin.lti.platform.moodle.auth-url=" + lms.issuer() + "/auth",
-              "tremplin.lti.platform.moodle.token-url=" + lms.issuer() + "/token",
-              "tremplin.lti.platform.moodle.jwks-url=" + lms.url("/jwks"),
-              ""));
-      Path errors = dir.resolve("serve.err");
-      Process serve =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-jar",
-                  System.getProperty("tremplin.jar"),
-                  "serve",
-                  "--config",
-                  config.toString(),
-                  "--lang",
-                  "en")
-              .redirectError(errors.toFile())
-              .start();
-      try {
-        String listening =
-            new BufferedReader(
-                    new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))
-                .readLine();
-        assertThat(listening).as(Files.readString(errors)).startsWith("Tremplin listening on");
+    try (SimulatedLms lms = new SimulatedLms("moodle-key");
+        ServingJar serving = ServingJar.start(dir, lms)) {
+      URI base = serving.base();
+      String config = serving.config();
 
-        // while it serves: two schools, the platform bound to one, a token
-        JarRun first =
-            JarRun.of(
-                "school",
-                "add",
-                "--name",
-                "École du Web 93",
-                "--departement",
-                "93",
-                "--config",
-                config.toString());
-        JarRun second =
-            JarRun.of(
-                "school",
-                "add",
-                "--name",
-                "École du Web 92",
-                "--departement",
-                "92",
-                "--config",
-                config.toString());
-        JarRun pending =
-            JarRun.of("platform", "list", "--config", config.toString(), "--lang", "en");
-        JarRun bound =
-            JarRun.of(
-                "bind-school",
-                "--issuer",
-                lms.issuer(),
-                "--client-id",
-                CLIENT_ID,
-                "--school",
-                "École du Web 93",
-                "--config",
-                config.toString());
-        JarRun token =
-            JarRun.of(
-                "token",
-                "create",
-                "--school",
-                "École du Web 93",
-                "--role",
-                "admin",
-                "--label",
-                "SI du 93",
-                "--config",
-                config.toString(),
-                "--lang",
-                "en");
+      // while it serves: two schools, the platform bound to one, a token
+      JarRun first =
+          JarRun.of(
+              "school",
+              "add",
+              "--name",
+              "École du Web 93",
+              "--departement",
+              "93",
+              "--config",
+              config);
+      JarRun second =
+          JarRun.of(
+              "school",
+              "add",
+              "--name",
+              "École du Web 92",
+              "--departement",
+              "92",
+              "--config",
+              config);
+      JarRun pending = JarRun.of("platform", "list", "--config", config, "--lang", "en");
+      JarRun bound =
+          JarRun.of(
+              "bind-school",
+              "--issuer",
+              lms.issuer(),
+              "--client-id",
+              ServingJar.CLIENT_ID,
+              "--school",
+              "École du Web 93",
+              "--config",
+              config);
+      JarRun token =
+          JarRun.of(
+              "token",
+              "create",
+              "--school",
+              "École du Web 93",
+              "--role",
+              "admin",
+              "--label",
+              "SI du 93",
+              "--config",
+              config,
+              "--lang",
+              "en");
 
-        for (JarRun run : List.of(first, second, pending, bound, token)) {
-          assertThat(run.exitCode()).as(run.stderr()).isZero();
-          assertThat(run.stderr()).doesNotContain("already in use");
-        }
-        assertThat(pending.stdout()).contains("PENDING: serves no school");
-        String tokenId = token.stdout().split(" ")[1];
-
-        // the server sees all of it: an institution administrator lands on the school's page
-        Browser admin = new Browser();
-        HttpResponse<String> adminLaunch =
-            launch(admin, lms, base, "admin-1", List.of(INSTITUTION_ADMIN));
-        assertThat(adminLaunch.statusCode()).as(adminLaunch.body()).isEqualTo(303);
-        HttpResponse<String> home = admin.follow(adminLaunch);
-        assertThat(home.statusCode()).isEqualTo(303);
-        HttpResponse<String> page = admin.follow(home);
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.uri().getPath()).isEqualTo("/app/admin");
-        assertThat(page.body())
-            .contains("École du Web 93", lms.issuer(), CLIENT_ID, DEPLOYMENT, tokenId, "SI du 93")
-            .doesNotContain("École du Web 92")
-            .doesNotContain(token.outputLines().get(1)); // never the token's value
-
-        // and a trainer of a course is offered to link it to a cohort of that school
-        Browser trainer = new Browser();
-        HttpResponse<String> offer =
-            trainer.follow(launch(trainer, lms, base, "trainer-1", List.of(INSTRUCTOR)));
-        assertThat(offer.statusCode()).as(offer.body()).isEqualTo(200);
-        assertThat(offer.uri().getPath()).isEqualTo("/app/link");
-        assertThat(offer.body()).contains("École du Web 93");
-      } finally {
-        serve.destroy();
-        boolean stopped = serve.waitFor(20, TimeUnit.SECONDS);
-        serve.destroyForcibly();
-        assertThat(stopped).as("serve stopped within 20 s").isTrue();
+      for (JarRun run : List.of(first, second, pending, bound, token)) {
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).doesNotContain("already in use");
       }
-      assertThat(Files.readString(errors)).doesNotContain("Exception");
-    }
-  }
+      assertThat(pending.stdout()).contains("PENDING: serves no school");
+      String tokenId = token.stdout().split(" ")[1];
 
-  /** Logs in at Tremplin, then posts an id_token the platform signed for this user and roles. */
-  private static HttpResponse<String> launch(
-      Browser browser, SimulatedLms lms, URI base, String sub, List<String> roles)
-      throws Exception {
-    Map<String, String> login = new LinkedHashMap<>();
-    login.put("iss", lms.issuer());
-    login.put("login_hint", sub);
-    login.put("target_link_uri", base + "lti/launch");
-    login.put("client_id", CLIENT_ID);
-    login.put("lti_deployment_id", DEPLOYMENT);
-    HttpResponse<String> redirect = browser.get(base.resolve("lti/login?" + Forms.form(login)));
-    assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
-    Map<String, String> query = Forms.query(URI.create(Browser.location(redirect)));
-    Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(lms.issuer())
-            .audience(CLIENT_ID)
-            .subject(sub)
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plusSeconds(300)))
-            .claim("nonce", query.get("nonce"))
-            .claim("name", "User " + sub)
-            .claim(LtiClaims.VERSION, "1.3.0")
-            .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
-            .claim(LtiClaims.DEPLOYMENT_ID, DEPLOYMENT)
-            .claim(LtiClaims.TARGET_LINK_URI, base + "lti/launch")
-            .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "rl-1"))
-            .claim(LtiClaims.ROLES, new ArrayList<>(roles))
-            .claim(LtiClaims.CONTEXT, Map.of("id", "course-1", "title", "DWWM"))
-            .build();
-    return browser.post(
-        base.resolve("lti/launch"),
-        Map.of("id_token", lms.sign(claims), "state", query.get("state")));
+      // the server sees all of it: an institution administrator lands on the school's page
+      Browser admin = new Browser();
+      HttpResponse<String> adminLaunch =
+          serving.launch(admin, lms, "admin-1", List.of(INSTITUTION_ADMIN));
+      assertThat(adminLaunch.statusCode()).as(adminLaunch.body()).isEqualTo(303);
+      HttpResponse<String> home = admin.follow(adminLaunch);
+      assertThat(home.statusCode()).isEqualTo(303);
+      HttpResponse<String> page = admin.follow(home);
+      assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+      assertThat(page.uri().getPath()).isEqualTo("/app/admin");
+      assertThat(page.body())
+          .contains(
+              "École du Web 93",
+              lms.issuer(),
+              ServingJar.CLIENT_ID,
+              ServingJar.DEPLOYMENT,
+              tokenId,
+              "SI du 93")
+          .doesNotContain("École du Web 92")
+          .doesNotContain(token.outputLines().get(1)); // never the token's value
+
+      // and a trainer of a course is offered to link it to a cohort of that school
+      Browser trainer = new Browser();
+      HttpResponse<String> offer =
+          trainer.follow(serving.launch(trainer, lms, "trainer-1", List.of(INSTRUCTOR)));
+      assertThat(offer.statusCode()).as(offer.body()).isEqualTo(200);
+      assertThat(offer.uri().getPath()).isEqualTo("/app/link");
+      assertThat(offer.body()).contains("École du Web 93");
+    }
   }
 }

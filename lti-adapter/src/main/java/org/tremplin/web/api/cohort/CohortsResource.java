@@ -331,17 +331,12 @@ public final class CohortsResource {
     LearnerId l = Params.learner(learner);
     EnrolmentBodies.Leave leave = ApiJson.read(body, EnrolmentBodies.Leave.class);
     Actor actor = Caller.of(security);
-    return ApiJson.ok(
-        tremplin
-            .transactions()
-            .inTransaction(
-                handle -> {
-                  Preconditions.check(
-                      ifMatch, EnrolmentView.of(tremplin.learners().enrolment(actor, c, l)));
-                  tremplin.learners().leave(actor, c, l, leave.date(), leave.reason());
-                  // as stored (a read answers the same bytes, hence the same tag)
-                  return EnrolmentView.of(tremplin.learners().enrolment(actor, c, l));
-                }));
+    return changeEnrolment(
+        actor,
+        c,
+        l,
+        ifMatch,
+        () -> tremplin.learners().leave(actor, c, l, leave.date(), leave.reason()));
   }
 
   /**
@@ -381,6 +376,16 @@ public final class CohortsResource {
     LearnerId l = Params.learner(learner);
     EnrolmentBodies.Reentry reentry = ApiJson.read(body, EnrolmentBodies.Reentry.class);
     Actor actor = Caller.of(security);
+    return changeEnrolment(
+        actor, c, l, ifMatch, () -> tremplin.learners().reenter(actor, c, l, reentry.date()));
+  }
+
+  /**
+   * Checks the enrolment against the tag its caller read, applies the change and answers the
+   * enrolment as stored, all in one transaction (a stale tag changes nothing).
+   */
+  private Response changeEnrolment(
+      Actor actor, CohortId c, LearnerId l, @Nullable String ifMatch, Runnable change) {
     return ApiJson.ok(
         tremplin
             .transactions()
@@ -388,7 +393,8 @@ public final class CohortsResource {
                 handle -> {
                   Preconditions.check(
                       ifMatch, EnrolmentView.of(tremplin.learners().enrolment(actor, c, l)));
-                  tremplin.learners().reenter(actor, c, l, reentry.date());
+                  change.run();
+                  // as stored (a read answers the same bytes, hence the same tag)
                   return EnrolmentView.of(tremplin.learners().enrolment(actor, c, l));
                 }));
   }
