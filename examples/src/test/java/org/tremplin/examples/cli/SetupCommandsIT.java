@@ -320,7 +320,9 @@ class SetupCommandsIT {
    * The token's value appears in no column; once revoked (or if it is) it authenticates no more.
    */
   private static void assertThatTokenIsRefusedAndNotStored(DataSource ds, String token) {
-    String secret = token.substring(token.lastIndexOf('_') + 1);
+    // tremplin_<32 hex digits>_<secret>: the secret is base64url, which may itself contain '_'
+    String secret = token.substring("tremplin_".length() + 32 + 1);
+    assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
     List<String> stored =
         Jdbi.create(ds)
             .withHandle(

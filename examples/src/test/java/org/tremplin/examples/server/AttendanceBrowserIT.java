@@ -144,7 +144,7 @@ class AttendanceBrowserIT {
       click(d, "all-present");
       assertThat(d.findElement(By.id("mark-" + bob.id().value())).isSelected()).isTrue();
       click(d, "mark-" + bob.id().value() + "-ABSENT_UNJUSTIFIED");
-      click(d, "save");
+      clickAndLoad(d, "save");
       waitFor(d, "recorded");
 
       d.navigate().refresh();
@@ -161,13 +161,13 @@ class AttendanceBrowserIT {
       d.findElement(By.cssSelector("#recorded-" + bob.id().value() + " a")).click();
       waitFor(d, "history");
       click(d, "mark-ABSENT_JUSTIFIED");
-      click(d, "save-correction");
+      clickAndLoad(d, "save-correction");
       waitFor(d, "error-summary");
       browser.assertNoAxeViolations();
       shot(browser, screenshots, "attendance-correction-error" + suffix);
 
       d.findElement(By.id("reason")).sendKeys("Justificatif reçu / note received");
-      click(d, "save-correction");
+      clickAndLoad(d, "save-correction"); // the page before has a history too
       waitFor(d, "history");
       String history = d.findElement(By.id("history")).getText();
       assertThat(history)
@@ -206,6 +206,14 @@ class AttendanceBrowserIT {
     ((org.openqa.selenium.JavascriptExecutor) d)
         .executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
     e.click();
+  }
+
+  /** Clicks a control that submits its form, then waits until the next page replaced this one. */
+  private static void clickAndLoad(WebDriver d, String id) {
+    WebElement page = d.findElement(By.tagName("html"));
+    click(d, id);
+    new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
   }
 
   private static void waitFor(WebDriver d, String id) {
