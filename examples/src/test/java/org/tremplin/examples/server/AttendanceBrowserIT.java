@@ -144,7 +144,7 @@ class AttendanceBrowserIT {
       click(d, "all-present");
       assertThat(d.findElement(By.id("mark-" + bob.id().value())).isSelected()).isTrue();
       click(d, "mark-" + bob.id().value() + "-ABSENT_UNJUSTIFIED");
-      clickAndLoad(d, "save");
+      click(d, "save");
       waitFor(d, "recorded");
 
       d.navigate().refresh();
@@ -161,7 +161,7 @@ class AttendanceBrowserIT {
       d.findElement(By.cssSelector("#recorded-" + bob.id().value() + " a")).click();
       waitFor(d, "history");
       click(d, "mark-ABSENT_JUSTIFIED");
-      clickAndLoad(d, "save-correction");
+      click(d, "save-correction");
       waitFor(d, "error-summary");
       browser.assertNoAxeViolations();
       shot(browser, screenshots, "attendance-correction-error" + suffix);
@@ -212,8 +212,18 @@ class AttendanceBrowserIT {
   private static void clickAndLoad(WebDriver d, String id) {
     WebElement page = d.findElement(By.tagName("html"));
     click(d, id);
+    // Chromium answers "stale element" or, mid-navigation, "node does not belong to the
+    // document": either way the old page is gone
     new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        .until(
+            x -> {
+              try {
+                page.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+              }
+            });
   }
 
   private static void waitFor(WebDriver d, String id) {
