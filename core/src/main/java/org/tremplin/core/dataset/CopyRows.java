@@ -1,15 +1,12 @@
 package org.tremplin.core.dataset;
 
-import java.io.Reader;
-import java.io.StringReader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
+import org.tremplin.core.internal.PgCopy;
 
 /**
  * {@link Rows} written with PostgreSQL's {@code COPY ... FROM STDIN} (text format) through the
@@ -63,29 +60,9 @@ final class CopyRows implements Rows {
       if (rows == null || count == null) {
         continue;
       }
-      copyIn(connection, table.copy(), new StringReader(rows.toString()));
+      PgCopy.copyIn(connection, table.copy(), rows);
       written += count;
     }
     return written;
-  }
-
-  private static void copyIn(Connection connection, String sql, Reader data) throws SQLException {
-    try {
-      ClassLoader loader = connection.getClass().getClassLoader();
-      Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", false, loader);
-      Object pg = connection.unwrap(pgConnection);
-      Object copyApi = pgConnection.getMethod("getCopyAPI").invoke(pg);
-      Method copyIn =
-          Class.forName("org.postgresql.copy.CopyManager", false, loader)
-              .getMethod("copyIn", String.class, Reader.class);
-      copyIn.invoke(copyApi, sql, data);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof SQLException failure) {
-        throw failure;
-      }
-      throw new SQLException("COPY failed: " + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new SQLException("the PostgreSQL driver's CopyManager is not available", e);
-    }
   }
 }

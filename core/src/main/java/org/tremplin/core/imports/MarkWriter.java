@@ -11,6 +11,7 @@ import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.attendance.AttendanceRecord;
 import org.tremplin.core.internal.Database;
+import org.tremplin.core.internal.PgCopy;
 
 /**
  * Writes many attendance versions at once on the caller's handle: on PostgreSQL one {@code insert

@@ -1,4 +1,4 @@
-package org.tremplin.core.imports;
+package org.tremplin.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
