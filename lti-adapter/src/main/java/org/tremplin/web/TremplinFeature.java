@@ -117,6 +117,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   private final ServiceTokens serviceTokens;
   private final JdbiServiceEndpoints serviceEndpoints;
   private final JdbiGradeDeliveries gradeDeliveries;
+  private final Gradebooks gradebooks;
   private final LmsGrades lmsGrades;
   private final RosterSync rosterSync;
   private final URI baseUrl;
@@ -275,7 +276,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
             clock);
     // grades to the LMS gradebook through the outbox (issue 11, item 3); the host starts the relay
     this.gradeDeliveries = new JdbiGradeDeliveries(database);
-    Gradebooks gradebooks = new LinkedCourseGradebooks(database, serviceEndpoints, registrations);
+    this.gradebooks = new LinkedCourseGradebooks(database, serviceEndpoints, registrations);
     AgsClient ags = new AgsClient(serviceTokens, clock);
     tremplin.relay().register(new GradePublisher(gradeDeliveries, gradebooks, ags, clock));
     this.lmsGrades = new LmsGrades(tremplin, gradeDeliveries, gradebooks, ags, clock);
@@ -479,7 +480,17 @@ public final class TremplinFeature implements Feature, AutoCloseable {
             deepLinking,
             new DeepLinkingResponses(toolKeys, baseUrl.resolve(TremplinConfig.LAUNCH_PATH), clock),
             tremplin,
-            forms));
+            forms,
+            (cohort, resourceIds) ->
+                gradebooks
+                    .of(cohort)
+                    .ifPresent(
+                        g ->
+                            gradeDeliveries.placed(
+                                g.lineItems(),
+                                resourceIds,
+                                clock.instant(),
+                                clock.instant().plus(GradePublisher.PLACED_WAIT)))));
     context.register(new ItemResource(tremplin, baseUrl));
     context.register(new AutoPostScriptResource());
     // after the SessionFilter (priority USER): every session POST carries the CSRF value (ADR 0010)

@@ -105,9 +105,16 @@ public final class FakeGradebook {
    * @param resourceId its resource id (may be empty)
    * @param tag its tag (may be empty)
    * @param scoreMaximum its maximum
+   * @param resourceLinkId the activity (resource link) it belongs to; empty for a free-standing
+   *     column
    */
   public record Column(
-      String id, String label, String resourceId, String tag, double scoreMaximum) {}
+      String id,
+      String label,
+      String resourceId,
+      String tag,
+      double scoreMaximum,
+      String resourceLinkId) {}
 
   private record Canned(int status, @Nullable String retryAfter, @Nullable String body) {}
 
@@ -224,7 +231,18 @@ public final class FakeGradebook {
   /** Adds a column to a course (as deep linking or a teacher would); answers its URL. */
   public String addColumn(String course, String label, String resourceId, String tag, double max) {
     synchronized (lock) {
-      return addColumnLocked(course, label, resourceId, tag, max).id();
+      return addColumnLocked(course, label, resourceId, tag, max, "").id();
+    }
+  }
+
+  /**
+   * A column the platform created for a placed activity (a deep-linked resource link with a line
+   * item), as Moodle does when the deep linking response arrives; returns its URL.
+   */
+  public String addActivityColumn(
+      String course, String label, String resourceId, String tag, double max, String link) {
+    synchronized (lock) {
+      return addColumnLocked(course, label, resourceId, tag, max, link).id();
     }
   }
 
@@ -296,7 +314,7 @@ public final class FakeGradebook {
   }
 
   private Column addColumnLocked(
-      String course, String label, String resourceId, String tag, double max) {
+      String course, String label, String resourceId, String tag, double max, String link) {
     String id =
         lms.url(
             "/mod/lti/services.php/"
@@ -305,7 +323,7 @@ public final class FakeGradebook {
                 + nextColumn++
                 + "/lineitem?type_id="
                 + TYPE_ID);
-    Column c = new Column(id, label, resourceId, tag, max);
+    Column c = new Column(id, label, resourceId, tag, max, link);
     columns.computeIfAbsent(course, k -> new ArrayList<>()).add(c);
     return c;
   }
@@ -439,6 +457,9 @@ public final class FakeGradebook {
     if (!c.tag().isEmpty()) {
       o.put("tag", c.tag());
     }
+    if (!c.resourceLinkId().isEmpty()) {
+      o.put("resourceLinkId", c.resourceLinkId());
+    }
     return o;
   }
 
@@ -459,7 +480,8 @@ public final class FakeGradebook {
               o.get("label").getAsString(),
               o.has("resourceId") ? o.get("resourceId").getAsString() : "",
               o.has("tag") ? o.get("tag").getAsString() : "",
-              o.get("scoreMaximum").getAsDouble());
+              o.get("scoreMaximum").getAsDouble(),
+              "");
     }
     answer(x, 201, LINE_ITEM, gson.toJson(columnJson(c)));
   }

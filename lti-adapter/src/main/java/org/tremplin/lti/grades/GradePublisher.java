@@ -53,6 +53,13 @@ public final class GradePublisher implements EventConsumer {
   private static final Duration LANE_LEASE = Duration.ofSeconds(60);
   private static final Duration CREATION_CLAIM = Duration.ofSeconds(60);
 
+  /**
+   * How long the column of a placed graded activity is awaited ({@link
+   * JdbiGradeDeliveries#placed}): the platform creates it when the deep linking response reaches
+   * it, seconds after the trainer's choice.
+   */
+  public static final Duration PLACED_WAIT = Duration.ofMinutes(10);
+
   private final JdbiGradeDeliveries store;
   private final Gradebooks gradebooks;
   private final AgsClient client;
@@ -61,7 +68,6 @@ public final class GradePublisher implements EventConsumer {
   private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
   private final Map<CohortId, Known> known = new ConcurrentHashMap<>();
   private final Map<String, KnownSub> subs = new ConcurrentHashMap<>();
-  private final Map<String, URI> lineItems = new ConcurrentHashMap<>();
 
   /** A learner's platform user id as last looked up, kept {@link #KNOWN_FOR}. */
   private record KnownSub(String sub, Instant until) {}
@@ -234,7 +240,6 @@ public final class GradePublisher implements EventConsumer {
           latest = Optional.of(s.occurredAt());
         } catch (GradebookException e) {
           if (e.status() == 404) {
-            lineItems.remove(gradebook.lineItems() + " " + resourceId);
             store.forgetLineItem(gradebook.lineItems(), resourceId, Ags.TAG);
             throw e;
           }
@@ -272,29 +277,53 @@ public final class GradePublisher implements EventConsumer {
   }
 
   /**
-   * The line item of this resource id: known, else stored, else found on the platform, else created
-   * (kept here until the platform answers 404 on it).
+   * Of the line items found for one resource id, the one of a placed activity (a resource link) if
+   * any, else the first: a trainer who placed the competency as an activity reads its grades in
+   * that activity's column, even when Tremplin had created a free-standing one before.
    */
-  private URI lineItem(CourseGradebook gradebook, String resourceId, Set<String> scopes) {
-    String key = gradebook.lineItems() + " " + resourceId;
-    URI known = lineItems.get(key);
-    if (known != null) {
-      return known;
-    }
-    URI found = storedOrNewLineItem(gradebook, resourceId, scopes);
-    lineItems.put(key, found);
-    return found;
+  static LineItem preferred(List<LineItem> found) {
+    return found.stream().filter(GradePublisher::ofActivity).findFirst().orElse(found.get(0));
   }
 
-  private URI storedOrNewLineItem(
-      CourseGradebook gradebook, String resourceId, Set<String> scopes) {
+  private static boolean ofActivity(LineItem item) {
+    return item.resourceLinkId != null && !item.resourceLinkId.isBlank();
+  }
+
+  /**
+   * The line item of this resource id: stored, else found on the platform — the column of a placed
+   * activity before a free-standing one —, else created. While a placed activity's column is
+   * awaited ({@link JdbiGradeDeliveries#placed}), the platform is asked again on each pass and
+   * nothing is created: the activity's column, once it appears, replaces the stored one for good.
+   */
+  private URI lineItem(CourseGradebook gradebook, String resourceId, Set<String> scopes) {
     Optional<URI> stored = store.lineItem(gradebook.lineItems(), resourceId, Ags.TAG);
-    if (stored.isPresent()) {
+    Instant now = clock.instant();
+    boolean awaited =
+        store
+            .placedUntil(gradebook.lineItems(), resourceId, Ags.TAG)
+            .filter(now::isBefore)
+            .isPresent();
+    if (stored.isPresent() && !awaited) {
       return stored.get();
     }
     List<LineItem> found = client.lineItems(gradebook, resourceId, Ags.TAG, scopes);
+    if (awaited) {
+      Optional<LineItem> placed = found.stream().filter(GradePublisher::ofActivity).findFirst();
+      if (placed.isPresent()) {
+        URI id = URI.create(placed.get().id);
+        store.storePlacedLineItem(gradebook.lineItems(), resourceId, Ags.TAG, id);
+        return id;
+      }
+      if (stored.isPresent()) {
+        return stored.get(); // the free-standing column meanwhile: its scores are not held back
+      }
+      if (!found.isEmpty()) {
+        return URI.create(found.get(0).id);
+      }
+      throw GradebookException.later("the placed activity's column is not there yet", 0, null);
+    }
     if (!found.isEmpty()) {
-      URI id = URI.create(found.get(0).id);
+      URI id = URI.create(preferred(found).id);
       store.storeLineItem(gradebook.lineItems(), resourceId, Ags.TAG, id, clock.instant());
       return store.lineItem(gradebook.lineItems(), resourceId, Ags.TAG).orElse(id);
     }
@@ -304,7 +333,6 @@ public final class GradePublisher implements EventConsumer {
           0,
           "The course has no gradebook column for " + resourceId + " (place the activity first).");
     }
-    Instant now = clock.instant();
     if (!store.claimCreation(
         gradebook.lineItems(), resourceId, Ags.TAG, now, now.plus(CREATION_CLAIM))) {
       throw GradebookException.later("another node is creating the line item", 0, null);

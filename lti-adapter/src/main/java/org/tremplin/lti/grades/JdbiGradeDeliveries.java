@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -420,6 +421,91 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
           }
           return null;
         });
+  }
+
+  /**
+   * Graded activities were placed in this course (deep linking): the platform creates their line
+   * items when it receives the response. Until {@code until}, a stored free-standing column of
+   * those resource ids is not trusted and none is created: the publisher looks the course's line
+   * items up again and keeps the placed activity's column once it appears ({@link
+   * GradePublisher#preferred}).
+   *
+   * @param lineItems the course's line items service
+   * @param resourceIds the resource ids of the placed graded activities
+   * @param now the time of the placement
+   * @param until how long the activities' columns are awaited
+   */
+  public void placed(URI lineItems, Collection<String> resourceIds, Instant now, Instant until) {
+    database.inTransaction(
+        h -> {
+          for (String resourceId : resourceIds) {
+            int updated =
+                h.createUpdate(
+                        """
+                        update tremplin_lti_line_item set placed_until = :until
+                        where line_items = :items and resource_id = :rid and tag = :tag
+                        """)
+                    .bind("items", lineItems.toString())
+                    .bind("rid", resourceId)
+                    .bind("tag", Ags.TAG)
+                    .bind("until", UnitOfWork.timestamp(until))
+                    .execute();
+            if (updated == 0) {
+              // a creation claim already expired: a node may take it, once the wait is over
+              h.createUpdate(
+                      """
+                      insert into tremplin_lti_line_item (line_items, resource_id, tag,
+                        claimed_until, placed_until, created_at)
+                      select :items, :rid, :tag, :now, :until, :now where not exists
+                        (select 1 from tremplin_lti_line_item
+                         where line_items = :items and resource_id = :rid and tag = :tag)
+                      on conflict do nothing
+                      """)
+                  .bind("items", lineItems.toString())
+                  .bind("rid", resourceId)
+                  .bind("tag", Ags.TAG)
+                  .bind("now", UnitOfWork.timestamp(now))
+                  .bind("until", UnitOfWork.timestamp(until))
+                  .execute();
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Until when a placed activity's column is awaited, if one was placed: see {@link #placed}. */
+  Optional<Instant> placedUntil(URI lineItems, String resourceId, String tag) {
+    return database.read(
+        h ->
+            h.createQuery(
+                    """
+                    select placed_until from tremplin_lti_line_item
+                    where line_items = :items and resource_id = :rid and tag = :tag
+                      and placed_until is not null
+                    """)
+                .bind("items", lineItems.toString())
+                .bind("rid", resourceId)
+                .bind("tag", tag)
+                .mapTo(OffsetDateTime.class)
+                .findFirst()
+                .map(OffsetDateTime::toInstant));
+  }
+
+  /** The placed activity's column appeared: it replaces whatever was stored, for good. */
+  void storePlacedLineItem(URI lineItems, String resourceId, String tag, URI lineItem) {
+    database.inTransaction(
+        h ->
+            h.createUpdate(
+                    """
+                    update tremplin_lti_line_item
+                    set line_item = :item, claimed_until = null, placed_until = null
+                    where line_items = :items and resource_id = :rid and tag = :tag
+                    """)
+                .bind("items", lineItems.toString())
+                .bind("rid", resourceId)
+                .bind("tag", tag)
+                .bind("item", lineItem.toString())
+                .execute());
   }
 
   /** Forgets a line item (the platform no longer has it, or a creation claim failed). */

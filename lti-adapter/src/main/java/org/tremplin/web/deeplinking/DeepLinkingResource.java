@@ -15,7 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.access.Role;
 import org.tremplin.core.Tremplin;
 import org.tremplin.lti.deeplinking.DeepLinkingError;
@@ -55,6 +57,7 @@ public final class DeepLinkingResource {
   private final DeepLinkingResponses responses;
   private final Tremplin tremplin;
   private final FormGuard forms;
+  private final BiConsumer<CohortId, List<String>> placed;
 
   /**
    * Over these stored requests, this signer and domain engine; the picker's form carries the CSRF
@@ -64,16 +67,20 @@ public final class DeepLinkingResource {
    * @param responses the responses
    * @param tremplin the engine
    * @param forms the forms
+   * @param placed told the resource ids of the graded activities a trainer placed in a cohort's
+   *     course (the platform creates their line items: the stored ones are looked up again)
    */
   public DeepLinkingResource(
       JdbiDeepLinkingRequests requests,
       DeepLinkingResponses responses,
       Tremplin tremplin,
-      FormGuard forms) {
+      FormGuard forms,
+      BiConsumer<CohortId, List<String>> placed) {
     this.requests = requests;
     this.responses = responses;
     this.tremplin = tremplin;
     this.forms = forms;
+    this.placed = placed;
   }
 
   /**
@@ -140,6 +147,11 @@ public final class DeepLinkingResource {
     DeepLinkingResponses.Outcome.Signed signed = (DeepLinkingResponses.Outcome.Signed) outcome;
     if (requests.take(request).isEmpty()) { // answered meanwhile, by another tab or node
       return DeepLinkingPages.expired(FROM_RESPONSE, pending.locale());
+    }
+    if (pending.settings().acceptLineItem()) {
+      placed.accept(
+          pending.cohortId(),
+          items.stream().filter(OfferedItem::graded).map(i -> i.ref().toString()).toList());
     }
     return DeepLinkingPages.autoPost(
         FROM_RESPONSE, pending.locale(), signed.returnUrl(), signed.jwt(), false);

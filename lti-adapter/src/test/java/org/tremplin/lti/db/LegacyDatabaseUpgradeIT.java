@@ -210,8 +210,9 @@ class LegacyDatabaseUpgradeIT {
 
     assertThat(counts(Jdbi.create(ds))).isEqualTo(before);
     // the adapter's migrations after the baseline (V5 course services, V6 grades, V7 deep linking
-    // requests) run on top
-    assertThat(sqlVersions(work, "tremplin_lti_schema_history")).containsExactly("5", "6", "7");
+    // requests, V8 placed line items) run on top
+    assertThat(sqlVersions(work, "tremplin_lti_schema_history"))
+        .containsExactly("5", "6", "7", "8");
     assertThat(baselineOf(work)).isEqualTo("4");
 
     LtiDirectory directory = new LtiDirectory(work, CLOCK);
@@ -258,7 +259,8 @@ class LegacyDatabaseUpgradeIT {
 
     // a restart changes nothing
     LtiSchema.install(Tremplin.create(ds, CLOCK));
-    assertThat(sqlVersions(work, "tremplin_lti_schema_history")).containsExactly("5", "6", "7");
+    assertThat(sqlVersions(work, "tremplin_lti_schema_history"))
+        .containsExactly("5", "6", "7", "8");
     assertThat(new JdbiSessions(work, CLOCK).find(TOKEN)).isPresent();
   }
 

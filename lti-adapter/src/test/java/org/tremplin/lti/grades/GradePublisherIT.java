@@ -87,6 +87,74 @@ class GradePublisherIT {
   }
 
   @AllDatabases
+  void aCompetencyPlacedAsAnActivityAfterItsOwnColumnExistedGetsTheNextScoresInTheActivitysColumn(
+      TestDatabase db) {
+    try (GradesFixture f = new GradesFixture(db.fresh())) {
+      f.assess(0, "CP1", ACQUIRED);
+      f.deliver(); // no activity yet: Tremplin creates the competency's own column
+      String own = f.gradebook.columns(GradesFixture.COURSE).get(0).id();
+
+      // the trainer places CP1 as an activity: the platform creates that activity's column
+      String placed =
+          f.gradebook.addActivityColumn(
+              GradesFixture.COURSE, "CP1 — Maquetter", "competency:CP1", "tremplin", 100, "a-1");
+      f.placed("CP1");
+      f.advance(Duration.ofSeconds(3));
+      f.assess(1, "CP1", ACQUIRED);
+      f.deliver();
+
+      assertThat(f.gradebook.violations()).isEmpty();
+      assertThat(f.gradebook.columns(GradesFixture.COURSE)).hasSize(2); // none created again
+      assertThat(f.gradebook.scores())
+          .extracting(ReceivedScore::userId, ReceivedScore::lineItem)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("sub-ada", own),
+              org.assertj.core.groups.Tuple.tuple("sub-bob", placed));
+    }
+  }
+
+  @AllDatabases
+  void aScoreRecordedBeforeThePlacedActivitysColumnAppearsWaitsForItInsteadOfCreatingAnother(
+      TestDatabase db) {
+    try (GradesFixture f = new GradesFixture(db.fresh())) {
+      f.placed("CP2"); // the response is signed; the platform has not created the column yet
+      f.assess(0, "CP2", ACQUIRED);
+      f.deliver();
+
+      assertThat(f.gradebook.columns(GradesFixture.COURSE)).isEmpty();
+      assertThat(f.gradebook.scores()).isEmpty();
+
+      String placed =
+          f.gradebook.addActivityColumn(
+              GradesFixture.COURSE, "CP2 — Interfaces", "competency:CP2", "tremplin", 100, "a-2");
+      f.advance(Duration.ofSeconds(5)); // the relay's first retry
+      f.deliver();
+
+      assertThat(f.gradebook.columns(GradesFixture.COURSE)).hasSize(1);
+      assertThat(f.gradebook.scores()).extracting(ReceivedScore::lineItem).containsExactly(placed);
+      assertThat(f.gradebook.violations()).isEmpty();
+    }
+  }
+
+  @AllDatabases
+  void aPlacedActivityWhoseColumnNeverAppearsGetsOneCreatedOnceTheWaitIsOver(TestDatabase db) {
+    try (GradesFixture f = new GradesFixture(db.fresh())) {
+      f.placed("CP3"); // e.g. the trainer closed the platform's page before it saved the activity
+      f.assess(0, "CP3", ACQUIRED);
+      f.deliver();
+      assertThat(f.gradebook.scores()).isEmpty();
+
+      f.advance(GradePublisher.PLACED_WAIT.plusSeconds(1));
+      f.deliver();
+
+      assertThat(f.gradebook.columns(GradesFixture.COURSE))
+          .singleElement()
+          .satisfies(c -> assertThat(c.resourceLinkId()).isEmpty());
+      assertThat(f.gradebook.scores()).hasSize(1);
+    }
+  }
+
+  @AllDatabases
   void twoAssessmentsInOneSecondArriveInOrderWithIncreasingTimestampsAfterA409(TestDatabase db) {
     try (GradesFixture f = new GradesFixture(db.fresh())) {
       f.assess(0, "CP3", NOT_ACQUIRED);

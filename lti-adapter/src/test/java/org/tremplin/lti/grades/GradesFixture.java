@@ -177,6 +177,15 @@ final class GradesFixture implements AutoCloseable {
             claims));
   }
 
+  /** A trainer placed this competency as a graded activity (deep linking response signed now). */
+  void placed(String competency) {
+    deliveries.placed(
+        URI.create(gradebook.lineItemsUrl(COURSE)),
+        List.of("competency:" + competency),
+        clock.instant(),
+        clock.instant().plus(GradePublisher.PLACED_WAIT));
+  }
+
   /** A trainer's assessment of a learner (0, 1, 2) on a competency, recorded now. */
   Evidence assess(int learner, String competency, AssessmentResult result) {
     return tremplin
