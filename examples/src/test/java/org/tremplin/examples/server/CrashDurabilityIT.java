@@ -104,6 +104,7 @@ class CrashDurabilityIT {
 
   private void assertNothingLost(String url, String user, String password) throws Exception {
     Map<Integer, Integer> lostByCycle = new LinkedHashMap<>();
+    List<String> diagnoses = new ArrayList<>();
     int acknowledgedTotal = 0;
     for (int cycle = 1; cycle <= cycles; cycle++) {
       // a different number of writes before each kill: 20 to 58
@@ -113,6 +114,7 @@ class CrashDurabilityIT {
       acknowledgedTotal += acknowledged.size();
       if (lost > 0) {
         lostByCycle.put(cycle, lost);
+        diagnoses.add(diagnosis(cycle, url, user, password, acknowledged, stored));
       }
     }
     System.out.printf(
@@ -122,7 +124,40 @@ class CrashDurabilityIT {
         acknowledgedTotal,
         lostByCycle.values().stream().mapToInt(Integer::intValue).sum(),
         lostByCycle);
-    assertThat(lostByCycle).as("acknowledged launch nonces lost, by cycle").isEmpty();
+    assertThat(lostByCycle)
+        .as("acknowledged launch nonces lost, by cycle; %s", diagnoses)
+        .isEmpty();
+  }
+
+  /**
+   * What a lossy cycle looked like, for the failure message: where the lost nonces were in the
+   * order of acknowledgement (the tail: writes not on disk; scattered: something else) and whether
+   * a second, separate read finds them (then the first reader, not the store, was wrong).
+   */
+  private static String diagnosis(
+      int cycle,
+      String url,
+      String user,
+      String password,
+      List<String> acknowledged,
+      Set<String> stored)
+      throws Exception {
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < acknowledged.size(); i++) {
+      if (!stored.contains(acknowledged.get(i))) {
+        positions.add(i + 1);
+      }
+    }
+    int again = stored(url, user, password, acknowledged).size();
+    return "cycle "
+        + cycle
+        + ": lost at positions "
+        + positions
+        + " of "
+        + acknowledged.size()
+        + " acknowledged; a second read finds "
+        + again
+        + " of them stored";
   }
 
   /**
