@@ -187,4 +187,25 @@ class ProjectsReportIT {
     assertThat(x.f.tremplin.projectsReport().projects(x.f.admin, x.f.school.id(), YEAR).delivered())
         .hasSize(3);
   }
+
+  @AllDatabases
+  void aNetworkAdministratorSeesTeamsByReferenceNeverByName(TestDatabase db) {
+    var x = new Fixture(db);
+    var named = x.f.tremplin.projectsReport().projects(x.f.manager, x.f.school.id(), YEAR);
+    var hidden = x.f.tremplin.projectsReport().projects(x.f.admin, x.f.school.id(), YEAR);
+
+    List<CountedLearner> team = hidden.delivered().get(0).team();
+    assertThat(team).isNotEmpty();
+    assertThat(team).allMatch(l -> l.displayName().equals(l.reference()));
+    assertThat(team.stream().map(CountedLearner::reference))
+        .containsExactlyInAnyOrderElementsOf(
+            named.delivered().get(0).team().stream().map(CountedLearner::reference).toList());
+    assertThat(hidden.competencies())
+        .allSatisfy(
+            c ->
+                assertThat(c.learners().learners())
+                    .allMatch(l -> l.displayName().equals(l.reference())));
+    assertThat(hidden.competencies().stream().map(c -> c.learners().count()))
+        .isEqualTo(named.competencies().stream().map(c -> c.learners().count()).toList());
+  }
 }

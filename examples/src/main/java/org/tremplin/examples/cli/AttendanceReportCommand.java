@@ -11,22 +11,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.TremplinException;
-import org.tremplin.api.attendance.AttendanceRecord;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.cohort.Cohort;
 import org.tremplin.api.report.AttendanceProof;
 import org.tremplin.core.Tremplin;
+import org.tremplin.core.report.document.AttendanceProofDocuments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tremplin report attendance}: the attendance proof of a cohort over a period, as CSV (one
  * row per stored version of each learner's half-day, then one total row per learner) or as a PDF a
- * funder can file ({@link AttendanceProofPdf}). Read as the manager of the cohort's school. Not
- * thread-safe (picocli fills its fields).
+ * funder can file ({@link AttendanceProofDocuments}). Read as the manager of the cohort's school.
+ * Not thread-safe (picocli fills its fields).
  */
 @Command(
     name = "attendance",
@@ -53,7 +48,7 @@ public final class AttendanceReportCommand implements Callable<Integer> {
   }
 
   /** Times in the proof are shown in the schools' time zone. */
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  static final ZoneId PARIS = AttendanceProofDocuments.PARIS;
 
   @Spec CommandSpec spec;
 
@@ -107,7 +102,7 @@ public final class AttendanceReportCommand implements Callable<Integer> {
     if (format == Format.PDF) {
       Path file = out;
       try (OutputStream os = Files.newOutputStream(file)) {
-        AttendanceProofPdf.write(proof, m, os);
+        AttendanceProofDocuments.writePdf(proof, m.locale(), os);
       }
       spec.commandLine().getOut().println(m.get("report.written", file));
     } else if (out != null) {
@@ -142,117 +137,8 @@ public final class AttendanceReportCommand implements Callable<Integer> {
     }
   }
 
-  /** The proof as CSV: a row per stored version (or per unmarked half-day), then the totals. */
+  /** The proof as CSV, as {@link AttendanceProofDocuments#writeCsv} writes it. */
   static void csv(PrintWriter w, AttendanceProof proof, Messages m) throws IOException {
-    boolean french = m.locale().getLanguage().equals("fr");
-    List<String> header = new ArrayList<>();
-    for (String k :
-        List.of(
-            "kind",
-            "date",
-            "part",
-            "mark",
-            "late",
-            "version",
-            "recordedBy",
-            "recordedAt",
-            "reason",
-            "current",
-            "attended",
-            "justified",
-            "unjustified",
-            "unmarked",
-            "corrections",
-            "hours")) {
-      header.add(m.get("report.attendance.csv." + k));
-    }
-    header.add(1, m.get("report.csv.learner"));
-    header.add(2, m.get("report.csv.name"));
-    CSVPrinter p =
-        new CSVPrinter(
-            w,
-            CSVFormat.DEFAULT
-                .builder()
-                .setDelimiter(french ? ';' : ',')
-                .setRecordSeparator("\n")
-                .setHeader(header.toArray(String[]::new))
-                .get());
-    DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-    String markKind = m.get("report.attendance.csv.kind.mark");
-    for (AttendanceProof.Sheet s : proof.learners()) {
-      String learner = s.learner().learner().value().toString();
-      String name = s.learner().displayName();
-      for (AttendanceProof.Line line : s.lines()) {
-        String date = line.halfDay().date().toString();
-        String part = m.get("report.attendance.part." + line.halfDay().part().name());
-        if (line.versions().isEmpty()) {
-          p.printRecord(
-              markKind,
-              learner,
-              name,
-              date,
-              part,
-              m.get("report.attendance.unmarked"),
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "",
-              "");
-          continue;
-        }
-        for (AttendanceRecord r : line.versions()) {
-          boolean current = r.version() == line.versions().size();
-          p.printRecord(
-              markKind,
-              learner,
-              name,
-              date,
-              part,
-              m.get("report.attendance.mark." + r.mark().mark().name()),
-              r.mark().lateMinutes() == 0 ? "" : String.valueOf(r.mark().lateMinutes()),
-              r.version(),
-              r.recordedBy(),
-              at.format(r.recordedAt().atZone(PARIS)),
-              r.reason(),
-              m.get(current ? "report.attendance.yes" : "report.attendance.no"),
-              "",
-              "",
-              "",
-              "",
-              "",
-              "");
-        }
-      }
-    }
-    for (AttendanceProof.Sheet s : proof.learners()) {
-      String hours = s.attendedHours().toPlainString();
-      p.printRecord(
-          m.get("report.attendance.csv.kind.total"),
-          s.learner().learner().value().toString(),
-          s.learner().displayName(),
-          proof.period().first() + "/" + proof.period().last(),
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          s.attended(),
-          s.justifiedAbsences(),
-          s.unjustifiedAbsences(),
-          s.unmarked(),
-          s.corrections(),
-          french ? hours.replace('.', ',') : hours);
-    }
-    p.flush();
+    AttendanceProofDocuments.writeCsv(proof, m.locale(), w);
   }
 }

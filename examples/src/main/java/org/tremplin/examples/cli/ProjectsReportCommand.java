@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code tremplin report projects}: a school's real projects over a period (delivered, in progress
  * at its end, delivered by client kind and for QPV-based clients, competencies evidenced) on the
  * configured database, as JSON or CSV; {@code --details} lists the projects and team members each
- * figure counts. Runs as a network administrator, like {@code report yearly}. Not thread-safe
- * (picocli fills its fields).
+ * figure counts. Read as the school's manager (learners by name), like {@code report yearly}. Not
+ * thread-safe (picocli fills its fields).
  */
 @Command(
     name = "projects",
@@ -70,7 +70,9 @@ public final class ProjectsReportCommand implements Callable<Integer> {
     Tremplin tremplin = YearlyReportCommand.open(configFile);
     School chosen = YearlyReportCommand.school(tremplin, school, m);
     ProjectsReport report =
-        tremplin.projectsReport().projects(YearlyReportCommand.OPERATOR, chosen.id(), period);
+        tremplin
+            .projectsReport()
+            .projects(ReportReader.MANAGER.actor(chosen.id()), chosen.id(), period);
     PrintWriter out = spec.commandLine().getOut();
     if (format == ReportFormat.JSON) {
       out.println(json(chosen, report, details));

@@ -12,6 +12,9 @@ import org.tremplin.web.api.frame.ApiGuard;
 import org.tremplin.web.api.frame.ProblemMapper;
 import org.tremplin.web.api.frame.RateLimiter;
 import org.tremplin.web.api.learner.LearnersResource;
+import org.tremplin.web.api.report.CohortReportsResource;
+import org.tremplin.web.api.report.NetworkReportsResource;
+import org.tremplin.web.api.report.SchoolReportsResource;
 import org.tremplin.web.api.school.SchoolsResource;
 
 /**
@@ -44,7 +47,10 @@ public final class ApiComponents {
         LearnersResource.class,
         AttendanceApiResource.class,
         EvidenceApiResource.class,
-        AlertsApiResource.class);
+        AlertsApiResource.class,
+        SchoolReportsResource.class,
+        CohortReportsResource.class,
+        NetworkReportsResource.class);
   }
 
   /**
@@ -65,6 +71,9 @@ public final class ApiComponents {
     components.add(new AttendanceApiResource(tremplin));
     components.add(new EvidenceApiResource(tremplin));
     components.add(new AlertsApiResource(tremplin));
+    components.add(new SchoolReportsResource(tremplin));
+    components.add(new CohortReportsResource(tremplin));
+    components.add(new NetworkReportsResource(tremplin));
     if (swaggerPresent()) {
       components.add(new OpenApiResource(baseUrl));
     }
