@@ -43,8 +43,10 @@ import org.tremplin.core.dataset.SyntheticDataset;
  * <p>System properties: {@code bench.size} (demo, network, national; national by default), {@code
  * bench.seed} (2026), {@code bench.pgdata} (a data directory to keep the database in and reuse on
  * the next run, which then skips the generation), {@code bench.calls} (timed calls per report,
- * 100), {@code bench.explain} (a file of SQL statements separated by blank lines, each shown with
- * {@code EXPLAIN (ANALYZE, BUFFERS)} on the data set).
+ * 100), {@code bench.only} (which reports to time, comma-separated among {@code review}, {@code
+ * dashboard}, {@code gen}, {@code network}; all by default), {@code bench.explain} (a file of SQL
+ * statements separated by blank lines, each shown with {@code EXPLAIN (ANALYZE, BUFFERS)} on the
+ * data set).
  */
 public final class NationalScaleBenchmark {
   private static final Actor OPERATOR = Actor.of("bench", Role.ADMIN, new Scope.Network());
@@ -134,12 +136,23 @@ public final class NationalScaleBenchmark {
       table.add(row("rows", counts(pool), "", ""));
 
       List<School> schools = tremplin.schools().list();
-      table.add(yearlyReview(tremplin, pool, schools, calls));
-      table.add(cohortDashboard(pool, cohorts(pool), calls));
+      List<String> only =
+          Arrays.asList(
+              System.getProperty("bench.only", "review,dashboard,gen,network").split(","));
+      if (only.contains("review")) {
+        table.add(yearlyReview(tremplin, pool, schools, calls));
+      }
+      if (only.contains("dashboard")) {
+        table.add(cohortDashboard(pool, cohorts(pool), calls));
+      }
       int few = Math.max(3, calls / 10);
-      table.add(genIndicators(tremplin, pool, 2025, few));
-      table.add(genIndicators(tremplin, pool, 2026, few));
-      table.add(networkView(tremplin, pool, few));
+      if (only.contains("gen")) {
+        table.add(genIndicators(tremplin, pool, 2025, few));
+        table.add(genIndicators(tremplin, pool, 2026, few));
+      }
+      if (only.contains("network")) {
+        table.add(networkView(tremplin, pool, few));
+      }
 
       String explain = System.getProperty("bench.explain", "");
       if (!explain.isEmpty()) {

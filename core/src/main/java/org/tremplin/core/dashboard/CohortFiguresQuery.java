@@ -5,13 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -20,7 +24,7 @@ import org.tremplin.api.LearnerId;
 import org.tremplin.api.alert.AlertStatus;
 import org.tremplin.api.alert.RiskThresholds;
 import org.tremplin.api.attendance.AttendanceRates;
-import org.tremplin.api.attendance.AttendanceRecord;
+import org.tremplin.api.attendance.Mark;
 import org.tremplin.api.calendar.CohortCalendar;
 import org.tremplin.api.calendar.DateRange;
 import org.tremplin.api.certification.CertificationCatalog;
@@ -57,10 +61,11 @@ import org.tremplin.core.learner.LearnerRegistry;
 
 /**
  * One cohort's figures on a day, in a fixed number of queries whatever the cohort's size: the
- * enrolments and the learners' names, the current attendance marks since the first day, the
- * evidence, milestones and placement half-days (readiness), the unresolved alerts, and the
- * contracts and PASS IAE of the cohort's learners with their renewals, suspensions and
- * prolongations. The rules are the engine's ({@link RateRule}, {@link ReadinessRule}, {@link
+ * enrolments and the learners' names, the current attendance marks counted per learner by the
+ * database (both windows in one aggregate, {@link RateRule}'s counting; the planned half-days come
+ * from the calendar), the evidence, milestones and placement half-days (readiness), the unresolved
+ * alerts, and the contracts and PASS IAE of the cohort's learners with their renewals, suspensions
+ * and prolongations. The rules are the engine's ({@link RateRule}, {@link ReadinessRule}, {@link
  * RiskRules}, {@link ContractRules}). No access check: the caller checks. Thread-safe.
  */
 public final class CohortFiguresQuery {
@@ -70,6 +75,14 @@ public final class CohortFiguresQuery {
   /** The learners of the cohort (any enrolment event), for the per-learner tables' subqueries. */
   private static final String OF_COHORT =
       " in (select e.learner_id from tremplin_enrolment_event e where e.cohort_id = :cohort)";
+
+  /** The enrolled periods bound to the counting query come in multiples of this. */
+  private static final int PERIOD_SLOTS = 16;
+
+  /** The days off bound to the counting query come in multiples of this. */
+  private static final int DAY_OFF_SLOTS = 32;
+
+  private static final UUID NO_LEARNER = new UUID(0L, 0L);
 
   private final CohortRegistry cohorts;
   private final LearnerRegistry learners;
@@ -131,16 +144,15 @@ public final class CohortFiguresQuery {
     DateRange recent = new DateRange(on.minusWeeks(RosterService.RECENT_WEEKS), on.minusDays(1));
     LocalDate first = cohort.range().first();
     LocalDate before = on.minusDays(1).isBefore(last) ? on.minusDays(1) : last;
-    List<AttendanceRecord> marks =
-        before.isBefore(first) && recent.last().isBefore(first)
-            ? List.of()
-            : sheets.current(
-                id, new DateRange(min(first, recent.first()), max(before, recent.last())));
-    AttendanceFigure recentFigure = attendance(calendar, recent, enrolments, marks, names, last);
+    Optional<DateRange> since =
+        before.isBefore(first) ? Optional.empty() : Optional.of(new DateRange(first, before));
+    Map<LearnerId, Counts> counts = counts(h, cohort, calendar, enrolments, recent, since);
+    AttendanceFigure recentFigure =
+        attendance(calendar, recent, enrolments, counts, 0, names, last);
     AttendanceFigure sinceStart =
-        before.isBefore(first)
+        since.isEmpty()
             ? new AttendanceFigure(AttendanceRates.empty(DateRange.of(first)), List.of())
-            : attendance(calendar, new DateRange(first, before), enrolments, marks, names, last);
+            : attendance(calendar, since.get(), enrolments, counts, 1, names, last);
 
     List<CountedLearner> ready = new ArrayList<>();
     List<CountedLearner> onTrack = new ArrayList<>();
@@ -215,31 +227,182 @@ public final class CohortFiguresQuery {
         .list();
   }
 
+  /**
+   * A learner's current marks counted by what they count for, in one window: attended, justified
+   * and unjustified absences, late minutes.
+   */
+  private record Window(int attended, int justified, int unjustified, int late) {}
+
+  /** A learner's counts in the recent window (index 0) and since the start (index 1). */
+  private record Counts(Window[] windows) {}
+
+  /**
+   * Per learner, the current marks on the calendar's working days inside the learner's enrolled
+   * periods, counted in each window ({@link RateRule}'s counting, done by the database): one scan
+   * of the cohort's marks over both windows, each version counting +1 and each version a correction
+   * superseded (the one just below it: versions are contiguous) -1, so no probe per mark for a
+   * newer version; the enrolled periods join as a {@code values} table and the days off (weekends,
+   * holidays, closures) are left out by list.
+   */
+  private static Map<LearnerId, Counts> counts(
+      Handle h,
+      Cohort cohort,
+      CohortCalendar calendar,
+      List<Enrolment> enrolments,
+      DateRange recent,
+      Optional<DateRange> since) {
+    LocalDate from = max(cohort.range().first(), recent.first());
+    LocalDate to = recent.last();
+    if (since.isPresent()) {
+      from = cohort.range().first();
+      to = max(to, since.get().last());
+    }
+    to = min(to, cohort.range().last());
+    List<Object[]> bound = new ArrayList<>();
+    for (Enrolment e : enrolments) {
+      for (DateRange p : e.periods(cohort.range().last())) {
+        if (!p.last().isBefore(from) && !p.first().isAfter(to)) {
+          bound.add(new Object[] {e.learner().value(), p.first(), p.last()});
+        }
+      }
+    }
+    Map<LearnerId, Counts> result = new HashMap<>();
+    if (to.isBefore(from) || bound.isEmpty()) {
+      return result;
+    }
+    List<LocalDate> off = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      if (!calendar.isWorkingDay(d)) {
+        off.add(d);
+      }
+    }
+    // Padded to a few shapes, so that the statement's text repeats from one cohort to the next
+    // (Jdbi parses, and PostgreSQL plans, each new text): periods that match no mark, a day off
+    // listed twice.
+    while (bound.size() % PERIOD_SLOTS != 0) {
+      bound.add(new Object[] {NO_LEARNER, LocalDate.of(2000, 1, 2), LocalDate.of(2000, 1, 1)});
+    }
+    if (off.isEmpty()) {
+      off.add(from.minusDays(1));
+    }
+    while (off.size() % DAY_OFF_SLOTS != 0) {
+      off.add(off.get(0));
+    }
+    List<String> periods = new ArrayList<>();
+    for (int i = 0; i < bound.size(); i++) {
+      periods.add(
+          "(cast(:pl" + i + " as uuid), cast(:pf" + i + " as date), cast(:pt" + i + " as date))");
+    }
+    String window =
+        "sum(case when m.half_day_date between :%1$sf and :%1$st then %2$s else 0 end) as %1$s_%3$s";
+    StringBuilder sums = new StringBuilder();
+    for (String w : List.of("r", "s")) {
+      sums.append(", ").append(String.format(window, w, "m.wt * m.attended", "att"));
+      sums.append(", ").append(String.format(window, w, "m.wt * m.justified", "jus"));
+      sums.append(", ").append(String.format(window, w, "m.wt * m.unjustified", "unj"));
+      sums.append(", ").append(String.format(window, w, "m.wt * m.late_minutes", "late"));
+    }
+    String marks =
+        "select %1$s.learner_id, %1$s.half_day_date, %1$s.late_minutes, %2$s as wt, "
+            + category("%1$s", Mark.Counts.ATTENDED)
+            + " as attended, "
+            + category("%1$s", Mark.Counts.JUSTIFIED_ABSENCE)
+            + " as justified, "
+            + category("%1$s", Mark.Counts.UNJUSTIFIED_ABSENCE)
+            + " as unjustified";
+    Query q =
+        h.createQuery(
+                "select m.learner_id"
+                    + sums
+                    + " from ("
+                    + String.format(marks, "a", "1")
+                    + " from tremplin_attendance a where a.cohort_id = :cohort"
+                    + " and a.half_day_date between :from and :to"
+                    + " union all "
+                    + String.format(marks, "p", "-1")
+                    + " from tremplin_attendance k join tremplin_attendance p"
+                    + " on p.cohort_id = k.cohort_id and p.half_day_date = k.half_day_date"
+                    + " and p.part = k.part and p.learner_id = k.learner_id"
+                    + " and p.version = k.version - 1"
+                    + " where k.cohort_id = :cohort and k.version > 1"
+                    + " and k.half_day_date between :from and :to) m"
+                    + " join (values "
+                    + String.join(", ", periods)
+                    + ") e (learner_id, first_day, last_day) on e.learner_id = m.learner_id"
+                    + " and m.half_day_date between e.first_day and e.last_day"
+                    + " where m.half_day_date not in (<off>)"
+                    + " group by m.learner_id")
+            .bind("cohort", cohort.id().value())
+            .bind("from", from)
+            .bind("to", to)
+            .bind("rf", recent.first())
+            .bind("rt", recent.last())
+            .bind("sf", since.map(DateRange::first).orElse(LocalDate.MAX))
+            .bind("st", since.map(DateRange::last).orElse(LocalDate.MIN));
+    for (int i = 0; i < bound.size(); i++) {
+      q.bind("pl" + i, bound.get(i)[0])
+          .bind("pf" + i, bound.get(i)[1])
+          .bind("pt" + i, bound.get(i)[2]);
+    }
+    q.bindList("off", off);
+    q.map(
+            (rs, ctx) -> {
+              Window[] w = new Window[2];
+              int i = 0;
+              for (String name : List.of("r", "s")) {
+                w[i++] =
+                    new Window(
+                        rs.getInt(name + "_att"),
+                        rs.getInt(name + "_jus"),
+                        rs.getInt(name + "_unj"),
+                        rs.getInt(name + "_late"));
+              }
+              return Map.entry(learner(rs), new Counts(w));
+            })
+        .forEach(e -> result.put(e.getKey(), e.getValue()));
+    return result;
+  }
+
+  /** 1 when the mark of the row {@code alias} counts as {@code counts}, else 0 (SQL). */
+  private static String category(String alias, Mark.Counts counts) {
+    String names =
+        Arrays.stream(Mark.values())
+            .filter(m -> m.counts() == counts)
+            .map(m -> "'" + m.name() + "'")
+            .collect(Collectors.joining(", "));
+    return "case when " + alias + ".mark in (" + names + ") then 1 else 0 end";
+  }
+
   private static AttendanceFigure attendance(
       CohortCalendar calendar,
       DateRange period,
       List<Enrolment> enrolments,
-      List<AttendanceRecord> marks,
+      Map<LearnerId, Counts> counts,
+      int window,
       Map<LearnerId, CountedLearner> names,
       LocalDate cohortLast) {
-    Map<LearnerId, List<AttendanceRecord>> byLearner = new HashMap<>();
-    for (AttendanceRecord r : marks) {
-      if (period.contains(r.halfDay().date())) {
-        byLearner.computeIfAbsent(r.learner(), k -> new ArrayList<>()).add(r);
-      }
-    }
     AttendanceRates total = AttendanceRates.empty(period);
     List<LearnerRates> lines = new ArrayList<>();
+    NavigableSet<LocalDate> days = calendar.workingDaysIn(period);
     for (Enrolment e : enrolments) {
-      AttendanceRates rates =
-          RateRule.rates(
-              calendar,
-              period,
-              e.periods(cohortLast),
-              byLearner.getOrDefault(e.learner(), List.of()));
-      if (rates.planned() == 0) {
+      List<DateRange> periods = e.periods(cohortLast);
+      int plannedDays = 0;
+      for (LocalDate day : days) {
+        for (DateRange p : periods) {
+          if (p.contains(day)) {
+            plannedDays++;
+            break;
+          }
+        }
+      }
+      if (plannedDays == 0) {
         continue;
       }
+      Counts c = counts.get(e.learner());
+      Window w = c == null ? new Window(0, 0, 0, 0) : c.windows()[window];
+      AttendanceRates rates =
+          new AttendanceRates(
+              period, 2 * plannedDays, w.attended(), w.justified(), w.unjustified(), w.late());
       total = total.plus(rates);
       lines.add(new LearnerRates(names.get(e.learner()), rates));
     }

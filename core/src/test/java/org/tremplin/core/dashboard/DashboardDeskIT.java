@@ -213,6 +213,52 @@ class DashboardDeskIT {
   }
 
   @AllDatabases
+  void correctionsCountByTheirNewestVersionAsTheEngineCountsThem(TestDatabase db) {
+    Fixture x = new Fixture(db);
+    var id = x.f.cohort.id();
+    var attendance = x.f.tremplin.attendance();
+    attendance.correct(
+        x.f.manager,
+        id,
+        new AttendanceEntry(x.learner(1), HalfDay.am(JAN_5), AttendanceMark.of(Mark.PRESENT)),
+        "signed late");
+    attendance.correct(
+        x.f.manager,
+        id,
+        new AttendanceEntry(x.learner(1), HalfDay.am(JAN_5), new AttendanceMark(Mark.LATE, 10)),
+        "arrived at 9:10");
+    attendance.correct(
+        x.f.manager,
+        id,
+        new AttendanceEntry(
+            x.learner(0), HalfDay.pm(JAN_5), AttendanceMark.of(Mark.ABSENT_JUSTIFIED)),
+        "doctor");
+
+    CohortFigures figures = x.f.tremplin.dashboard().figures(x.f.manager, id);
+
+    var recent = figures.recentAttendance().total();
+    assertThat(recent.planned()).isEqualTo(80);
+    assertThat(recent.attended()).isEqualTo(3);
+    assertThat(recent.justifiedAbsences()).isEqualTo(2);
+    assertThat(recent.unjustifiedAbsences()).isZero();
+    assertThat(recent.lateMinutes()).isEqualTo(10);
+    for (var line : figures.recentAttendance().learners()) {
+      assertThat(line.rates())
+          .isEqualTo(
+              attendance.learnerRates(x.f.manager, id, line.learner().learner(), recent.period()));
+    }
+    var since = figures.attendanceSinceStart();
+    for (var line : since.learners()) {
+      assertThat(line.rates())
+          .isEqualTo(
+              attendance.learnerRates(
+                  x.f.manager, id, line.learner().learner(), since.total().period()));
+    }
+    assertThat(since.total().attended()).isEqualTo(4);
+    assertThat(since.total().justifiedAbsences()).isEqualTo(2);
+  }
+
+  @AllDatabases
   void theSchoolsReadinessToleranceDecidesWhoIsOnTrack(TestDatabase db) {
     Fixture x = new Fixture(db);
     RiskThresholds lenient =
