@@ -401,6 +401,33 @@ class ApiPathIT {
     }
   }
 
+  @AllDatabases
+  void theOpenApiDocumentDescribesThePathWithNumberLikeCodesAsText(TestDatabase db) {
+    try (ApiTestServer api = new ApiTestServer(db, 0)) {
+      JsonNode doc = api.get(null, "/api/openapi.json").json();
+      assertThat(doc.at("/paths/~1api~1v1~1caseload/get/operationId").asText())
+          .isEqualTo("listCaseload");
+      for (String operation :
+          List.of(
+              "getInsertionPath",
+              "openBarrier",
+              "changeBarrierStatus",
+              "closeAction",
+              "addReferral",
+              "planImmersion",
+              "recordExit",
+              "addMeeting",
+              "recordMeetingOutcome")) {
+        assertThat(doc.path("paths").findValuesAsText("operationId")).contains(operation);
+      }
+      JsonNode number = doc.at("/components/schemas/Pass/properties/number/example");
+      assertThat(number.isTextual()).as(number.toString()).isTrue();
+      assertThat(number.asText()).isEqualTo("999992500123");
+      assertThat(doc.at("/components/schemas/Exit/properties/rulesVersion/example").asText())
+          .isEqualTo("2024");
+    }
+  }
+
   private static void assertPointer(ApiTestServer.Reply reply, String pointer) {
     reply.problem(400, "BAD_REQUEST");
     assertThat(reply.json().path("errors").findValuesAsText("pointer"))
