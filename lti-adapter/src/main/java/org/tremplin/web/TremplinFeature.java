@@ -536,7 +536,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     context.register(new JwksResource(toolKeys));
     context.register(new HealthResource(database));
     // the REST API, /api/v1 (ADR 0012)
-    ApiComponents.of(tremplin, apiRateLimit, baseUrl).forEach(context::register);
+    ApiComponents.of(tremplin, apiRateLimit, baseUrl, clock).forEach(context::register);
     return true;
   }
 }

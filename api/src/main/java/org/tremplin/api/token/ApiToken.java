@@ -5,12 +5,15 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Grant;
+import org.tremplin.api.access.Role;
 
 /**
  * An API token as stored: what it grants and its life, never its secret. Immutable.
  *
  * @param id its id (public)
  * @param grant the one role and scope it acts with (a school or the network)
+ * @param person for a {@code COACH} token, the actor id of the coach whose caseload it acts on (the
+ *     token acts as that person, ADR 0017); empty for every other role
  * @param label what the operator called it (e.g. "SI de la région"); may be empty
  * @param createdBy the actor id of whoever issued it
  * @param createdAt when it was issued
@@ -20,16 +23,19 @@ import org.tremplin.api.access.Grant;
 public record ApiToken(
     ApiTokenId id,
     Grant grant,
+    String person,
     String label,
     String createdBy,
     Instant createdAt,
     @Nullable Instant expiresAt,
     @Nullable Instant revokedAt) {
   /**
-   * Id, grant, creator and creation time required; the label at most 200 characters.
+   * Id, grant, creator and creation time required; the label at most 200 characters; a person
+   * exactly for a COACH token.
    *
    * @param id the identifier
    * @param grant the grant
+   * @param person the coach's actor id, or empty
    * @param label the label
    * @param createdBy the created by
    * @param createdAt the created at
@@ -39,6 +45,11 @@ public record ApiToken(
   public ApiToken {
     TremplinException.required(id, "token id");
     TremplinException.required(grant, "grant");
+    TremplinException.required(person, "person");
+    TremplinException.check(person.length() <= 200, "token person is longer than 200 characters");
+    TremplinException.check(
+        (grant.role() == Role.COACH) == !person.isBlank(),
+        "a COACH token names its coach (person), and only a COACH token does");
     TremplinException.required(label, "label");
     TremplinException.check(label.length() <= 200, "token label is longer than 200 characters");
     TremplinException.requiredText(createdBy, "createdBy");

@@ -12,7 +12,8 @@ import org.tremplin.api.access.Scope;
  * the token's school (or the network for a network token); a token other than {@code ADMIN} needs a
  * network-wide administrator, so that a school's administrator cannot mint a manager's access to
  * learner files. A token's role is {@code ADMIN}, {@code MANAGER} or {@code TRAINER}, its scope a
- * school or the network.
+ * school or the network; or {@code COACH} of one school, naming the coach (a person's actor id)
+ * whose caseload it reaches: such a token acts as that coach (ADR 0017).
  *
  * <p>Implementations are thread-safe.
  */
@@ -29,7 +30,26 @@ public interface ApiTokenService {
    *     a role or scope a token may not have, or an expiry that is not in the future; {@code
    *     SCHOOL_NOT_FOUND}
    */
-  IssuedToken create(Actor actor, Grant grant, String label, @Nullable Instant expiresAt);
+  default IssuedToken create(Actor actor, Grant grant, String label, @Nullable Instant expiresAt) {
+    return create(actor, grant, "", label, expiresAt);
+  }
+
+  /**
+   * Issues a token, a {@code COACH} token naming its coach.
+   *
+   * @param actor who issues it
+   * @param grant what it grants
+   * @param person for a {@code COACH} grant (of one school), the coach's actor id whose caseload
+   *     the token reaches; empty for every other role
+   * @param label a name for people (may be empty)
+   * @param expiresAt when it stops being accepted; null for never
+   * @return the issued token
+   * @throws org.tremplin.api.TremplinException {@code ACCESS_DENIED}; {@code INVALID_ARGUMENT} for
+   *     a role or scope a token may not have, a COACH token without its person (or a person on
+   *     another role), or an expiry that is not in the future; {@code SCHOOL_NOT_FOUND}
+   */
+  IssuedToken create(
+      Actor actor, Grant grant, String person, String label, @Nullable Instant expiresAt);
 
   /**
    * Revokes a token: it is refused from now on. Revoking a revoked token changes nothing.
@@ -54,9 +74,9 @@ public interface ApiTokenService {
   List<ApiToken> list(Actor actor, Scope scope);
 
   /**
-   * The actor a presented token acts as (id {@code token:<id>}, the token's grant), when it is
-   * well-formed, known, not revoked and not expired. The comparison takes the same time whatever
-   * the secret presented.
+   * The actor a presented token acts as (id {@code token:<id>}, or for a COACH token its coach's
+   * actor id; the token's grant), when it is well-formed, known, not revoked and not expired. The
+   * comparison takes the same time whatever the secret presented.
    *
    * @param presented the presented
    * @return the actor a presented token acts as (id {@code token:<id>}, the token's grant), when it

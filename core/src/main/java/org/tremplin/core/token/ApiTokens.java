@@ -44,8 +44,12 @@ public final class ApiTokens implements ApiTokenService {
   /** What every token starts with (so that secret scanners and people recognise one). */
   public static final String PREFIX = "tremplin_";
 
-  /** Roles a token may carry: none that a scope of school or network would widen. */
-  static final Set<Role> TOKEN_ROLES = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.TRAINER);
+  /**
+   * Roles a token may carry: none that a scope of school or network would widen (a COACH token is
+   * narrowed to its coach's caseload by acting as that coach, ADR 0017).
+   */
+  static final Set<Role> TOKEN_ROLES =
+      EnumSet.of(Role.ADMIN, Role.MANAGER, Role.TRAINER, Role.COACH);
 
   private static final Pattern FORMAT =
       Pattern.compile("tremplin_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
@@ -81,15 +85,25 @@ public final class ApiTokens implements ApiTokenService {
   }
 
   @Override
-  public IssuedToken create(Actor actor, Grant grant, String label, @Nullable Instant expiresAt) {
+  public IssuedToken create(
+      Actor actor, Grant grant, String person, String label, @Nullable Instant expiresAt) {
     TremplinException.required(actor, "actor");
     TremplinException.required(grant, "grant");
+    TremplinException.required(person, "person");
     TremplinException.required(label, "label");
     Target target = target(grant.scope());
     access.check(actor, Operation.API_TOKEN_ADMIN, target);
     TremplinException.check(
         TOKEN_ROLES.contains(grant.role()),
         "a token may not carry the role " + grant.role() + " (only " + TOKEN_ROLES + ")");
+    TremplinException.check(
+        grant.role() != Role.COACH || grant.scope() instanceof Scope.OfSchool,
+        "a COACH token's scope is one school, not the network");
+    TremplinException.check(
+        (grant.role() == Role.COACH) == !person.isBlank(),
+        "a COACH token names its coach (--person), and only a COACH token does");
+    TremplinException.check(
+        person.strip().length() <= 200, "a token's person is longer than 200 characters");
     if (grant.role() != Role.ADMIN) {
       // a school's administrator has no learner files: it may not mint a manager's access
       access.check(actor, Operation.API_TOKEN_ADMIN, new Target.OfNetwork());
@@ -104,7 +118,8 @@ public final class ApiTokens implements ApiTokenService {
     byte[] bytes = new byte[SECRET_BYTES];
     random.nextBytes(bytes);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    ApiToken token = new ApiToken(id, grant, label.strip(), actor.id(), now, expiresAt, null);
+    ApiToken token =
+        new ApiToken(id, grant, person.strip(), label.strip(), actor.id(), now, expiresAt, null);
     database.inTransaction(
         h -> {
           store.insert(token, HexFormat.of().formatHex(sha256(secret)));
@@ -148,7 +163,10 @@ public final class ApiTokens implements ApiTokenService {
     if (!matches || stored.isEmpty() || !stored.get().token().activeAt(clock.instant())) {
       throw invalid();
     }
-    return new Actor("token:" + id, List.of(stored.get().token().grant()));
+    ApiToken token = stored.get().token();
+    // a coach's token acts as the coach: the access rules reach their caseload by their id
+    return new Actor(
+        token.person().isEmpty() ? "token:" + id : token.person(), List.of(token.grant()));
   }
 
   private TokenStore.Stored stored(ApiTokenId id) {

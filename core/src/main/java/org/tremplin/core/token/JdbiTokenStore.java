@@ -20,7 +20,7 @@ import org.tremplin.core.internal.Database;
 /** {@link TokenStore} on JDBC (table {@code tremplin_api_token}). Thread-safe. */
 final class JdbiTokenStore implements TokenStore {
   private static final String COLUMNS =
-      "id, secret_hash, role, school_id, label, created_by, created_at, expires_at, revoked_at";
+      "id, secret_hash, role, school_id, person, label, created_by, created_at, expires_at, revoked_at";
 
   private static final RowMapper<Stored> MAPPER =
       (rs, ctx) -> new Stored(token(rs), rs.getString("secret_hash"));
@@ -36,9 +36,9 @@ final class JdbiTokenStore implements TokenStore {
     jdbi.useHandle(
         h ->
             h.createUpdate(
-                    "insert into tremplin_api_token (id, secret_hash, role, school_id, label,"
+                    "insert into tremplin_api_token (id, secret_hash, role, school_id, person, label,"
                         + " created_by, created_at, expires_at)"
-                        + " values (:id, :hash, :role, cast(:school as uuid), :label, :by, :at,"
+                        + " values (:id, :hash, :role, cast(:school as uuid), :person, :label, :by, :at,"
                         // cast: a network token's null is untyped, which PostgreSQL takes for text
                         + " :expires)")
                 .bind("id", token.id().value())
@@ -47,6 +47,7 @@ final class JdbiTokenStore implements TokenStore {
                 .bind(
                     "school",
                     token.grant().scope() instanceof Scope.OfSchool s ? s.school().value() : null)
+                .bind("person", token.person())
                 .bind("label", token.label())
                 .bind("by", token.createdBy())
                 .bind("at", Database.timestamp(token.createdAt()))
@@ -112,6 +113,7 @@ final class JdbiTokenStore implements TokenStore {
     return new ApiToken(
         new ApiTokenId(rs.getObject("id", UUID.class)),
         new Grant(Role.valueOf(rs.getString("role")), scope),
+        rs.getString("person"),
         rs.getString("label"),
         rs.getString("created_by"),
         Database.instant(rs, "created_at"),

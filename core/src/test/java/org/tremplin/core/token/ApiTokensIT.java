@@ -71,7 +71,13 @@ class ApiTokensIT {
     assertThat(issued.toString()).doesNotContain(issued.secret());
     assertThat(actor.id()).isEqualTo("token:" + issued.token().id());
     assertThat(actor.grants()).containsExactly(managerOf(s.school()));
-    String secretPart = issued.secret().substring(issued.secret().lastIndexOf('_') + 1);
+    // the secret is what follows tremplin_<id>_ (base64url: it may itself contain '_')
+    String secretPart =
+        issued
+            .secret()
+            .substring(
+                (ApiTokens.PREFIX + issued.token().id().value().toString().replace("-", "") + "_")
+                    .length());
     for (String column :
         List.of("secret_hash", "label", "created_by", "role", "cast(id as varchar(64))")) {
       assertThat(s.column(column))
@@ -224,5 +230,53 @@ class ApiTokensIT {
         .extracting(ApiToken::id)
         .contains(elsewhere.token().id())
         .hasSize(3);
+  }
+
+  @AllDatabases
+  void aCoachTokenActsAsItsCoachInItsSchoolAndNeedsExactlyItsPerson(TestDatabase db) {
+    Setup s = setup(db);
+    Grant coach = new Grant(Role.COACH, new Scope.OfSchool(s.school().id()));
+
+    IssuedToken issued =
+        s.tremplin().tokens().create(OPERATOR, coach, " lti:coach-7 ", "agenda du CIP", null);
+
+    Actor actor = s.tremplin().tokens().authenticate(issued.secret());
+    assertThat(actor.id()).isEqualTo("lti:coach-7");
+    assertThat(actor.grants()).containsExactly(coach);
+    assertThat(s.tremplin().tokens().list(OPERATOR, new Scope.OfSchool(s.school().id())))
+        .singleElement()
+        .satisfies(t -> assertThat(t.person()).isEqualTo("lti:coach-7"));
+    // every other token still acts as itself
+    IssuedToken manager = s.tremplin().tokens().create(OPERATOR, managerOf(s.school()), "", null);
+    assertThat(s.tremplin().tokens().authenticate(manager.secret()).id())
+        .isEqualTo("token:" + manager.token().id());
+    assertThat(s.column("person")).containsExactlyInAnyOrder("lti:coach-7", "");
+  }
+
+  @AllDatabases
+  void aCoachTokenWithoutItsPersonOverTheNetworkOrAPersonOnAnotherRoleIsRefused(TestDatabase db) {
+    Setup s = setup(db);
+    Grant coach = new Grant(Role.COACH, new Scope.OfSchool(s.school().id()));
+    Actor schoolAdmin = Actor.of("school-admin", Role.ADMIN, new Scope.OfSchool(s.school().id()));
+
+    assertThatThrownBy(() -> s.tremplin().tokens().create(OPERATOR, coach, "", null))
+        .extracting(e -> ((TremplinException) e).code())
+        .isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    assertThatThrownBy(
+            () ->
+                s.tremplin()
+                    .tokens()
+                    .create(
+                        OPERATOR, new Grant(Role.COACH, new Scope.Network()), "coach", "", null))
+        .extracting(e -> ((TremplinException) e).code())
+        .isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    assertThatThrownBy(
+            () -> s.tremplin().tokens().create(OPERATOR, managerOf(s.school()), "coach", "", null))
+        .extracting(e -> ((TremplinException) e).code())
+        .isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    assertThatThrownBy(() -> s.tremplin().tokens().create(schoolAdmin, coach, "coach", "", null))
+        .extracting(e -> ((TremplinException) e).code())
+        .isEqualTo(ErrorCode.ACCESS_DENIED);
+    assertThat(s.rows("select count(*) from tremplin_api_token")).isZero();
   }
 }

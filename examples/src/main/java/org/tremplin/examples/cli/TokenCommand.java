@@ -61,7 +61,8 @@ public final class TokenCommand implements Runnable {
   enum TokenRole {
     ADMIN,
     MANAGER,
-    TRAINER
+    TRAINER,
+    COACH
   }
 
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,5})([dhDH])");
@@ -128,8 +129,9 @@ public final class TokenCommand implements Runnable {
   }
 
   /**
-   * {@code token create --school ID|NAME|--network --role ROLE [--expires DATE|DURATION] [--label
-   * TEXT]}.
+   * {@code token create --school ID|NAME|--network --role ROLE [--person ACTOR-ID] [--expires
+   * DATE|DURATION] [--label TEXT]}; a COACH token is of one school and names its coach with {@code
+   * --person} (ADR 0017).
    */
   @Command(
       name = "create",
@@ -149,6 +151,9 @@ public final class TokenCommand implements Runnable {
     @Option(names = "--role", required = true, paramLabel = "ROLE")
     TokenRole role = TokenRole.ADMIN;
 
+    @Option(names = "--person", paramLabel = "ACTOR-ID")
+    String person = "";
+
     @Option(names = "--expires", paramLabel = "DATE|DURATION")
     @Nullable String expires;
 
@@ -163,6 +168,11 @@ public final class TokenCommand implements Runnable {
       Messages m = lang.messages();
       if ((school == null) == !network) {
         throw new UsageException(m.get("token.scopeRequired"));
+      }
+      if ((role == TokenRole.COACH) == person.isBlank()
+          || (role == TokenRole.COACH && network)
+          || person.strip().length() > 200) {
+        throw new UsageException(m.get("token.coach.person"));
       }
       if (label.strip().length() > 200) {
         throw new UsageException(m.get("token.badLabel"));
@@ -181,6 +191,7 @@ public final class TokenCommand implements Runnable {
               .create(
                   Installation.operator(),
                   new Grant(Role.valueOf(role.name()), scope),
+                  person.strip(),
                   label,
                   expiresAt);
       List<School> schools = installation.tremplin().schools().list();

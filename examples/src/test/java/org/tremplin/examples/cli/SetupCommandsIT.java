@@ -155,6 +155,37 @@ class SetupCommandsIT {
   }
 
   @Test
+  void aCoachTokenNamesItsCoachAndActsAsThem() throws Exception {
+    String config = config();
+    inProcess(config, "school", "add", "--name", "École du Web 93", "--departement", "93");
+
+    JarRun created =
+        inProcess(
+            config,
+            "token",
+            "create",
+            "--school",
+            "École du Web 93",
+            "--role",
+            "coach",
+            "--person",
+            "lti:cip-1",
+            "--lang",
+            "en");
+
+    assertThat(created.exitCode()).as(created.stderr()).isZero();
+    assertThat(created.outputLines().get(0)).contains(" created: COACH, school École du Web 93");
+    DataSource ds = Tremplin.dataSource("jdbc:h2:file:" + dir.resolve("tremplin"), "sa", "");
+    try (Tremplin tremplin = Tremplin.create(ds, Clock.systemUTC())) {
+      Actor actor = tremplin.tokens().authenticate(tokenLine(created));
+      assertThat(actor.id()).isEqualTo("lti:cip-1");
+      assertThat(actor.grants())
+          .singleElement()
+          .satisfies(g -> assertThat(g.role()).isEqualTo(org.tremplin.api.access.Role.COACH));
+    }
+  }
+
+  @Test
   void badTokenArgumentsExitWith2AndOneLineInTheRunsLanguage() throws Exception {
     String config = config();
     inProcess(config, "school", "add", "--name", "École du Web 93", "--departement", "93");
@@ -190,6 +221,23 @@ class SetupCommandsIT {
     JarRun unknownSchool =
         inProcess(
             config, "token", "create", "--school", "Nowhere", "--role", "admin", "--lang", "en");
+    JarRun coachWithoutPerson =
+        inProcess(config, "token", "create", "--school", "École du Web 93", "--role", "coach");
+    JarRun coachOfTheNetwork =
+        inProcess(
+            config, "token", "create", "--network", "--role", "coach", "--person", "lti:cip-1");
+    JarRun personOfAManager =
+        inProcess(
+            config,
+            "token",
+            "create",
+            "--network",
+            "--role",
+            "manager",
+            "--person",
+            "lti:cip-1",
+            "--lang",
+            "en");
     JarRun badId = inProcess(config, "token", "revoke", "abc");
     JarRun unknownId =
         inProcess(
@@ -206,7 +254,7 @@ class SetupCommandsIT {
     assertThat(learner.errorLines())
         .containsExactly(
             "tremplin token create: --role learner : valeur invalide (au choix : admin, manager,"
-                + " trainer)");
+                + " trainer, coach)");
     assertThat(badExpiry.errorLines())
         .singleElement()
         .asString()
@@ -225,9 +273,29 @@ class SetupCommandsIT {
         .containsExactly(
             "tremplin token revoke: 00000000-0000-0000-0000-000000000000: no token has this id"
                 + " (see token list)");
+    for (JarRun r : List.of(coachWithoutPerson, coachOfTheNetwork)) {
+      assertThat(r.errorLines())
+          .singleElement()
+          .asString()
+          .startsWith("tremplin token create: un jeton COACH est celui d’un·e conseiller·ère");
+    }
+    assertThat(personOfAManager.errorLines())
+        .singleElement()
+        .asString()
+        .startsWith("tremplin token create: a COACH token is one coach's in one school");
     for (JarRun r :
         List.of(
-            noScope, bothScopes, learner, badExpiry, pastExpiry, unknownSchool, badId, unknownId)) {
+            noScope,
+            bothScopes,
+            learner,
+            badExpiry,
+            pastExpiry,
+            unknownSchool,
+            coachWithoutPerson,
+            coachOfTheNetwork,
+            personOfAManager,
+            badId,
+            unknownId)) {
       assertThat(r.exitCode()).as(r.stderr()).isEqualTo(2);
       assertThat(r.stdout()).isEmpty();
     }

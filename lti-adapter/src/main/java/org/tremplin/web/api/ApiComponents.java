@@ -1,11 +1,14 @@
 package org.tremplin.web.api;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.tremplin.core.Tremplin;
 import org.tremplin.web.api.alert.AlertsApiResource;
 import org.tremplin.web.api.attendance.AttendanceApiResource;
+import org.tremplin.web.api.coaching.CaseloadApiResource;
+import org.tremplin.web.api.coaching.MeetingsApiResource;
 import org.tremplin.web.api.cohort.CohortsResource;
 import org.tremplin.web.api.evidence.EvidenceApiResource;
 import org.tremplin.web.api.frame.ApiGuard;
@@ -15,6 +18,11 @@ import org.tremplin.web.api.learner.LearnersResource;
 import org.tremplin.web.api.report.CohortReportsResource;
 import org.tremplin.web.api.report.NetworkReportsResource;
 import org.tremplin.web.api.report.SchoolReportsResource;
+import org.tremplin.web.api.path.ActionPlanApiResource;
+import org.tremplin.web.api.path.BarriersApiResource;
+import org.tremplin.web.api.path.ExitApiResource;
+import org.tremplin.web.api.path.ImmersionsApiResource;
+import org.tremplin.web.api.path.InsertionApiResource;
 import org.tremplin.web.api.school.SchoolsResource;
 
 /**
@@ -50,7 +58,14 @@ public final class ApiComponents {
         AlertsApiResource.class,
         SchoolReportsResource.class,
         CohortReportsResource.class,
-        NetworkReportsResource.class);
+        NetworkReportsResource.class,
+        InsertionApiResource.class,
+        BarriersApiResource.class,
+        ActionPlanApiResource.class,
+        ImmersionsApiResource.class,
+        ExitApiResource.class,
+        MeetingsApiResource.class,
+        CaseloadApiResource.class);
   }
 
   /**
@@ -59,9 +74,10 @@ public final class ApiComponents {
    * @param tremplin the engine
    * @param rateLimit requests per minute per token, 0 for no limit
    * @param baseUrl the tool's public URL (the OpenAPI document's server)
+   * @param clock the clock read for "today" and "now" (insertion path, meetings)
    * @return the providers and resources to register
    */
-  public static List<Object> of(Tremplin tremplin, int rateLimit, URI baseUrl) {
+  public static List<Object> of(Tremplin tremplin, int rateLimit, URI baseUrl, Clock clock) {
     List<Object> components = new ArrayList<>();
     components.add(new ApiGuard(tremplin.tokens(), new RateLimiter(rateLimit)));
     components.add(new ProblemMapper());
@@ -73,7 +89,14 @@ public final class ApiComponents {
     components.add(new AlertsApiResource(tremplin));
     components.add(new SchoolReportsResource(tremplin));
     components.add(new CohortReportsResource(tremplin));
-    components.add(new NetworkReportsResource(tremplin));
+    components.add(new NetworkReportsResource(tremplin),
+    components.add(new InsertionApiResource(tremplin, clock));
+    components.add(new BarriersApiResource(tremplin, clock));
+    components.add(new ActionPlanApiResource(tremplin, clock));
+    components.add(new ImmersionsApiResource(tremplin));
+    components.add(new ExitApiResource(tremplin));
+    components.add(new MeetingsApiResource(tremplin, clock));
+    components.add(new CaseloadApiResource(tremplin));
     if (swaggerPresent()) {
       components.add(new OpenApiResource(baseUrl));
     }

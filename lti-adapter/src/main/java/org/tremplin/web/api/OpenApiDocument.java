@@ -67,8 +67,9 @@ public final class OpenApiDocument {
                     .title("Tremplin REST API")
                     .version("v1")
                     .description(
-                        "Schools, cohorts, learners, enrolments, attendance, evidence, readiness and"
-                            + " alerts of Tremplin, over"
+                        "Schools, cohorts, learners, enrolments, attendance, evidence, readiness,"
+                            + " alerts, insertion paths, coaching meetings and exits of Tremplin,"
+                            + " over"
                             + " the same services and access rules as the pages. Bearer API tokens"
                             + " (tremplin token create); cursor paging (limit, cursor, Link"
                             + " rel=next); ETag on reads, If-Match required on updates; errors as"
