@@ -89,7 +89,7 @@ public final class ApiComponents {
     components.add(new AlertsApiResource(tremplin));
     components.add(new SchoolReportsResource(tremplin));
     components.add(new CohortReportsResource(tremplin));
-    components.add(new NetworkReportsResource(tremplin),
+    components.add(new NetworkReportsResource(tremplin));
     components.add(new InsertionApiResource(tremplin, clock));
     components.add(new BarriersApiResource(tremplin, clock));
     components.add(new ActionPlanApiResource(tremplin, clock));
