@@ -15,14 +15,14 @@ import org.tremplin.web.api.frame.ApiGuard;
 import org.tremplin.web.api.frame.ProblemMapper;
 import org.tremplin.web.api.frame.RateLimiter;
 import org.tremplin.web.api.learner.LearnersResource;
-import org.tremplin.web.api.report.CohortReportsResource;
-import org.tremplin.web.api.report.NetworkReportsResource;
-import org.tremplin.web.api.report.SchoolReportsResource;
 import org.tremplin.web.api.path.ActionPlanApiResource;
 import org.tremplin.web.api.path.BarriersApiResource;
 import org.tremplin.web.api.path.ExitApiResource;
 import org.tremplin.web.api.path.ImmersionsApiResource;
 import org.tremplin.web.api.path.InsertionApiResource;
+import org.tremplin.web.api.report.CohortReportsResource;
+import org.tremplin.web.api.report.NetworkReportsResource;
+import org.tremplin.web.api.report.SchoolReportsResource;
 import org.tremplin.web.api.school.SchoolsResource;
 
 /**
