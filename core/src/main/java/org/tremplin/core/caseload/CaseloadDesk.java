@@ -189,6 +189,7 @@ public final class CaseloadDesk {
     TremplinException.required(actor, "actor");
     List<LearnerId> ids = referents.caseload(actor, actor.id());
     Map<LearnerId, Latest> latest = latestCohorts(ids);
+    Map<LearnerId, Learner> found = learners.byIds(latest.keySet());
     List<CaseMember> members = new ArrayList<>();
     for (LearnerId id : ids) {
       Latest last = latest.get(id);
@@ -198,7 +199,11 @@ public final class CaseloadDesk {
       Cohort cohort = cohorts.cohort(last.cohort());
       Target target = new Target.OfLearner(cohort.school(), cohort.id(), id, actor.id());
       if (access.allows(actor, Operation.INSERTION_WRITE, target)) {
-        members.add(new CaseMember(learners.learner(id), cohort, actor.id(), last.enrolled()));
+        Learner learner = found.get(id);
+        if (learner == null) {
+          throw new TremplinException(ErrorCode.LEARNER_NOT_FOUND, "no learner with id " + id);
+        }
+        members.add(new CaseMember(learner, cohort, actor.id(), last.enrolled()));
       }
     }
     return List.copyOf(members);
