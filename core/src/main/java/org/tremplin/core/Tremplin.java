@@ -290,7 +290,15 @@ public final class Tremplin implements AutoCloseable {
                 contractRules),
             access,
             clock);
-    this.caseloads = new CaseloadDesk(database, cohorts, learners, referents, access);
+    this.caseloads =
+        new CaseloadDesk(
+            database,
+            cohorts,
+            learners,
+            referents,
+            access,
+            new CaseloadDesk.Stores(
+                alertStore, new JdbiMeetings(jdbi), contracts, passes, contractRules, privacy));
     templates.installBuiltIns();
   }
 

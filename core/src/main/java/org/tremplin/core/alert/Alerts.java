@@ -1,6 +1,7 @@
 package org.tremplin.core.alert;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,4 +62,13 @@ public interface Alerts {
    * @param at the instant
    */
   void putThresholds(SchoolId school, String document, String by, Instant at);
+
+  /**
+   * The unresolved alerts of these learners, in any cohort, each learner's by raised day then
+   * situation (the caseload's one read).
+   *
+   * @param learners the learners
+   * @return their unresolved alerts; empty when none
+   */
+  List<Alert> unresolvedOf(Collection<LearnerId> learners);
 }

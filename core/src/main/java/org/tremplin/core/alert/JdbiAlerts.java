@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,6 +74,22 @@ public final class JdbiAlerts implements Alerts {
                         + " where learner_id = :learner and status <> 'RESOLVED'"
                         + " order by raised_on, situation")
                 .bind("learner", learner.value())
+                .map((rs, ctx) -> alert(rs))
+                .list());
+  }
+
+  @Override
+  public List<Alert> unresolvedOf(Collection<LearnerId> learners) {
+    if (learners.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    SELECT
+                        + " where learner_id in (<learners>) and status <> 'RESOLVED'"
+                        + " order by learner_id, raised_on, situation")
+                .bindList("learners", learners.stream().map(LearnerId::value).distinct().toList())
                 .map((rs, ctx) -> alert(rs))
                 .list());
   }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,6 +101,22 @@ public final class JdbiMeetings implements Meetings {
                         + " order by planned_for, id")
                 .bind("cohort", cohort.value())
                 .bind("learner", learner.value())
+                .map((rs, ctx) -> meeting(rs))
+                .list());
+  }
+
+  @Override
+  public List<CoachingMeeting> byLearners(Collection<LearnerId> learners) {
+    if (learners.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    SELECT
+                        + " where learner_id in (<learners>)"
+                        + " order by learner_id, planned_for, id")
+                .bindList("learners", learners.stream().map(LearnerId::value).distinct().toList())
                 .map((rs, ctx) -> meeting(rs))
                 .list());
   }

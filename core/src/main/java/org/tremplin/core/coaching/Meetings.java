@@ -1,6 +1,7 @@
 package org.tremplin.core.coaching;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.tremplin.api.CohortId;
@@ -52,4 +53,13 @@ public interface Meetings {
    * @return the learner's meetings in the cohort, by planned time
    */
   List<CoachingMeeting> byLearner(CohortId cohort, LearnerId learner);
+
+  /**
+   * The meetings of these learners in any cohort, each learner's by planned time (the caseload's
+   * one read), confidential notes as stored: the caller decides what the reader sees of them.
+   *
+   * @param learners the learners
+   * @return their meetings; empty when none
+   */
+  List<CoachingMeeting> byLearners(Collection<LearnerId> learners);
 }

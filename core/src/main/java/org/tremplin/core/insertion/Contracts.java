@@ -1,6 +1,8 @@
 package org.tremplin.core.insertion;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.contract.ContractAmendment;
@@ -51,4 +53,13 @@ public interface Contracts {
    * @return the learner's contract with every amendment; empty when none is stored
    */
   Optional<InsertionContract> find(LearnerId learner);
+
+  /**
+   * The contracts of these learners with every amendment, by learner (the caseload's one read per
+   * table); learners without one are absent.
+   *
+   * @param learners the learners
+   * @return their contracts with every amendment, by learner
+   */
+  Map<LearnerId, InsertionContract> findAll(Collection<LearnerId> learners);
 }

@@ -2,8 +2,13 @@ package org.tremplin.core.insertion;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.tremplin.api.LearnerId;
@@ -102,6 +107,60 @@ public final class JdbiContracts implements Contracts {
                             SuspensionRows.of(h, learner, SuspensionRows.Subject.CONTRACT),
                             rs.getString("extension_reason")))
                 .findOne());
+  }
+
+  @Override
+  public Map<LearnerId, InsertionContract> findAll(Collection<LearnerId> learners) {
+    if (learners.isEmpty()) {
+      return Map.of();
+    }
+    List<UUID> ids = learners.stream().map(LearnerId::value).distinct().toList();
+    return jdbi.withHandle(
+        h -> {
+          Map<LearnerId, List<ContractAmendment>> renewals = new HashMap<>();
+          h.createQuery(
+                  "select learner_id, signed_on, new_end, weekly_hours from"
+                      + " tremplin_contract_renewal where learner_id in (<ids>)"
+                      + " order by learner_id, seq")
+              .bindList("ids", ids)
+              .map(
+                  (rs, ctx) ->
+                      Map.entry(
+                          new LearnerId(rs.getObject("learner_id", UUID.class)),
+                          new ContractAmendment(
+                              rs.getObject("signed_on", LocalDate.class),
+                              rs.getObject("new_end", LocalDate.class),
+                              rs.getInt("weekly_hours"))))
+              .forEach(
+                  e ->
+                      renewals
+                          .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                          .add(e.getValue()));
+          Map<LearnerId, List<Suspension>> suspensions =
+              SuspensionRows.ofAll(h, ids, SuspensionRows.Subject.CONTRACT);
+          Map<LearnerId, InsertionContract> all = new HashMap<>();
+          h.createQuery(
+                  "select learner_id, structure_kind, starts_on, initial_end, weekly_hours,"
+                      + " extension_reason from tremplin_insertion_contract where learner_id in"
+                      + " (<ids>)")
+              .bindList("ids", ids)
+              .map(
+                  (rs, ctx) -> {
+                    LearnerId learner = new LearnerId(rs.getObject("learner_id", UUID.class));
+                    return Map.entry(
+                        learner,
+                        new InsertionContract(
+                            StructureKind.valueOf(rs.getString("structure_kind")),
+                            rs.getObject("starts_on", LocalDate.class),
+                            rs.getObject("initial_end", LocalDate.class),
+                            rs.getInt("weekly_hours"),
+                            renewals.getOrDefault(learner, List.of()),
+                            suspensions.getOrDefault(learner, List.of()),
+                            rs.getString("extension_reason")));
+                  })
+              .forEach(e -> all.put(e.getKey(), e.getValue()));
+          return all;
+        });
   }
 
   private static List<ContractAmendment> renewals(Handle h, LearnerId learner) {

@@ -2,7 +2,13 @@ package org.tremplin.core.insertion;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.contract.PassIae;
@@ -96,5 +102,51 @@ public final class JdbiPasses implements Passes {
                                             r2.getInt("days_added"), r2.getString("reason")))
                                 .list()))
                 .findOne());
+  }
+
+  @Override
+  public Map<LearnerId, PassIae> findAll(Collection<LearnerId> learners) {
+    if (learners.isEmpty()) {
+      return Map.of();
+    }
+    List<UUID> ids = learners.stream().map(LearnerId::value).distinct().toList();
+    return jdbi.withHandle(
+        h -> {
+          Map<LearnerId, List<PassProlongation>> prolongations = new HashMap<>();
+          h.createQuery(
+                  "select learner_id, days_added, reason from tremplin_pass_prolongation"
+                      + " where learner_id in (<ids>) order by learner_id, seq")
+              .bindList("ids", ids)
+              .map(
+                  (rs, ctx) ->
+                      Map.entry(
+                          new LearnerId(rs.getObject("learner_id", UUID.class)),
+                          new PassProlongation(rs.getInt("days_added"), rs.getString("reason"))))
+              .forEach(
+                  e ->
+                      prolongations
+                          .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                          .add(e.getValue()));
+          Map<LearnerId, List<Suspension>> suspensions =
+              SuspensionRows.ofAll(h, ids, SuspensionRows.Subject.PASS);
+          Map<LearnerId, PassIae> all = new HashMap<>();
+          h.createQuery(
+                  "select learner_id, pass_number, starts_on from tremplin_pass_iae"
+                      + " where learner_id in (<ids>)")
+              .bindList("ids", ids)
+              .map(
+                  (rs, ctx) -> {
+                    LearnerId learner = new LearnerId(rs.getObject("learner_id", UUID.class));
+                    return Map.entry(
+                        learner,
+                        new PassIae(
+                            rs.getString("pass_number"),
+                            rs.getObject("starts_on", LocalDate.class),
+                            suspensions.getOrDefault(learner, List.of()),
+                            prolongations.getOrDefault(learner, List.of())));
+                  })
+              .forEach(e -> all.put(e.getKey(), e.getValue()));
+          return all;
+        });
   }
 }

@@ -1,6 +1,8 @@
 package org.tremplin.core.insertion;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.contract.PassIae;
@@ -52,4 +54,13 @@ public interface Passes {
    * @return the learner's PASS with every amendment; empty when none is stored
    */
   Optional<PassIae> find(LearnerId learner);
+
+  /**
+   * The PASS IAEs of these learners with every amendment, by learner (the caseload's one read per
+   * table); learners without one are absent.
+   *
+   * @param learners the learners
+   * @return their PASS IAEs with every amendment, by learner
+   */
+  Map<LearnerId, PassIae> findAll(Collection<LearnerId> learners);
 }

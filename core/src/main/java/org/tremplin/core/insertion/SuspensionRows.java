@@ -2,7 +2,11 @@ package org.tremplin.core.insertion;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.calendar.DateRange;
@@ -37,6 +41,27 @@ final class SuspensionRows {
         .bind("by", by)
         .bind("at", Database.timestamp(at))
         .execute();
+  }
+
+  /** The subject's suspensions of these learners, each learner's in order; absent when none. */
+  static Map<LearnerId, List<Suspension>> ofAll(Handle h, List<UUID> learners, Subject subject) {
+    Map<LearnerId, List<Suspension>> all = new HashMap<>();
+    h.createQuery(
+            "select learner_id, first_day, last_day, reason from tremplin_suspension where"
+                + " learner_id in (<learners>) and subject = :subject order by learner_id, seq")
+        .bindList("learners", learners)
+        .bind("subject", subject.name())
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    new LearnerId(rs.getObject("learner_id", UUID.class)),
+                    new Suspension(
+                        new DateRange(
+                            rs.getObject("first_day", LocalDate.class),
+                            rs.getObject("last_day", LocalDate.class)),
+                        rs.getString("reason"))))
+        .forEach(e -> all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return all;
   }
 
   /** The subject's suspensions, in order. */

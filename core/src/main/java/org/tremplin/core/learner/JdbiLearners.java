@@ -92,6 +92,21 @@ public final class JdbiLearners implements Learners {
   }
 
   @Override
+  public List<Learner> findAll(java.util.Collection<LearnerId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select id, school_id, given_name, family_name from tremplin_learner"
+                        + " where id in (<ids>)")
+                .bindList("ids", ids.stream().map(LearnerId::value).distinct().toList())
+                .map(LEARNER)
+                .list());
+  }
+
+  @Override
   public void appendEvent(CohortId cohort, LearnerId learner, int seq, EnrolmentEvent e) {
     jdbi.useHandle(
         h ->

@@ -42,6 +42,14 @@ public interface Learners {
   Optional<Learner> find(LearnerId id);
 
   /**
+   * The learners with these ids, in one read; ids without a learner are absent.
+   *
+   * @param ids the identifiers
+   * @return the learners found, in no particular order
+   */
+  java.util.List<Learner> findAll(java.util.Collection<LearnerId> ids);
+
+  /**
    * Appends an event as number {@code seq} (1-based); fails if that number is taken.
    *
    * @param cohort the cohort

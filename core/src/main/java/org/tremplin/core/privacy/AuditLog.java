@@ -17,6 +17,13 @@ public interface AuditLog {
   void append(AuditEntry entry);
 
   /**
+   * Appends these lines, in order, in one statement.
+   *
+   * @param entries the entries
+   */
+  void appendAll(List<AuditEntry> entries);
+
+  /**
    * A learner's lines, oldest first.
    *
    * @param learner the learner

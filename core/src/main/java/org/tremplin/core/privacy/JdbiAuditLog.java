@@ -3,6 +3,7 @@ package org.tremplin.core.privacy;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.privacy.AuditAction;
 import org.tremplin.api.privacy.AuditEntry;
@@ -34,6 +35,30 @@ public final class JdbiAuditLog implements AuditLog {
                 .bind("learner", e.learner().value())
                 .bind("what", e.what())
                 .execute());
+  }
+
+  @Override
+  public void appendAll(List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    jdbi.useHandle(
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  "insert into tremplin_audit (at, actor_id, action, learner_id, what)"
+                      + " values (:at, :actor, :action, :learner, :what)");
+          for (AuditEntry e : entries) {
+            batch
+                .bind("at", Database.timestamp(e.at()))
+                .bind("actor", e.actor())
+                .bind("action", e.action().name())
+                .bind("learner", e.learner().value())
+                .bind("what", e.what())
+                .add();
+          }
+          batch.execute();
+        });
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -39,6 +41,12 @@ import org.tremplin.core.internal.Database;
  * constant time; a high-entropy secret needs no salt nor a slow hash. Only the hash is stored, so a
  * copy of the database gives no usable token. Every failure to authenticate is {@code
  * TOKEN_INVALID}. Thread-safe.
+ *
+ * <p>{@link #authenticate} keeps the token rows it has read for {@link #RECHECK_AFTER} (ADR 0015):
+ * within that time a request with a known token id costs one SHA-256 and no database read. The
+ * secret is still compared and the expiry still judged against the clock on every request; a token
+ * revoked through this instance is dropped at once, one revoked elsewhere (another node, the
+ * command line) is refused here at most {@link #RECHECK_AFTER} later. Unknown ids are not kept.
  */
 public final class ApiTokens implements ApiTokenService {
   /** What every token starts with (so that secret scanners and people recognise one). */
@@ -56,6 +64,15 @@ public final class ApiTokens implements ApiTokenService {
 
   private static final int SECRET_BYTES = 32;
 
+  /**
+   * How long a token row read from the database is trusted before it is read again: the longest a
+   * revocation made on another node (or by the command line) takes to hold on this one.
+   */
+  public static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
+
+  /** Token rows kept at most; beyond it, the rows older than {@link #RECHECK_AFTER} go. */
+  private static final int KEPT_AT_MOST = 10_000;
+
   /** Compared against when the id is unknown, so that both paths hash and compare. */
   private static final byte[] NO_HASH = new byte[32];
 
@@ -65,6 +82,11 @@ public final class ApiTokens implements ApiTokenService {
   private final AccessRules access;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+
+  /** A token row as read at {@code readAt}, with its hash decoded. */
+  private record Checked(ApiToken token, byte[] hash, Instant readAt) {}
+
+  private final ConcurrentHashMap<ApiTokenId, Checked> checked = new ConcurrentHashMap<>();
 
   /**
    * Over the migrated database.
@@ -132,13 +154,18 @@ public final class ApiTokens implements ApiTokenService {
   public ApiToken revoke(Actor actor, ApiTokenId id) {
     TremplinException.required(actor, "actor");
     TremplinException.required(id, "token id");
-    return database.inTransaction(
-        h -> {
-          ApiToken token = stored(id).token();
-          access.check(actor, Operation.API_TOKEN_ADMIN, target(token.grant().scope()));
-          store.revoke(id, clock.instant(), actor.id());
-          return stored(id).token();
-        });
+    try {
+      return database.inTransaction(
+          h -> {
+            ApiToken token = stored(id).token();
+            access.check(actor, Operation.API_TOKEN_ADMIN, target(token.grant().scope()));
+            store.revoke(id, clock.instant(), actor.id());
+            checked.remove(id);
+            return stored(id).token();
+          });
+    } finally {
+      checked.remove(id); // again once committed: a request may have read the row meanwhile
+    }
   }
 
   @Override
@@ -157,16 +184,38 @@ public final class ApiTokens implements ApiTokenService {
       throw invalid();
     }
     ApiTokenId id = new ApiTokenId(uuid(m.group(1)));
-    Optional<TokenStore.Stored> stored = database.read(h -> store.find(id));
-    byte[] expected = stored.map(s -> HexFormat.of().parseHex(s.secretHash())).orElse(NO_HASH);
-    boolean matches = MessageDigest.isEqual(sha256(m.group(2)), expected);
-    if (!matches || stored.isEmpty() || !stored.get().token().activeAt(clock.instant())) {
+    Instant now = clock.instant();
+    Checked known = checked.get(id);
+    if (known == null
+        || now.isBefore(known.readAt())
+        || !now.isBefore(known.readAt().plus(RECHECK_AFTER))) {
+      Optional<TokenStore.Stored> stored = database.read(h -> store.find(id));
+      if (stored.isEmpty()) {
+        MessageDigest.isEqual(sha256(m.group(2)), NO_HASH); // the same work as a known id
+        throw invalid();
+      }
+      known =
+          new Checked(
+              stored.get().token(), HexFormat.of().parseHex(stored.get().secretHash()), now);
+      keep(id, known, now);
+    }
+    if (!MessageDigest.isEqual(sha256(m.group(2)), known.hash()) || !known.token().activeAt(now)) {
       throw invalid();
     }
-    ApiToken token = stored.get().token();
+    ApiToken token = known.token();
     // a coach's token acts as the coach: the access rules reach their caseload by their id
     return new Actor(
         token.person().isEmpty() ? "token:" + id : token.person(), List.of(token.grant()));
+  }
+
+  private void keep(ApiTokenId id, Checked row, Instant now) {
+    if (checked.size() >= KEPT_AT_MOST) {
+      checked.values().removeIf(c -> !now.isBefore(c.readAt().plus(RECHECK_AFTER)));
+      if (checked.size() >= KEPT_AT_MOST) {
+        checked.clear();
+      }
+    }
+    checked.put(id, row);
   }
 
   private TokenStore.Stored stored(ApiTokenId id) {

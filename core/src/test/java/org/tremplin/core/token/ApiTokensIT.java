@@ -114,6 +114,44 @@ class ApiTokensIT {
   }
 
   @AllDatabases
+  void aRevocationHoldsAtOnceOnTheRevokingNodeAndOnAnotherNodeOnceItsCheckIsStale(TestDatabase db) {
+    Setup s = setup(db);
+    MutableClock otherClock = new MutableClock(NOW);
+    Tremplin other = Tremplin.create(s.dataSource(), otherClock);
+    IssuedToken issued = s.tremplin().tokens().create(OPERATOR, managerOf(s.school()), "", null);
+    s.tremplin().tokens().authenticate(issued.secret());
+    other.tokens().authenticate(issued.secret()); // both nodes now keep the row
+
+    s.tremplin().tokens().revoke(OPERATOR, issued.token().id());
+
+    assertThatThrownBy(() -> s.tremplin().tokens().authenticate(issued.secret()))
+        .extracting(e -> ((TremplinException) e).code())
+        .isEqualTo(ErrorCode.TOKEN_INVALID);
+    otherClock.advance(ApiTokens.RECHECK_AFTER.minusMillis(1));
+    assertThat(other.tokens().authenticate(issued.secret()).id())
+        .isEqualTo("token:" + issued.token().id());
+    otherClock.advance(Duration.ofMillis(1));
+    assertThatThrownBy(() -> other.tokens().authenticate(issued.secret()))
+        .extracting(e -> ((TremplinException) e).code())
+        .isEqualTo(ErrorCode.TOKEN_INVALID);
+  }
+
+  @AllDatabases
+  void aKeptTokenRowStillRefusesAWrongSecret(TestDatabase db) {
+    Setup s = setup(db);
+    IssuedToken issued = s.tremplin().tokens().create(OPERATOR, managerOf(s.school()), "", null);
+    String secret = issued.secret();
+    char last = secret.charAt(secret.length() - 1);
+    String tampered = secret.substring(0, secret.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+    s.tremplin().tokens().authenticate(secret);
+
+    assertThatThrownBy(() -> s.tremplin().tokens().authenticate(tampered))
+        .extracting(e -> ((TremplinException) e).code())
+        .isEqualTo(ErrorCode.TOKEN_INVALID);
+  }
+
+  @AllDatabases
   void aTokenStopsAuthenticatingAtItsExpiry(TestDatabase db) {
     Setup s = setup(db);
     IssuedToken issued =

@@ -87,9 +87,14 @@ public final class ApiLoadDriver {
       run(http, requests, threads, warmup, null);
       List<List<Long>> nanos = new ArrayList<>();
       names.forEach(n -> nanos.add(java.util.Collections.synchronizedList(new ArrayList<>())));
+      long[] db0 = database(api);
+      long cpu0 = jvmCpuNanos();
       long start = System.nanoTime();
       long total = run(http, requests, threads, seconds, nanos);
       double elapsed = (System.nanoTime() - start) / 1e9;
+      long cpu = jvmCpuNanos() - cpu0;
+      Thread.sleep(1000); // PostgreSQL's statistics arrive within half a second
+      long[] db1 = database(api);
       System.out.printf(
           Locale.ROOT, "%-36s %9s %8s %8s %8s%n", "read", "count", "p50 ms", "p95 ms", "max ms");
       List<Long> all = new ArrayList<>();
@@ -107,6 +112,34 @@ public final class ApiLoadDriver {
           threads,
           total / elapsed,
           Runtime.getRuntime().availableProcessors());
+      System.out.printf(
+          Locale.ROOT,
+          "per read: %.2f ms of this JVM's CPU (server and clients), %.2f transactions and %.1f"
+              + " rows returned by PostgreSQL%n",
+          cpu / 1e6 / total,
+          (db1[0] - db0[0]) / (double) total,
+          (db1[1] - db0[1]) / (double) total);
+    }
+  }
+
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** The database's committed transactions and rows returned so far (pg_stat_database). */
+  private static long[] database(ApiTestServer api) throws java.sql.SQLException {
+    try (java.sql.Connection c = api.data.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("select pg_stat_clear_snapshot()");
+      try (java.sql.ResultSet rs =
+          s.executeQuery(
+              "select xact_commit + xact_rollback, tup_returned from pg_stat_database"
+                  + " where datname = current_database()")) {
+        rs.next();
+        return new long[] {rs.getLong(1), rs.getLong(2)};
+      }
     }
   }
 

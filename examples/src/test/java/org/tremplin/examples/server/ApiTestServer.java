@@ -62,6 +62,27 @@ final class ApiTestServer implements AutoCloseable {
 
   ApiTestServer(TestDatabase kind, int rateLimit) {
     data = kind.fresh();
+    server = node(data, rateLimit, Clock.systemUTC());
+    base = server.uri();
+    Tremplin core = tremplin();
+    a = core.schools().create(OPERATOR, "École A", new Departement("92"));
+    b = core.schools().create(OPERATOR, "École B", new Departement("69"));
+    Actor manager = Actor.of("manager", Role.MANAGER, new Scope.Network());
+    cohortA = open(core, manager, a, "DWWM A");
+    cohortB = open(core, manager, b, "DWWM B");
+    ada = core.learners().register(manager, a.id(), "Ada", "Lovelace");
+    core.learners().join(manager, cohortA.id(), ada.id(), LocalDate.of(2025, 9, 1));
+  }
+
+  /**
+   * Another node over the same database: its own Tremplin, pool and port, reading "now" from this
+   * clock, rate limit off. The caller closes it.
+   */
+  TremplinServer secondNode(Clock clock) {
+    return node(data, 0, clock);
+  }
+
+  private static TremplinServer node(DataSource data, int rateLimit, Clock clock) {
     HikariConfig hikari = new HikariConfig();
     hikari.setDataSource(data);
     hikari.setMaximumPoolSize(8);
@@ -78,22 +99,11 @@ final class ApiTestServer implements AutoCloseable {
             org.tremplin.lti.registration.RegistrationPolicy.closed(),
             List.of(),
             rateLimit);
-    Clock clock = Clock.systemUTC();
-    server =
-        TremplinServer.start(
-            config,
-            pool,
-            new TremplinFeature(
-                config, pool, new CachingPlatformKeys(new HttpJwksFetcher(), clock), clock));
-    base = server.uri();
-    Tremplin core = tremplin();
-    a = core.schools().create(OPERATOR, "École A", new Departement("92"));
-    b = core.schools().create(OPERATOR, "École B", new Departement("69"));
-    Actor manager = Actor.of("manager", Role.MANAGER, new Scope.Network());
-    cohortA = open(core, manager, a, "DWWM A");
-    cohortB = open(core, manager, b, "DWWM B");
-    ada = core.learners().register(manager, a.id(), "Ada", "Lovelace");
-    core.learners().join(manager, cohortA.id(), ada.id(), LocalDate.of(2025, 9, 1));
+    return TremplinServer.start(
+        config,
+        pool,
+        new TremplinFeature(
+            config, pool, new CachingPlatformKeys(new HttpJwksFetcher(), clock), clock));
   }
 
   private static Cohort open(Tremplin core, Actor manager, School school, String name) {
@@ -164,9 +174,24 @@ final class ApiTestServer implements AutoCloseable {
     return send(token, method, path, body, Map.of());
   }
 
+  /** A GET to another node (e.g. {@link #secondNode}). */
+  Reply getAt(URI node, String token, String path) {
+    return send(node, token, "GET", path, null, Map.of());
+  }
+
   Reply send(String token, String method, String path, Object body, Map<String, String> headers) {
+    return send(base, token, method, path, body, headers);
+  }
+
+  private Reply send(
+      URI node,
+      String token,
+      String method,
+      String path,
+      Object body,
+      Map<String, String> headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path));
+        HttpRequest.newBuilder(node.resolve(path.startsWith("/") ? path.substring(1) : path));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -11,19 +11,21 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.alert.Alert;
-import org.tremplin.api.coaching.CoachingMeeting;
-import org.tremplin.api.coaching.MeetingStatus;
 import org.tremplin.api.insertion.AssessedContract;
 import org.tremplin.api.insertion.AssessedPass;
 import org.tremplin.api.insertion.Exit;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.caseload.CaseMember;
+import org.tremplin.core.caseload.CaseSummary;
 import org.tremplin.web.session.RequestSession;
 import org.tremplin.web.session.WithSession;
 
@@ -32,8 +34,9 @@ import org.tremplin.web.session.WithSession;
  * are, ordered by what needs them: open alerts first, then the longest without a held meeting
  * (never met first), then the soonest end of contract or PASS IAE; each line says why (its alerts
  * and their kinds, the last and next meetings, a contract or PASS ending within {@value
- * #ENDING_DAYS} days) and opens the learner's file. Every figure is read through the core services
- * with the session's actor. Thread-safe.
+ * #ENDING_DAYS} days) and opens the learner's file. Every figure is read through core with the
+ * session's actor: its caseload overview reads each kind of record once for the whole caseload.
+ * Thread-safe.
  */
 @Path("app/caseload")
 @WithSession
@@ -109,14 +112,15 @@ public final class CaseloadResource {
     LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
     LocalDate today = now.toLocalDate();
     List<Line> lines = new ArrayList<>();
-    for (CaseMember m : tremplin.caseloads().caseload(actor)) {
+    Map<SchoolId, String> schools = new HashMap<>();
+    // one read per kind of record for the whole caseload (core's overview)
+    for (CaseSummary summary : tremplin.caseloads().overview(actor, today)) {
+      CaseMember m = summary.member();
       var cohort = m.cohort().id();
       var learner = m.learner().id();
-      List<Alert> alerts = tremplin.alerts().open(actor, cohort, learner);
-      List<CoachingMeeting> meetings = tremplin.coaching().meetings(actor, cohort, learner);
-      Optional<AssessedContract> contract =
-          tremplin.insertion().contract(actor, cohort, learner, today);
-      Optional<AssessedPass> pass = tremplin.insertion().pass(actor, cohort, learner, today);
+      List<Alert> alerts = summary.openAlerts();
+      Optional<AssessedContract> contract = summary.contract();
+      Optional<AssessedPass> pass = summary.pass();
       // an exit is recorded for a learner who left: the others need no read of it
       Optional<Exit> exit =
           m.enrolled() ? Optional.empty() : tremplin.insertion().exit(actor, cohort, learner);
@@ -129,11 +133,7 @@ public final class CaseloadResource {
                 String.join(
                     ", ", alerts.stream().map(a -> t.kind(a.signal())).distinct().toList())));
       }
-      Optional<LocalDate> lastHeld =
-          meetings.stream()
-              .filter(x -> x.status() instanceof MeetingStatus.Held)
-              .map(x -> x.plannedAt().toLocalDate())
-              .max(Comparator.naturalOrder());
+      Optional<LocalDate> lastHeld = summary.lastHeld();
       long since = lastHeld.map(d -> ChronoUnit.DAYS.between(d, today)).orElse(Long.MAX_VALUE);
       if (lastHeld.isPresent()) {
         reasons.add(
@@ -144,11 +144,7 @@ public final class CaseloadResource {
       } else {
         reasons.add(t.get("coach.caseload.last.none"));
       }
-      Optional<LocalDateTime> next =
-          meetings.stream()
-              .filter(x -> x.status() instanceof MeetingStatus.Planned)
-              .map(CoachingMeeting::plannedAt)
-              .min(Comparator.naturalOrder());
+      Optional<LocalDateTime> next = summary.nextPlanned();
       reasons.add(
           next.map(
                   n ->
@@ -179,7 +175,7 @@ public final class CaseloadResource {
       }
       lines.add(
           new Line(
-              schoolName(m),
+              schools.computeIfAbsent(m.cohort().school(), s -> schoolName(m)),
               learner.value().toString(),
               m.learner().displayName(),
               m.cohort().name(),

@@ -17,8 +17,9 @@ import org.tremplin.api.token.ApiTokenService;
 /**
  * The door of the REST API: every request to a resource marked {@link ApiAuthenticated} must carry
  * {@code Authorization: Bearer tremplin_<id>_<secret>}, a token core accepts (ADR 0011: not
- * revoked, not expired, checked against the database on every request, so a revocation holds at
- * once on every node); the request then acts as the token's actor ({@link Caller}), within the
+ * revoked, not expired; ADR 0015: the token's row read again at most every {@code
+ * ApiTokens.RECHECK_AFTER}, so a revocation holds at once on the node that made it and within those
+ * seconds on the others); the request then acts as the token's actor ({@link Caller}), within the
  * token's requests per minute ({@link RateLimiter}). A missing or refused token answers 401 with
  * {@code WWW-Authenticate: Bearer}; a spent allowance 429 with {@code Retry-After}; both before the
  * resource runs, so nothing is written.
