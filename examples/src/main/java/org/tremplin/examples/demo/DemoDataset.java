@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -217,15 +218,18 @@ public final class DemoDataset {
     }
 
     /**
-     * The cohort's name: {@value #COHORT_NAME} for the reference, else its years and first day
-     * (e.g. "Promo 2026-2027 · 2026-07-20"), so re-dated cohorts never share a name.
+     * The cohort's name: {@value #COHORT_NAME} for the reference, else as a school names an intake,
+     * by its first day in French (e.g. "Promo du 20 juillet 2026"), so re-dated cohorts never share
+     * a name.
      */
     public String cohortName() {
       if (weeks == 0) {
         return COHORT_NAME;
       }
-      DateRange d = dates();
-      return "Promo " + d.first().getYear() + "-" + d.last().getYear() + " · " + d.first();
+      return "Promo du "
+          + dates()
+              .first()
+              .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRENCH));
     }
 
     /**

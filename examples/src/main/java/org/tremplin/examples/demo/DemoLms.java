@@ -657,6 +657,7 @@ public final class DemoLms {
       csp.add("script-src 'self' " + origin);
     }
     csp.add("style-src 'self'");
+    csp.add("frame-src 'self' " + origin); // the course page embeds the tool (its iframe)
     csp.add("form-action 'self' " + origin);
     csp.add("base-uri 'none'");
     csp.add("frame-ancestors 'self' " + origin);

@@ -107,9 +107,9 @@ class AttendanceBrowserIT {
       waitFor(d, "sheet-title");
 
       tabTo(d, "mark-" + bob.id().value());
-      // a radio group is one Tab stop: the arrow keys choose within it (native radio buttons)
+      // a radio group is one Tab stop: the arrow keys choose within it (native radio buttons);
+      // the usual marks come first (present, late, absent), the rarer ones behind "Autre motif"
       new Actions(d)
-          .sendKeys(Keys.ARROW_RIGHT)
           .sendKeys(Keys.ARROW_RIGHT)
           .sendKeys(Keys.ARROW_RIGHT)
           .sendKeys(Keys.SPACE)

@@ -351,7 +351,8 @@ class AttendanceSheetIT {
   private static String href(String html, String id) {
     String quoted = java.util.regex.Pattern.quote(id);
     java.util.regex.Matcher link =
-        java.util.regex.Pattern.compile("<a id=\"" + quoted + "\" href=\"([^\"]+)\"").matcher(html);
+        java.util.regex.Pattern.compile("<a id=\"" + quoted + "\"[^>]* href=\"([^\"]+)\"")
+            .matcher(html);
     if (link.find()) {
       return link.group(1).replace("&amp;", "&");
     }

@@ -213,6 +213,25 @@ class SchoolPagesIT {
   }
 
   @Test
+  void aManagerWhoAlsoTrainsReachesTheTrainersPagesFromTheDashboardAndBack() throws Exception {
+    List<String> both = List.of(MEMBERSHIP + "#Instructor", MEMBERSHIP + "#Administrator");
+    Session s = launch("s-trainer-manager", "course-school", both, "fr");
+    HttpResponse<String> home = s.get("app/home");
+    assertThat(home.statusCode()).isEqualTo(303); // lands on the dashboard, as every manager
+    assertThat(home.headers().firstValue("Location")).get().asString().contains("app/school");
+
+    String dashboard = s.get("app/school").body();
+    assertThat(dashboard).contains("app/home?view=roles").contains("Mes autres fonctions");
+    HttpResponse<String> roles = s.get("app/home?view=roles");
+    assertThat(roles.statusCode()).isEqualTo(200);
+    assertThat(roles.body())
+        .contains("id=\"attendance-link\" class=\"button\"")
+        .contains("id=\"school-link\"");
+    assertThat(launch("s-manager-only", "course-school", MANAGER, "fr").get("app/school").body())
+        .doesNotContain("view=roles");
+  }
+
+  @Test
   void openingACohortShowsTheErrorsWithTheValuesKeptThenTheCohortOnTheDashboard() throws Exception {
     Session s = launch("s-manager", "course-school", MANAGER, "fr");
     String action = "app/school/cohorts?school=" + school.id().value();

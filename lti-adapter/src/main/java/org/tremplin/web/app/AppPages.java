@@ -134,7 +134,7 @@ public final class AppPages {
               role.name().toLowerCase(Locale.ROOT),
               t.get(key + ".title"),
               section(role, t, key, session, actor, cohort, tremplin),
-              actions(role, t, key, cohort, token)));
+              actions(role, t, key, cohort, token, session)));
     }
     return new Home(
         layout(t, t.get("app.title"), schoolName(session, cohort, tremplin)),
@@ -247,21 +247,36 @@ public final class AppPages {
    * main link, styled as a button), and for a trainer today's attendance sheet.
    */
   private static List<Action> actions(
-      Role role, AppText t, String key, Optional<Cohort> cohort, String token) {
+      Role role, AppText t, String key, Optional<Cohort> cohort, String token, AppSession session) {
     List<Action> actions = new ArrayList<>();
-    String main = sectionLink(role, cohort, token);
-    if (!main.isEmpty()) {
+    // a manager (also trainer or coach) goes back to the school's dashboard from here (h24)
+    if (role == Role.MANAGER
+        && session
+            .actor()
+            .flatMap(org.tremplin.web.school.SchoolResource::managedSchool)
+            .isPresent()) {
       actions.add(
           new Action(
-              role.name().toLowerCase(Locale.ROOT) + "-link", main, t.get(key + ".link"), true));
+              "school-link",
+              withToken(URI.create("school"), token).toString(),
+              t.get("home.manager.school"),
+              true));
     }
-    if (role == Role.TRAINER && cohort.isPresent()) {
+    // a trainer's task of the day comes first: today's sheet is the main button (UI.md)
+    boolean sheet = role == Role.TRAINER && cohort.isPresent();
+    if (sheet) {
       actions.add(
           new Action(
               "attendance-link",
               withToken(URI.create("attendance"), token).toString(),
               t.get("home.trainer.attendance"),
-              false));
+              true));
+    }
+    String main = sectionLink(role, cohort, token);
+    if (!main.isEmpty()) {
+      actions.add(
+          new Action(
+              role.name().toLowerCase(Locale.ROOT) + "-link", main, t.get(key + ".link"), !sheet));
     }
     return actions;
   }

@@ -60,6 +60,7 @@ public final class AppResource {
   private final FormGuard forms;
   private final URI baseUrl;
   private final java.util.function.Consumer<org.tremplin.lti.launch.CourseContext> linkedCourses;
+  private final org.tremplin.web.school.KnownCoaches coaches;
 
   /**
    * Over these sessions, links, domain engine and forms' guard; links are built under {@code
@@ -90,17 +91,21 @@ public final class AppResource {
     this.tremplin = tremplin;
     this.baseUrl = baseUrl;
     this.linkedCourses = linkedCourses;
+    this.coaches = new org.tremplin.web.school.KnownCoaches(tremplin, clock);
   }
 
   /**
    * The landing page of the session's roles; a learner (and nothing else) lands on their path.
    *
+   * @param view {@code roles} for the page of every role the session holds, even for a manager (who
+   *     otherwise lands on the school's dashboard)
    * @param security the request's security context (its session)
    * @return the landing page of the session's roles
    */
   @GET
   @Path("home")
-  public Response home(@Context SecurityContext security) {
+  public Response home(
+      @jakarta.ws.rs.QueryParam("view") @Nullable String view, @Context SecurityContext security) {
     RequestSession request = RequestSession.of(security);
     if (request.session().pendingLink() != null) {
       return seeOther("app/link", request.token());
@@ -109,7 +114,9 @@ public final class AppResource {
       return seeOther("app/admin", request.token()); // an administrator's page is its school's
     }
     AppSession session = request.session();
+    coaches.remember(session); // a coach: the school's referent form offers them by name (h24)
     if (session.roles().contains(org.tremplin.api.access.Role.MANAGER)
+        && !"roles".equals(view) // the home of every role held, from the dashboard's nav (h24)
         && session.actor().flatMap(SchoolResource::managedSchool).isPresent()) {
       return seeOther("app/school", request.token()); // a manager lands on the school (issue 13)
     }

@@ -110,6 +110,20 @@ final class CohortPages {
               t.get("nav.attendance"),
               false));
     }
+    if (c.request()
+        .session()
+        .actor()
+        .flatMap(org.tremplin.web.school.SchoolResource::managedSchool)
+        .filter(c.cohort().school()::equals)
+        .isPresent()) {
+      // the school's manager goes back to the dashboard from any cohort page (h24)
+      nav.add(
+          new NavLink(
+              CohortResource.link(
+                  base, "app/school?school=" + c.cohort().school().value(), c.token()),
+              t.get("nav.school"),
+              false));
+    }
     return new Frame(
         Layout.of(t.locale(), title + " — " + c.cohort().name(), school, base),
         t,

@@ -54,11 +54,13 @@ final class SchoolForms {
   private final Tremplin tremplin;
   private final FormGuard guard;
   private final Clock clock;
+  private final KnownCoaches knownCoaches;
 
   SchoolForms(Tremplin tremplin, FormGuard guard, Clock clock) {
     this.tremplin = tremplin;
     this.guard = guard;
     this.clock = clock;
+    this.knownCoaches = new KnownCoaches(tremplin, clock);
   }
 
   /** An option of a select. */
@@ -366,7 +368,7 @@ final class SchoolForms {
       String coach =
           line[2].isEmpty()
               ? t.get("school.referent.none")
-              : names.containsKey(line[2]) ? names.get(line[2]) + " (" + line[2] + ")" : line[2];
+              : names.containsKey(line[2]) ? names.get(line[2]) : line[2];
       rows.add(
           new Table.Row(
               "learner-" + line[0],
@@ -381,8 +383,15 @@ final class SchoolForms {
             List.of(t.get("school.referent.learner"), t.get("school.referent.current")),
             rows,
             "");
-    List<Option> coaches =
-        coachIds.stream().map(id -> new Option(id, names.getOrDefault(id, id))).toList();
+    // the school's coaches by name (those who opened Tremplin), then current referents not among
+    // them; the first option asks for a choice
+    Map<String, String> known = new java.util.LinkedHashMap<>(knownCoaches.of(w.school()));
+    coachIds.forEach(id -> known.putIfAbsent(id, names.getOrDefault(id, id)));
+    List<Option> coaches = new ArrayList<>();
+    if (!known.isEmpty()) {
+      coaches.add(new Option("", t.get("school.referent.coach.choose")));
+      known.forEach((id, name) -> coaches.add(new Option(id, name)));
+    }
     return SchoolPages.render(
         status,
         "school/referents.jte",
@@ -418,7 +427,12 @@ final class SchoolForms {
     }
     String coach = text(form, "coach");
     if (coach.isEmpty() || coach.length() > MAX_COACH) {
-      errors.add("coach", t.get("school.referent.error.coach"));
+      errors.add(
+          "coach",
+          t.get(
+              knownCoaches.of(w.school()).isEmpty()
+                  ? "school.referent.error.coach"
+                  : "school.referent.error.coach.pick"));
     }
     Optional<LocalDate> since = date(text(form, "since"));
     if (since.isEmpty()) {

@@ -420,6 +420,17 @@ final class SchoolPages {
   /** The school pages' navigation, {@code current} marked. */
   static List<NavLink> nav(Who w, String current) {
     Texts t = w.t();
+    List<NavLink> links = new ArrayList<>(school(w, current));
+    // a manager who is also a trainer or a coach reaches those pages from their home (h24)
+    if (w.request().session().roles().stream()
+        .anyMatch(r -> r != org.tremplin.api.access.Role.MANAGER)) {
+      links.add(new NavLink(w.href("app/home?view=roles"), t.get("school.nav.roles"), false));
+    }
+    return List.copyOf(links);
+  }
+
+  private static List<NavLink> school(Who w, String current) {
+    Texts t = w.t();
     return List.of(
         new NavLink(
             w.page("app/school"), t.get("school.nav.dashboard"), current.equals("dashboard")),
