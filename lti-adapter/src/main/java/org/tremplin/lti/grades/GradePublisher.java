@@ -311,7 +311,7 @@ public final class GradePublisher implements EventConsumer {
       Optional<LineItem> placed = found.stream().filter(GradePublisher::ofActivity).findFirst();
       if (placed.isPresent()) {
         URI id = URI.create(placed.get().id);
-        store.storePlacedLineItem(gradebook.lineItems(), resourceId, Ags.TAG, id);
+        store.storePlacedLineItem(gradebook.lineItems(), resourceId, Ags.TAG, id, now);
         return id;
       }
       if (stored.isPresent()) {

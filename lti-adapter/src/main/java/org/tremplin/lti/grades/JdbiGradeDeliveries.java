@@ -442,7 +442,7 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
             int updated =
                 h.createUpdate(
                         """
-                        update tremplin_lti_line_item set placed_until = :until
+                        update tremplin_lti_placed_line_item set placed_until = :until
                         where line_items = :items and resource_id = :rid and tag = :tag
                         """)
                     .bind("items", lineItems.toString())
@@ -451,20 +451,18 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
                     .bind("until", UnitOfWork.timestamp(until))
                     .execute();
             if (updated == 0) {
-              // a creation claim already expired: a node may take it, once the wait is over
               h.createUpdate(
                       """
-                      insert into tremplin_lti_line_item (line_items, resource_id, tag,
-                        claimed_until, placed_until, created_at)
-                      select :items, :rid, :tag, :now, :until, :now where not exists
-                        (select 1 from tremplin_lti_line_item
+                      insert into tremplin_lti_placed_line_item (line_items, resource_id, tag,
+                        placed_until)
+                      select :items, :rid, :tag, :until where not exists
+                        (select 1 from tremplin_lti_placed_line_item
                          where line_items = :items and resource_id = :rid and tag = :tag)
                       on conflict do nothing
                       """)
                   .bind("items", lineItems.toString())
                   .bind("rid", resourceId)
                   .bind("tag", Ags.TAG)
-                  .bind("now", UnitOfWork.timestamp(now))
                   .bind("until", UnitOfWork.timestamp(until))
                   .execute();
             }
@@ -479,9 +477,8 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
         h ->
             h.createQuery(
                     """
-                    select placed_until from tremplin_lti_line_item
+                    select placed_until from tremplin_lti_placed_line_item
                     where line_items = :items and resource_id = :rid and tag = :tag
-                      and placed_until is not null
                     """)
                 .bind("items", lineItems.toString())
                 .bind("rid", resourceId)
@@ -492,20 +489,47 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
   }
 
   /** The placed activity's column appeared: it replaces whatever was stored, for good. */
-  void storePlacedLineItem(URI lineItems, String resourceId, String tag, URI lineItem) {
+  void storePlacedLineItem(
+      URI lineItems, String resourceId, String tag, URI lineItem, Instant now) {
     database.inTransaction(
-        h ->
+        h -> {
+          int updated =
+              h.createUpdate(
+                      """
+                      update tremplin_lti_line_item
+                      set line_item = :item, claimed_until = null
+                      where line_items = :items and resource_id = :rid and tag = :tag
+                      """)
+                  .bind("items", lineItems.toString())
+                  .bind("rid", resourceId)
+                  .bind("tag", tag)
+                  .bind("item", lineItem.toString())
+                  .execute();
+          if (updated == 0) {
             h.createUpdate(
                     """
-                    update tremplin_lti_line_item
-                    set line_item = :item, claimed_until = null, placed_until = null
-                    where line_items = :items and resource_id = :rid and tag = :tag
+                    insert into tremplin_lti_line_item (line_items, resource_id, tag, line_item,
+                      created_at)
+                    values (:items, :rid, :tag, :item, :now)
                     """)
                 .bind("items", lineItems.toString())
                 .bind("rid", resourceId)
                 .bind("tag", tag)
                 .bind("item", lineItem.toString())
-                .execute());
+                .bind("now", UnitOfWork.timestamp(now))
+                .execute();
+          }
+          h.createUpdate(
+                  """
+                  delete from tremplin_lti_placed_line_item
+                  where line_items = :items and resource_id = :rid and tag = :tag
+                  """)
+              .bind("items", lineItems.toString())
+              .bind("rid", resourceId)
+              .bind("tag", tag)
+              .execute();
+          return null;
+        });
   }
 
   /** Forgets a line item (the platform no longer has it, or a creation claim failed). */

@@ -137,6 +137,30 @@ class GradePublisherIT {
   }
 
   @AllDatabases
+  void aPlacementSurvivesAConcurrentCreationOfTheCompetencysOwnColumnAndItsForgetting(
+      TestDatabase db) {
+    try (GradesFixture f = new GradesFixture(db.fresh())) {
+      java.net.URI items = java.net.URI.create(f.gradebook.lineItemsUrl(GradesFixture.COURSE));
+      java.time.Instant now = f.clock.instant();
+      // a node is creating CP1's own column when the trainer's placement is recorded
+      assertThat(
+              f.deliveries.claimCreation(
+                  items, "competency:CP1", "tremplin", now, now.plusSeconds(60)))
+          .isTrue();
+      f.placed("CP1");
+      f.deliveries.storeLineItem(
+          items, "competency:CP1", "tremplin", java.net.URI.create(items + "/9"), now);
+      assertThat(f.deliveries.placedUntil(items, "competency:CP1", "tremplin"))
+          .contains(now.plus(GradePublisher.PLACED_WAIT));
+
+      // the platform then answers 404 on that column (or its creation failed): forgotten
+      f.deliveries.forgetLineItem(items, "competency:CP1", "tremplin");
+      assertThat(f.deliveries.placedUntil(items, "competency:CP1", "tremplin"))
+          .contains(now.plus(GradePublisher.PLACED_WAIT));
+    }
+  }
+
+  @AllDatabases
   void aPlacedActivityWhoseColumnNeverAppearsGetsOneCreatedOnceTheWaitIsOver(TestDatabase db) {
     try (GradesFixture f = new GradesFixture(db.fresh())) {
       f.placed("CP3"); // e.g. the trainer closed the platform's page before it saved the activity
