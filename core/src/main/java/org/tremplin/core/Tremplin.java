@@ -133,7 +133,7 @@ public final class Tremplin implements AutoCloseable {
   private final Database database;
   private final EventRelay relay;
   private final FunderFactsService funderFacts;
-  private final ReportService reports;
+  private final ReportDesk reports;
   private final ApiTokens tokens;
   private final ImportService imports;
   private final ProjectService projects;

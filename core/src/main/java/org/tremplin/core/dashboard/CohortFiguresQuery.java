@@ -146,7 +146,8 @@ public final class CohortFiguresQuery {
     LocalDate before = on.minusDays(1).isBefore(last) ? on.minusDays(1) : last;
     Optional<DateRange> since =
         before.isBefore(first) ? Optional.empty() : Optional.of(new DateRange(first, before));
-    Map<LearnerId, Counts> counts = counts(h, cohort, calendar, enrolments, recent, since);
+    List<MonthRow> months = months(h, id);
+    Map<LearnerId, Counts> counts = counts(h, cohort, calendar, enrolments, recent, since, months);
     AttendanceFigure recentFigure =
         attendance(calendar, recent, enrolments, counts, 0, names, last);
     AttendanceFigure sinceStart =
@@ -161,7 +162,8 @@ public final class CohortFiguresQuery {
     CertificationVersion cert = catalog.version(template.certification());
     Map<LearnerId, List<Evidence>> evidenceOf = evidence.byCohort(id);
     Map<LearnerId, Set<EvidenceRecords.Milestone>> milestones = evidence.milestonesByLearner(id);
-    Map<LearnerId, Integer> placement = sheets.placementHalfDays(id);
+    Map<LearnerId, Integer> placement = new HashMap<>();
+    months.forEach(m -> placement.merge(m.learner(), m.placement(), Integer::sum));
     RiskThresholds thresholds = alerts.thresholdsOf(cohort.school());
     BigDecimal elapsed = RiskRules.trainingElapsedShare(calendar, on);
     for (Enrolment e : current) {
@@ -214,6 +216,38 @@ public final class CohortFiguresQuery {
     return names;
   }
 
+  /**
+   * A learner's current marks of one month in the cohort: their counts, placement half-days, and
+   * the bitmask of the month's days that hold a mark (bit 0: the 1st).
+   */
+  private record MonthRow(
+      LearnerId learner, LocalDate month, Window counts, int placement, int days) {}
+
+  /**
+   * The cohort's read-side counts per learner and month (core V31, ADR 0020), read once: the
+   * placement half-days (the same as {@link AttendanceSheets#placementHalfDays}) and the whole
+   * months of the "since the start" window ({@link #monthly}).
+   */
+  private static List<MonthRow> months(Handle h, CohortId cohort) {
+    return h.createQuery(
+            "select learner_id, month_start, attended, justified, unjustified, late_minutes,"
+                + " placement, days from tremplin_attendance_month where cohort_id = :cohort")
+        .bind("cohort", cohort.value())
+        .map(
+            (rs, ctx) ->
+                new MonthRow(
+                    learner(rs),
+                    rs.getObject("month_start", LocalDate.class),
+                    new Window(
+                        rs.getInt("attended"),
+                        rs.getInt("justified"),
+                        rs.getInt("unjustified"),
+                        rs.getInt("late_minutes")),
+                    rs.getInt("placement"),
+                    rs.getInt("days")))
+        .list();
+  }
+
   private static List<CountedLearner> openAlerts(Handle h, CohortId cohort) {
     return h.createQuery(
             "select a.learner_id, l.given_name, l.family_name from tremplin_alert a"
@@ -238,13 +272,137 @@ public final class CohortFiguresQuery {
 
   /**
    * Per learner, the current marks on the calendar's working days inside the learner's enrolled
-   * periods, counted in each window ({@link RateRule}'s counting, done by the database): one scan
-   * of the cohort's marks over both windows, each version counting +1 and each version a correction
-   * superseded (the one just below it: versions are contiguous) -1, so no probe per mark for a
-   * newer version; the enrolled periods join as a {@code values} table and the days off (weekends,
-   * holidays, closures) are left out by list.
+   * periods, counted in each window ({@link RateRule}'s counting, done by the database). The whole
+   * months before the current one come from the read-side counts ({@link #monthly}) when they are
+   * exact; the rest is counted from the marks: one scan of the cohort's marks over both windows,
+   * each version counting +1 and each version a correction superseded (the one just below it:
+   * versions are contiguous) -1, so no probe per mark for a newer version; the enrolled periods
+   * join as a {@code values} table and the days off (weekends, holidays, closures) are left out by
+   * list.
    */
   private static Map<LearnerId, Counts> counts(
+      Handle h,
+      Cohort cohort,
+      CohortCalendar calendar,
+      List<Enrolment> enrolments,
+      DateRange recent,
+      Optional<DateRange> since,
+      List<MonthRow> rows) {
+    if (since.isPresent()) {
+      LocalDate first = since.get().first();
+      LocalDate monthOfLast = since.get().last().withDayOfMonth(1);
+      if (monthOfLast.isAfter(first)) {
+        Optional<Map<LearnerId, Window>> months =
+            monthly(
+                cohort, calendar, enrolments, new DateRange(first, monthOfLast.minusDays(1)), rows);
+        if (months.isPresent()) {
+          Map<LearnerId, Counts> counts =
+              marks(
+                  h,
+                  cohort,
+                  calendar,
+                  enrolments,
+                  recent,
+                  Optional.of(new DateRange(monthOfLast, since.get().last())));
+          Window none = new Window(0, 0, 0, 0);
+          months
+              .get()
+              .forEach(
+                  (learner, w) -> {
+                    Counts c = counts.get(learner);
+                    Window recentWindow = c == null ? none : c.windows()[0];
+                    Window s = c == null ? none : c.windows()[1];
+                    counts.put(
+                        learner,
+                        new Counts(
+                            new Window[] {
+                              recentWindow,
+                              new Window(
+                                  s.attended() + w.attended(),
+                                  s.justified() + w.justified(),
+                                  s.unjustified() + w.unjustified(),
+                                  s.late() + w.late())
+                            }));
+                  });
+          return counts;
+        }
+      }
+    }
+    return marks(h, cohort, calendar, enrolments, recent, since);
+  }
+
+  /**
+   * The learners' counts over whole months from the read-side {@code tremplin_attendance_month}
+   * (core V31, ADR 0020), in {@code months} (from a cohort's first day to the end of a month):
+   * exact when no learner has a mark on a day outside their planned days of those months (a day
+   * off, or outside their enrolled periods), which the months' bitmasks of marked days tell; empty
+   * otherwise, and the caller counts the marks themselves.
+   */
+  private static Optional<Map<LearnerId, Window>> monthly(
+      Cohort cohort,
+      CohortCalendar calendar,
+      List<Enrolment> enrolments,
+      DateRange months,
+      List<MonthRow> rows) {
+    Map<LearnerId, List<DateRange>> periods = new HashMap<>();
+    for (Enrolment e : enrolments) {
+      if (periods.put(e.learner(), e.periods(cohort.range().last())) != null) {
+        return Optional.empty();
+      }
+    }
+    Map<LocalDate, Integer> plannedByMonth = new HashMap<>();
+    Map<LearnerId, Window> result = new HashMap<>();
+    LocalDate from = months.first().withDayOfMonth(1);
+    for (MonthRow row : rows) {
+      List<DateRange> enrolled = periods.get(row.learner());
+      LocalDate month = row.month();
+      if (enrolled == null || month.isBefore(from) || month.isAfter(months.last())) {
+        continue; // not counted (a test account, never enrolled) or outside the months
+      }
+      int planned = plannedByMonth.computeIfAbsent(month, m -> workingDays(calendar, m, months));
+      int enrolledDays = 0;
+      for (int d = 1; d <= month.lengthOfMonth(); d++) {
+        LocalDate day = month.withDayOfMonth(d);
+        for (DateRange p : enrolled) {
+          if (p.contains(day)) {
+            enrolledDays |= 1 << (d - 1);
+            break;
+          }
+        }
+      }
+      if ((row.days() & ~(planned & enrolledDays)) != 0) {
+        return Optional.empty();
+      }
+      result.merge(
+          row.learner(),
+          row.counts(),
+          (a, b) ->
+              new Window(
+                  a.attended() + b.attended(),
+                  a.justified() + b.justified(),
+                  a.unjustified() + b.unjustified(),
+                  a.late() + b.late()));
+    }
+    return Optional.of(result);
+  }
+
+  /** The bitmask of the month's working days inside {@code within} (bit 0: the 1st). */
+  private static int workingDays(CohortCalendar calendar, LocalDate month, DateRange within) {
+    int mask = 0;
+    for (int d = 1; d <= month.lengthOfMonth(); d++) {
+      LocalDate day = month.withDayOfMonth(d);
+      if (within.contains(day) && calendar.isWorkingDay(day)) {
+        mask |= 1 << (d - 1);
+      }
+    }
+    return mask;
+  }
+
+  /**
+   * Per learner, the current marks on the calendar's working days inside the learner's enrolled
+   * periods, counted in each window from the marks themselves (see {@link #counts}).
+   */
+  private static Map<LearnerId, Counts> marks(
       Handle h,
       Cohort cohort,
       CohortCalendar calendar,
@@ -254,7 +412,7 @@ public final class CohortFiguresQuery {
     LocalDate from = max(cohort.range().first(), recent.first());
     LocalDate to = recent.last();
     if (since.isPresent()) {
-      from = cohort.range().first();
+      from = min(from, since.get().first());
       to = max(to, since.get().last());
     }
     to = min(to, cohort.range().last());

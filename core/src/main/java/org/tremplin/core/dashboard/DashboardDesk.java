@@ -17,23 +17,23 @@ import org.tremplin.api.dashboard.CohortFigures;
 import org.tremplin.api.dashboard.DashboardService;
 import org.tremplin.api.dashboard.ExitTargets;
 import org.tremplin.api.dashboard.SchoolDashboard;
-import org.tremplin.api.report.ReportService;
 import org.tremplin.api.school.SchoolService;
 import org.tremplin.core.cohort.CohortRegistry;
 import org.tremplin.core.internal.Database;
 import org.tremplin.core.internal.Json;
+import org.tremplin.core.report.ReportDesk;
 
 /**
  * {@link DashboardService} on read-side queries: checks {@code REPORT_READ} on the cohort or the
  * school, then reads each cohort's figures on one handle ({@link CohortFiguresQuery}); the school's
- * exits are the yearly review of {@link ReportService} (the same rules, the same figures). "Today"
- * is the clock's day. Thread-safe.
+ * exits are the yearly review of {@link ReportDesk} (the same rules, the same figures; its monthly
+ * hours, which the dashboard does not show, are not read). "Today" is the clock's day. Thread-safe.
  */
 public final class DashboardDesk implements DashboardService {
   private final Database database;
   private final SchoolService schools;
   private final CohortRegistry cohorts;
-  private final ReportService reports;
+  private final ReportDesk reports;
   private final CohortFiguresQuery query;
   private final AccessRules access;
   private final Clock clock;
@@ -45,7 +45,7 @@ public final class DashboardDesk implements DashboardService {
    * @param database the database
    * @param schools the schools
    * @param cohorts the cohorts (unchecked reads after this desk's own check)
-   * @param reports the yearly review
+   * @param reports the yearly review (its exits)
    * @param query the figures of one cohort
    * @param access the permission matrix
    * @param clock the clock read for "today"
@@ -54,7 +54,7 @@ public final class DashboardDesk implements DashboardService {
       Database database,
       SchoolService schools,
       CohortRegistry cohorts,
-      ReportService reports,
+      ReportDesk reports,
       CohortFiguresQuery query,
       AccessRules access,
       Clock clock) {
@@ -107,7 +107,7 @@ public final class DashboardDesk implements DashboardService {
     List<CohortFigures> figures =
         database.read(h -> current.stream().map(c -> query.run(h, c, today)).toList());
     return new SchoolDashboard(
-        school, today, figures, reports.yearlyReview(actor, school, today.getYear()), targets);
+        school, today, figures, reports.exitsReview(actor, school, today.getYear()), targets);
   }
 
   record Targets(

@@ -69,6 +69,25 @@ public final class ReportDesk implements ReportService {
 
   @Override
   public YearlyReview yearlyReview(Actor actor, SchoolId school, int year) {
+    return yearlyReview(actor, school, year, true);
+  }
+
+  /**
+   * The school's yearly review without the hours per learner and month (its {@link
+   * YearlyReview#monthlyHours()} has twelve empty months): what the manager's dashboard shows of
+   * it, the exits, without reading the year's attendance. Same checks as {@link
+   * #yearlyReview(Actor, SchoolId, int)}.
+   *
+   * @param actor who reads
+   * @param school the school
+   * @param year the year
+   * @return the review, its monthly hours empty
+   */
+  public YearlyReview exitsReview(Actor actor, SchoolId school, int year) {
+    return yearlyReview(actor, school, year, false);
+  }
+
+  private YearlyReview yearlyReview(Actor actor, SchoolId school, int year, boolean withHours) {
     TremplinException.required(actor, "actor");
     TremplinException.required(school, "school");
     checkYear(year);
@@ -80,7 +99,7 @@ public final class ReportDesk implements ReportService {
             h ->
                 YearlyReviewQuery.review(
                     YearlyReviewQuery.rows(
-                        h, ScopeSql.of(scope), year, disclosure(actor, List.of(school))),
+                        h, ScopeSql.of(scope), year, disclosure(actor, List.of(school)), withHours),
                     s -> true,
                     year));
     return new YearlyReview(

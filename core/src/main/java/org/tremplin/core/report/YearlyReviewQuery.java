@@ -5,18 +5,15 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.SchoolId;
-import org.tremplin.api.attendance.Mark;
 import org.tremplin.api.exit.ExitCategory;
 import org.tremplin.api.learner.EnrolmentEventKind;
 import org.tremplin.api.report.CountedLearner;
@@ -29,20 +26,15 @@ import org.tremplin.api.report.Rate;
 
 /**
  * The yearly review's SQL: three queries over the cohorts of a scope (entries, newest exits,
- * current attendance marks grouped by learner and month), whatever the number of learners; every
- * row keeps its school so one read serves every column of the network view. Stateless.
+ * attended half-days by learner and month from the read-side counts of core V31), whatever the
+ * number of learners; every row keeps its school so one read serves every column of the network
+ * view. Stateless.
  */
 final class YearlyReviewQuery {
   private YearlyReviewQuery() {}
 
   static final String NOT_TEST =
       " and not exists (select 1 from tremplin_test_account t where t.learner_id = l.id)";
-
-  private static final String ATTENDED =
-      Arrays.stream(Mark.values())
-          .filter(m -> m.counts() == Mark.Counts.ATTENDED)
-          .map(m -> "'" + m.name() + "'")
-          .collect(Collectors.joining(", "));
 
   /** A learner counted, with the school of the cohort that counts them. */
   record Counted(SchoolId school, CountedLearner learner) {}
@@ -55,6 +47,14 @@ final class YearlyReviewQuery {
   record Rows(List<Counted> entries, List<Left> exits, List<Hours> hours) {}
 
   static Rows rows(Handle h, ScopeSql scope, int year, Disclosure disclosure) {
+    return rows(h, scope, year, disclosure, true);
+  }
+
+  /**
+   * The rows of a scope's review for a year, without the hours per learner and month when {@code
+   * withHours} is false (the dashboard shows the exits only).
+   */
+  static Rows rows(Handle h, ScopeSql scope, int year, Disclosure disclosure, boolean withHours) {
     LocalDate from = LocalDate.of(year, 1, 1);
     LocalDate to = from.plusYears(1);
     List<Counted> entries =
@@ -113,50 +113,33 @@ final class YearlyReviewQuery {
                 .list(),
             Left::counted);
 
-    // Read-side shape (docs/benchmarks.md, national scale): every mark of the year counts +1 when
-    // attended, and each mark a correction superseded (the version just below it: versions are
-    // contiguous) counts -1 when it was attended. One scan of the scope's marks instead of a probe
-    // per mark for a newer version; grouped by ids before the names are joined.
-    String attended = "case when %s.mark in (" + ATTENDED + ") then %d else 0 end";
+    // Read-side counts (core V31, ADR 0020): the current attended half-days per cohort, learner
+    // and month, kept with every attendance write on PostgreSQL (a view of the marks on H2);
+    // grouped by ids before the names are joined.
     List<Hours> hours =
-        sorted(
-            scope
-                .bind(
-                    h.createQuery(
-                        "select g.school_id, g.cohort_id, g.learner_id, l.given_name, l.family_name,"
-                            + " g.mon, g.attended from (select u.school_id, u.cohort_id,"
-                            + " u.learner_id, u.mon, sum(u.attended) as attended"
-                            + " from (select c.school_id, a.cohort_id, a.learner_id,"
-                            + " extract(month from a.half_day_date) as mon, "
-                            + String.format(attended, "a", 1)
-                            + " as attended from tremplin_attendance a"
-                            + " join tremplin_cohort c on c.id = a.cohort_id"
-                            + " where "
-                            + scope.condition()
-                            + " and a.half_day_date >= :from and a.half_day_date < :to"
-                            + " union all select c.school_id, p.cohort_id, p.learner_id,"
-                            + " extract(month from p.half_day_date) as mon, "
-                            + String.format(attended, "p", -1)
-                            + " as attended from tremplin_attendance k"
-                            + " join tremplin_cohort c on c.id = k.cohort_id"
-                            + " join tremplin_attendance p on p.cohort_id = k.cohort_id"
-                            + " and p.half_day_date = k.half_day_date and p.part = k.part"
-                            + " and p.learner_id = k.learner_id and p.version = k.version - 1"
-                            + " where "
-                            + scope.condition()
-                            + " and k.version > 1"
-                            + " and k.half_day_date >= :from and k.half_day_date < :to) u"
-                            + " group by u.school_id, u.cohort_id, u.learner_id, u.mon) g"
-                            + " join tremplin_learner l on l.id = g.learner_id"
-                            + " where"
-                            + NOT_TEST.substring(" and".length())))
-                .bind("from", from)
-                .bind("to", to)
-                .map(
-                    (rs, ctx) ->
-                        new Hours(counted(rs, disclosure), rs.getInt("mon"), rs.getInt("attended")))
-                .list(),
-            Hours::counted);
+        !withHours
+            ? List.of()
+            : sorted(
+                scope
+                    .bind(
+                        h.createQuery(
+                            "select c.school_id, g.cohort_id, g.learner_id, l.given_name,"
+                                + " l.family_name, extract(month from g.month_start) as mon, g.attended"
+                                + " from tremplin_attendance_month g"
+                                + " join tremplin_cohort c on c.id = g.cohort_id"
+                                + " join tremplin_learner l on l.id = g.learner_id"
+                                + " where "
+                                + scope.condition()
+                                + " and g.month_start >= :from and g.month_start < :to"
+                                + NOT_TEST))
+                    .bind("from", from)
+                    .bind("to", to)
+                    .map(
+                        (rs, ctx) ->
+                            new Hours(
+                                counted(rs, disclosure), rs.getInt("mon"), rs.getInt("attended")))
+                    .list(),
+                Hours::counted);
     return new Rows(entries, exits, hours);
   }
 
