@@ -186,6 +186,7 @@ public final class V31__attendance_month extends BaseJavaMigration {
         + " from ("
         + counted("tremplin_attendance", PG_DAY_BIT, "")
         + ") u group by u.cohort_id, u.learner_id, u.month_start",
+    "analyze tremplin_attendance_month",
   };
 
   private static final String H2 =
