@@ -117,6 +117,15 @@ class AttendanceMonthIT {
     // an erasure rewrites the learner's marks' reasons
     f.tremplin.privacy().erase(f.manager, b);
     assertThat(table(f.dataSource)).isEqualTo(raw(f.dataSource));
+
+    // nothing in Tremplin deletes marks; a hand-made delete is counted again all the same
+    try (Connection k = f.dataSource.getConnection();
+        Statement s = k.createStatement()) {
+      s.executeUpdate(
+          "delete from tremplin_attendance where learner_id = '" + c.value() + "' and version = 3");
+    }
+    assertThat(table(f.dataSource)).isEqualTo(raw(f.dataSource));
+    assertThat(table(f.dataSource).get(key(f, c, DEC_1))).startsWith(0, 0, 1, 0, 0);
   }
 
   @AllDatabases
