@@ -75,7 +75,12 @@ public final class ApiLoadDriver {
   /** One read: its name and its path below the server's base. */
   private record Read(String name, String path) {}
 
-  /** {@code threads=8 warmup=10 seconds=30 each=300 client=socket}. */
+  /**
+   * {@code threads=8 warmup=10 seconds=30 each=300 client=socket analyze=true explain=false}:
+   * {@code analyze=false} leaves the seeded tables without planner statistics (as autovacuum would
+   * for a minute or more); {@code explain=true} only lists each read's statements ({@link
+   * #explain}).
+   */
   public static void main(String[] args) throws Exception {
     Map<String, String> options =
         new LinkedHashMap<>(
@@ -185,7 +190,8 @@ public final class ApiLoadDriver {
           load1);
       System.out.printf(
           Locale.ROOT,
-          "per read under load: CPU %.3f ms in this JVM (server %.3f, clients %.3f), %.3f ms in"
+          "per read under load: CPU %.3f ms in this JVM (%.3f outside the client threads, %.3f in"
+              + " them), %.3f ms in"
               + " PostgreSQL's processes; %.2f transactions and %.1f rows returned by PostgreSQL%n",
           cpu / 1e6 / total,
           (cpu - clientCpu.get()) / 1e6 / total,
@@ -391,19 +397,13 @@ public final class ApiLoadDriver {
 
   /** The PostgreSQL server's main process (the parent of a backend). */
   private static int postmaster(ApiTestServer api) throws SQLException, IOException {
-    int backend;
     try (Connection c = api.data.getConnection();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
       rs.next();
-      backend = rs.getInt(1);
+      // read while the backend lives: it ends with the connection
+      return (int) stat(Path.of("/proc", String.valueOf(rs.getInt(1))), 1);
     }
-    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(backend), "status"))) {
-      if (line.startsWith("PPid:")) {
-        return Integer.parseInt(line.substring(5).strip());
-      }
-    }
-    throw new IllegalStateException("no parent for " + backend);
   }
 
   /** CPU time of the postmaster and its children so far (Linux /proc), in nanoseconds. */
