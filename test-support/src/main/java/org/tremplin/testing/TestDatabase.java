@@ -66,13 +66,28 @@ public enum TestDatabase {
     return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_SETTINGS;
   }
 
+  /**
+   * The system property read for extra settings of the embedded PostgreSQL server ({@code
+   * name=value;name=value}), for diagnostics such as {@code pg_stat_statements}; none by default.
+   */
+  public static final String SETTINGS = "tremplin.test.postgres.settings";
+
   /** The embedded PostgreSQL server, started on first use and stopped with the JVM. */
   private static final class Postgres {
     static final EmbeddedPostgres INSTANCE = start();
 
     private static EmbeddedPostgres start() {
       try {
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // a diagnostic hook for the benchmarks: "name=value;name=value" server settings, e.g.
+        // shared_preload_libraries=pg_stat_statements (docs/benchmarks.md)
+        for (String setting : System.getProperty(SETTINGS, "").split(";")) {
+          String[] pair = setting.split("=", 2);
+          if (pair.length == 2) {
+            builder.setServerConfig(pair[0].strip(), pair[1].strip());
+          }
+        }
+        EmbeddedPostgres pg = builder.start();
         Runtime.getRuntime()
             .addShutdownHook(
                 new Thread(

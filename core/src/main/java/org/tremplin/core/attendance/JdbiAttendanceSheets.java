@@ -125,6 +125,12 @@ public final class JdbiAttendanceSheets implements AttendanceSheets {
     return currentWhere(cohort, learner, period);
   }
 
+  /**
+   * The latest version of each line in the period: one range scan of the primary key (or of the
+   * learner's index), each line's versions numbered newest first. Not a "no newer version exists"
+   * anti-join: on a table without statistics yet (bulk-loaded, not analysed) PostgreSQL's generic
+   * plan for it probed every row of the cohort once per row of the day (docs/benchmarks.md, h26).
+   */
   private List<AttendanceRecord> currentWhere(
       CohortId cohort, @Nullable LearnerId learner, DateRange period) {
     return jdbi.withHandle(
@@ -133,10 +139,14 @@ public final class JdbiAttendanceSheets implements AttendanceSheets {
               h.createQuery(
                       "select "
                           + COLUMNS
+                          + " from (select "
+                          + COLUMNS
+                          + ", row_number() over (partition by a.half_day_date, a.part,"
+                          + " a.learner_id order by a.version desc) as newest"
                           + " from tremplin_attendance a where a.cohort_id = :cohort"
                           + (learner == null ? "" : " and a.learner_id = :learner")
-                          + " and a.half_day_date between :first and :last"
-                          + LATEST
+                          + " and a.half_day_date between :first and :last) a"
+                          + " where a.newest = 1"
                           + " order by a.half_day_date, a.part, a.learner_id")
                   .bind("cohort", cohort.value())
                   .bind("first", period.first())

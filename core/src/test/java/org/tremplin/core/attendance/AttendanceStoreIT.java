@@ -91,6 +91,53 @@ class AttendanceStoreIT {
   }
 
   @AllDatabases
+  void theSheetHoldsTheNewestVersionOfEachHalfDayOfThatDayOnlyInDayPartLearnerOrder(
+      TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 2);
+    var att = f.tremplin.attendance();
+    LearnerId a = f.learner(0).id();
+    LearnerId b = f.learner(1).id();
+    List<AttendanceEntry> batch = new ArrayList<>();
+    for (LocalDate day : List.of(MONDAY, MONDAY.plusDays(1))) {
+      for (LearnerId l : List.of(b, a)) {
+        batch.add(entry(l, HalfDay.pm(day), Mark.PRESENT));
+        batch.add(entry(l, HalfDay.am(day), Mark.PRESENT));
+      }
+    }
+    att.recordAll(f.trainer, f.cohort.id(), batch);
+    att.correct(
+        f.trainer, f.cohort.id(), entry(a, HalfDay.pm(MONDAY), Mark.ABSENT_JUSTIFIED), "rdv");
+    att.correct(f.manager, f.cohort.id(), entry(a, HalfDay.pm(MONDAY), Mark.PRESENT), "erreur");
+    att.correct(f.trainer, f.cohort.id(), entry(b, HalfDay.am(MONDAY), Mark.SICK_LEAVE), "arrêt");
+
+    List<AttendanceRecord> sheet = att.sheet(f.trainer, f.cohort.id(), MONDAY);
+
+    // the databases order uuids as unsigned bytes, as their text does (not as UUID.compareTo)
+    List<LearnerId> byId =
+        a.value().toString().compareTo(b.value().toString()) < 0 ? List.of(a, b) : List.of(b, a);
+    assertThat(sheet)
+        .extracting(
+            r -> r.halfDay().part().name(),
+            AttendanceRecord::learner,
+            AttendanceRecord::version,
+            r -> r.mark().mark())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "AM", byId.get(0), byId.get(0).equals(b) ? 2 : 1, mark(byId.get(0), b)),
+            org.assertj.core.groups.Tuple.tuple(
+                "AM", byId.get(1), byId.get(1).equals(b) ? 2 : 1, mark(byId.get(1), b)),
+            org.assertj.core.groups.Tuple.tuple(
+                "PM", byId.get(0), byId.get(0).equals(a) ? 3 : 1, Mark.PRESENT),
+            org.assertj.core.groups.Tuple.tuple(
+                "PM", byId.get(1), byId.get(1).equals(a) ? 3 : 1, Mark.PRESENT));
+    assertThat(sheet).allSatisfy(r -> assertThat(r.halfDay().date()).isEqualTo(MONDAY));
+  }
+
+  private static Mark mark(LearnerId learner, LearnerId corrected) {
+    return learner.equals(corrected) ? Mark.SICK_LEAVE : Mark.PRESENT;
+  }
+
+  @AllDatabases
   void refusesToCorrectAHalfDayThatWasNeverRecorded(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 1);
     assertThatThrownBy(
