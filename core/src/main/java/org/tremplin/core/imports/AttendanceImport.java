@@ -1,6 +1,7 @@
 package org.tremplin.core.imports;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,112 +131,155 @@ final class AttendanceImport {
     }
     Map<String, LearnerReferences.Known> known = references.ofSchool(school);
     Map<LearnerId, List<Place>> places = places(school);
-    LocalDate today = LocalDate.now(clock);
-    Map<AttendanceSheets.Line, Read> seen = new HashMap<>(reads.size() * 2);
-    List<Placed> placed = new ArrayList<>(reads.size());
-    for (Read r : reads) {
-      LearnerReferences.Known learner = known.get(r.reference());
-      if (learner == null) {
-        problems.add(
-            new ImportProblem(
-                r.line(), r.referenceColumn(), Reason.UNKNOWN_LEARNER, r.reference()));
-        continue;
-      }
-      LocalDate day = r.halfDay().date();
-      Place place = placeOn(places.getOrDefault(learner.learner(), List.of()), day);
-      if (place == null) {
-        problems.add(
-            new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_ENROLLED, day.toString()));
-        continue;
-      }
-      if (!place.calendar().isWorkingDay(day)) {
-        problems.add(
-            new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_WORKING_DAY, day.toString()));
-        continue;
-      }
-      if (day.isAfter(today)) {
-        problems.add(new ImportProblem(r.line(), r.dayColumn(), Reason.IN_FUTURE, day.toString()));
-        continue;
-      }
-      AttendanceSheets.Line line = new AttendanceSheets.Line(learner.learner(), r.halfDay());
-      if (seen.putIfAbsent(line, r) != null) {
-        problems.add(problem(r, Reason.DUPLICATE_ROW, r.reference() + " " + r.halfDay()));
-        continue;
-      }
-      placed.add(new Placed(place.cohort(), line, r.mark()));
-    }
-    Map<CohortId, Cohort> touched = new LinkedHashMap<>();
-    placed.forEach(p -> touched.putIfAbsent(p.cohort().id(), p.cohort()));
-    for (Cohort c : touched.values()) {
-      access.check(actor, Operation.ATTENDANCE_WRITE, CohortRegistry.target(c));
-    }
+    Map<CohortId, LocalDate[]> spans = spans(reads, known, places);
+    boolean write = problems.isEmpty() && !dryRun;
     String by = actor.id();
-    var now = clock.instant();
+    Instant now = clock.instant();
     Counted counted =
         database.inTransaction(
             h -> {
-              List<AttendanceRecord> writes = new ArrayList<>();
-              int created = 0;
-              int updated = 0;
-              int unchanged = 0;
-              Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current = current(placed);
-              for (Placed p : placed) {
-                AttendanceRecord stored = current.get(p.cohort().id()).get(p.line());
-                if (stored == null) {
-                  created++;
-                  writes.add(version(p, 1, "", by, now));
-                } else if (stored.mark().equals(p.mark())) {
-                  unchanged++;
-                } else {
-                  updated++;
-                  writes.add(version(p, stored.version() + 1, CORRECTION_REASON, by, now));
+              Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current = current(spans);
+              if (!write) {
+                return check(actor, now, reads, known, places, current, problems, null);
+              }
+              try (MarkStream stream = new MarkStream(h, MarkWriter.Strategy.of(h), by, now)) {
+                Counted c = check(actor, now, reads, known, places, current, problems, stream);
+                stream.finish();
+                if (problems.isEmpty()) {
+                  c.written()
+                      .forEach((cohort, l) -> events.append(new AttendanceRecorded(cohort, l)));
                 }
+                return c;
               }
-              if (problems.isEmpty() && !dryRun && !writes.isEmpty()) {
-                MarkWriter.write(h, MarkWriter.Strategy.of(h), writes, by, now);
-                Map<CohortId, Set<LearnerId>> byCohort = new LinkedHashMap<>();
-                writes.forEach(
-                    w ->
-                        byCohort
-                            .computeIfAbsent(w.cohort(), k -> new HashSet<>())
-                            .add(w.learner()));
-                byCohort.forEach((c, l) -> events.append(new AttendanceRecorded(c, l)));
-              }
-              return new Counted(created, updated, unchanged);
             });
     return report(
         kind, dryRun, file, counted.created(), counted.updated(), counted.unchanged(), problems);
   }
 
-  private record Placed(Cohort cohort, AttendanceSheets.Line line, AttendanceMark mark) {}
+  /**
+   * Checks every mark against the learner's enrolment and cohort calendar and compares it with the
+   * sheet; hands each new or changed version to the stream (when writing) until the first bad row,
+   * which abandons it.
+   */
+  private Counted check(
+      Actor actor,
+      Instant now,
+      List<Read> reads,
+      Map<String, LearnerReferences.Known> known,
+      Map<LearnerId, List<Place>> places,
+      Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current,
+      List<ImportProblem> problems,
+      @Nullable MarkStream stream) {
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    String by = actor.id();
+    Set<AttendanceSheets.Line> seen = new HashSet<>(reads.size() * 2);
+    Set<CohortId> allowed = new HashSet<>();
+    Map<CohortId, Set<LearnerId>> written = new LinkedHashMap<>();
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    for (Read r : reads) {
+      LearnerReferences.Known learner = known.get(r.reference());
+      LocalDate day = r.halfDay().date();
+      Place place =
+          learner == null ? null : placeOn(places.getOrDefault(learner.learner(), List.of()), day);
+      AttendanceSheets.Line line =
+          learner == null ? null : new AttendanceSheets.Line(learner.learner(), r.halfDay());
+      ImportProblem problem;
+      if (learner == null || line == null) {
+        problem =
+            new ImportProblem(r.line(), r.referenceColumn(), Reason.UNKNOWN_LEARNER, r.reference());
+      } else if (place == null) {
+        problem = new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_ENROLLED, day.toString());
+      } else if (!place.calendar().isWorkingDay(day)) {
+        problem =
+            new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_WORKING_DAY, day.toString());
+      } else if (day.isAfter(today)) {
+        problem = new ImportProblem(r.line(), r.dayColumn(), Reason.IN_FUTURE, day.toString());
+      } else if (!seen.add(line)) {
+        problem = problem(r, Reason.DUPLICATE_ROW, r.reference() + " " + r.halfDay());
+      } else {
+        problem = null;
+      }
+      if (problem != null || line == null || place == null) {
+        if (problem != null) {
+          problems.add(problem);
+        }
+        if (stream != null) {
+          stream.abandon();
+        }
+        continue;
+      }
+      Cohort cohort = place.cohort();
+      if (allowed.add(cohort.id())) {
+        access.check(actor, Operation.ATTENDANCE_WRITE, CohortRegistry.target(cohort));
+      }
+      AttendanceRecord stored = current.getOrDefault(cohort.id(), Map.of()).get(line);
+      AttendanceRecord version;
+      if (stored == null) {
+        created++;
+        version = version(cohort.id(), line, r.mark(), 1, "", by, now);
+      } else if (stored.mark().equals(r.mark())) {
+        unchanged++;
+        continue;
+      } else {
+        updated++;
+        version =
+            version(cohort.id(), line, r.mark(), stored.version() + 1, CORRECTION_REASON, by, now);
+      }
+      if (stream != null) {
+        stream.add(version);
+        written.computeIfAbsent(cohort.id(), k -> new HashSet<>()).add(line.learner());
+      }
+    }
+    return new Counted(created, updated, unchanged, written);
+  }
 
-  private record Counted(int created, int updated, int unchanged) {}
+  /** The days each cohort's marks of the file span (rows that resolve to a place only). */
+  private static Map<CohortId, LocalDate[]> spans(
+      List<Read> reads,
+      Map<String, LearnerReferences.Known> known,
+      Map<LearnerId, List<Place>> places) {
+    Map<CohortId, LocalDate[]> spans = new HashMap<>();
+    for (Read r : reads) {
+      LearnerReferences.Known learner = known.get(r.reference());
+      if (learner == null) {
+        continue;
+      }
+      LocalDate d = r.halfDay().date();
+      Place place = placeOn(places.getOrDefault(learner.learner(), List.of()), d);
+      if (place == null) {
+        continue;
+      }
+      LocalDate[] span = spans.computeIfAbsent(place.cohort().id(), k -> new LocalDate[] {d, d});
+      span[0] = d.isBefore(span[0]) ? d : span[0];
+      span[1] = d.isAfter(span[1]) ? d : span[1];
+    }
+    return spans;
+  }
+
+  /** What the file changes, and the learners each cohort's written versions are about. */
+  private record Counted(
+      int created, int updated, int unchanged, Map<CohortId, Set<LearnerId>> written) {}
 
   private static AttendanceRecord version(
-      Placed p, int version, String reason, String by, java.time.Instant now) {
+      CohortId cohort,
+      AttendanceSheets.Line line,
+      AttendanceMark mark,
+      int version,
+      String reason,
+      String by,
+      Instant now) {
     return new AttendanceRecord(
-        p.cohort().id(),
-        p.line().learner(),
-        p.line().halfDay(),
-        version,
-        p.mark(),
-        by,
-        now,
-        reason);
+        cohort, line.learner(), line.halfDay(), version, mark, by, now, reason);
   }
 
   /**
    * The current mark of every half-day recorded in each cohort over the days the file touches in
    * it: one range read per cohort, the newest version kept.
    */
-  private Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current(List<Placed> placed) {
-    Map<CohortId, LocalDate[]> spans = new HashMap<>();
-    for (Placed p : placed) {
-      LocalDate d = p.line().halfDay().date();
-      LocalDate[] span = spans.computeIfAbsent(p.cohort().id(), k -> new LocalDate[] {d, d});
-      span[0] = d.isBefore(span[0]) ? d : span[0];
-      span[1] = d.isAfter(span[1]) ? d : span[1];
-    }
+  private Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current(
+      Map<CohortId, LocalDate[]> spans) {
     Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current = new HashMap<>();
     spans.forEach(
         (cohort, span) -> {
