@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -129,9 +130,13 @@ final class AttendanceImport {
     if (reads == null) {
       return report(kind, dryRun, file, 0, 0, 0, problems);
     }
-    Map<String, LearnerReferences.Known> known = references.ofSchool(school);
-    Map<LearnerId, List<Place>> places = places(school);
-    Map<CohortId, LocalDate[]> spans = spans(reads, known, places);
+    Map<String, Learner> learners = learners(references.ofSchool(school), places(school));
+    Map<CohortId, LocalDate[]> spans = spans(reads, learners);
+    LocalDate first = LocalDate.MAX;
+    for (LocalDate[] span : spans.values()) {
+      first = span[0].isBefore(first) ? span[0] : first;
+    }
+    LocalDate firstDay = first;
     boolean write = problems.isEmpty() && !dryRun;
     String by = actor.id();
     Instant now = clock.instant();
@@ -140,10 +145,10 @@ final class AttendanceImport {
             h -> {
               Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current = current(spans);
               if (!write) {
-                return check(actor, now, reads, known, places, current, problems, null);
+                return check(actor, now, firstDay, reads, learners, current, problems, null);
               }
               try (MarkStream stream = new MarkStream(h, MarkWriter.Strategy.of(h), by, now)) {
-                Counted c = check(actor, now, reads, known, places, current, problems, stream);
+                Counted c = check(actor, now, firstDay, reads, learners, current, problems, stream);
                 stream.finish();
                 if (problems.isEmpty()) {
                   c.written()
@@ -164,27 +169,25 @@ final class AttendanceImport {
   private Counted check(
       Actor actor,
       Instant now,
+      LocalDate firstDay,
       List<Read> reads,
-      Map<String, LearnerReferences.Known> known,
-      Map<LearnerId, List<Place>> places,
+      Map<String, Learner> learners,
       Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current,
       List<ImportProblem> problems,
       @Nullable MarkStream stream) {
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     String by = actor.id();
-    Set<AttendanceSheets.Line> seen = new HashSet<>(reads.size() * 2);
     Set<CohortId> allowed = new HashSet<>();
     Map<CohortId, Set<LearnerId>> written = new LinkedHashMap<>();
     int created = 0;
     int updated = 0;
     int unchanged = 0;
     for (Read r : reads) {
-      LearnerReferences.Known learner = known.get(r.reference());
+      Learner learner = learners.get(r.reference());
       LocalDate day = r.halfDay().date();
-      Place place =
-          learner == null ? null : placeOn(places.getOrDefault(learner.learner(), List.of()), day);
+      Place place = learner == null ? null : placeOn(learner.places(), day);
       AttendanceSheets.Line line =
-          learner == null ? null : new AttendanceSheets.Line(learner.learner(), r.halfDay());
+          learner == null ? null : new AttendanceSheets.Line(learner.id(), r.halfDay());
       ImportProblem problem;
       if (learner == null || line == null) {
         problem =
@@ -196,7 +199,7 @@ final class AttendanceImport {
             new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_WORKING_DAY, day.toString());
       } else if (day.isAfter(today)) {
         problem = new ImportProblem(r.line(), r.dayColumn(), Reason.IN_FUTURE, day.toString());
-      } else if (!seen.add(line)) {
+      } else if (!learner.firstTime(r.halfDay(), firstDay)) {
         problem = problem(r, Reason.DUPLICATE_ROW, r.reference() + " " + r.halfDay());
       } else {
         problem = null;
@@ -236,18 +239,15 @@ final class AttendanceImport {
   }
 
   /** The days each cohort's marks of the file span (rows that resolve to a place only). */
-  private static Map<CohortId, LocalDate[]> spans(
-      List<Read> reads,
-      Map<String, LearnerReferences.Known> known,
-      Map<LearnerId, List<Place>> places) {
+  private static Map<CohortId, LocalDate[]> spans(List<Read> reads, Map<String, Learner> learners) {
     Map<CohortId, LocalDate[]> spans = new HashMap<>();
     for (Read r : reads) {
-      LearnerReferences.Known learner = known.get(r.reference());
+      Learner learner = learners.get(r.reference());
       if (learner == null) {
         continue;
       }
       LocalDate d = r.halfDay().date();
-      Place place = placeOn(places.getOrDefault(learner.learner(), List.of()), d);
+      Place place = placeOn(learner.places(), d);
       if (place == null) {
         continue;
       }
@@ -293,6 +293,55 @@ final class AttendanceImport {
           current.put(cohort, lines);
         });
     return current;
+  }
+
+  /**
+   * A learner the school knows by a reference, with their places, and the half-days of the file
+   * already read for them (a bit per half-day from the file's first day). Not thread-safe.
+   */
+  private static final class Learner {
+    private final LearnerId id;
+    private final List<Place> places;
+    private final BitSet read = new BitSet();
+
+    Learner(LearnerId id, List<Place> places) {
+      this.id = id;
+      this.places = places;
+    }
+
+    LearnerId id() {
+      return id;
+    }
+
+    List<Place> places() {
+      return places;
+    }
+
+    /** Whether the half-day (on or after {@code firstDay}) is read for the first time. */
+    boolean firstTime(HalfDay halfDay, LocalDate firstDay) {
+      int bit =
+          Math.toIntExact(2 * (halfDay.date().toEpochDay() - firstDay.toEpochDay()))
+              + halfDay.part().ordinal();
+      if (read.get(bit)) {
+        return false;
+      }
+      read.set(bit);
+      return true;
+    }
+  }
+
+  /** The school's learners by reference, each once with their places. */
+  private static Map<String, Learner> learners(
+      Map<String, LearnerReferences.Known> known, Map<LearnerId, List<Place>> places) {
+    Map<LearnerId, Learner> byId = new HashMap<>(known.size() * 2);
+    Map<String, Learner> byReference = new HashMap<>(known.size() * 2);
+    known.forEach(
+        (reference, k) ->
+            byReference.put(
+                reference,
+                byId.computeIfAbsent(
+                    k.learner(), id -> new Learner(id, places.getOrDefault(id, List.of())))));
+    return byReference;
   }
 
   /** Every learner's places in the school's cohorts. */

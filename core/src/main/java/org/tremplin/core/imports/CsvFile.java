@@ -61,16 +61,20 @@ final class CsvFile {
             ? 3
             : 0;
     String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-              .toString();
-    } catch (CharacterCodingException e) {
-      return failed(Reason.NOT_UTF8, "");
+    if (ascii(bytes, start)) {
+      text = new String(bytes, start, bytes.length - start, StandardCharsets.US_ASCII);
+    } else {
+      try {
+        text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                .toString();
+      } catch (CharacterCodingException e) {
+        return failed(Reason.NOT_UTF8, "");
+      }
     }
     int firstBreak = text.indexOf('\n');
     String firstLine = firstBreak < 0 ? text : text.substring(0, firstBreak);
@@ -192,6 +196,16 @@ final class CsvFile {
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every byte from {@code start} is ASCII (valid UTF-8 that needs no decoding). */
+  private static boolean ascii(byte[] bytes, int start) {
+    for (int i = start; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
         return false;
       }
     }
