@@ -57,7 +57,10 @@ public class AttendanceImportBenchmark {
   @Param({"FIRST", "AGAIN"})
   public String run;
 
-  /** How the marks are written: COPY, UNNEST (insert from arrays), BATCH (JDBC batch). */
+  /**
+   * How the marks are written: COPY (binary format), COPY_TEXT, UNNEST (insert from arrays), BATCH
+   * (JDBC batch).
+   */
   @Param({"COPY"})
   public String writer;
 
@@ -169,12 +172,17 @@ public class AttendanceImportBenchmark {
         .importAttendance(school.manager, school.school.id(), file, false);
   }
 
-  /** Prints the iteration's throughput and CPU. */
+  /**
+   * Prints the iteration's figures as a row of docs/benchmarks.md's tables: the wall clock and its
+   * marks/s, the CPU of the JVM and of PostgreSQL and the marks per CPU-second, how much of the two
+   * ran at once (CPU / wall: 1 when one waits for the other, up to 2 on two idle cores) and the
+   * machine's load average (1 minute).
+   */
   @TearDown(Level.Iteration)
   public void report() {
     double cpu = (jvmCpu + serverCpu) / 1e9;
     System.out.printf(
-        "%n| %s | %s | %,d | %.2f s | %,.0f | %.2f s + %.2f s | %,.0f |%n",
+        "%n| %s | %s | %,d | %.2f s | %,.0f | %.2f s + %.2f s | %,.0f | %.2f | %s |%n",
         run,
         writer,
         marks,
@@ -182,7 +190,9 @@ public class AttendanceImportBenchmark {
         marks / (wall / 1e9),
         jvmCpu / 1e9,
         serverCpu / 1e9,
-        marks / cpu);
+        marks / cpu,
+        cpu / (wall / 1e9),
+        ServerCpu.loadAverage());
   }
 
   /** Closes the pool. */

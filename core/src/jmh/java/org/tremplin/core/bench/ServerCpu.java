@@ -23,6 +23,15 @@ final class ServerCpu {
         .getProcessCpuTime();
   }
 
+  /** The machine's load average over the last minute, as /proc/loadavg prints it. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
   /** The parent process of {@code pid} (a backend's is the postmaster). */
   static int parentOf(int pid) {
     try {

@@ -1,8 +1,10 @@
 package org.tremplin.core.imports;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -128,114 +130,156 @@ final class AttendanceImport {
     if (reads == null) {
       return report(kind, dryRun, file, 0, 0, 0, problems);
     }
-    Map<String, LearnerReferences.Known> known = references.ofSchool(school);
-    Map<LearnerId, List<Place>> places = places(school);
-    LocalDate today = LocalDate.now(clock);
-    Map<AttendanceSheets.Line, Read> seen = new HashMap<>(reads.size() * 2);
-    List<Placed> placed = new ArrayList<>(reads.size());
-    for (Read r : reads) {
-      LearnerReferences.Known learner = known.get(r.reference());
-      if (learner == null) {
-        problems.add(
-            new ImportProblem(
-                r.line(), r.referenceColumn(), Reason.UNKNOWN_LEARNER, r.reference()));
-        continue;
-      }
-      LocalDate day = r.halfDay().date();
-      Place place = placeOn(places.getOrDefault(learner.learner(), List.of()), day);
-      if (place == null) {
-        problems.add(
-            new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_ENROLLED, day.toString()));
-        continue;
-      }
-      if (!place.calendar().isWorkingDay(day)) {
-        problems.add(
-            new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_WORKING_DAY, day.toString()));
-        continue;
-      }
-      if (day.isAfter(today)) {
-        problems.add(new ImportProblem(r.line(), r.dayColumn(), Reason.IN_FUTURE, day.toString()));
-        continue;
-      }
-      AttendanceSheets.Line line = new AttendanceSheets.Line(learner.learner(), r.halfDay());
-      if (seen.putIfAbsent(line, r) != null) {
-        problems.add(problem(r, Reason.DUPLICATE_ROW, r.reference() + " " + r.halfDay()));
-        continue;
-      }
-      placed.add(new Placed(place.cohort(), line, r.mark()));
+    Map<String, Learner> learners = learners(references.ofSchool(school), places(school));
+    Map<CohortId, LocalDate[]> spans = spans(reads, learners);
+    LocalDate first = LocalDate.MAX;
+    for (LocalDate[] span : spans.values()) {
+      first = span[0].isBefore(first) ? span[0] : first;
     }
-    Map<CohortId, Cohort> touched = new LinkedHashMap<>();
-    placed.forEach(p -> touched.putIfAbsent(p.cohort().id(), p.cohort()));
-    for (Cohort c : touched.values()) {
-      access.check(actor, Operation.ATTENDANCE_WRITE, CohortRegistry.target(c));
-    }
+    LocalDate firstDay = first;
+    boolean write = problems.isEmpty() && !dryRun;
     String by = actor.id();
-    var now = clock.instant();
+    Instant now = clock.instant();
     Counted counted =
         database.inTransaction(
             h -> {
-              List<AttendanceRecord> writes = new ArrayList<>();
-              int created = 0;
-              int updated = 0;
-              int unchanged = 0;
-              Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current = current(placed);
-              for (Placed p : placed) {
-                AttendanceRecord stored = current.get(p.cohort().id()).get(p.line());
-                if (stored == null) {
-                  created++;
-                  writes.add(version(p, 1, "", by, now));
-                } else if (stored.mark().equals(p.mark())) {
-                  unchanged++;
-                } else {
-                  updated++;
-                  writes.add(version(p, stored.version() + 1, CORRECTION_REASON, by, now));
+              Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current = current(spans);
+              if (!write) {
+                return check(actor, now, firstDay, reads, learners, current, problems, null);
+              }
+              try (MarkStream stream = new MarkStream(h, MarkWriter.Strategy.of(h), by, now)) {
+                Counted c = check(actor, now, firstDay, reads, learners, current, problems, stream);
+                stream.finish();
+                if (problems.isEmpty()) {
+                  c.written()
+                      .forEach((cohort, l) -> events.append(new AttendanceRecorded(cohort, l)));
                 }
+                return c;
               }
-              if (problems.isEmpty() && !dryRun && !writes.isEmpty()) {
-                MarkWriter.write(h, MarkWriter.Strategy.of(h), writes, by, now);
-                Map<CohortId, Set<LearnerId>> byCohort = new LinkedHashMap<>();
-                writes.forEach(
-                    w ->
-                        byCohort
-                            .computeIfAbsent(w.cohort(), k -> new HashSet<>())
-                            .add(w.learner()));
-                byCohort.forEach((c, l) -> events.append(new AttendanceRecorded(c, l)));
-              }
-              return new Counted(created, updated, unchanged);
             });
     return report(
         kind, dryRun, file, counted.created(), counted.updated(), counted.unchanged(), problems);
   }
 
-  private record Placed(Cohort cohort, AttendanceSheets.Line line, AttendanceMark mark) {}
+  /**
+   * Checks every mark against the learner's enrolment and cohort calendar and compares it with the
+   * sheet; hands each new or changed version to the stream (when writing) until the first bad row,
+   * which abandons it.
+   */
+  private Counted check(
+      Actor actor,
+      Instant now,
+      LocalDate firstDay,
+      List<Read> reads,
+      Map<String, Learner> learners,
+      Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current,
+      List<ImportProblem> problems,
+      @Nullable MarkStream stream) {
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    String by = actor.id();
+    Set<CohortId> allowed = new HashSet<>();
+    Map<CohortId, Set<LearnerId>> written = new LinkedHashMap<>();
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    for (Read r : reads) {
+      Learner learner = learners.get(r.reference());
+      LocalDate day = r.halfDay().date();
+      Place place = learner == null ? null : placeOn(learner.places(), day);
+      AttendanceSheets.Line line =
+          learner == null ? null : new AttendanceSheets.Line(learner.id(), r.halfDay());
+      ImportProblem problem;
+      if (learner == null || line == null) {
+        problem =
+            new ImportProblem(r.line(), r.referenceColumn(), Reason.UNKNOWN_LEARNER, r.reference());
+      } else if (place == null) {
+        problem = new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_ENROLLED, day.toString());
+      } else if (!place.calendar().isWorkingDay(day)) {
+        problem =
+            new ImportProblem(r.line(), r.dayColumn(), Reason.NOT_WORKING_DAY, day.toString());
+      } else if (day.isAfter(today)) {
+        problem = new ImportProblem(r.line(), r.dayColumn(), Reason.IN_FUTURE, day.toString());
+      } else if (!learner.firstTime(r.halfDay(), firstDay)) {
+        problem = problem(r, Reason.DUPLICATE_ROW, r.reference() + " " + r.halfDay());
+      } else {
+        problem = null;
+      }
+      if (problem != null || line == null || place == null) {
+        if (problem != null) {
+          problems.add(problem);
+        }
+        if (stream != null) {
+          stream.abandon();
+        }
+        continue;
+      }
+      Cohort cohort = place.cohort();
+      if (allowed.add(cohort.id())) {
+        access.check(actor, Operation.ATTENDANCE_WRITE, CohortRegistry.target(cohort));
+      }
+      AttendanceRecord stored = current.getOrDefault(cohort.id(), Map.of()).get(line);
+      AttendanceRecord version;
+      if (stored == null) {
+        created++;
+        version = version(cohort.id(), line, r.mark(), 1, "", by, now);
+      } else if (stored.mark().equals(r.mark())) {
+        unchanged++;
+        continue;
+      } else {
+        updated++;
+        version =
+            version(cohort.id(), line, r.mark(), stored.version() + 1, CORRECTION_REASON, by, now);
+      }
+      if (stream != null) {
+        stream.add(version);
+        written.computeIfAbsent(cohort.id(), k -> new HashSet<>()).add(line.learner());
+      }
+    }
+    return new Counted(created, updated, unchanged, written);
+  }
 
-  private record Counted(int created, int updated, int unchanged) {}
+  /** The days each cohort's marks of the file span (rows that resolve to a place only). */
+  private static Map<CohortId, LocalDate[]> spans(List<Read> reads, Map<String, Learner> learners) {
+    Map<CohortId, LocalDate[]> spans = new HashMap<>();
+    for (Read r : reads) {
+      Learner learner = learners.get(r.reference());
+      if (learner == null) {
+        continue;
+      }
+      LocalDate d = r.halfDay().date();
+      Place place = placeOn(learner.places(), d);
+      if (place == null) {
+        continue;
+      }
+      LocalDate[] span = spans.computeIfAbsent(place.cohort().id(), k -> new LocalDate[] {d, d});
+      span[0] = d.isBefore(span[0]) ? d : span[0];
+      span[1] = d.isAfter(span[1]) ? d : span[1];
+    }
+    return spans;
+  }
+
+  /** What the file changes, and the learners each cohort's written versions are about. */
+  private record Counted(
+      int created, int updated, int unchanged, Map<CohortId, Set<LearnerId>> written) {}
 
   private static AttendanceRecord version(
-      Placed p, int version, String reason, String by, java.time.Instant now) {
+      CohortId cohort,
+      AttendanceSheets.Line line,
+      AttendanceMark mark,
+      int version,
+      String reason,
+      String by,
+      Instant now) {
     return new AttendanceRecord(
-        p.cohort().id(),
-        p.line().learner(),
-        p.line().halfDay(),
-        version,
-        p.mark(),
-        by,
-        now,
-        reason);
+        cohort, line.learner(), line.halfDay(), version, mark, by, now, reason);
   }
 
   /**
    * The current mark of every half-day recorded in each cohort over the days the file touches in
    * it: one range read per cohort, the newest version kept.
    */
-  private Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current(List<Placed> placed) {
-    Map<CohortId, LocalDate[]> spans = new HashMap<>();
-    for (Placed p : placed) {
-      LocalDate d = p.line().halfDay().date();
-      LocalDate[] span = spans.computeIfAbsent(p.cohort().id(), k -> new LocalDate[] {d, d});
-      span[0] = d.isBefore(span[0]) ? d : span[0];
-      span[1] = d.isAfter(span[1]) ? d : span[1];
-    }
+  private Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current(
+      Map<CohortId, LocalDate[]> spans) {
     Map<CohortId, Map<AttendanceSheets.Line, AttendanceRecord>> current = new HashMap<>();
     spans.forEach(
         (cohort, span) -> {
@@ -249,6 +293,55 @@ final class AttendanceImport {
           current.put(cohort, lines);
         });
     return current;
+  }
+
+  /**
+   * A learner the school knows by a reference, with their places, and the half-days of the file
+   * already read for them (a bit per half-day from the file's first day). Not thread-safe.
+   */
+  private static final class Learner {
+    private final LearnerId id;
+    private final List<Place> places;
+    private final BitSet read = new BitSet();
+
+    Learner(LearnerId id, List<Place> places) {
+      this.id = id;
+      this.places = places;
+    }
+
+    LearnerId id() {
+      return id;
+    }
+
+    List<Place> places() {
+      return places;
+    }
+
+    /** Whether the half-day (on or after {@code firstDay}) is read for the first time. */
+    boolean firstTime(HalfDay halfDay, LocalDate firstDay) {
+      int bit =
+          Math.toIntExact(2 * (halfDay.date().toEpochDay() - firstDay.toEpochDay()))
+              + halfDay.part().ordinal();
+      if (read.get(bit)) {
+        return false;
+      }
+      read.set(bit);
+      return true;
+    }
+  }
+
+  /** The school's learners by reference, each once with their places. */
+  private static Map<String, Learner> learners(
+      Map<String, LearnerReferences.Known> known, Map<LearnerId, List<Place>> places) {
+    Map<LearnerId, Learner> byId = new HashMap<>(known.size() * 2);
+    Map<String, Learner> byReference = new HashMap<>(known.size() * 2);
+    known.forEach(
+        (reference, k) ->
+            byReference.put(
+                reference,
+                byId.computeIfAbsent(
+                    k.learner(), id -> new Learner(id, places.getOrDefault(id, List.of())))));
+    return byReference;
   }
 
   /** Every learner's places in the school's cohorts. */

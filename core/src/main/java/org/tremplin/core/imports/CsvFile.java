@@ -61,16 +61,20 @@ final class CsvFile {
             ? 3
             : 0;
     String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-              .toString();
-    } catch (CharacterCodingException e) {
-      return failed(Reason.NOT_UTF8, "");
+    if (ascii(bytes, start)) {
+      text = new String(bytes, start, bytes.length - start, StandardCharsets.US_ASCII);
+    } else {
+      try {
+        text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                .toString();
+      } catch (CharacterCodingException e) {
+        return failed(Reason.NOT_UTF8, "");
+      }
     }
     int firstBreak = text.indexOf('\n');
     String firstLine = firstBreak < 0 ? text : text.substring(0, firstBreak);
@@ -91,7 +95,7 @@ final class CsvFile {
     try (CSVParser parser = CSVParser.parse(text, format)) {
       for (CSVRecord record : parser) {
         String[] values = record.values();
-        if (Arrays.stream(values).allMatch(String::isEmpty)) {
+        if (blank(values)) {
           continue;
         }
         int line = lineOf(lineStarts, firstNonBlank(text, record.getCharacterPosition()));
@@ -198,6 +202,25 @@ final class CsvFile {
     return true;
   }
 
+  /** Whether every byte from {@code start} is ASCII (valid UTF-8 that needs no decoding). */
+  private static boolean ascii(byte[] bytes, int start) {
+    for (int i = start; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean blank(String[] values) {
+    for (String v : values) {
+      if (!v.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The first position at or after {@code from} that is not white space (skipped blank lines). */
   private static long firstNonBlank(String text, long from) {
     int i = (int) from;
@@ -218,20 +241,15 @@ final class CsvFile {
   }
 
   private static int[] lineStarts(String text) {
+    int[] starts = new int[1024];
     int n = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        n++;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, 2 * n);
       }
+      starts[n++] = i + 1;
     }
-    int[] starts = new int[n];
-    int k = 1;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts[k++] = i + 1;
-      }
-    }
-    return starts;
+    return Arrays.copyOf(starts, n);
   }
 
   /** The 1-based line of a character position. */

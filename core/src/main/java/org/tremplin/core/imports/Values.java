@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -106,21 +109,53 @@ final class Values {
     return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
   }
 
+  /** Longest lateness a LATE mark carries, in minutes (as {@link AttendanceMark} checks it). */
+  private static final int MAX_LATE_MINUTES = 210;
+
+  /** Every attendance mark an import can read, built once (a year's file repeats them). */
+  private static final Map<Mark, Optional<AttendanceMark>> ON_TIME = onTime();
+
+  private static final List<Optional<AttendanceMark>> LATE_BY_MINUTES = lateByMinutes();
+
+  private static Map<Mark, Optional<AttendanceMark>> onTime() {
+    Map<Mark, Optional<AttendanceMark>> marks = new EnumMap<>(Mark.class);
+    for (Mark m : Mark.values()) {
+      if (m != Mark.LATE) {
+        marks.put(m, Optional.of(AttendanceMark.of(m)));
+      }
+    }
+    return marks;
+  }
+
+  private static List<Optional<AttendanceMark>> lateByMinutes() {
+    List<Optional<AttendanceMark>> marks = new ArrayList<>(MAX_LATE_MINUTES + 1);
+    marks.add(Optional.empty());
+    for (int minutes = 1; minutes <= MAX_LATE_MINUTES; minutes++) {
+      marks.add(Optional.of(AttendanceMark.late(minutes)));
+    }
+    return List.copyOf(marks);
+  }
+
   /** The attendance mark of a mark with its minutes, or empty when they do not fit together. */
   static Optional<AttendanceMark> attendanceMark(Mark mark, int lateMinutes) {
     if (mark == Mark.LATE) {
-      return lateMinutes >= 1 && lateMinutes <= 210
-          ? Optional.of(AttendanceMark.late(lateMinutes))
+      return lateMinutes >= 1 && lateMinutes <= MAX_LATE_MINUTES
+          ? LATE_BY_MINUTES.get(lateMinutes)
           : Optional.empty();
     }
-    return lateMinutes == 0 ? Optional.of(AttendanceMark.of(mark)) : Optional.empty();
+    return lateMinutes == 0 ? ON_TIME.get(mark) : Optional.empty();
   }
 
-  /** A whole number, or empty. */
+  /** A whole number of 1 to 9 digits, or empty. */
   static Optional<Integer> number(String text) {
     String t = text.strip();
-    if (!t.matches("\\d{1,9}")) {
+    if (t.isEmpty() || t.length() > 9) {
       return Optional.empty();
+    }
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+        return Optional.empty();
+      }
     }
     return Optional.of(Integer.parseInt(t));
   }

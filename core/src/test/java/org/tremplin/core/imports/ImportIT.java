@@ -251,6 +251,45 @@ class ImportIT {
   }
 
   @AllDatabases
+  void aBadRowLateInALargeFileLeavesNothingWritten(TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 0);
+    ImportService imports = imports(f);
+    imports.importLearners(f.manager, f.school.id(), utf8(LEARNERS), false);
+    StringBuilder file = new StringBuilder("reference,date,part,mark,late_minutes\n");
+    int marks = 0;
+    for (LocalDate day : f.tremplin.cohorts().calendar(f.manager, f.cohort.id()).workingDays()) {
+      if (day.isAfter(LocalDate.of(2026, 1, 9))) {
+        break;
+      }
+      for (String part : List.of("AM", "PM")) {
+        for (String reference : List.of("A-001", "A-002")) {
+          file.append(reference).append(',').append(day).append(',').append(part);
+          file.append(marks % 9 == 0 ? ",R,10\n" : ",P,\n");
+          marks++;
+        }
+      }
+    }
+    String clean = file.toString();
+    // more marks than the first chunks the import writes while it still reads the file
+    assertThat(marks).isGreaterThan(2 * MarkStream.FIRST_CHUNK);
+    String bad = clean + "Z-999,2026-01-09,PM,P,\n";
+    Map<String, Integer> before = counts(f);
+
+    ImportReport refused = imports.importAttendance(f.manager, f.school.id(), utf8(bad), false);
+
+    assertThat(refused.applied()).isFalse();
+    assertThat(refused.problems())
+        .extracting(ImportProblem::line, ImportProblem::reason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(marks + 2, Reason.UNKNOWN_LEARNER));
+    assertThat(refused.created()).isEqualTo(marks);
+    assertThat(counts(f)).isEqualTo(before);
+    ImportReport accepted = imports.importAttendance(f.manager, f.school.id(), utf8(clean), false);
+    assertThat(accepted.applied()).isTrue();
+    assertThat(accepted.created()).isEqualTo(marks);
+    assertThat(f.rows("tremplin_attendance")).isEqualTo(marks);
+  }
+
+  @AllDatabases
   void exitsAreClassifiedAndAChangedExitIsCorrected(TestDatabase db) {
     CohortFixture f = CohortFixture.on(db, 0);
     ImportService imports = imports(f);

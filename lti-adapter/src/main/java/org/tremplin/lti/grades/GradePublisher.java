@@ -296,13 +296,11 @@ public final class GradePublisher implements EventConsumer {
    * nothing is created: the activity's column, once it appears, replaces the stored one for good.
    */
   private URI lineItem(CourseGradebook gradebook, String resourceId, Set<String> scopes) {
-    Optional<URI> stored = store.lineItem(gradebook.lineItems(), resourceId, Ags.TAG);
+    JdbiGradeDeliveries.StoredLineItem known =
+        store.storedLineItem(gradebook.lineItems(), resourceId, Ags.TAG);
+    Optional<URI> stored = known.url();
     Instant now = clock.instant();
-    boolean awaited =
-        store
-            .placedUntil(gradebook.lineItems(), resourceId, Ags.TAG)
-            .filter(now::isBefore)
-            .isPresent();
+    boolean awaited = known.awaitedAt(now);
     if (stored.isPresent() && !awaited) {
       return stored.get();
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
@@ -469,6 +470,52 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
           }
           return null;
         });
+  }
+
+  /**
+   * What is stored of a line item: its URL (empty while none) and, when a placed activity's column
+   * was awaited, until when (see {@link #placed}).
+   *
+   * @param lineItem the stored line item, or null
+   * @param placedUntil until when the placed activity's column is awaited, or null
+   */
+  record StoredLineItem(@Nullable URI lineItem, @Nullable Instant placedUntil) {
+    Optional<URI> url() {
+      return Optional.ofNullable(lineItem);
+    }
+
+    /** Whether the placed activity's column is still awaited at {@code now}. */
+    boolean awaitedAt(Instant now) {
+      return placedUntil != null && now.isBefore(placedUntil);
+    }
+  }
+
+  /** {@link #lineItem} and {@link #placedUntil} in one read. */
+  StoredLineItem storedLineItem(URI lineItems, String resourceId, String tag) {
+    return database.read(
+        h ->
+            h.createQuery(
+                    """
+                    select
+                      (select l.line_item from tremplin_lti_line_item l
+                        where l.line_items = :items and l.resource_id = :rid and l.tag = :tag
+                          and l.line_item is not null fetch first row only) as line_item,
+                      (select p.placed_until from tremplin_lti_placed_line_item p
+                        where p.line_items = :items and p.resource_id = :rid and p.tag = :tag
+                        fetch first row only) as placed_until
+                    """)
+                .bind("items", lineItems.toString())
+                .bind("rid", resourceId)
+                .bind("tag", tag)
+                .map(
+                    (rs, ctx) -> {
+                      String url = rs.getString("line_item");
+                      OffsetDateTime until = rs.getObject("placed_until", OffsetDateTime.class);
+                      return new StoredLineItem(
+                          url == null ? null : URI.create(url),
+                          until == null ? null : until.toInstant());
+                    })
+                .one());
   }
 
   /** Until when a placed activity's column is awaited, if one was placed: see {@link #placed}. */
