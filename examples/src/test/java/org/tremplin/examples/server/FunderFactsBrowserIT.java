@@ -242,6 +242,58 @@ class FunderFactsBrowserIT {
   }
 
   @Test
+  void badValuesComeBackWithEveryErrorLocatedTheValuesKeptAndNothingWritten() throws Exception {
+    String school = seeded.cohort().school().value().toString();
+    String linus = seeded.linus().id().value().toString();
+    String page = "app/school/learners/" + linus + "/facts?school=" + school;
+    Session own =
+        Session.launch("s-manager-facts", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+
+    HttpResponse<String> facts =
+        own.post(
+            page,
+            "app/school/learners/" + linus + "/facts?school=" + school,
+            "declaredOn=2999-01-01&sex=OTHER&birthDate=14/05/2004&diplomaLevel=9&qpv=maybe&neet=true");
+    assertThat(facts.statusCode()).isEqualTo(400);
+    assertThat(facts.body())
+        .contains("id=\"error-summary\"")
+        .contains(
+            "href=\"#declaredOn\"",
+            "href=\"#sex\"",
+            "href=\"#birthDate\"",
+            "href=\"#diplomaLevel\"",
+            "href=\"#qpv\"",
+            "href=\"#jobseeker\"")
+        .doesNotContain("href=\"#neet\"")
+        .contains("value=\"14/05/2004\"", "value=\"2999-01-01\"");
+
+    HttpResponse<String> result =
+        own.post(
+            page,
+            "app/school/learners/" + linus + "/certification?school=" + school,
+            "sessionOn=" + seeded.today() + "&outcome=FULL_TITLE&blocks=RNCP37674BC01");
+    assertThat(result.statusCode()).isEqualTo(400);
+    assertThat(result.body()).contains("href=\"#blocks\"").doesNotContain("href=\"#outcome\"");
+    HttpResponse<String> unknown =
+        own.post(
+            page,
+            "app/school/learners/" + linus + "/certification?school=" + school,
+            "sessionOn=" + seeded.today() + "&outcome=PARTIAL&blocks=RNCP99999BC01");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("href=\"#blocks\"");
+
+    assertThat(
+            seeded.core().funderFacts().facts(manager, seeded.cohort().id(), seeded.linus().id()))
+        .isEmpty();
+    assertThat(
+            seeded
+                .core()
+                .funderFacts()
+                .certification(manager, seeded.cohort().id(), seeded.linus().id()))
+        .isEmpty();
+  }
+
+  @Test
   void aTrainerAndAManagerOfAnotherSchoolAreRefusedAndWriteNothing() throws Exception {
     String school = seeded.cohort().school().value().toString();
     String learner = seeded.ada().id().value().toString();

@@ -114,7 +114,7 @@ final class FunderFactsForms {
           tremplin
               .funderFacts()
               .facts(w.actor(), f.cohort().id(), id)
-              .map(x -> t.date(x.declaredOn()))
+              .map(x -> t.get("school.facts.list.on", t.date(x.declaredOn())))
               .orElse(t.get("school.facts.list.none"));
       String result =
           tremplin
