@@ -228,6 +228,9 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     Objects.requireNonNull(platformKeys, "platformKeys");
     Objects.requireNonNull(clock, "clock");
     this.tremplin = tremplin;
+    // the web pages' personal data first: it finds a learner's persons by the LMS accounts that
+    // LtiSchema's own section erases (h28)
+    WebSchema.install(tremplin);
     this.database = LtiSchema.install(tremplin);
     // Configured platforms plus those stored by Dynamic Registration; configuration wins.
     this.registrations = new JdbiRegistrations(database, config.platforms(), clock);

@@ -103,6 +103,12 @@ public final class TokenCommand implements Runnable {
     return Duration.parse(iso.toUpperCase(Locale.ROOT)); // P90D, PT12H, P1DT2H
   }
 
+  /** A token's role, with the coach it acts as for a COACH token (ADR 0017). */
+  static String roleText(ApiToken token, Messages m) {
+    String role = token.grant().role().name();
+    return token.person().isEmpty() ? role : m.get("token.role.person", role, token.person());
+  }
+
   /** How a token's scope reads. */
   static String scopeText(Scope scope, List<School> schools, Messages m) {
     if (scope instanceof Scope.OfSchool s) {
@@ -200,7 +206,7 @@ public final class TokenCommand implements Runnable {
           m.get(
               "token.created",
               issued.token().id(),
-              role.name(),
+              roleText(issued.token(), m),
               scopeText(scope, schools, m),
               stateText(issued.token(), clock.instant(), m)));
       out.println(issued.secret());
@@ -245,7 +251,7 @@ public final class TokenCommand implements Runnable {
             m.get(
                 "token.line",
                 t.id(),
-                t.grant().role().name(),
+                roleText(t, m),
                 scopeText(t.grant().scope(), schools, m),
                 stateText(t, now, m),
                 t.label()));

@@ -174,7 +174,13 @@ class SetupCommandsIT {
             "en");
 
     assertThat(created.exitCode()).as(created.stderr()).isZero();
-    assertThat(created.outputLines().get(0)).contains(" created: COACH, school École du Web 93");
+    assertThat(created.outputLines().get(0))
+        .contains(" created: COACH of lti:cip-1, school École du Web 93");
+    // the list says whose caseload a COACH token reaches, in either language
+    assertThat(inProcess(config, "token", "list", "--lang", "en").stdout())
+        .contains("COACH of lti:cip-1");
+    assertThat(inProcess(config, "token", "list", "--school", "École du Web 93").stdout())
+        .contains("COACH de lti:cip-1");
     DataSource ds = Tremplin.dataSource("jdbc:h2:file:" + dir.resolve("tremplin"), "sa", "");
     try (Tremplin tremplin = Tremplin.create(ds, Clock.systemUTC())) {
       Actor actor = tremplin.tokens().authenticate(tokenLine(created));

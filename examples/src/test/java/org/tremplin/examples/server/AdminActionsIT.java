@@ -207,6 +207,43 @@ class AdminActionsIT {
   }
 
   @Test
+  void aNetworkAdministratorGivesACoachTokenNamingItsCoachListedWithTheirName() throws Exception {
+    LtiTestPlatform.Browser admin = platform.browser();
+    URI page = adminPage(admin, "s-network", SYSTEM_ADMIN);
+    String formPage = admin.get(on(page, "/tokens/new")).body();
+    assertThat(formPage).contains("value=\"COACH\"", "id=\"person\"");
+    Map<String, String> form =
+        new LinkedHashMap<>(Forms.hiddenFields(formPage, "app/admin/tokens"));
+    form.put("school", school.id().value().toString());
+    form.put("role", "COACH");
+    form.put("scope", "network");
+    form.put("label", "Outil de Sam");
+    form.put("person", "");
+
+    HttpResponse<String> refused = admin.post(platform.base.resolve("app/admin/tokens"), form);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("href=\"#scope\"", "href=\"#person\"");
+    assertThat(core.tokens().list(OPERATOR, new Scope.Network())).isEmpty();
+
+    form =
+        new LinkedHashMap<>(
+            Forms.hiddenFields(admin.get(on(page, "/tokens/new")).body(), "app/admin/tokens"));
+    form.put("school", school.id().value().toString());
+    form.put("role", "COACH");
+    form.put("scope", "school");
+    form.put("label", "Outil de Sam");
+    form.put("person", "lti:cip-7");
+    HttpResponse<String> created = admin.post(platform.base.resolve("app/admin/tokens"), form);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    List<ApiToken> tokens = core.tokens().list(OPERATOR, new Scope.OfSchool(school.id()));
+    assertThat(tokens)
+        .singleElement()
+        .satisfies(k -> assertThat(k.person()).isEqualTo("lti:cip-7"));
+    assertThat(tokens.get(0).grant().role()).isEqualTo(Role.COACH);
+    assertThat(admin.get(page).body()).contains("accompagnement (lti:cip-7)");
+  }
+
+  @Test
   void aBadTemplateIsRefusedWithEveryProblemLocatedAndNothingStored() throws Exception {
     LtiTestPlatform.Browser admin = platform.browser();
     URI page = adminPage(admin, "s-school-admin", INSTITUTION_ADMIN);

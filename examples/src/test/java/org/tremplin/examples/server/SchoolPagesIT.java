@@ -301,8 +301,11 @@ class SchoolPagesIT {
             "learner=" + margaret.id().value() + "&coach=coach-42&since=" + today);
     assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(303);
     assertThat(core.referents().referentOf(manager, margaret.id())).contains("coach-42");
-    assertThat(row(s.browser().follow(assigned).body(), "learner-" + margaret.id().value()))
-        .contains("coach-42");
+    String afterAssignment = s.browser().follow(assigned).body();
+    assertThat(row(afterAssignment, "learner-" + margaret.id().value())).contains("coach-42");
+    // the page confirms what was just done, naming the coach and the learner
+    assertThat(afterAssignment)
+        .contains("id=\"saved\"", "coach-42 est désormais le ou la référent·e");
 
     String thresholds =
         "unjustifiedHalfDays=4&unjustifiedWindowDays=10&minAttendanceRate=75"

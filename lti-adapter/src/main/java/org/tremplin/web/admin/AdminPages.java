@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.SchoolId;
 import org.tremplin.api.access.Role;
@@ -31,6 +32,7 @@ import org.tremplin.web.form.HiddenFields;
 import org.tremplin.web.page.Layout;
 import org.tremplin.web.page.Pages;
 import org.tremplin.web.page.Templates;
+import org.tremplin.web.school.KnownCoaches;
 import org.tremplin.web.session.RequestSession;
 
 /** The administrator pages as HTML (jte under {@code admin/}). Stateless. */
@@ -52,7 +54,9 @@ final class AdminPages {
 
   /** The roles a token made by this administrator may carry (as the engine allows). */
   static List<Role> tokenRoles(AdminResource.Admin a) {
-    return a.network() ? List.of(Role.ADMIN, Role.MANAGER, Role.TRAINER) : List.of(Role.ADMIN);
+    return a.network()
+        ? List.of(Role.ADMIN, Role.MANAGER, Role.TRAINER, Role.COACH)
+        : List.of(Role.ADMIN);
   }
 
   /** {@code <root>app/admin[/path]?school=..&<query>&session=..}. */
@@ -162,12 +166,20 @@ final class AdminPages {
               .filter(k -> k.grant().scope() instanceof Scope.Network)
               .toList());
     }
+    Map<String, String> persons =
+        guard.names(listed.stream().map(ApiToken::person).filter(p -> !p.isEmpty()).toList());
     for (ApiToken k : listed) {
       boolean active = k.activeAt(now);
+      String role = t.get("role." + k.grant().role().name());
       tokens.add(
           new TokenRow(
               k.id().toString(),
-              t.get("role." + k.grant().role().name()),
+              k.person().isEmpty()
+                  ? role
+                  : t.get(
+                      "admin.token.role.person",
+                      role,
+                      persons.getOrDefault(k.person(), k.person())),
               t.get(
                   k.grant().scope() instanceof Scope.Network
                       ? "admin.token.scope.network"
@@ -267,10 +279,32 @@ final class AdminPages {
             scopes,
             errors.field("label", input.label(), ""),
             errors.field("expires", input.expires(), ""),
+            errors.field("person", input.person(), ""),
+            coaches(a, t),
             LocalDate.now(clock.withZone(AdminText.PARIS)).toString(),
             a.network(),
             href(a, ""));
     return Pages.html(status, Templates.web().render("admin/token-form.jte", page));
+  }
+
+  /**
+   * The coaches the school knows by name (those who opened Tremplin from its courses), the first
+   * option asking for a choice; empty when none is known, and the form asks for an actor id.
+   */
+  private List<Choice> coaches(AdminResource.Admin a, AdminText t) {
+    if (!a.network()) {
+      return List.of();
+    }
+    Map<String, String> known = new KnownCoaches(tremplin, clock).of(a.school().id());
+    List<Choice> coaches = new ArrayList<>();
+    if (!known.isEmpty()) {
+      coaches.add(new Choice("person-none", "", t.get("admin.token.person.choose")));
+      known.forEach(
+          (id, name) ->
+              coaches.add(
+                  new Choice("person-" + id, id, t.get("admin.token.person.option", name, id))));
+    }
+    return coaches;
   }
 
   Response tokenCreated(AdminResource.Admin a, IssuedToken issued) {
@@ -453,6 +487,8 @@ final class AdminPages {
       List<Choice> scopes,
       Field label,
       Field expires,
+      Field person,
+      List<Choice> coaches,
       String today,
       boolean network,
       String backHref) {}

@@ -63,6 +63,8 @@ public final class AdminResource {
   /** Longest token label (as the store keeps it). */
   static final int MAX_LABEL = 200;
 
+  static final int MAX_PERSON = 200;
+
   /** Largest template document accepted from the form (a template is a few kilobytes). */
   static final int MAX_DOCUMENT = 200_000;
 
@@ -173,7 +175,7 @@ public final class AdminResource {
   public Response tokenForm(
       @QueryParam("school") @Nullable String school, @Context SecurityContext security) {
     return admin(security, school)
-        .map(a -> pages.tokenForm(a, 200, new TokenInput("ADMIN", "school", "", ""), errors(a)))
+        .map(a -> pages.tokenForm(a, 200, new TokenInput("ADMIN", "school", "", "", ""), errors(a)))
         .orElseGet(() -> pages.forbidden(security));
   }
 
@@ -199,7 +201,8 @@ public final class AdminResource {
             value(form, "role"),
             value(form, "scope"),
             value(form, "label"),
-            value(form, "expires"));
+            value(form, "expires"),
+            value(form, "person"));
     AtomicReference<IssuedToken> issued = new AtomicReference<>();
     Response response =
         once(
@@ -217,6 +220,13 @@ public final class AdminResource {
               boolean network = input.scope().equals("network");
               if (!network && !input.scope().equals("school") || network && !a.network()) {
                 errors.add("scope", a.t().get("admin.token.error.scope"));
+              }
+              boolean coach = role.isPresent() && role.get() == Role.COACH;
+              if (coach && network) {
+                errors.add("scope", a.t().get("admin.token.error.coachScope"));
+              }
+              if (coach && (input.person().isEmpty() || input.person().length() > MAX_PERSON)) {
+                errors.add("person", a.t().get("admin.token.error.person"));
               }
               if (input.label().isEmpty()) {
                 errors.add("label", a.t().get("admin.token.error.label"));
@@ -244,7 +254,12 @@ public final class AdminResource {
               issued.set(
                   tremplin
                       .tokens()
-                      .create(a.actor(), new Grant(role.get(), scope), input.label(), expiresAt));
+                      .create(
+                          a.actor(),
+                          new Grant(role.get(), scope),
+                          coach ? input.person() : "",
+                          input.label(),
+                          expiresAt));
               return Submitted.done(address(a.school().id(), a, "done=created"));
             });
     IssuedToken created = issued.get();
@@ -483,7 +498,7 @@ public final class AdminResource {
   // ------------------------------------------------------------------ shared
 
   /** What the token form holds. */
-  record TokenInput(String role, String scope, String label, String expires) {}
+  record TokenInput(String role, String scope, String label, String expires, String person) {}
 
   /** What the copy form holds. */
   record CopyInput(String id, String nameFr, String nameEn) {}

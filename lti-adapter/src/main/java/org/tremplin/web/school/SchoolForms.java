@@ -107,6 +107,7 @@ final class SchoolForms {
       FormErrors errors,
       HiddenFields hidden,
       String action,
+      String notice,
       Table table,
       Field learner,
       Field coach,
@@ -350,6 +351,15 @@ final class SchoolForms {
   }
 
   Response referentForm(Who w, FormErrors errors, MultivaluedMap<String, String> form, int status) {
+    return referentForm(w, errors, form, "", status);
+  }
+
+  /**
+   * The referents page; {@code assigned} names the learner whose referent was just assigned (the
+   * confirmation says who follows them now), empty otherwise.
+   */
+  Response referentForm(
+      Who w, FormErrors errors, MultivaluedMap<String, String> form, String assigned, int status) {
     Texts t = w.t();
     List<Option> learners = learners(w);
     List<Table.Row> rows = new ArrayList<>();
@@ -364,11 +374,20 @@ final class SchoolForms {
       lines.add(new String[] {o.value(), o.label(), coach});
     }
     Map<String, String> names = guard.names(coachIds);
+    String notice = "";
     for (String[] line : lines) {
       String coach =
           line[2].isEmpty()
               ? t.get("school.referent.none")
               : names.containsKey(line[2]) ? names.get(line[2]) : line[2];
+      if (line[0].equals(assigned) && !line[2].isEmpty()) {
+        String learnerName = line[1].split(" — ", 2)[0];
+        notice =
+            t.get(
+                "school.referent.assigned",
+                knownCoaches.of(w.school()).getOrDefault(line[2], coach),
+                learnerName);
+      }
       rows.add(
           new Table.Row(
               "learner-" + line[0],
@@ -402,6 +421,7 @@ final class SchoolForms {
             errors,
             guard.fields(w.request()),
             action(w, "app/school/referents"),
+            notice,
             table,
             errors.field(
                 "learner",
@@ -451,7 +471,10 @@ final class SchoolForms {
       return Submitted.refused(referentForm(w, errors, form, 400));
     }
     return Submitted.done(
-        URI.create(w.page("app/school/referents") + "#learner-" + learner.get().value()));
+        URI.create(
+            w.page("app/school/referents?assigned=" + learner.get().value())
+                + "#learner-"
+                + learner.get().value()));
   }
 
   // ---------------------------------------------------------------- thresholds

@@ -445,6 +445,8 @@ final class SchoolPages {
             t.get("school.nav.referents"),
             current.equals("referents")),
         new NavLink(
+            w.page("app/school/funder"), t.get("school.nav.funder"), current.equals("funder")),
+        new NavLink(
             w.page("app/school/thresholds"),
             t.get("school.nav.thresholds"),
             current.equals("thresholds")));

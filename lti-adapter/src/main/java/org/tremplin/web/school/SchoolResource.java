@@ -50,10 +50,11 @@ import org.tremplin.web.session.WithSession;
  * /app/school/cohorts/{cohort}/{figure}} and {@code GET /app/school/exits/{category}} list the
  * learners behind a figure (also as CSV with {@code ?format=csv}); the forms open a cohort ({@code
  * cohorts/new}), add and enrol a learner ({@code learners/new}), assign referent coaches ({@code
- * referents}) and set the school's alert thresholds ({@code thresholds}). The school is the
- * session's (its manager grant), or {@code ?school=} for a network role; every read and write goes
- * through the engine as the session's actor, so anyone else gets the localised 403 page and nothing
- * is written. Thread-safe.
+ * referents}), set the school's alert thresholds ({@code thresholds}), and declare a learner's
+ * funder facts and certification result ({@code funder}, {@code learners/{id}/facts}). The school
+ * is the session's (its manager grant), or {@code ?school=} for a network role; every read and
+ * write goes through the engine as the session's actor, so anyone else gets the localised 403 page
+ * and nothing is written. Thread-safe.
  */
 @Path("app/school")
 @WithSession
@@ -61,6 +62,7 @@ public final class SchoolResource {
   private final Tremplin tremplin;
   private final FormGuard guard;
   private final SchoolForms forms;
+  private final FunderFactsForms facts;
   private final String root;
 
   /**
@@ -76,6 +78,7 @@ public final class SchoolResource {
     this.tremplin = tremplin;
     this.guard = guard;
     this.forms = new SchoolForms(tremplin, guard, clock);
+    this.facts = new FunderFactsForms(tremplin, guard, clock);
     String path = baseUrl.getRawPath();
     this.root = path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
   }
@@ -272,18 +275,27 @@ public final class SchoolResource {
    * The learners' referent coaches and the form assigning one.
    *
    * @param school the school, for a network role
+   * @param assigned the learner whose referent was just assigned (the page confirms it)
    * @param security the request's security context (its session)
    * @return the page
    */
   @GET
   @Path("referents")
   public Response referents(
-      @QueryParam("school") @Nullable String school, @Context SecurityContext security) {
+      @QueryParam("school") @Nullable String school,
+      @QueryParam("assigned") @Nullable String assigned,
+      @Context SecurityContext security) {
     return form(
         security,
         school,
         Operation.COACHING_WRITE,
-        w -> forms.referentForm(w, FormErrors.in(w.t().locale()), new MultivaluedHashMap<>(), 200));
+        w ->
+            forms.referentForm(
+                w,
+                FormErrors.in(w.t().locale()),
+                new MultivaluedHashMap<>(),
+                assigned == null ? "" : assigned,
+                200));
   }
 
   /**
@@ -353,6 +365,114 @@ public final class SchoolResource {
         school,
         Operation.PROGRAMME_WRITE,
         w -> once(w, posted, () -> forms.setThresholds(w, posted)));
+  }
+
+  /**
+   * The school's learners and what is declared about them for funders (issue 14, item 1).
+   *
+   * @param school the school, for a network role
+   * @param security the request's security context (its session)
+   * @return the page
+   */
+  @GET
+  @Path("funder")
+  public Response funderFacts(
+      @QueryParam("school") @Nullable String school, @Context SecurityContext security) {
+    return form(security, school, Operation.INSERTION_WRITE, facts::list);
+  }
+
+  /**
+   * A learner's funder facts and certification result, with the forms declaring or correcting them.
+   *
+   * @param learner the learner
+   * @param school the school, for a network role
+   * @param saved {@code facts} or {@code certification} after a change was saved
+   * @param security the request's security context (its session)
+   * @return the page
+   */
+  @GET
+  @Path("learners/{learner}/facts")
+  public Response learnerFacts(
+      @PathParam("learner") String learner,
+      @QueryParam("school") @Nullable String school,
+      @QueryParam("saved") @Nullable String saved,
+      @Context SecurityContext security) {
+    return learnerForm(
+        security,
+        school,
+        learner,
+        (w, f) ->
+            facts.page(
+                w,
+                f,
+                FormErrors.in(w.t().locale()),
+                FunderFactsForms.none(),
+                saved == null ? "" : saved,
+                200));
+  }
+
+  /**
+   * Declares or corrects a learner's funder facts (a new version; the previous ones are kept).
+   *
+   * @param learner the learner
+   * @param school the school, for a network role
+   * @param form the posted form
+   * @param security the request's security context (its session)
+   * @return the response
+   */
+  @POST
+  @Path("learners/{learner}/facts")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response declareFacts(
+      @PathParam("learner") String learner,
+      @QueryParam("school") @Nullable String school,
+      @Nullable MultivaluedMap<String, String> form,
+      @Context SecurityContext security) {
+    MultivaluedMap<String, String> posted = form == null ? new MultivaluedHashMap<>() : form;
+    return learnerForm(
+        security, school, learner, (w, f) -> once(w, posted, () -> facts.declare(w, f, posted)));
+  }
+
+  /**
+   * Records a learner's certification result (a new version; the previous ones are kept).
+   *
+   * @param learner the learner
+   * @param school the school, for a network role
+   * @param form the posted form
+   * @param security the request's security context (its session)
+   * @return the response
+   */
+  @POST
+  @Path("learners/{learner}/certification")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response recordCertification(
+      @PathParam("learner") String learner,
+      @QueryParam("school") @Nullable String school,
+      @Nullable MultivaluedMap<String, String> form,
+      @Context SecurityContext security) {
+    MultivaluedMap<String, String> posted = form == null ? new MultivaluedHashMap<>() : form;
+    return learnerForm(
+        security,
+        school,
+        learner,
+        (w, f) -> once(w, posted, () -> facts.recordCertification(w, f, posted)));
+  }
+
+  /** A learner's funder-facts page or post: 403 without the right, 404 for another's learner. */
+  private Response learnerForm(
+      SecurityContext security,
+      @Nullable String school,
+      String learner,
+      java.util.function.BiFunction<Who, FunderFactsForms.Found, Response> page) {
+    return form(
+        security,
+        school,
+        Operation.INSERTION_WRITE,
+        w ->
+            SchoolForms.uuid(learner)
+                .flatMap(id -> facts.find(w, new org.tremplin.api.LearnerId(id)))
+                .map(f -> page.apply(w, f))
+                .orElseGet(() -> SchoolPages.notFound(w)));
   }
 
   // ---------------------------------------------------------------- plumbing
