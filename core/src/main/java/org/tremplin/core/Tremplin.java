@@ -282,7 +282,6 @@ public final class Tremplin implements AutoCloseable {
             new CohortFiguresQuery(
                 cohorts,
                 learners,
-                sheets,
                 evidenceRecords,
                 templates,
                 certifications,

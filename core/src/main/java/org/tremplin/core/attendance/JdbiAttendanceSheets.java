@@ -29,12 +29,6 @@ public final class JdbiAttendanceSheets implements AttendanceSheets {
       "a.cohort_id, a.learner_id, a.half_day_date, a.part, a.version, a.mark, a.late_minutes,"
           + " a.recorded_by, a.recorded_at, a.reason";
 
-  /** Keeps only the latest version of each line. */
-  private static final String LATEST =
-      " and not exists (select 1 from tremplin_attendance b where b.cohort_id = a.cohort_id"
-          + " and b.half_day_date = a.half_day_date and b.part = a.part"
-          + " and b.learner_id = a.learner_id and b.version > a.version)";
-
   private final Jdbi jdbi;
 
   /**
@@ -176,18 +170,20 @@ public final class JdbiAttendanceSheets implements AttendanceSheets {
                 .list());
   }
 
+  /**
+   * Summed from the read-side counts per learner and month (core V31, ADR 0020), which follow the
+   * current version of every half-day: no probe per mark for a newer version.
+   */
   @Override
   public Map<LearnerId, Integer> placementHalfDays(CohortId cohort) {
     Map<LearnerId, Integer> result = new HashMap<>();
     jdbi.useHandle(
         h ->
             h.createQuery(
-                    "select a.learner_id, count(*) as n from tremplin_attendance a"
-                        + " where a.cohort_id = :cohort and a.mark = :mark"
-                        + LATEST
-                        + " group by a.learner_id")
+                    "select m.learner_id, sum(m.placement) as n from tremplin_attendance_month m"
+                        + " where m.cohort_id = :cohort group by m.learner_id"
+                        + " having sum(m.placement) > 0")
                 .bind("cohort", cohort.value())
-                .bind("mark", Mark.IN_PLACEMENT.name())
                 .map(
                     (rs, ctx) ->
                         result.put(

@@ -86,7 +86,6 @@ public final class CohortFiguresQuery {
 
   private final CohortRegistry cohorts;
   private final LearnerRegistry learners;
-  private final AttendanceSheets sheets;
   private final EvidenceRecords evidence;
   private final ProgrammeTemplateService templates;
   private final CertificationCatalog catalog;
@@ -98,7 +97,6 @@ public final class CohortFiguresQuery {
    *
    * @param cohorts the cohorts (calendars)
    * @param learners the enrolments
-   * @param sheets the attendance sheets
    * @param evidence the evidence and milestones
    * @param templates the programme templates
    * @param catalog the certifications
@@ -108,7 +106,6 @@ public final class CohortFiguresQuery {
   public CohortFiguresQuery(
       CohortRegistry cohorts,
       LearnerRegistry learners,
-      AttendanceSheets sheets,
       EvidenceRecords evidence,
       ProgrammeTemplateService templates,
       CertificationCatalog catalog,
@@ -116,7 +113,6 @@ public final class CohortFiguresQuery {
       ContractRules contracts) {
     this.cohorts = cohorts;
     this.learners = learners;
-    this.sheets = sheets;
     this.evidence = evidence;
     this.templates = templates;
     this.catalog = catalog;
@@ -265,7 +261,17 @@ public final class CohortFiguresQuery {
    * A learner's current marks counted by what they count for, in one window: attended, justified
    * and unjustified absences, late minutes.
    */
-  private record Window(int attended, int justified, int unjustified, int late) {}
+  private record Window(int attended, int justified, int unjustified, int late) {
+    static final Window NONE = new Window(0, 0, 0, 0);
+
+    Window plus(Window o) {
+      return new Window(
+          attended + o.attended,
+          justified + o.justified,
+          unjustified + o.unjustified,
+          late + o.late);
+    }
+  }
 
   /** A learner's counts in the recent window (index 0) and since the start (index 1). */
   private record Counts(Window[] windows) {}
@@ -304,25 +310,14 @@ public final class CohortFiguresQuery {
                   enrolments,
                   recent,
                   Optional.of(new DateRange(monthOfLast, since.get().last())));
-          Window none = new Window(0, 0, 0, 0);
           months
               .get()
               .forEach(
                   (learner, w) -> {
                     Counts c = counts.get(learner);
-                    Window recentWindow = c == null ? none : c.windows()[0];
-                    Window s = c == null ? none : c.windows()[1];
-                    counts.put(
-                        learner,
-                        new Counts(
-                            new Window[] {
-                              recentWindow,
-                              new Window(
-                                  s.attended() + w.attended(),
-                                  s.justified() + w.justified(),
-                                  s.unjustified() + w.unjustified(),
-                                  s.late() + w.late())
-                            }));
+                    Window recentWindow = c == null ? Window.NONE : c.windows()[0];
+                    Window s = c == null ? Window.NONE : c.windows()[1];
+                    counts.put(learner, new Counts(new Window[] {recentWindow, s.plus(w)}));
                   });
           return counts;
         }
@@ -373,15 +368,7 @@ public final class CohortFiguresQuery {
       if ((row.days() & ~(planned & enrolledDays)) != 0) {
         return Optional.empty();
       }
-      result.merge(
-          row.learner(),
-          row.counts(),
-          (a, b) ->
-              new Window(
-                  a.attended() + b.attended(),
-                  a.justified() + b.justified(),
-                  a.unjustified() + b.unjustified(),
-                  a.late() + b.late()));
+      result.merge(row.learner(), row.counts(), Window::plus);
     }
     return Optional.of(result);
   }
@@ -557,7 +544,7 @@ public final class CohortFiguresQuery {
         continue;
       }
       Counts c = counts.get(e.learner());
-      Window w = c == null ? new Window(0, 0, 0, 0) : c.windows()[window];
+      Window w = c == null ? Window.NONE : c.windows()[window];
       AttendanceRates rates =
           new AttendanceRates(
               period, 2 * plannedDays, w.attended(), w.justified(), w.unjustified(), w.late());

@@ -490,7 +490,7 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
     }
   }
 
-  /** {@link #lineItem} and {@link #placedUntil} in one read. */
+  /** {@link #lineItem} and, in the same read, until when a placed activity's column is awaited. */
   StoredLineItem storedLineItem(URI lineItems, String resourceId, String tag) {
     return database.read(
         h ->
@@ -516,23 +516,6 @@ public final class JdbiGradeDeliveries implements GradeDeliveries {
                           until == null ? null : until.toInstant());
                     })
                 .one());
-  }
-
-  /** Until when a placed activity's column is awaited, if one was placed: see {@link #placed}. */
-  Optional<Instant> placedUntil(URI lineItems, String resourceId, String tag) {
-    return database.read(
-        h ->
-            h.createQuery(
-                    """
-                    select placed_until from tremplin_lti_placed_line_item
-                    where line_items = :items and resource_id = :rid and tag = :tag
-                    """)
-                .bind("items", lineItems.toString())
-                .bind("rid", resourceId)
-                .bind("tag", tag)
-                .mapTo(OffsetDateTime.class)
-                .findFirst()
-                .map(OffsetDateTime::toInstant));
   }
 
   /** The placed activity's column appeared: it replaces whatever was stored, for good. */

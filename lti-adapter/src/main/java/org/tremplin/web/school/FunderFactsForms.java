@@ -6,10 +6,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -334,7 +337,7 @@ final class FunderFactsForms {
     Texts t = w.t();
     FormErrors errors = FormErrors.in(t.locale());
     LocalDate today = LocalDate.now(clock);
-    Optional<LocalDate> declaredOn = date(SchoolForms.text(form, "declaredOn"));
+    Optional<LocalDate> declaredOn = SchoolForms.date(SchoolForms.text(form, "declaredOn"));
     if (declaredOn.isEmpty() || declaredOn.get().isAfter(today)) {
       errors.add("declaredOn", t.get("school.facts.error.declaredOn"));
     }
@@ -342,11 +345,11 @@ final class FunderFactsForms {
     if (sex.isEmpty()) {
       errors.add("sex", t.get("school.facts.error.sex"));
     }
-    Optional<LocalDate> birth = date(SchoolForms.text(form, "birthDate"));
+    Optional<LocalDate> birth = SchoolForms.date(SchoolForms.text(form, "birthDate"));
     if (birth.isEmpty()) {
       errors.add("birthDate", t.get("school.facts.error.birthDate"));
     } else if (declaredOn.isPresent()) {
-      int age = java.time.Period.between(birth.get(), declaredOn.get()).getYears();
+      int age = Period.between(birth.get(), declaredOn.get()).getYears();
       if (!birth.get().isBefore(declaredOn.get()) || age < MIN_AGE || age > MAX_AGE) {
         errors.add("birthDate", t.get("school.facts.error.age", MIN_AGE, MAX_AGE));
       }
@@ -397,7 +400,7 @@ final class FunderFactsForms {
   Submitted recordCertification(Who w, Found f, MultivaluedMap<String, String> form) {
     Texts t = w.t();
     FormErrors errors = FormErrors.in(t.locale());
-    Optional<LocalDate> sessionOn = date(SchoolForms.text(form, "sessionOn"));
+    Optional<LocalDate> sessionOn = SchoolForms.date(SchoolForms.text(form, "sessionOn"));
     if (sessionOn.isEmpty() || sessionOn.get().isAfter(LocalDate.now(clock))) {
       errors.add("sessionOn", t.get("school.facts.error.sessionOn"));
     }
@@ -459,9 +462,9 @@ final class FunderFactsForms {
                     .thenComparing(Cohort::name))
             .toList();
     List<Found> found = new ArrayList<>();
-    Set<LearnerId> seen = new java.util.HashSet<>();
+    Set<LearnerId> seen = new HashSet<>();
     for (Cohort c : cohorts) {
-      java.util.Map<LearnerId, LocalDate> joined = new java.util.HashMap<>();
+      Map<LearnerId, LocalDate> joined = new HashMap<>();
       for (Enrolment e : tremplin.learners().enrolments(w.actor(), c.id())) {
         if (!e.history().isEmpty()) {
           joined.put(e.learner(), e.history().get(0).date());
@@ -516,14 +519,6 @@ final class FunderFactsForms {
 
   private static String factsPage(Who w, LearnerId learner, String saved) {
     return w.page("app/school/learners/" + learner.value() + "/facts?saved=" + saved);
-  }
-
-  private static Optional<LocalDate> date(String text) {
-    try {
-      return text.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(text));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 
   private static <E extends Enum<E>> Optional<E> constant(Class<E> type, String text) {

@@ -604,7 +604,8 @@ final class SchoolForms {
     return Optional.ofNullable(form.getFirst(name)).orElse("").strip();
   }
 
-  private static Optional<LocalDate> date(String text) {
+  /** The ISO date typed in a date field; empty when blank or not a date. */
+  static Optional<LocalDate> date(String text) {
     try {
       return text.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(text));
     } catch (DateTimeParseException e) {

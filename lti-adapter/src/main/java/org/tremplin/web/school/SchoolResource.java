@@ -20,11 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.LearnerId;
 import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
@@ -222,7 +224,7 @@ public final class SchoolResource {
       @QueryParam("school") @Nullable String school,
       @Nullable MultivaluedMap<String, String> form,
       @Context SecurityContext security) {
-    MultivaluedMap<String, String> posted = form == null ? new MultivaluedHashMap<>() : form;
+    MultivaluedMap<String, String> posted = posted(form);
     return form(
         security,
         school,
@@ -263,7 +265,7 @@ public final class SchoolResource {
       @QueryParam("school") @Nullable String school,
       @Nullable MultivaluedMap<String, String> form,
       @Context SecurityContext security) {
-    MultivaluedMap<String, String> posted = form == null ? new MultivaluedHashMap<>() : form;
+    MultivaluedMap<String, String> posted = posted(form);
     return form(
         security,
         school,
@@ -313,7 +315,7 @@ public final class SchoolResource {
       @QueryParam("school") @Nullable String school,
       @Nullable MultivaluedMap<String, String> form,
       @Context SecurityContext security) {
-    MultivaluedMap<String, String> posted = form == null ? new MultivaluedHashMap<>() : form;
+    MultivaluedMap<String, String> posted = posted(form);
     return form(
         security,
         school,
@@ -359,7 +361,7 @@ public final class SchoolResource {
       @QueryParam("school") @Nullable String school,
       @Nullable MultivaluedMap<String, String> form,
       @Context SecurityContext security) {
-    MultivaluedMap<String, String> posted = form == null ? new MultivaluedHashMap<>() : form;
+    MultivaluedMap<String, String> posted = posted(form);
     return form(
         security,
         school,
@@ -428,7 +430,7 @@ public final class SchoolResource {
       @QueryParam("school") @Nullable String school,
       @Nullable MultivaluedMap<String, String> form,
       @Context SecurityContext security) {
-    MultivaluedMap<String, String> posted = form == null ? new MultivaluedHashMap<>() : form;
+    MultivaluedMap<String, String> posted = posted(form);
     return learnerForm(
         security, school, learner, (w, f) -> once(w, posted, () -> facts.declare(w, f, posted)));
   }
@@ -450,7 +452,7 @@ public final class SchoolResource {
       @QueryParam("school") @Nullable String school,
       @Nullable MultivaluedMap<String, String> form,
       @Context SecurityContext security) {
-    MultivaluedMap<String, String> posted = form == null ? new MultivaluedHashMap<>() : form;
+    MultivaluedMap<String, String> posted = posted(form);
     return learnerForm(
         security,
         school,
@@ -463,19 +465,25 @@ public final class SchoolResource {
       SecurityContext security,
       @Nullable String school,
       String learner,
-      java.util.function.BiFunction<Who, FunderFactsForms.Found, Response> page) {
+      BiFunction<Who, FunderFactsForms.Found, Response> page) {
     return form(
         security,
         school,
         Operation.INSERTION_WRITE,
         w ->
             SchoolForms.uuid(learner)
-                .flatMap(id -> facts.find(w, new org.tremplin.api.LearnerId(id)))
+                .flatMap(id -> facts.find(w, new LearnerId(id)))
                 .map(f -> page.apply(w, f))
                 .orElseGet(() -> SchoolPages.notFound(w)));
   }
 
   // ---------------------------------------------------------------- plumbing
+
+  /** The posted form, empty when the request had no body. */
+  private static MultivaluedMap<String, String> posted(
+      @Nullable MultivaluedMap<String, String> form) {
+    return form == null ? new MultivaluedHashMap<>() : form;
+  }
 
   /**
    * Resolves who asks and runs a read page; an access refusal is the 403 page, a missing cohort

@@ -150,13 +150,13 @@ class GradePublisherIT {
       f.placed("CP1");
       f.deliveries.storeLineItem(
           items, "competency:CP1", "tremplin", java.net.URI.create(items + "/9"), now);
-      assertThat(f.deliveries.placedUntil(items, "competency:CP1", "tremplin"))
-          .contains(now.plus(GradePublisher.PLACED_WAIT));
+      assertThat(f.deliveries.storedLineItem(items, "competency:CP1", "tremplin").placedUntil())
+          .isEqualTo(now.plus(GradePublisher.PLACED_WAIT));
 
       // the platform then answers 404 on that column (or its creation failed): forgotten
       f.deliveries.forgetLineItem(items, "competency:CP1", "tremplin");
-      assertThat(f.deliveries.placedUntil(items, "competency:CP1", "tremplin"))
-          .contains(now.plus(GradePublisher.PLACED_WAIT));
+      assertThat(f.deliveries.storedLineItem(items, "competency:CP1", "tremplin").placedUntil())
+          .isEqualTo(now.plus(GradePublisher.PLACED_WAIT));
     }
   }
 
