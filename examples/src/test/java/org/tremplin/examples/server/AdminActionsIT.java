@@ -235,6 +235,9 @@ class AdminActionsIT {
     form.put("person", "lti:cip-7");
     HttpResponse<String> created = admin.post(platform.base.resolve("app/admin/tokens"), form);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    assertThat(created.body())
+        .as("the one-time page names who the token acts as")
+        .contains("accompagnement (lti:cip-7)");
     List<ApiToken> tokens = core.tokens().list(OPERATOR, new Scope.OfSchool(school.id()));
     assertThat(tokens)
         .singleElement()

@@ -170,16 +170,10 @@ final class AdminPages {
         guard.names(listed.stream().map(ApiToken::person).filter(p -> !p.isEmpty()).toList());
     for (ApiToken k : listed) {
       boolean active = k.activeAt(now);
-      String role = t.get("role." + k.grant().role().name());
       tokens.add(
           new TokenRow(
               k.id().toString(),
-              k.person().isEmpty()
-                  ? role
-                  : t.get(
-                      "admin.token.role.person",
-                      role,
-                      persons.getOrDefault(k.person(), k.person())),
+              role(k, t, persons),
               t.get(
                   k.grant().scope() instanceof Scope.Network
                       ? "admin.token.scope.network"
@@ -307,6 +301,14 @@ final class AdminPages {
     return coaches;
   }
 
+  /** A token's role, with the coach a COACH token acts as (by name when known, ADR 0017). */
+  private static String role(ApiToken k, AdminText t, Map<String, String> names) {
+    String role = t.get("role." + k.grant().role().name());
+    return k.person().isEmpty()
+        ? role
+        : t.get("admin.token.role.person", role, names.getOrDefault(k.person(), k.person()));
+  }
+
   Response tokenCreated(AdminResource.Admin a, IssuedToken issued) {
     AdminText t = a.t();
     ApiToken k = issued.token();
@@ -316,7 +318,7 @@ final class AdminPages {
             t,
             issued.secret(),
             k.id().toString(),
-            t.get("role." + k.grant().role().name()),
+            role(k, t, k.person().isEmpty() ? Map.of() : guard.names(List.of(k.person()))),
             t.get(
                 k.grant().scope() instanceof Scope.Network
                     ? "admin.token.scope.network"
