@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +57,14 @@ class CohortGradesIT {
   private static Tremplin core;
   private static Cohort cohort;
   private static Learner ada;
+
+  /**
+   * The clock Tremplin reads here, and the one the test's dates come from: core's "today" is this
+   * clock's day (UTC), so an assessment dated by Paris's calendar was "in the future" between 23:00
+   * and midnight UTC.
+   */
+  private static final Clock CLOCK = Clock.systemUTC();
+
   private static Actor trainerActor;
 
   @BeforeAll
@@ -66,13 +73,13 @@ class CohortGradesIT {
         new LtiTestPlatform(
             "cohort-grades-it",
             lms -> Map.of("tremplin.lti.platform.lms.token-url", lms.url("/services/token")),
-            Clock.systemUTC());
+            CLOCK);
     PlatformServices services =
         new PlatformServices(
             platform.lms,
             LtiTestPlatform.CLIENT_ID,
             PlatformServices.keysAt(platform.base.resolve("lti/jwks")),
-            Clock.systemUTC());
+            CLOCK);
     gradebook = new FakeGradebook(services);
     core = platform.tremplin.feature().tremplin();
     School school =
@@ -82,7 +89,7 @@ class CohortGradesIT {
                 "École du Web 93",
                 new Departement("93"));
     Actor manager = Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id()));
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    LocalDate today = LocalDate.now(CLOCK);
     cohort = open(manager, school, "Promo notes", today);
     Cohort other = open(manager, school, "Promo voisine", today);
     ada = core.learners().register(manager, school.id(), "Ada", "Lovelace");
@@ -149,7 +156,7 @@ class CohortGradesIT {
                 EvidenceSource.TRAINER_ASSESSMENT,
                 AssessmentResult.ACQUIRED,
                 "Mme Durand",
-                LocalDate.now(ZoneId.of("Europe/Paris")),
+                LocalDate.now(CLOCK),
                 ""));
   }
 

@@ -50,8 +50,9 @@ import org.tremplin.testing.SimulatedLms;
  * in the middle of the stream; then the database is read directly and every acknowledged nonce must
  * be there. (Logins write nothing since ADR 0007.) {@value #DEFAULT_CYCLES} cycles per database
  * ({@code -Dcrash.cycles=N} for more), each a fresh process on the same database. H2 2.5 can lose
- * the last few acknowledged commits on a kill, rarely (ADR 0019): this test keeps asserting none,
- * and a failure says where the lost ones were.
+ * the last few acknowledged commits on a kill (ADR 0019, as docs/operations.md says): on H2 this
+ * test asserts that a loss is only ever that tail (no older commit gone, a second read agreeing),
+ * and prints how many cycles lost one; on PostgreSQL, that nothing is lost.
  */
 class CrashDurabilityIT {
   private static final int DEFAULT_CYCLES = 20;
@@ -93,20 +94,27 @@ class CrashDurabilityIT {
   }
 
   @Test
-  void anH2FileLosesNoAcknowledgedLaunchWhenTheServerIsKilled() throws Exception {
+  void anH2FileLosesAtMostTheLastAcknowledgedLaunchesWhenTheServerIsKilled() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("h2").resolve("tremplin");
-    assertNothingLost(url, "sa", "");
+    assertLosses(url, "sa", "", true);
   }
 
   @Test
   void postgresqlLosesNoAcknowledgedLaunchWhenTheServerIsKilled() throws Exception {
     String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/crash";
-    assertNothingLost(url, "postgres", "");
+    assertLosses(url, "postgres", "", false);
   }
 
-  private void assertNothingLost(String url, String user, String password) throws Exception {
+  /**
+   * Runs the cycles and asserts that nothing acknowledged is lost, or with {@code tailOnly} (H2,
+   * ADR 0019) that what a cycle lost is the tail of its acknowledged launches and a second read
+   * finds the same.
+   */
+  private void assertLosses(String url, String user, String password, boolean tailOnly)
+      throws Exception {
     Map<Integer, Integer> lostByCycle = new LinkedHashMap<>();
     List<String> diagnoses = new ArrayList<>();
+    List<String> notATail = new ArrayList<>();
     int acknowledgedTotal = 0;
     for (int cycle = 1; cycle <= cycles; cycle++) {
       // a different number of writes before each kill: 20 to 58
@@ -116,7 +124,12 @@ class CrashDurabilityIT {
       acknowledgedTotal += acknowledged.size();
       if (lost > 0) {
         lostByCycle.put(cycle, lost);
-        diagnoses.add(diagnosis(cycle, url, user, password, acknowledged, stored));
+        String diagnosis = diagnosis(cycle, url, user, password, acknowledged, stored);
+        diagnoses.add(diagnosis);
+        if (!tail(acknowledged, stored)
+            || stored(url, user, password, acknowledged).size() != stored.size()) {
+          notATail.add(diagnosis);
+        }
       }
     }
     System.out.printf(
@@ -126,9 +139,39 @@ class CrashDurabilityIT {
         acknowledgedTotal,
         lostByCycle.values().stream().mapToInt(Integer::intValue).sum(),
         lostByCycle);
-    assertThat(lostByCycle)
-        .as("acknowledged launch nonces lost, by cycle; %s", diagnoses)
-        .isEmpty();
+    if (tailOnly) {
+      assertThat(notATail)
+          .as(
+              "cycles that lost more than the tail of their acknowledged launches; all: %s",
+              diagnoses)
+          .isEmpty();
+    } else {
+      assertThat(lostByCycle)
+          .as("acknowledged launch nonces lost, by cycle; %s", diagnoses)
+          .isEmpty();
+    }
+  }
+
+  /**
+   * Whether the launches not stored are the last acknowledged ones: after the first one lost, at
+   * most {@code WRITERS - 1} were stored (the writers run at once, so their acknowledgements and
+   * commits may interleave by that much).
+   */
+  private static boolean tail(List<String> acknowledged, Set<String> stored) {
+    int first = -1;
+    for (int i = 0; i < acknowledged.size() && first < 0; i++) {
+      if (!stored.contains(acknowledged.get(i))) {
+        first = i;
+      }
+    }
+    if (first < 0) {
+      return true;
+    }
+    int storedAfter = 0;
+    for (int i = first; i < acknowledged.size(); i++) {
+      storedAfter += stored.contains(acknowledged.get(i)) ? 1 : 0;
+    }
+    return storedAfter <= WRITERS - 1;
   }
 
   /**
