@@ -107,7 +107,7 @@ import org.tremplin.core.token.ApiTokens;
  * delivers them.
  *
  * <pre>{@code
- * Tremplin tremplin = Tremplin.create(dataSource, Clock.systemDefaultZone());
+ * Tremplin tremplin = Tremplin.create(dataSource, Clock.system(ZoneId.of("Europe/Paris")));
  * Actor admin = Actor.of("admin-1", Role.ADMIN, new Scope.Network());
  * School school = tremplin.schools().create(admin, "École du Web 92", Departement.of("92"));
  * }</pre>
@@ -141,9 +141,11 @@ public final class Tremplin implements AutoCloseable {
   private final DashboardService dashboard;
   private final SchoolTemplates schoolTemplates;
   private final CaseloadDesk caseloads;
+  private final Clock clock;
 
   private Tremplin(Database database, Clock clock) {
     this.database = database;
+    this.clock = clock;
     var jdbi = database.jdbi();
     this.access = new RoleScopeRules();
     this.certifications = new ResourceCertificationCatalog();
@@ -306,7 +308,10 @@ public final class Tremplin implements AutoCloseable {
    * installs the bundled templates that are not stored yet.
    *
    * @param dataSource the database; Tremplin's tables are prefixed {@code tremplin_}
-   * @param clock the clock every service reads "now" from
+   * @param clock the clock every service reads "now" from; its zone is the schools' zone, where
+   *     "today" turns (a mark or an assessment dated after today is refused): pass {@code
+   *     Clock.system(ZoneId.of("Europe/Paris"))} in metropolitan France, not {@code
+   *     Clock.systemUTC()}, whose day starts at 01:00 or 02:00 in Paris (ADR 0024)
    * @return the engine
    */
   public static Tremplin create(DataSource dataSource, Clock clock) {
@@ -356,6 +361,17 @@ public final class Tremplin implements AutoCloseable {
   public static DataSource dataSource(String jdbcUrl, String user, String password) {
     TremplinException.requiredText(jdbcUrl, "JDBC URL");
     return Database.driverManager(jdbcUrl, user, password);
+  }
+
+  /**
+   * The clock every service reads "now" from, as given to {@link #create}: its zone is where the
+   * schools' day turns. A host's own pages date their forms by it, so they agree with the engine on
+   * what "today" is.
+   *
+   * @return the engine's clock
+   */
+  public Clock clock() {
+    return clock;
   }
 
   /**

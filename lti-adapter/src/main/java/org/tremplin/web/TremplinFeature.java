@@ -155,7 +155,7 @@ public final class TremplinFeature implements Feature, AutoCloseable {
 
   /**
    * On this database, building the one {@link Tremplin} of the host on it; platform keysets fetched
-   * over HTTP, system clock.
+   * over HTTP, system clock in the schools' zone ({@link TremplinConfig#clock()}).
    *
    * @param config the configuration
    * @param dataSource the database
@@ -163,14 +163,16 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   public TremplinFeature(TremplinConfig config, DataSource dataSource) {
     this(
         config,
-        Tremplin.create(Objects.requireNonNull(dataSource, "dataSource"), Clock.systemUTC()),
-        new CachingPlatformKeys(new HttpJwksFetcher(), Clock.systemUTC()),
-        Clock.systemUTC(),
+        Tremplin.create(Objects.requireNonNull(dataSource, "dataSource"), config.clock()),
+        new CachingPlatformKeys(new HttpJwksFetcher(), config.clock()),
+        config.clock(),
         true);
   }
 
   /**
-   * On the host's Tremplin (and its database); platform keysets fetched over HTTP, system clock.
+   * On the host's Tremplin (and its database); platform keysets fetched over HTTP; the pages read
+   * the engine's clock ({@link Tremplin#clock()}), so both agree on "today": give the engine a
+   * clock in the schools' zone ({@link TremplinConfig#clock()}), not {@code Clock.systemUTC()}.
    *
    * @param config the configuration
    * @param tremplin the engine
@@ -179,8 +181,8 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     this(
         config,
         tremplin,
-        new CachingPlatformKeys(new HttpJwksFetcher(), Clock.systemUTC()),
-        Clock.systemUTC());
+        new CachingPlatformKeys(new HttpJwksFetcher(), tremplin.clock()),
+        tremplin.clock());
   }
 
   /**

@@ -6,7 +6,6 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
 import org.eclipse.microprofile.config.Config;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -39,7 +38,9 @@ public final class Host implements AutoCloseable {
     hikari.setUsername(settings.datasource().username());
     hikari.setPassword(settings.datasource().password());
     this.pool = new HikariDataSource(hikari);
-    this.tremplin = Tremplin.create(pool, Clock.systemUTC()); // migrates the schema once
+    // migrates the schema once; settings.clock(): the system clock in tremplin.zone, the schools'
+    // zone, so "today" turns at their midnight
+    this.tremplin = Tremplin.create(pool, settings.clock());
     this.feature = new TremplinFeature(settings, tremplin);
     ResourceConfig application = new ResourceConfig().register(feature);
     this.server = GrizzlyHttpServerFactory.createHttpServer(listen, application, false);

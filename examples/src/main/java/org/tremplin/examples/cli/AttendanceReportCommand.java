@@ -84,7 +84,7 @@ public final class AttendanceReportCommand implements Callable<Integer> {
       throw new UsageException(m.get("report.error.pdfNeedsOut"));
     }
     CohortId id = cohortId(cohort, m);
-    Tremplin tremplin = YearlyReportCommand.open(configFile);
+    Tremplin tremplin = YearlyReportCommand.open(configFile, m);
     Cohort c;
     try {
       c = tremplin.cohorts().get(ReportReader.NETWORK_ADMIN, id);

@@ -28,6 +28,7 @@ import org.tremplin.api.eligibility.EligibilityRules;
 import org.tremplin.api.eligibility.ProfileFact;
 import org.tremplin.api.eligibility.StructureKind;
 import org.tremplin.core.eligibility.ReferenceEligibilityRules;
+import org.tremplin.web.config.TremplinConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +81,10 @@ public final class EligibilityCommand implements Callable<Integer> {
   public Integer call() throws JsonProcessingException {
     Messages m = lang.messages();
     EligibilityRules rules = new ReferenceEligibilityRules();
-    LocalDate day = on == null ? LocalDate.now() : CalendarCommand.date("--on", on, m);
+    LocalDate day =
+        on == null
+            ? LocalDate.now(TremplinConfig.DEFAULT_ZONE)
+            : CalendarCommand.date("--on", on, m);
     CriteriaVersion version = version(rules, day, m);
     List<ProfileFact> facts = profile(day, m);
     List<CriterionSuggestion> suggested = rules.suggest(facts, day);

@@ -68,7 +68,7 @@ public final class GenReportCommand implements Callable<Integer> {
     if (school != null && departement != null) {
       throw new UsageException(m.get("report.error.schoolOrDepartement"));
     }
-    Tremplin tremplin = YearlyReportCommand.open(configFile);
+    Tremplin tremplin = YearlyReportCommand.open(configFile, m);
     ReportScope scope;
     Actor actor;
     Map<String, Object> scopeJson = new LinkedHashMap<>();

@@ -40,6 +40,27 @@ final class Installation {
     this.clock = clock;
   }
 
+  /**
+   * The system clock in the configured schools' zone ({@code tremplin.zone}, ADR 0024), as {@code
+   * serve} runs on; a bad zone is a usage error naming the key.
+   */
+  static Clock clock(Path configFile, Messages m) {
+    return clock(TremplinServer.config(configFile), m);
+  }
+
+  private static Clock clock(Config config, Messages m) {
+    try {
+      return Clock.system(TremplinConfig.zoneFrom(config));
+    } catch (ConfigurationException e) {
+      throw new UsageException(m.get("serve.badConfig", e.getMessage()));
+    }
+  }
+
+  /** The clock the installation runs on (the schools' zone). */
+  Clock clock() {
+    return clock;
+  }
+
   /** Opens (and migrates) the configured database; a bad key is a usage error naming it. */
   static Installation open(Path configFile, Messages m) {
     Config config = TremplinServer.config(configFile);
@@ -49,7 +70,7 @@ final class Installation {
     } catch (ConfigurationException e) {
       throw new UsageException(m.get("serve.badConfig", e.getMessage()));
     }
-    Clock clock = Clock.systemUTC();
+    Clock clock = clock(config, m);
     Tremplin tremplin =
         Tremplin.create(
             Tremplin.dataSource(datasource.url(), datasource.username(), datasource.password()),

@@ -56,7 +56,7 @@ public final class NetworkReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Messages m = lang.messages();
     int y = YearlyReportCommand.year(year, m);
-    Tremplin tremplin = YearlyReportCommand.open(configFile);
+    Tremplin tremplin = YearlyReportCommand.open(configFile, m);
     NetworkView v = tremplin.reports().networkView(ReportReader.NETWORK_ADMIN, y);
     PrintWriter out = spec.commandLine().getOut();
     if (format == ReportFormat.JSON) {

@@ -67,7 +67,7 @@ public final class ProjectsReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Messages m = lang.messages();
     DateRange period = period(m);
-    Tremplin tremplin = YearlyReportCommand.open(configFile);
+    Tremplin tremplin = YearlyReportCommand.open(configFile, m);
     School chosen = YearlyReportCommand.school(tremplin, school, m);
     ProjectsReport report =
         tremplin

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +45,6 @@ import picocli.CommandLine.Spec;
     })
 public final class TokenCommand implements Runnable {
   /** Where a date given to {@code --expires} ends: the schools' time zone. */
-  static final ZoneId SCHOOLS_ZONE = ZoneId.of("Europe/Paris");
-
   @Spec CommandSpec spec;
 
   @Mixin LanguageOption lang = new LanguageOption();
@@ -69,8 +66,8 @@ public final class TokenCommand implements Runnable {
 
   /**
    * When a token given {@code --expires text} stops being accepted: a date is the end of that day
-   * in Paris; a duration ({@code 90d}, {@code 12h}, ISO-8601 {@code P90D}, {@code PT12H}) runs from
-   * now. A usage error when it is neither, or not in the future.
+   * in the clock's zone (the schools'); a duration ({@code 90d}, {@code 12h}, ISO-8601 {@code
+   * P90D}, {@code PT12H}) runs from now. A usage error when it is neither, or not in the future.
    */
   static Instant expiry(String text, Clock clock, Messages m) {
     String given = text.strip();
@@ -88,7 +85,7 @@ public final class TokenCommand implements Runnable {
       } else if (given.toUpperCase(Locale.ROOT).startsWith("P")) {
         at = now.plus(parseDuration(given));
       } else {
-        at = LocalDate.parse(given).plusDays(1).atStartOfDay(SCHOOLS_ZONE).toInstant();
+        at = LocalDate.parse(given).plusDays(1).atStartOfDay(clock.getZone()).toInstant();
       }
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new UsageException(m.get("token.badExpiry", text));
@@ -183,7 +180,7 @@ public final class TokenCommand implements Runnable {
       if (label.strip().length() > 200) {
         throw new UsageException(m.get("token.badLabel"));
       }
-      Clock clock = Clock.systemUTC();
+      Clock clock = Installation.clock(configFile, m);
       Instant expiresAt = expires == null ? null : expiry(expires, clock, m);
       Installation installation = Installation.open(configFile, m);
       Scope scope =
@@ -241,7 +238,7 @@ public final class TokenCommand implements Runnable {
               : new Scope.OfSchool(installation.school("--school", school, m).id());
       List<ApiToken> tokens = installation.tremplin().tokens().list(Installation.operator(), scope);
       List<School> schools = installation.tremplin().schools().list();
-      Instant now = Clock.systemUTC().instant();
+      Instant now = installation.clock().instant();
       PrintWriter out = spec.commandLine().getOut();
       if (tokens.isEmpty()) {
         out.println(m.get("token.none"));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +26,7 @@ import org.tremplin.api.report.YearlyReview;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
 import org.tremplin.examples.server.TremplinServer;
+import org.tremplin.web.config.ConfigurationException;
 import org.tremplin.web.config.TremplinConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +76,7 @@ public final class YearlyReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Messages m = lang.messages();
     int y = year(year, m);
-    Tremplin tremplin = open(configFile);
+    Tremplin tremplin = open(configFile, m);
     School chosen = school(tremplin, school, m);
     YearlyReview review =
         tremplin.reports().yearlyReview(reader.actor(chosen.id()), chosen.id(), y);
@@ -103,19 +103,17 @@ public final class YearlyReportCommand implements Callable<Integer> {
   }
 
   /** Tremplin on the configured database, as {@code serve} would open it. */
-  static Tremplin open(Path configFile) {
+  static Tremplin open(Path configFile, Messages m) {
     Config config = TremplinServer.config(configFile);
-    String url =
-        config
-            .getOptionalValue("tremplin.datasource.url", String.class)
-            .orElse(TremplinConfig.DataSourceConfig.DEFAULT_URL);
-    String user =
-        config
-            .getOptionalValue("tremplin.datasource.username", String.class)
-            .orElse(url.startsWith("jdbc:h2:") ? "sa" : "");
-    String password =
-        config.getOptionalValue("tremplin.datasource.password", String.class).orElse("");
-    return Tremplin.create(Tremplin.dataSource(url, user, password), Clock.systemUTC());
+    TremplinConfig.DataSourceConfig datasource;
+    try {
+      datasource = TremplinConfig.datasourceFrom(config);
+    } catch (ConfigurationException e) {
+      throw new UsageException(m.get("serve.badConfig", e.getMessage()));
+    }
+    return Tremplin.create(
+        Tremplin.dataSource(datasource.url(), datasource.username(), datasource.password()),
+        Installation.clock(configFile, m));
   }
 
   /** The school with this id or exact name (case and spaces around ignored). */

@@ -48,10 +48,10 @@ public final class DemoServer implements AutoCloseable {
   /**
    * Registers the demo platform (key kept in {@code dataDir}), opens the configured database, seeds
    * it as of today ({@link DemoSeed}: the dataset on first start, re-dated when its cohort has
-   * ended), then starts the server; system clock.
+   * ended), then starts the server; system clock in the configured schools' zone.
    */
   public static DemoServer start(TremplinConfig configured, Path dataDir) {
-    return start(configured, dataDir, Clock.systemUTC());
+    return start(configured, dataDir, configured.clock());
   }
 
   /**

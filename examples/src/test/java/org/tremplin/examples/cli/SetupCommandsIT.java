@@ -88,6 +88,42 @@ class SetupCommandsIT {
   }
 
   @Test
+  void aZoneThatIsNoTimeZoneIsAUsageErrorNamingTheKeyBeforeAnythingIsWritten() throws Exception {
+    String config = config("tremplin.zone=Paris");
+
+    JarRun added =
+        inProcess(
+            config,
+            "school",
+            "add",
+            "--name",
+            "École du Web 93",
+            "--departement",
+            "93",
+            "--lang",
+            "en");
+    JarRun report =
+        inProcess(
+            config,
+            "report",
+            "yearly",
+            "--school",
+            "École du Web 93",
+            "--year",
+            "2026",
+            "--lang",
+            "en");
+
+    assertThat(added.exitCode()).isEqualTo(2);
+    assertThat(added.errorLines()).singleElement().asString().contains("tremplin.zone");
+    assertThat(report.exitCode()).isEqualTo(2);
+    assertThat(report.errorLines()).singleElement().asString().contains("tremplin.zone");
+    JarRun listed = inProcess(config("tremplin.zone=Indian/Reunion"), "school", "list");
+    assertThat(listed.exitCode()).as(listed.stderr()).isZero();
+    assertThat(listed.outputLines()).doesNotContain("École du Web 93").hasSize(1);
+  }
+
+  @Test
   void badSchoolArgumentsExitWith2AndOneLineNamingTheValue() throws Exception {
     String config = config();
     JarRun first = inProcess(config, "school", "add", "--name", "École A", "--departement", "93");

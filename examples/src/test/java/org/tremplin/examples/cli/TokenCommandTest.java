@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class TokenCommandTest {
   private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
-  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneId.of("Europe/Paris"));
   private static final Messages EN = Messages.of("en");
 
   @Test
@@ -20,6 +20,14 @@ class TokenCommandTest {
         .isEqualTo(Instant.parse("2027-06-30T22:00:00Z")); // midnight in Paris, summer time
     assertThat(TokenCommand.expiry("2027-01-15", CLOCK, EN))
         .isEqualTo(Instant.parse("2027-01-15T23:00:00Z"));
+  }
+
+  @Test
+  void aDateExpiresAtTheEndOfThatDayInTheConfiguredZone() {
+    Clock reunion = Clock.fixed(NOW, ZoneId.of("Indian/Reunion"));
+
+    assertThat(TokenCommand.expiry("2027-01-15", reunion, EN))
+        .isEqualTo(Instant.parse("2027-01-15T20:00:00Z")); // midnight in La Réunion, UTC+4
   }
 
   @Test

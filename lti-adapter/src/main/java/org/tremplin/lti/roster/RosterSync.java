@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,8 +94,6 @@ public final class RosterSync implements CourseRosters {
 
   /** Given name of a learner the platform shares no name of. */
   public static final String UNNAMED = "Apprenant·e";
-
-  private static final ZoneId SCHOOLS = ZoneId.of("Europe/Paris");
 
   private final Tremplin tremplin;
   private final LtiDirectory directory;
@@ -325,7 +322,7 @@ public final class RosterSync implements CourseRosters {
         registration.roleMapping().isEmpty()
             ? defaultRoles
             : RoleMapper.withOverrides(registration.roleMapping());
-    LocalDate today = LocalDate.ofInstant(now, SCHOOLS);
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone()); // the day core reads too
     return tremplin
         .transactions()
         .inTransaction(

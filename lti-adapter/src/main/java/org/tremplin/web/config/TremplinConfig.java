@@ -2,7 +2,10 @@ package org.tremplin.web.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +40,8 @@ import org.tremplin.lti.registration.RegistrationPolicy;
  *     institution's domain); empty by default
  * @param apiRateLimit {@code tremplin.api.rate-limit}: requests per minute per API token on each
  *     node, default {@value #DEFAULT_API_RATE_LIMIT}; 0 turns the limit off (docs/api.md)
+ * @param zone {@code tremplin.zone}: the time zone in which the schools' days turn (what "today" is
+ *     for a mark, an assessment or a meeting), default {@code Europe/Paris} (ADR 0024)
  */
 public record TremplinConfig(
     URI baseUrl,
@@ -46,7 +51,44 @@ public record TremplinConfig(
     DataSourceConfig datasource,
     RegistrationPolicy registration,
     List<String> frameAncestors,
-    int apiRateLimit) {
+    int apiRateLimit,
+    ZoneId zone) {
+
+  /** The schools' zone when {@code tremplin.zone} is not set: metropolitan France. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
+
+  /**
+   * In the default zone ({@link #DEFAULT_ZONE}).
+   *
+   * @param baseUrl the tool's public base URL
+   * @param http the http
+   * @param platforms the platforms
+   * @param clockSkew the clock skew
+   * @param datasource the datasource
+   * @param registration the registration
+   * @param frameAncestors the frame ancestors
+   * @param apiRateLimit requests per minute per API token, 0 for no limit
+   */
+  public TremplinConfig(
+      URI baseUrl,
+      HttpConfig http,
+      List<PlatformRegistration> platforms,
+      Duration clockSkew,
+      DataSourceConfig datasource,
+      RegistrationPolicy registration,
+      List<String> frameAncestors,
+      int apiRateLimit) {
+    this(
+        baseUrl,
+        http,
+        platforms,
+        clockSkew,
+        datasource,
+        registration,
+        frameAncestors,
+        apiRateLimit,
+        DEFAULT_ZONE);
+  }
 
   /** Requests per minute per API token when {@code tremplin.api.rate-limit} is not set. */
   public static final int DEFAULT_API_RATE_LIMIT = 600;
@@ -135,7 +177,19 @@ public record TremplinConfig(
         datasource,
         registration,
         frameAncestors,
-        apiRateLimit);
+        apiRateLimit,
+        zone);
+  }
+
+  /**
+   * The system clock in the schools' zone: its instants are the machine's, its days are the
+   * schools' ({@link java.time.LocalDate#now(Clock)} turns at midnight in {@link #zone}, not at
+   * midnight UTC).
+   *
+   * @return the clock an installation runs on
+   */
+  public Clock clock() {
+    return Clock.system(zone);
   }
 
   /**
@@ -165,9 +219,11 @@ public record TremplinConfig(
    * @param registration the registration
    * @param frameAncestors the frame ancestors
    * @param apiRateLimit requests per minute per API token, 0 for no limit
+   * @param zone the schools' time zone
    */
   public TremplinConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(clockSkew, "clockSkew");
     Objects.requireNonNull(datasource, "datasource");
@@ -313,7 +369,20 @@ public record TremplinConfig(
         r.datasource(),
         r.registration(),
         frameAncestors,
-        r.rateLimit("tremplin.api.rate-limit"));
+        r.rateLimit("tremplin.api.rate-limit"),
+        r.zone());
+  }
+
+  /**
+   * The schools' zone alone ({@code tremplin.zone}), read as {@link #from} reads it: for the
+   * command line's subcommands, which need no base URL.
+   *
+   * @param config the configuration
+   * @return the zone, {@link #DEFAULT_ZONE} when the key is not set
+   * @throws ConfigurationException when the key names no time zone
+   */
+  public static ZoneId zoneFrom(Config config) {
+    return new Reader(config).zone();
   }
 
   /**
@@ -392,6 +461,20 @@ public record TremplinConfig(
         throw new ConfigurationException(key, "must be an absolute http(s) URL");
       }
       return uri;
+    }
+
+    ZoneId zone() {
+      Optional<String> value = optional("tremplin.zone");
+      if (value.isEmpty()) {
+        return DEFAULT_ZONE;
+      }
+      try {
+        return ZoneId.of(value.get());
+      } catch (DateTimeException e) {
+        throw new ConfigurationException(
+            "tremplin.zone",
+            "not a time zone (a region id such as Europe/Paris or Indian/Reunion)");
+      }
     }
 
     int rateLimit(String key) {

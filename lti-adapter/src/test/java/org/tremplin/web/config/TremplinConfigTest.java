@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +83,24 @@ class TremplinConfigTest {
   }
 
   @Test
+  void theSchoolsDayTurnsAtMidnightInParisUnlessAnotherZoneIsConfigured() {
+    Instant halfPastMidnightInParis = Instant.parse("2026-12-03T23:30:00Z");
+
+    TremplinConfig metropolitan = TremplinConfig.from(new MapConfig(values));
+    values.put("tremplin.zone", "Indian/Reunion");
+    TremplinConfig reunion = TremplinConfig.from(new MapConfig(values));
+
+    assertThat(metropolitan.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+    assertThat(metropolitan.clock().getZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+    assertThat(LocalDate.now(Clock.fixed(halfPastMidnightInParis, metropolitan.clock().getZone())))
+        .isEqualTo(LocalDate.of(2026, 12, 4));
+    assertThat(reunion.clock().getZone()).isEqualTo(ZoneId.of("Indian/Reunion"));
+    assertThat(TremplinConfig.zoneFrom(new MapConfig(values)))
+        .isEqualTo(ZoneId.of("Indian/Reunion"));
+    assertThat(reunion.withPlatforms(List.of()).zone()).isEqualTo(ZoneId.of("Indian/Reunion"));
+  }
+
+  @Test
   void readsHostPortAndSkew() {
     values.put("tremplin.http.host", "0.0.0.0");
     values.put("tremplin.http.port", "9090");
@@ -123,7 +145,9 @@ class TremplinConfigTest {
             Map.entry("tremplin.datasource.url", "postgres://db/tremplin"),
             Map.entry("tremplin.lti.platform.moodle.role-mapping", "Mentor=GURU"),
             Map.entry("tremplin.lti.platform.moodle.role-mapping", "Mentor"),
-            Map.entry("tremplin.lti.platform.moodle.role-mapping", "membership#Mentor=COACH"))) {
+            Map.entry("tremplin.lti.platform.moodle.role-mapping", "membership#Mentor=COACH"),
+            Map.entry("tremplin.zone", "Paris"),
+            Map.entry("tremplin.zone", "CET+1"))) {
       Map<String, String> copy = new HashMap<>(minimal());
       copy.put(bad.getKey(), bad.getValue());
       assertThatThrownBy(() -> TremplinConfig.from(new MapConfig(copy)))
