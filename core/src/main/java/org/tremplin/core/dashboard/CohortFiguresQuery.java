@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.alert.AlertStatus;
@@ -555,6 +555,43 @@ public final class CohortFiguresQuery {
     return new AttendanceFigure(total, lines);
   }
 
+  /**
+   * The contracts, renewals, suspensions, PASS IAE and prolongations of a cohort's learners, in one
+   * statement: one row per stored row, its table told by {@code k}, in each learner's order.
+   */
+  private static final String INSERTION_ROWS =
+      "with c as (select distinct learner_id from tremplin_enrolment_event where cohort_id = :cohort)"
+          + " select 'C' as k, x.learner_id, 0 as seq, x.structure_kind as s1,"
+          + " x.extension_reason as s2, x.starts_on as d1, x.initial_end as d2, x.weekly_hours as n"
+          + " from tremplin_insertion_contract x join c on c.learner_id = x.learner_id"
+          + " union all select 'R', x.learner_id, x.seq, cast(null as varchar(8)),"
+          + " cast(null as varchar(500)), x.signed_on, x.new_end, x.weekly_hours"
+          + " from tremplin_contract_renewal x join c on c.learner_id = x.learner_id"
+          + " union all select 'S', x.learner_id, x.seq, x.subject, x.reason, x.first_day,"
+          + " x.last_day, cast(null as integer)"
+          + " from tremplin_suspension x join c on c.learner_id = x.learner_id"
+          + " union all select 'I', x.learner_id, 0, x.pass_number, cast(null as varchar(500)),"
+          + " x.starts_on, cast(null as date), cast(null as integer)"
+          + " from tremplin_pass_iae x join c on c.learner_id = x.learner_id"
+          + " union all select 'P', x.learner_id, x.seq, cast(null as varchar(8)), x.reason,"
+          + " cast(null as date), cast(null as date), x.days_added"
+          + " from tremplin_pass_prolongation x join c on c.learner_id = x.learner_id"
+          + " order by 2, 1, 3";
+
+  /** One learner's contract and PASS rows, gathered from {@link #INSERTION_ROWS}. */
+  private static final class InsertionRows {
+    @Nullable String[] contract; // structure, reason
+    @Nullable LocalDate contractStart;
+    @Nullable LocalDate contractEnd;
+    int weeklyHours;
+    @Nullable String passNumber;
+    @Nullable LocalDate passStart;
+    final List<ContractAmendment> renewals = new ArrayList<>();
+    final List<Suspension> contractSuspensions = new ArrayList<>();
+    final List<Suspension> passSuspensions = new ArrayList<>();
+    final List<PassProlongation> prolongations = new ArrayList<>();
+  }
+
   /** Contracts and PASS IAE of the enrolled learners ending within 45 days, soonest first. */
   private List<Ending> endings(
       Handle h,
@@ -565,116 +602,82 @@ public final class CohortFiguresQuery {
     Set<LearnerId> enrolled = new java.util.HashSet<>();
     current.forEach(e -> enrolled.add(e.learner()));
     LocalDate horizon = on.plusDays(CohortFigures.ENDING_WITHIN_DAYS);
-    Map<LearnerId, List<Suspension>> contractSuspensions = suspensions(h, cohort, "CONTRACT");
-    Map<LearnerId, List<Suspension>> passSuspensions = suspensions(h, cohort, "PASS");
-    Map<LearnerId, List<ContractAmendment>> renewals =
-        byLearner(
-            h.createQuery(
-                    "select learner_id, signed_on, new_end, weekly_hours"
-                        + " from tremplin_contract_renewal where learner_id"
-                        + OF_COHORT
-                        + " order by learner_id, seq")
-                .bind("cohort", cohort.value()),
-            (rs, ctx) ->
-                new ContractAmendment(
-                    rs.getObject("signed_on", LocalDate.class),
-                    rs.getObject("new_end", LocalDate.class),
-                    rs.getInt("weekly_hours")));
-    Map<LearnerId, List<PassProlongation>> prolongations =
-        byLearner(
-            h.createQuery(
-                    "select learner_id, days_added, reason from tremplin_pass_prolongation"
-                        + " where learner_id"
-                        + OF_COHORT
-                        + " order by learner_id, seq")
-                .bind("cohort", cohort.value()),
-            (rs, ctx) -> new PassProlongation(rs.getInt("days_added"), rs.getString("reason")));
+    Map<LearnerId, InsertionRows> byLearner = new LinkedHashMap<>();
+    h.createQuery(INSERTION_ROWS)
+        .bind("cohort", cohort.value())
+        .map(
+            (rs, ctx) -> {
+              LearnerId l = learner(rs);
+              if (!enrolled.contains(l)) {
+                return l;
+              }
+              InsertionRows r = byLearner.computeIfAbsent(l, k -> new InsertionRows());
+              LocalDate d1 = rs.getObject("d1", LocalDate.class);
+              LocalDate d2 = rs.getObject("d2", LocalDate.class);
+              switch (rs.getString("k")) {
+                case "C" -> {
+                  r.contract = new String[] {rs.getString("s1"), rs.getString("s2")};
+                  r.contractStart = d1;
+                  r.contractEnd = d2;
+                  r.weeklyHours = rs.getInt("n");
+                }
+                case "R" -> r.renewals.add(new ContractAmendment(d1, d2, rs.getInt("n")));
+                case "S" -> {
+                  Suspension s = new Suspension(new DateRange(d1, d2), rs.getString("s2"));
+                  ("CONTRACT".equals(rs.getString("s1")) // SuspensionRows.Subject
+                          ? r.contractSuspensions
+                          : r.passSuspensions)
+                      .add(s);
+                }
+                case "I" -> {
+                  r.passNumber = rs.getString("s1");
+                  r.passStart = d1;
+                }
+                default ->
+                    r.prolongations.add(new PassProlongation(rs.getInt("n"), rs.getString("s2")));
+              }
+              return l;
+            })
+        .forEach(l -> {});
 
     List<Ending> endings = new ArrayList<>();
-    h.createQuery(
-            "select learner_id, structure_kind, starts_on, initial_end, weekly_hours,"
-                + " extension_reason from tremplin_insertion_contract where learner_id"
-                + OF_COHORT)
-        .bind("cohort", cohort.value())
-        .map(
-            (rs, ctx) -> {
-              LearnerId l = learner(rs);
-              return Map.entry(
-                  l,
-                  new InsertionContract(
-                      StructureKind.valueOf(rs.getString("structure_kind")),
-                      rs.getObject("starts_on", LocalDate.class),
-                      rs.getObject("initial_end", LocalDate.class),
-                      rs.getInt("weekly_hours"),
-                      renewals.getOrDefault(l, List.of()),
-                      contractSuspensions.getOrDefault(l, List.of()),
-                      rs.getString("extension_reason")));
-            })
-        .forEach(
-            e -> {
-              if (enrolled.contains(e.getKey())) {
-                LocalDate end = contracts.assess(e.getValue(), on).end();
-                if (!end.isBefore(on) && !end.isAfter(horizon)) {
-                  endings.add(new Ending(names.get(e.getKey()), EndingKind.CONTRACT, end));
-                }
-              }
-            });
-    h.createQuery(
-            "select learner_id, pass_number, starts_on from tremplin_pass_iae where learner_id"
-                + OF_COHORT)
-        .bind("cohort", cohort.value())
-        .map(
-            (rs, ctx) -> {
-              LearnerId l = learner(rs);
-              return Map.entry(
-                  l,
-                  new PassIae(
-                      rs.getString("pass_number"),
-                      rs.getObject("starts_on", LocalDate.class),
-                      passSuspensions.getOrDefault(l, List.of()),
-                      prolongations.getOrDefault(l, List.of())));
-            })
-        .forEach(
-            e -> {
-              if (enrolled.contains(e.getKey())) {
-                LocalDate end = contracts.status(e.getValue(), on).end();
-                if (!end.isBefore(on) && !end.isAfter(horizon)) {
-                  endings.add(new Ending(names.get(e.getKey()), EndingKind.PASS_IAE, end));
-                }
-              }
-            });
+    byLearner.forEach(
+        (l, r) -> {
+          if (r.contract != null && r.contractStart != null && r.contractEnd != null) {
+            LocalDate end =
+                contracts
+                    .assess(
+                        new InsertionContract(
+                            StructureKind.valueOf(r.contract[0]),
+                            r.contractStart,
+                            r.contractEnd,
+                            r.weeklyHours,
+                            r.renewals,
+                            r.contractSuspensions,
+                            r.contract[1]),
+                        on)
+                    .end();
+            if (!end.isBefore(on) && !end.isAfter(horizon)) {
+              endings.add(new Ending(names.get(l), EndingKind.CONTRACT, end));
+            }
+          }
+          if (r.passNumber != null && r.passStart != null) {
+            LocalDate end =
+                contracts
+                    .status(
+                        new PassIae(r.passNumber, r.passStart, r.passSuspensions, r.prolongations),
+                        on)
+                    .end();
+            if (!end.isBefore(on) && !end.isAfter(horizon)) {
+              endings.add(new Ending(names.get(l), EndingKind.PASS_IAE, end));
+            }
+          }
+        });
     endings.sort(
         Comparator.comparing(Ending::end)
             .thenComparing(Ending::learner, BY_NAME)
             .thenComparing(Ending::kind));
     return endings;
-  }
-
-  private static Map<LearnerId, List<Suspension>> suspensions(
-      Handle h, CohortId cohort, String subject) {
-    return byLearner(
-        h.createQuery(
-                "select learner_id, first_day, last_day, reason from tremplin_suspension"
-                    + " where subject = :subject and learner_id"
-                    + OF_COHORT
-                    + " order by learner_id, seq")
-            .bind("cohort", cohort.value())
-            .bind("subject", subject),
-        (rs, ctx) ->
-            new Suspension(
-                new DateRange(
-                    rs.getObject("first_day", LocalDate.class),
-                    rs.getObject("last_day", LocalDate.class)),
-                rs.getString("reason")));
-  }
-
-  /** A query's rows by their {@code learner_id}, in the query's order. */
-  private static <T> Map<LearnerId, List<T>> byLearner(Query query, RowMapper<T> row) {
-    Map<LearnerId, List<T>> all = new HashMap<>();
-    query
-        .map((rs, ctx) -> Map.entry(learner(rs), row.map(rs, ctx)))
-        .forEach(e -> all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    return all;
   }
 
   private static final Comparator<CountedLearner> BY_NAME =

@@ -25,6 +25,8 @@ import org.tremplin.api.cohort.NewCohort;
 import org.tremplin.api.contract.ContractAmendment;
 import org.tremplin.api.contract.InsertionContract;
 import org.tremplin.api.contract.PassIae;
+import org.tremplin.api.contract.PassProlongation;
+import org.tremplin.api.contract.Suspension;
 import org.tremplin.api.dashboard.CohortFigures;
 import org.tremplin.api.dashboard.Ending;
 import org.tremplin.api.dashboard.EndingKind;
@@ -59,7 +61,9 @@ import org.tremplin.testing.TestDatabase;
  * <p>Alerts: learner 1 has two unresolved (missed meetings, no meeting), learner 2 one resolved: 2
  * open alerts, both learner 1's. Contracts: 0 ends 15 Feb 2026 (in 37 days: counted); 1 ended 31
  * Jan but was renewed to 30 June (not counted); 4 ends 20 Jan but left the cohort (not counted).
- * PASS IAE: 2 started 1 Feb 2024, 730 days (29 Feb 2024 among them), ends 30 Jan 2026 (counted).
+ * PASS IAE: 2 started 1 Feb 2024, 730 days (29 Feb 2024 among them), ends 30 Jan 2026 (counted); 3
+ * started 20 Jan 2024, suspended 5 days and prolonged 10, ends 2 Feb 2026 (counted). Learner 0's
+ * contract is suspended 2 days, which moves its cap, not its end.
  */
 class DashboardDeskIT {
   private static final LocalDate TODAY = LocalDate.of(2026, 1, 9);
@@ -132,6 +136,32 @@ class DashboardDeskIT {
               id,
               learner(2),
               new PassIae("99999 24 00002", LocalDate.of(2024, 2, 1), List.of(), List.of()));
+      f.tremplin
+          .insertion()
+          .recordPass(
+              f.manager,
+              id,
+              learner(3),
+              new PassIae("99999 24 00003", LocalDate.of(2024, 1, 20), List.of(), List.of()));
+      f.tremplin
+          .insertion()
+          .suspendPass(
+              f.manager,
+              id,
+              learner(3),
+              new Suspension(
+                  new DateRange(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 7)), "maladie"));
+      f.tremplin
+          .insertion()
+          .prolongPass(f.manager, id, learner(3), new PassProlongation(10, "formation"));
+      f.tremplin
+          .insertion()
+          .suspendContract(
+              f.manager,
+              id,
+              learner(0),
+              new Suspension(
+                  new DateRange(LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 4)), "maladie"));
     }
 
     LearnerId learner(int n) {
@@ -209,6 +239,8 @@ class DashboardDeskIT {
     assertThat(figures.endingSoon())
         .containsExactly(
             new Ending(x.counted(2), EndingKind.PASS_IAE, LocalDate.of(2026, 1, 30)),
+            // 730 days from 20 Jan 2024 end on 18 Jan 2026; + 5 suspended + 10 prolonged
+            new Ending(x.counted(3), EndingKind.PASS_IAE, LocalDate.of(2026, 2, 2)),
             new Ending(x.counted(0), EndingKind.CONTRACT, LocalDate.of(2026, 2, 15)));
   }
 
