@@ -279,12 +279,13 @@ public final class CohortFiguresQuery {
   /**
    * Per learner, the current marks on the calendar's working days inside the learner's enrolled
    * periods, counted in each window ({@link RateRule}'s counting, done by the database). The whole
-   * months before the current one come from the read-side counts ({@link #monthly}) when they are
-   * exact; the rest is counted from the marks: one scan of the cohort's marks over both windows,
-   * each version counting +1 and each version a correction superseded (the one just below it:
-   * versions are contiguous) -1, so no probe per mark for a newer version; the enrolled periods
-   * join as a {@code values} table and the days off (weekends, holidays, closures) are left out by
-   * list.
+   * months before the current one come from the read-side counts ({@link #monthly}) for each
+   * learner whose months are exact, the whole window from the marks for the others (one more
+   * statement, over those learners alone); the rest is counted from the marks: one scan of the
+   * cohort's marks over both windows, each version counting +1 and each version a correction
+   * superseded (the one just below it: versions are contiguous) -1, so no probe per mark for a
+   * newer version; the enrolled periods join as a {@code values} table and the days off (weekends,
+   * holidays, closures) are left out by list.
    */
   private static Map<LearnerId, Counts> counts(
       Handle h,
@@ -298,51 +299,69 @@ public final class CohortFiguresQuery {
       LocalDate first = since.get().first();
       LocalDate monthOfLast = since.get().last().withDayOfMonth(1);
       if (monthOfLast.isAfter(first)) {
-        Optional<Map<LearnerId, Window>> months =
+        Monthly months =
             monthly(
                 cohort, calendar, enrolments, new DateRange(first, monthOfLast.minusDays(1)), rows);
-        if (months.isPresent()) {
-          Map<LearnerId, Counts> counts =
+        Map<LearnerId, Counts> counts =
+            marks(
+                h,
+                cohort,
+                calendar,
+                enrolments,
+                recent,
+                Optional.of(new DateRange(monthOfLast, since.get().last())));
+        months
+            .exact()
+            .forEach(
+                (learner, w) -> {
+                  Counts c = counts.get(learner);
+                  Window recentWindow = c == null ? Window.NONE : c.windows()[0];
+                  Window s = c == null ? Window.NONE : c.windows()[1];
+                  counts.put(learner, new Counts(new Window[] {recentWindow, s.plus(w)}));
+                });
+        if (!months.inexact().isEmpty()) {
+          // only these learners' marks since the start: one more statement, a few learners
+          months.inexact().forEach(counts::remove);
+          counts.putAll(
               marks(
                   h,
                   cohort,
                   calendar,
-                  enrolments,
+                  enrolments.stream().filter(e -> months.inexact().contains(e.learner())).toList(),
                   recent,
-                  Optional.of(new DateRange(monthOfLast, since.get().last())));
-          months
-              .get()
-              .forEach(
-                  (learner, w) -> {
-                    Counts c = counts.get(learner);
-                    Window recentWindow = c == null ? Window.NONE : c.windows()[0];
-                    Window s = c == null ? Window.NONE : c.windows()[1];
-                    counts.put(learner, new Counts(new Window[] {recentWindow, s.plus(w)}));
-                  });
-          return counts;
+                  since));
         }
+        return counts;
       }
     }
     return marks(h, cohort, calendar, enrolments, recent, since);
   }
 
   /**
+   * Whole months' counts per learner, for the learners whose months are exact; the others are
+   * counted from their marks.
+   */
+  private record Monthly(Map<LearnerId, Window> exact, Set<LearnerId> inexact) {}
+
+  /**
    * The learners' counts over whole months from the read-side {@code tremplin_attendance_month}
    * (core V31, ADR 0020), in {@code months} (from a cohort's first day to the end of a month):
-   * exact when no learner has a mark on a day outside their planned days of those months (a day
-   * off, or outside their enrolled periods), which the months' bitmasks of marked days tell; empty
-   * otherwise, and the caller counts the marks themselves.
+   * exact for a learner with no mark on a day outside their planned days of those months (a day
+   * off, or outside their enrolled periods: a leave recorded after the marks), which the months'
+   * bitmasks of marked days tell; the other learners are listed as inexact, and the caller counts
+   * their marks themselves.
    */
-  private static Optional<Map<LearnerId, Window>> monthly(
+  private static Monthly monthly(
       Cohort cohort,
       CohortCalendar calendar,
       List<Enrolment> enrolments,
       DateRange months,
       List<MonthRow> rows) {
     Map<LearnerId, List<DateRange>> periods = new HashMap<>();
+    Set<LearnerId> inexact = new java.util.HashSet<>();
     for (Enrolment e : enrolments) {
       if (periods.put(e.learner(), e.periods(cohort.range().last())) != null) {
-        return Optional.empty();
+        inexact.add(e.learner());
       }
     }
     Map<LocalDate, Integer> plannedByMonth = new HashMap<>();
@@ -351,8 +370,11 @@ public final class CohortFiguresQuery {
     for (MonthRow row : rows) {
       List<DateRange> enrolled = periods.get(row.learner());
       LocalDate month = row.month();
-      if (enrolled == null || month.isBefore(from) || month.isAfter(months.last())) {
-        continue; // not counted (a test account, never enrolled) or outside the months
+      if (enrolled == null
+          || inexact.contains(row.learner())
+          || month.isBefore(from)
+          || month.isAfter(months.last())) {
+        continue; // not counted (a test account, never enrolled), counted otherwise, or outside
       }
       int planned = plannedByMonth.computeIfAbsent(month, m -> workingDays(calendar, m, months));
       int enrolledDays = 0;
@@ -366,11 +388,13 @@ public final class CohortFiguresQuery {
         }
       }
       if ((row.days() & ~(planned & enrolledDays)) != 0) {
-        return Optional.empty();
+        inexact.add(row.learner());
+        result.remove(row.learner());
+        continue;
       }
       result.merge(row.learner(), row.counts(), Window::plus);
     }
-    return Optional.of(result);
+    return new Monthly(result, inexact);
   }
 
   /** The bitmask of the month's working days inside {@code within} (bit 0: the 1st). */

@@ -244,7 +244,7 @@ final class CohortWriter {
     boolean finishes;
     if (test) {
       finishes = true;
-    } else if (leave >= 0) {
+    } else if (leave >= 0 && leave < days.length - 1) {
       last = leave;
       finishes = false;
     } else if (r.nextInt(100) < 14) {
@@ -582,7 +582,22 @@ final class CohortWriter {
         "",
         coach,
         at(left, 18, 0));
-    rows.add(Table.ENROLMENT, cohortId, id, 2, "LEFT", left, "exit", coach, at(left, 18, 0));
+    if (!finishes) {
+      // LEFT is the first day no longer enrolled (LearnerService#leave), the day after the last
+      // one attended; a learner who finishes stays enrolled to the cohort's last day, which no
+      // LEFT may follow (GEN counts them as completing).
+      LocalDate firstDayGone = left.plusDays(1);
+      rows.add(
+          Table.ENROLMENT,
+          cohortId,
+          id,
+          2,
+          "LEFT",
+          firstDayGone,
+          "exit",
+          coach,
+          at(firstDayGone, 9, 0));
+    }
     counts.exits++;
     LocalDate observed = left.plusMonths(exitRules.followUpMonths());
     if (!observed.isAfter(FOLLOW_UP_AS_OF) && r.nextInt(100) < 80) {

@@ -168,8 +168,21 @@ class AttendanceMonthIT {
     assertThat(sinceStart(f)).isEqualTo(rateRule(f));
   }
 
+  /** The dashboard's total since the start, each learner's line checked against the rule's. */
   private static AttendanceRates sinceStart(CohortFixture f) {
     CohortFigures figures = f.tremplin.dashboard().figures(f.manager, f.cohort.id());
+    DateRange since = new DateRange(CohortFixture.START, LocalDate.of(2026, 1, 8));
+    assertThat(figures.attendanceSinceStart().learners())
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(line.rates())
+                    .as(line.learner().displayName())
+                    .isEqualTo(
+                        f.tremplin
+                            .attendance()
+                            .learnerRates(
+                                f.manager, f.cohort.id(), line.learner().learner(), since)));
     return figures.attendanceSinceStart().total();
   }
 

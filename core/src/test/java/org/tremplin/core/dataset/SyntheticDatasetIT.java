@@ -131,7 +131,7 @@ class SyntheticDatasetIT {
                     + " j.cohort_id and o.kind = 'JOINED' and o.event_date <= j.event_date and not"
                     + " exists (select 1 from tremplin_enrolment_event x where x.cohort_id ="
                     + " o.cohort_id and x.learner_id = o.learner_id and x.kind = 'LEFT' and"
-                    + " x.event_date < j.event_date)) > 24"))
+                    + " x.event_date <= j.event_date)) > 24"))
         .isZero();
     // No attendance on a weekend, public holiday or closure (57 has Good Friday), nor outside the
     // learner's own days in the cohort.
@@ -161,6 +161,26 @@ class SyntheticDatasetIT {
                     + " x.cohort_id = a.cohort_id and x.learner_id = a.learner_id), date"
                     + " '2100-01-01')"))
         .isZero();
+    // Nor on or after the day a learner left (LEFT is their first day no longer enrolled): the
+    // engine refuses such marks, and the dashboard's per-month counts are exact only without them.
+    assertThat(
+            count(
+                jdbi,
+                "select count(*) from tremplin_attendance a where exists (select 1 from"
+                    + " tremplin_enrolment_event x where x.cohort_id = a.cohort_id and"
+                    + " x.learner_id = a.learner_id and x.kind = 'LEFT' and x.event_date <="
+                    + " a.half_day_date)"))
+        .isZero();
+    // Who finishes has no LEFT (enrolled to the cohort's last day); who leaves early has one.
+    assertThat(
+            count(
+                jdbi,
+                "select count(*) from tremplin_enrolment_event x join tremplin_cohort c on c.id ="
+                    + " x.cohort_id where x.kind = 'LEFT' and x.event_date > c.last_day"))
+        .isZero();
+    assertThat(count(jdbi, "select count(*) from tremplin_enrolment_event where kind = 'LEFT'"))
+        .isPositive()
+        .isLessThan(g.summary().learners() / 2);
     // Exits after entry, one per learner who is not a test account; classified by the exit rules.
     assertThat(
             count(
