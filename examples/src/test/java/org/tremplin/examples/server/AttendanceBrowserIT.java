@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +36,8 @@ import org.tremplin.testing.MutableClock;
  * alone does the whole sheet. Skipped without Chromium.
  */
 class AttendanceBrowserIT {
-  private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T08:30:00Z"));
+  private static final MutableClock clock =
+      new MutableClock(Instant.parse("2026-03-10T08:30:00Z"), ZoneId.of("Europe/Paris"));
   private static LtiTestPlatform platform;
   private static PageBrowser.Desk desk;
   private static Tremplin core;

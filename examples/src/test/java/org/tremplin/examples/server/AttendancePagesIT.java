@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ class AttendancePagesIT {
   private static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
   private static final Pattern SCRIPT = Pattern.compile("<script src=\"([^\"]+)\" defer>");
 
-  private static final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T08:30:00Z"));
+  private static final MutableClock clock =
+      new MutableClock(Instant.parse("2026-03-10T08:30:00Z"), ZoneId.of("Europe/Paris"));
   private static LtiTestPlatform platform;
   private static Learner hostile;
   private static URI home;

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,8 @@ class AttendanceSheetIT {
   /** Tuesday 10 March 2026, 09:30 in Paris: the morning sheet. */
   private static final Instant TUESDAY_MORNING = Instant.parse("2026-03-10T08:30:00Z");
 
-  private static final MutableClock clock = new MutableClock(TUESDAY_MORNING);
+  private static final MutableClock clock =
+      new MutableClock(TUESDAY_MORNING, ZoneId.of("Europe/Paris"));
   private static LtiTestPlatform platform;
   private static Tremplin core;
   private static CohortId cohort;

@@ -372,9 +372,12 @@ public final class AttendanceResource {
     }
   }
 
-  /** The half-day going on now in the school's zone. */
+  /**
+   * The half-day going on now in the clock's zone: the schools' ({@code tremplin.zone}, ADR 0024),
+   * where core's "today" turns too, so the sheet never opens on a day core calls the future.
+   */
   private HalfDay now() {
-    LocalDateTime now = LocalDateTime.now(clock.withZone(ZONE));
+    LocalDateTime now = LocalDateTime.now(clock);
     return new HalfDay(
         now.toLocalDate(), now.toLocalTime().isBefore(AFTERNOON) ? HalfDayPart.AM : HalfDayPart.PM);
   }
