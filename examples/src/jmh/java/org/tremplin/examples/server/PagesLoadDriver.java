@@ -41,13 +41,13 @@ import org.tremplin.lti.identity.PlatformUser;
 
 /**
  * Times the pages of issue 12 items 2–3 (the learner's path, the trainer's cohort pages) and of
- * issue 13 item 2 (the coach's caseload, a learner's file as the coach and as a manager reads it) on a
- * demo-sized cohort: 12 learners, every half-day of the 14 weeks so far recorded, about 60 pieces
- * of evidence. Tremplin runs in this JVM on H2 ({@link LtiTestPlatform}); each page is fetched
- * {@code iterations} times after {@code warmup} rounds over every page, one at a time over loopback
- * HTTP, and the driver prints p50/p95/max in milliseconds and the bytes of the page (the stylesheet
- * once, cached for a year). Run with the {@code bench} profile (docs/benchmarks.md, "Trainer's and
- * learner's pages"). Not a test: nothing asserts.
+ * issue 13 item 2 (the coach's caseload, a learner's file as the coach and as a manager reads it)
+ * on a demo-sized cohort: 12 learners, every half-day of the 14 weeks so far recorded, about 60
+ * pieces of evidence. Tremplin runs in this JVM on H2 ({@link LtiTestPlatform}); each page is
+ * fetched {@code iterations} times after {@code warmup} rounds over every page, one at a time over
+ * loopback HTTP, and the driver prints p50/p95/max in milliseconds and the bytes of the page (the
+ * stylesheet once, cached for a year). Run with the {@code bench} profile (docs/benchmarks.md,
+ * "Trainer's and learner's pages"). Not a test: nothing asserts.
  */
 public final class PagesLoadDriver {
   private PagesLoadDriver() {}
@@ -90,11 +90,9 @@ public final class PagesLoadDriver {
       pages.put("assessment form", new String[] {base + "/assessments/new", trainer});
       pages.put("add-a-learner form", new String[] {base + "/learners/new", trainer});
       pages.put("coach caseload", new String[] {"app/caseload", coach});
+      pages.put("coach: learner file", new String[] {"app/coach/learners/" + firstLearner, coach});
       pages.put(
-          "coach: learner file", new String[] {"app/coach/learners/" + firstLearner, coach});
-      pages.put(
-          "manager: learner file",
-          new String[] {"app/coach/learners/" + firstLearner, director});
+          "manager: learner file", new String[] {"app/coach/learners/" + firstLearner, director});
       pages.put("school dashboard", new String[] {"app/school", manager}); // issue 13 (h13)
       pages.put(
           "school figure", new String[] {"app/school/" + base.substring(4) + "/recent", manager});
