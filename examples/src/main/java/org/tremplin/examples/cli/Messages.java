@@ -74,12 +74,17 @@ public final class Messages {
     return NumberFormat.getIntegerInstance(locale).format(n);
   }
 
-  /** An instant as a date and time in Paris, the language's medium style, with the zone. */
-  public String instant(java.time.Instant instant) {
+  /**
+   * An instant as a date and time in a zone (the schools', ADR 0024), the language's medium style,
+   * followed by the zone's id.
+   */
+  public String instant(java.time.Instant instant, java.time.ZoneId zone) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(locale)
-            .format(instant.atZone(java.time.ZoneId.of("Europe/Paris")))
-        + " (Europe/Paris)";
+            .format(instant.atZone(zone))
+        + " ("
+        + zone.getId()
+        + ")";
   }
 
   /** A date in the language's medium style (1 sept. 2025, Sep 1, 2025). */

@@ -118,15 +118,15 @@ public final class TokenCommand implements Runnable {
     return m.get("token.scope.network");
   }
 
-  /** How a token's state reads at {@code now}. */
-  static String stateText(ApiToken token, Instant now, Messages m) {
+  /** How a token's state reads on {@code clock} (its instant, and its zone for the times). */
+  static String stateText(ApiToken token, Clock clock, Messages m) {
     if (token.revokedAt() != null) {
-      return m.get("token.state.revoked", m.instant(token.revokedAt()));
+      return m.get("token.state.revoked", m.instant(token.revokedAt(), clock.getZone()));
     }
     if (token.expiresAt() != null) {
       return m.get(
-          token.activeAt(now) ? "token.state.expires" : "token.state.expired",
-          m.instant(token.expiresAt()));
+          token.activeAt(clock.instant()) ? "token.state.expires" : "token.state.expired",
+          m.instant(token.expiresAt(), clock.getZone()));
     }
     return m.get("token.state.active");
   }
@@ -205,7 +205,7 @@ public final class TokenCommand implements Runnable {
               issued.token().id(),
               roleText(issued.token(), m),
               scopeText(scope, schools, m),
-              stateText(issued.token(), clock.instant(), m)));
+              stateText(issued.token(), clock, m)));
       out.println(issued.secret());
       out.println(m.get("token.once"));
       return 0;
@@ -238,7 +238,6 @@ public final class TokenCommand implements Runnable {
               : new Scope.OfSchool(installation.school("--school", school, m).id());
       List<ApiToken> tokens = installation.tremplin().tokens().list(Installation.operator(), scope);
       List<School> schools = installation.tremplin().schools().list();
-      Instant now = installation.clock().instant();
       PrintWriter out = spec.commandLine().getOut();
       if (tokens.isEmpty()) {
         out.println(m.get("token.none"));
@@ -250,7 +249,7 @@ public final class TokenCommand implements Runnable {
                 t.id(),
                 roleText(t, m),
                 scopeText(t.grant().scope(), schools, m),
-                stateText(t, now, m),
+                stateText(t, installation.clock(), m),
                 t.label()));
       }
       return 0;
@@ -298,7 +297,9 @@ public final class TokenCommand implements Runnable {
               m.get(
                   "token.revoked",
                   revoked.id(),
-                  m.instant(java.util.Objects.requireNonNull(revoked.revokedAt()))));
+                  m.instant(
+                      java.util.Objects.requireNonNull(revoked.revokedAt()),
+                      installation.clock().getZone())));
       return 0;
     }
   }

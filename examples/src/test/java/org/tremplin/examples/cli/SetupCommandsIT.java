@@ -124,6 +124,30 @@ class SetupCommandsIT {
   }
 
   @Test
+  void aTokensLastDayEndsAtMidnightInTheConfiguredZoneAndIsPrintedThere() throws Exception {
+    String config = config("tremplin.zone=Indian/Reunion");
+    JarRun created =
+        inProcess(
+            config,
+            "token",
+            "create",
+            "--network",
+            "--role",
+            "admin",
+            "--expires",
+            "2099-01-15",
+            "--lang",
+            "en");
+
+    assertThat(created.exitCode()).as(created.stderr()).isZero();
+    // the end of 15 January in La Réunion (UTC+4) is 16 January 00:00 there, 15 January 21:00
+    // in Paris: printed where the schools are, with the zone named
+    assertThat(created.outputLines().get(0))
+        .contains("valid until Jan 16, 2099", "12:00:00", "(Indian/Reunion)")
+        .doesNotContain("Europe/Paris");
+  }
+
+  @Test
   void badSchoolArgumentsExitWith2AndOneLineNamingTheValue() throws Exception {
     String config = config();
     JarRun first = inProcess(config, "school", "add", "--name", "École A", "--departement", "93");

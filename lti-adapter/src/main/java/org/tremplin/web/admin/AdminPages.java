@@ -236,8 +236,8 @@ final class AdminPages {
       return t.get("admin.token.revoked", t.instant(token.revokedAt()));
     }
     if (token.expiresAt() != null) {
-      // refused from expiresAt on: the last day it works is the one before, in Paris
-      LocalDate last = token.expiresAt().minusSeconds(1).atZone(AdminText.PARIS).toLocalDate();
+      // refused from expiresAt on: the last day it works is the one before, in the schools' zone
+      LocalDate last = token.expiresAt().minusSeconds(1).atZone(t.zone()).toLocalDate();
       return t.get(
           token.activeAt(now) ? "admin.token.expires" : "admin.token.expired", t.date(last));
     }
@@ -275,7 +275,7 @@ final class AdminPages {
             errors.field("expires", input.expires(), ""),
             errors.field("person", input.person(), ""),
             coaches(a, t),
-            LocalDate.now(clock.withZone(AdminText.PARIS)).toString(),
+            LocalDate.now(clock).toString(),
             a.network(),
             href(a, ""));
     return Pages.html(status, Templates.web().render("admin/token-form.jte", page));
@@ -395,7 +395,7 @@ final class AdminPages {
   }
 
   Response forbidden(RequestSession request) {
-    AdminText t = new AdminText(request.session().locale());
+    AdminText t = new AdminText(request.session().locale(), clock.getZone());
     Message page =
         new Message(
             Layout.of(t.locale(), t.get("admin.forbidden.title"), "", root),

@@ -235,13 +235,13 @@ public final class AdminResource {
               }
               Instant expiresAt = null;
               if (!input.expires().isEmpty()) {
-                LocalDate today = LocalDate.now(clock.withZone(AdminText.PARIS));
+                LocalDate today = LocalDate.now(clock);
                 try {
                   LocalDate day = LocalDate.parse(input.expires());
                   if (!day.isAfter(today.minusDays(1))) {
                     errors.add("expires", a.t().get("admin.token.error.past", a.t().date(today)));
                   } else {
-                    expiresAt = day.plusDays(1).atStartOfDay(AdminText.PARIS).toInstant();
+                    expiresAt = day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
                   }
                 } catch (DateTimeParseException e) {
                   errors.add("expires", a.t().get("admin.token.error.date"));
@@ -515,7 +515,7 @@ public final class AdminResource {
     if (actor.isEmpty()) {
       return Optional.empty();
     }
-    AdminText t = new AdminText(session.locale());
+    AdminText t = new AdminText(session.locale(), clock.getZone());
     Optional<UUID> asked =
         schoolParam == null || schoolParam.isBlank() ? Optional.empty() : uuid(schoolParam);
     if (schoolParam != null && !schoolParam.isBlank() && asked.isEmpty()) {

@@ -11,12 +11,13 @@ import java.util.ResourceBundle;
 
 /** The administrator pages' texts ({@code AdminMessages}), French or English. Immutable. */
 public final class AdminText {
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
   private final Locale locale;
   private final ResourceBundle bundle;
+  private final ZoneId zone;
 
-  AdminText(Locale locale) {
+  /** Texts in this language; times and days in this zone (the schools', ADR 0024). */
+  AdminText(Locale locale, ZoneId zone) {
+    this.zone = zone;
     this.locale =
         Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
     this.bundle =
@@ -24,6 +25,11 @@ public final class AdminText {
             "org.tremplin.web.admin.AdminMessages",
             this.locale,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /** The zone days and times are read and shown in. */
+  ZoneId zone() {
+    return zone;
   }
 
   /**
@@ -59,7 +65,7 @@ public final class AdminText {
   String instant(Instant instant) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
         .withLocale(locale)
-        .format(instant.atZone(PARIS));
+        .format(instant.atZone(zone));
   }
 
   String date(LocalDate date) {

@@ -142,7 +142,7 @@ final class AttendancePages {
               r.version(),
               t.mark(r.mark()),
               names.getOrDefault(r.recordedBy(), t.get("attendance.correction.unknown")),
-              t.dateTime(r.recordedAt(), AttendanceResource.ZONE),
+              t.dateTime(r.recordedAt(), w.zone()),
               r.isCorrection() ? r.reason() : t.get("attendance.correction.original")));
     }
     String title = t.get("attendance.correction.title", line.learner().displayName());

@@ -72,7 +72,6 @@ import org.tremplin.web.session.WithSession;
 @WithSession
 public final class AttendanceResource {
   /** The schools' time zone (metropolitan France). */
-  static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
   /** When the afternoon's sheet replaces the morning's. */
   static final LocalTime AFTERNOON = LocalTime.of(13, 0);
@@ -311,7 +310,8 @@ public final class AttendanceResource {
       Cohort cohort,
       String school,
       AttendanceText t,
-      HiddenFields fields) {}
+      HiddenFields fields,
+      ZoneId zone) {}
 
   /**
    * A half-day of the cohort: its calendar, the learners enrolled that day (by name), the current
@@ -358,7 +358,8 @@ public final class AttendanceResource {
               cohort,
               schoolName(cohort),
               AttendanceText.of(request.session().locale()),
-              forms.fields(request)));
+              forms.fields(request),
+              clock.getZone()));
     } catch (TremplinException e) {
       return Optional.empty();
     }

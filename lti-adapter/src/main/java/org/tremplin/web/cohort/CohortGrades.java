@@ -2,7 +2,6 @@ package org.tremplin.web.cohort;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -116,7 +115,7 @@ final class CohortGrades {
     DateTimeFormatter when =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(t.locale())
-            .withZone(ZoneId.of("Europe/Paris"));
+            .withZone(tremplin.clock().getZone()); // the schools' (ADR 0024)
     List<Refusal> refusals = new ArrayList<>();
     for (RefusedScore r : deliveries.failures(cohort.id())) {
       refusals.add(

@@ -179,12 +179,15 @@ public final class RosterResource {
               t.get("roster.failed", Optional.ofNullable(state.failure()).orElse("").split(":")[0]);
           case SYNCED ->
               t.get(
-                  "roster.read", t.moment(state.attemptedAt()), state.members(), state.learners());
+                  "roster.read",
+                  t.moment(state.attemptedAt(), tremplin.clock().getZone()),
+                  state.members(),
+                  state.learners());
         };
     String last =
         state
             .lastRead()
-            .map(at -> t.get("roster.lastRead", t.moment(at)))
+            .map(at -> t.get("roster.lastRead", t.moment(at, tremplin.clock().getZone())))
             .orElse(t.get("roster.never"));
     List<String> leftOut = new ArrayList<>();
     if (!state.leftOut().isEmpty()) {

@@ -14,7 +14,6 @@ import java.util.ResourceBundle;
  */
 public final class RosterText {
   private static final String BUNDLE = "org.tremplin.web.roster.RosterMessages";
-  private static final ZoneId SCHOOLS = ZoneId.of("Europe/Paris");
 
   private final Locale locale;
   private final ResourceBundle bundle;
@@ -63,12 +62,13 @@ public final class RosterText {
    * A moment as a school's local date and time, in the language's medium form.
    *
    * @param instant the instant
+   * @param zone the schools' zone (ADR 0024)
    * @return a moment as a school's local date and time, in the language's medium form
    */
-  public String moment(Instant instant) {
+  public String moment(Instant instant, ZoneId zone) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
         .withLocale(locale)
-        .withZone(SCHOOLS)
+        .withZone(zone)
         .format(instant);
   }
 }
