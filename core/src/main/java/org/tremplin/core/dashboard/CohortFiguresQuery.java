@@ -604,7 +604,8 @@ public final class CohortFiguresQuery {
 
   /** One learner's contract and PASS rows, gathered from {@link #INSERTION_ROWS}. */
   private static final class InsertionRows {
-    @Nullable String[] contract; // structure, reason
+    @Nullable String contractStructure;
+    @Nullable String contractReason;
     @Nullable LocalDate contractStart;
     @Nullable LocalDate contractEnd;
     int weeklyHours;
@@ -640,7 +641,8 @@ public final class CohortFiguresQuery {
               LocalDate d2 = rs.getObject("d2", LocalDate.class);
               switch (rs.getString("k")) {
                 case "C" -> {
-                  r.contract = new String[] {rs.getString("s1"), rs.getString("s2")};
+                  r.contractStructure = rs.getString("s1");
+                  r.contractReason = rs.getString("s2");
                   r.contractStart = d1;
                   r.contractEnd = d2;
                   r.weeklyHours = rs.getInt("n");
@@ -667,18 +669,21 @@ public final class CohortFiguresQuery {
     List<Ending> endings = new ArrayList<>();
     byLearner.forEach(
         (l, r) -> {
-          if (r.contract != null && r.contractStart != null && r.contractEnd != null) {
+          if (r.contractStructure != null
+              && r.contractReason != null
+              && r.contractStart != null
+              && r.contractEnd != null) {
             LocalDate end =
                 contracts
                     .assess(
                         new InsertionContract(
-                            StructureKind.valueOf(r.contract[0]),
+                            StructureKind.valueOf(r.contractStructure),
                             r.contractStart,
                             r.contractEnd,
                             r.weeklyHours,
                             r.renewals,
                             r.contractSuspensions,
-                            r.contract[1]),
+                            r.contractReason),
                         on)
                     .end();
             if (!end.isBefore(on) && !end.isAfter(horizon)) {
