@@ -1,5 +1,6 @@
 package org.tremplin.api.funder;
 
+import java.util.Map;
 import java.util.Optional;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
@@ -42,6 +43,19 @@ public interface FunderFactsService {
   Optional<FunderFacts> facts(Actor actor, CohortId cohort, LearnerId learner);
 
   /**
+   * The newest facts of every learner of a cohort (who joined it at any time) whom the actor may
+   * read, in one read: for a list of a cohort's learners; each learner returned is audited as read,
+   * as by {@link #facts}.
+   *
+   * @param actor who asks; a learner they may not read is left out
+   * @param cohort the cohort
+   * @return the facts by learner; a learner without facts is absent
+   * @throws org.tremplin.api.TremplinException {@code ACCESS_DENIED} when the actor may not read
+   *     the cohort, {@code COHORT_NOT_FOUND}
+   */
+  Map<LearnerId, FunderFacts> factsOfCohort(Actor actor, CohortId cohort);
+
+  /**
    * Records the learner's certification result (a previous one is kept as history).
    *
    * @param actor who asks
@@ -62,6 +76,18 @@ public interface FunderFactsService {
    * @return the result; empty when none was recorded
    */
   Optional<CertificationResult> certification(Actor actor, CohortId cohort, LearnerId learner);
+
+  /**
+   * The newest certification result of every learner of a cohort whom the actor may read, in one
+   * read, each learner returned audited as by {@link #certification}.
+   *
+   * @param actor who asks; a learner they may not read is left out
+   * @param cohort the cohort
+   * @return the results by learner; a learner without one is absent
+   * @throws org.tremplin.api.TremplinException {@code ACCESS_DENIED} when the actor may not read
+   *     the cohort, {@code COHORT_NOT_FOUND}
+   */
+  Map<LearnerId, CertificationResult> certificationsOfCohort(Actor actor, CohortId cohort);
 
   /**
    * Marks the learner as a test account (an LMS student view, a trainer's trial learner), or

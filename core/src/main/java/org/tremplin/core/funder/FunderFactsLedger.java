@@ -1,6 +1,9 @@
 package org.tremplin.core.funder;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
@@ -50,6 +53,36 @@ public final class FunderFactsLedger implements FunderFactsService {
   public Optional<FunderFacts> facts(Actor actor, CohortId cohort, LearnerId learner) {
     return path.check(actor, Operation.INSERTION_READ, cohort, learner)
         .read(() -> store.newest(learner));
+  }
+
+  @Override
+  public Map<LearnerId, FunderFacts> factsOfCohort(Actor actor, CohortId cohort) {
+    return byLearner(
+        path.readCohort(
+            actor,
+            cohort,
+            Operation.INSERTION_READ,
+            Operation.INSERTION_READ.name().toLowerCase(java.util.Locale.ROOT),
+            Map.Entry::getKey,
+            () -> List.copyOf(store.newestOfCohort(cohort).entrySet())));
+  }
+
+  @Override
+  public Map<LearnerId, CertificationResult> certificationsOfCohort(Actor actor, CohortId cohort) {
+    return byLearner(
+        path.readCohort(
+            actor,
+            cohort,
+            Operation.INSERTION_READ,
+            Operation.INSERTION_READ.name().toLowerCase(java.util.Locale.ROOT),
+            Map.Entry::getKey,
+            () -> List.copyOf(store.newestCertificationsOfCohort(cohort).entrySet())));
+  }
+
+  private static <T> Map<LearnerId, T> byLearner(List<Map.Entry<LearnerId, T>> kept) {
+    Map<LearnerId, T> result = new LinkedHashMap<>();
+    kept.forEach(e -> result.put(e.getKey(), e.getValue()));
+    return result;
   }
 
   @Override

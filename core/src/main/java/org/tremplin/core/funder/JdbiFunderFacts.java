@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.funder.CertificationOutcome;
 import org.tremplin.api.funder.CertificationResult;
@@ -71,21 +74,59 @@ public final class JdbiFunderFacts {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select declared_on, sex, birth_date, diploma_level, qpv_resident,"
-                        + " neet_at_entry, jobseeker_registered from tremplin_funder_facts"
+                    FACTS_COLUMNS
+                        + " from tremplin_funder_facts"
                         + " where learner_id = :l order by version desc limit 1")
                 .bind("l", learner.value())
-                .map(
-                    (rs, ctx) ->
-                        new FunderFacts(
-                            rs.getObject("declared_on", LocalDate.class),
-                            DeclaredSex.valueOf(rs.getString("sex")),
-                            rs.getObject("birth_date", LocalDate.class),
-                            DiplomaLevel.of(rs.getInt("diploma_level")),
-                            rs.getBoolean("qpv_resident"),
-                            rs.getBoolean("neet_at_entry"),
-                            rs.getBoolean("jobseeker_registered")))
+                .map((rs, ctx) -> facts(rs))
                 .findFirst());
+  }
+
+  /**
+   * The newest version of the facts of each learner who joined the cohort.
+   *
+   * @param cohort the cohort
+   * @return the facts by learner; a learner without facts is absent
+   */
+  public Map<LearnerId, FunderFacts> newestOfCohort(CohortId cohort) {
+    Map<LearnerId, FunderFacts> all = new java.util.HashMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    FACTS_COLUMNS
+                        + ", f.learner_id from tremplin_funder_facts f"
+                        + OF_COHORT.formatted("tremplin_funder_facts"))
+                .bind("cohort", cohort.value())
+                .map((rs, ctx) -> Map.entry(learner(rs), facts(rs)))
+                .forEach(e -> all.put(e.getKey(), e.getValue())));
+    return all;
+  }
+
+  private static final String FACTS_COLUMNS =
+      "select declared_on, sex, birth_date, diploma_level, qpv_resident, neet_at_entry,"
+          + " jobseeker_registered";
+
+  /**
+   * The rows {@code f} of a cohort's learners that are their newest version in table {@code %s}.
+   */
+  private static final String OF_COHORT =
+      " where f.learner_id in (select e.learner_id from tremplin_enrolment_event e"
+          + " where e.cohort_id = :cohort)"
+          + " and f.version = (select max(n.version) from %s n where n.learner_id = f.learner_id)";
+
+  private static FunderFacts facts(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new FunderFacts(
+        rs.getObject("declared_on", LocalDate.class),
+        DeclaredSex.valueOf(rs.getString("sex")),
+        rs.getObject("birth_date", LocalDate.class),
+        DiplomaLevel.of(rs.getInt("diploma_level")),
+        rs.getBoolean("qpv_resident"),
+        rs.getBoolean("neet_at_entry"),
+        rs.getBoolean("jobseeker_registered"));
+  }
+
+  private static LearnerId learner(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new LearnerId(rs.getObject("learner_id", UUID.class));
   }
 
   /**
@@ -127,13 +168,36 @@ public final class JdbiFunderFacts {
                     "select session_on, outcome, blocks from tremplin_certification_result"
                         + " where learner_id = :l order by version desc limit 1")
                 .bind("l", learner.value())
-                .map(
-                    (rs, ctx) ->
-                        new CertificationResult(
-                            rs.getObject("session_on", LocalDate.class),
-                            CertificationOutcome.valueOf(rs.getString("outcome")),
-                            blocks(rs.getString("blocks"))))
+                .map((rs, ctx) -> certification(rs))
                 .findFirst());
+  }
+
+  /**
+   * The newest certification result of each learner who joined the cohort.
+   *
+   * @param cohort the cohort
+   * @return the results by learner; a learner without one is absent
+   */
+  public Map<LearnerId, CertificationResult> newestCertificationsOfCohort(CohortId cohort) {
+    Map<LearnerId, CertificationResult> all = new java.util.HashMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "select f.learner_id, session_on, outcome, blocks"
+                        + " from tremplin_certification_result f"
+                        + OF_COHORT.formatted("tremplin_certification_result"))
+                .bind("cohort", cohort.value())
+                .map((rs, ctx) -> Map.entry(learner(rs), certification(rs)))
+                .forEach(e -> all.put(e.getKey(), e.getValue())));
+    return all;
+  }
+
+  private static CertificationResult certification(java.sql.ResultSet rs)
+      throws java.sql.SQLException {
+    return new CertificationResult(
+        rs.getObject("session_on", LocalDate.class),
+        CertificationOutcome.valueOf(rs.getString("outcome")),
+        blocks(rs.getString("blocks")));
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
@@ -95,6 +96,45 @@ class FunderFactsIT {
                     LocalDate.of(2026, 1, 8), CertificationOutcome.FAILED, List.of("BC01")))
         .extracting(FunderFactsIT::code)
         .isEqualTo(ErrorCode.INVALID_ARGUMENT);
+  }
+
+  @AllDatabases
+  void aCohortsFactsAndResultsAreReadInOneCallEachAsTheSingleReadsReadThemAndAudited(
+      TestDatabase db) {
+    CohortFixture f = CohortFixture.on(db, 3);
+    FunderFactsService facts = f.tremplin.funderFacts();
+    LearnerId first = f.learner(0).id();
+    LearnerId second = f.learner(1).id();
+    facts.declare(f.manager, f.cohort.id(), first, AT_ENTRY);
+    FunderFacts corrected =
+        new FunderFacts(
+            CohortFixture.START,
+            DeclaredSex.FEMALE,
+            LocalDate.of(2001, 3, 14),
+            DiplomaLevel.BAC,
+            true,
+            true,
+            false);
+    facts.declare(f.manager, f.cohort.id(), first, corrected);
+    facts.declare(f.manager, f.cohort.id(), second, AT_ENTRY);
+    CertificationResult full =
+        new CertificationResult(
+            LocalDate.of(2026, 1, 8), CertificationOutcome.FULL_TITLE, List.of());
+    facts.recordCertification(f.manager, f.cohort.id(), second, full);
+    int audited = f.rows("tremplin_audit");
+
+    assertThat(facts.factsOfCohort(f.manager, f.cohort.id()))
+        .containsOnly(Map.entry(first, corrected), Map.entry(second, AT_ENTRY));
+    assertThat(facts.certificationsOfCohort(f.manager, f.cohort.id()))
+        .containsOnly(Map.entry(second, full));
+    assertThat(f.rows("tremplin_audit")).isEqualTo(audited + 3); // one per learner returned
+    // a learner may not read the cohort; a trainer reads the cohort but no one's facts
+    assertThatThrownBy(() -> facts.factsOfCohort(f.asLearner(0), f.cohort.id()))
+        .extracting(FunderFactsIT::code)
+        .isEqualTo(ErrorCode.ACCESS_DENIED);
+    assertThat(facts.factsOfCohort(f.trainer, f.cohort.id())).isEmpty();
+    assertThat(facts.certificationsOfCohort(f.trainer, f.cohort.id())).isEmpty();
+    assertThat(f.rows("tremplin_audit")).isEqualTo(audited + 3);
   }
 
   @AllDatabases

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
@@ -111,18 +112,25 @@ final class FunderFactsForms {
   Response list(Who w) {
     Texts t = w.t();
     List<Table.Row> rows = new ArrayList<>();
-    for (Found f : all(w)) {
+    List<Found> found = all(w);
+    // two reads per cohort, not two per learner (a school has hundreds)
+    Map<CohortId, Map<LearnerId, FunderFacts>> factsByCohort = new HashMap<>();
+    Map<CohortId, Map<LearnerId, CertificationResult>> resultsByCohort = new HashMap<>();
+    for (Found f : found) {
+      CohortId c = f.cohort().id();
+      factsByCohort.computeIfAbsent(c, k -> tremplin.funderFacts().factsOfCohort(w.actor(), k));
+      resultsByCohort.computeIfAbsent(
+          c, k -> tremplin.funderFacts().certificationsOfCohort(w.actor(), k));
+    }
+    for (Found f : found) {
       LearnerId id = f.learner().id();
+      CohortId c = f.cohort().id();
       String facts =
-          tremplin
-              .funderFacts()
-              .facts(w.actor(), f.cohort().id(), id)
+          Optional.ofNullable(factsByCohort.get(c).get(id))
               .map(x -> t.get("school.facts.list.on", t.date(x.declaredOn())))
               .orElse(t.get("school.facts.list.none"));
       String result =
-          tremplin
-              .funderFacts()
-              .certification(w.actor(), f.cohort().id(), id)
+          Optional.ofNullable(resultsByCohort.get(c).get(id))
               .map(r -> outcomeText(t, r))
               .orElse("—");
       rows.add(
