@@ -108,6 +108,7 @@ class ManagerBrowserIT {
             new String[] {"school-open-cohort", "/app/school/cohorts/new"},
             new String[] {"school-add-learner", "/app/school/learners/new"},
             new String[] {"school-referents", "/app/school/referents"},
+            new String[] {"school-funder", "/app/school/funder"},
             new String[] {"school-thresholds", "/app/school/thresholds"});
     for (String language : List.of("fr", "en")) {
       for (int width : new int[] {PageBrowser.DESKTOP, PageBrowser.PHONE}) {
@@ -121,6 +122,7 @@ class ManagerBrowserIT {
                 ((org.openqa.selenium.JavascriptExecutor) manager.driver())
                     .executeScript("return document.documentElement.scrollWidth;");
             assertThat(((Number) scroll).intValue()).as(page[0]).isLessThanOrEqualTo(width);
+            assertNavFits(manager, page[0], width);
             manager.assertNoAxeViolations();
             manager.screenshot(page[0] + "-" + language + "-" + width);
           }
@@ -133,6 +135,38 @@ class ManagerBrowserIT {
           manager.screenshot("school-open-cohort-errors-" + language + "-" + width);
         }
       }
+    }
+  }
+
+  /**
+   * The school's navigation shows its six entries, the current page's marked: on one line at 1280
+   * px (every link at the same top), inside the window at 390 px (wrapped, none cut off).
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertNavFits(PageBrowser browser, String page, int width) {
+    List<List<Number>> boxes =
+        (List<List<Number>>)
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "return [...document.querySelectorAll('nav.subnav a')].map(a => {"
+                        + " const r = a.getBoundingClientRect();"
+                        + " return [Math.round(r.top), Math.floor(r.left), Math.ceil(r.right),"
+                        + " Math.round(r.height)]; });");
+    assertThat(boxes).as(page + " nav links").hasSize(6);
+    for (List<Number> box : boxes) {
+      assertThat(box.get(1).intValue()).as(page + " nav link left").isNotNegative();
+      assertThat(box.get(2).intValue()).as(page + " nav link right").isLessThanOrEqualTo(width);
+      assertThat(box.get(3).intValue()).as(page + " nav link height").isGreaterThanOrEqualTo(44);
+    }
+    if (width == PageBrowser.DESKTOP) {
+      assertThat(boxes.stream().map(b -> b.get(0).intValue()).distinct())
+          .as(page + ": the navigation on one line at %d px", width)
+          .hasSize(1);
+    }
+    if (!page.startsWith("school-figure") && !page.equals("school-exits")) {
+      assertThat(browser.driver().findElements(By.cssSelector("nav.subnav a[aria-current=page]")))
+          .as(page + ": the current page is marked")
+          .hasSize(1);
     }
   }
 

@@ -53,6 +53,7 @@ import org.tremplin.testing.Forms;
 class SchoolPagesIT {
   private static final List<String> MANAGER = List.of(MEMBERSHIP + "#Administrator");
   private static final List<String> INSTRUCTOR = List.of(MEMBERSHIP + "#Instructor");
+  private static final List<String> COACH = List.of(MEMBERSHIP + "#Mentor");
   private static final String HOSTILE = "<script>alert(1)</script> & \"co\"";
 
   private static LtiTestPlatform platform;
@@ -303,9 +304,13 @@ class SchoolPagesIT {
     assertThat(core.referents().referentOf(manager, margaret.id())).contains("coach-42");
     String afterAssignment = s.browser().follow(assigned).body();
     assertThat(row(afterAssignment, "learner-" + margaret.id().value())).contains("coach-42");
-    // the page confirms what was just done, naming the coach and the learner
+    // the page confirms what was just done, naming the coach (as typed: they never opened
+    // Tremplin) and the learner
     assertThat(afterAssignment)
-        .contains("id=\"saved\"", "coach-42 est désormais le ou la référent·e");
+        .contains(
+            "id=\"saved\"",
+            "Le ou la conseiller·ère «\u00a0coach-42\u00a0», pas encore connecté·e à Tremplin,"
+                + " est désormais le ou la référent·e de Margaret Hamilton.");
 
     String thresholds =
         "unjustifiedHalfDays=4&unjustifiedWindowDays=10&minAttendanceRate=75"
@@ -323,6 +328,89 @@ class SchoolPagesIT {
     assertThat(saved.statusCode()).isEqualTo(303);
     assertThat(core.alerts().thresholds(manager, school.id()).unjustifiedHalfDays()).isEqualTo(4);
     assertThat(s.browser().follow(saved).body()).contains("id=\"saved\"").contains("value=\"75\"");
+  }
+
+  @Test
+  void theReferentConfirmationNamesTheCoachInWordsNeverByTheirIdInFrenchAndEnglish()
+      throws Exception {
+    String id = school.id().value().toString();
+    // a coach who opened Tremplin from the school's course: known by the name their LMS gave
+    Session coach = launch("s-coach-karim", "course-school", COACH, "fr");
+    assertThat(coach.browser().follow(coach.landing()).statusCode()).isIn(200, 303);
+    Session fr = launch("s-manager", "course-school", MANAGER, "fr");
+    Matcher option =
+        Pattern.compile("<option value=\"([^\"]+)\"[^>]*>User s-coach-karim</option>")
+            .matcher(fr.get("app/school/referents").body());
+    assertThat(option.find()).as("the coach is offered by name").isTrue();
+    String karim = option.group(1);
+    String named = assign(fr, id, ada, karim);
+    assertThat(named)
+        .contains("User s-coach-karim est désormais le ou la référent·e de Ada Lovelace.");
+    assertThat(saved(named)).doesNotContain(karim);
+    assertThat(row(named, "learner-" + ada.id().value())).contains("User s-coach-karim");
+
+    // a coach who never opened Tremplin, by the e-mail the manager typed (escaped)
+    String typed = "karim.b@ecole.example <b>";
+    String unseen = assign(fr, id, ada, typed);
+    assertThat(unseen)
+        .contains(
+            "Le ou la conseiller·ère «\u00a0karim.b@ecole.example &lt;b&gt;\u00a0», pas encore"
+                + " connecté·e à Tremplin, est désormais le ou la référent·e de Ada Lovelace.")
+        .doesNotContain("<b>");
+    // a person id with no name known: said in words, the id never shown
+    String personId = java.util.UUID.randomUUID().toString();
+    String unnamed = assign(fr, id, ada, personId);
+    assertThat(unnamed)
+        .contains(
+            "Un·e conseiller·ère pas encore connecté·e à Tremplin est désormais le ou la"
+                + " référent·e de Ada Lovelace.");
+    // (the id is only the value of the coach's option in the list, never text on the page)
+    assertThat(saved(unnamed)).doesNotContain(personId);
+    assertThat(row(unnamed, "learner-" + ada.id().value())).doesNotContain(personId);
+    assertThat(unnamed).doesNotContain(">" + personId + "<");
+
+    Session en = launch("s-manager-en", "course-school", MANAGER, "en");
+    assertThat(assign(en, id, ada, typed))
+        .contains(
+            "The coach “karim.b@ecole.example &lt;b&gt;”, not yet signed in to Tremplin, is now"
+                + " the referent coach of Ada Lovelace.");
+    String unnamedEn = assign(en, id, ada, personId);
+    assertThat(unnamedEn)
+        .contains(
+            "A coach not yet signed in to Tremplin is now the referent coach of Ada Lovelace.");
+    assertThat(saved(unnamedEn)).doesNotContain(personId);
+    assertThat(row(unnamedEn, "learner-" + ada.id().value()))
+        .contains("coach not yet signed in to Tremplin")
+        .doesNotContain(personId);
+    assertThat(assign(en, id, ada, karim))
+        .contains("User s-coach-karim is now the referent coach of Ada Lovelace.");
+  }
+
+  /** The page's confirmation ({@code id="saved"}). */
+  private static String saved(String html) {
+    int start = html.indexOf("id=\"saved\"");
+    assertThat(start).as("a confirmation in " + html).isNotNegative();
+    return html.substring(start, html.indexOf("</p>", start));
+  }
+
+  /** Assigns {@code coach} as the learner's referent; the page the browser is sent to. */
+  private static String assign(Session s, String school, Learner learner, String coach)
+      throws Exception {
+    HttpResponse<String> assigned =
+        s.post(
+            "app/school/referents",
+            "app/school/referents?school=" + school,
+            "learner="
+                + learner.id().value()
+                + "&coach="
+                + URLEncoder.encode(coach, StandardCharsets.UTF_8)
+                + "&since="
+                + today);
+    assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(303);
+    assertThat(core.referents().referentOf(manager, learner.id())).contains(coach);
+    String page = s.browser().follow(assigned).body();
+    assertThat(page).contains("id=\"saved\"");
+    return page;
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.ErrorCode;
@@ -50,6 +51,8 @@ final class SchoolForms {
   private static final int MAX_NAME = 100;
   private static final int MAX_COHORT_NAME = 200;
   private static final int MAX_COACH = 200;
+  private static final Pattern PERSON_ID =
+      Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
 
   private final Tremplin tremplin;
   private final FormGuard guard;
@@ -374,19 +377,20 @@ final class SchoolForms {
       lines.add(new String[] {o.value(), o.label(), coach});
     }
     Map<String, String> names = guard.names(coachIds);
+    Map<String, String> known = knownCoaches.of(w.school());
     String notice = "";
     for (String[] line : lines) {
       String coach =
-          line[2].isEmpty()
-              ? t.get("school.referent.none")
-              : names.containsKey(line[2]) ? names.get(line[2]) : line[2];
+          line[2].isEmpty() ? t.get("school.referent.none") : coachLabel(t, line[2], names, known);
       if (line[0].equals(assigned) && !line[2].isEmpty()) {
         String learnerName = line[1].split(" — ", 2)[0];
+        Optional<String> name = coachName(line[2], names, known);
         notice =
-            t.get(
-                "school.referent.assigned",
-                knownCoaches.of(w.school()).getOrDefault(line[2], coach),
-                learnerName);
+            name.isPresent()
+                ? t.get("school.referent.assigned", name.get(), learnerName)
+                : isPersonId(line[2])
+                    ? t.get("school.referent.assigned.unnamed", learnerName)
+                    : t.get("school.referent.assigned.unseen", line[2], learnerName);
       }
       rows.add(
           new Table.Row(
@@ -404,12 +408,13 @@ final class SchoolForms {
             "");
     // the school's coaches by name (those who opened Tremplin), then current referents not among
     // them; the first option asks for a choice
-    Map<String, String> known = new java.util.LinkedHashMap<>(knownCoaches.of(w.school()));
-    coachIds.forEach(id -> known.putIfAbsent(id, names.getOrDefault(id, id)));
+    Map<String, String> offered = new java.util.LinkedHashMap<>();
+    known.keySet().forEach(id -> offered.put(id, coachLabel(t, id, names, known)));
+    coachIds.forEach(id -> offered.putIfAbsent(id, coachLabel(t, id, names, known)));
     List<Option> coaches = new ArrayList<>();
-    if (!known.isEmpty()) {
+    if (!offered.isEmpty()) {
       coaches.add(new Option("", t.get("school.referent.coach.choose")));
-      known.forEach((id, name) -> coaches.add(new Option(id, name)));
+      offered.forEach((id, name) -> coaches.add(new Option(id, name)));
     }
     return SchoolPages.render(
         status,
@@ -431,6 +436,39 @@ final class SchoolForms {
             errors.field("since", form.getFirst("since"), LocalDate.now(clock).toString()),
             learners,
             coaches));
+  }
+
+  /**
+   * The name a referent coach had when they last opened Tremplin or wrote through a form; empty for
+   * a coach who never did (the manager typed their identifier).
+   */
+  private static Optional<String> coachName(
+      String coach, Map<String, String> names, Map<String, String> known) {
+    String name = names.get(coach);
+    if (name == null || name.isBlank() || name.equals(coach)) {
+      name = known.get(coach);
+    }
+    return name == null || name.isBlank() || name.equals(coach)
+        ? Optional.empty()
+        : Optional.of(name);
+  }
+
+  /**
+   * How the page names a referent coach: their name when known, otherwise what the manager entered,
+   * said to be not yet signed in; never a bare person id (a UUID means nothing to a manager).
+   */
+  private static String coachLabel(
+      Texts t, String coach, Map<String, String> names, Map<String, String> known) {
+    return coachName(coach, names, known)
+        .orElseGet(
+            () ->
+                isPersonId(coach)
+                    ? t.get("school.referent.unnamed")
+                    : t.get("school.referent.unseen", coach));
+  }
+
+  private static boolean isPersonId(String coach) {
+    return PERSON_ID.matcher(coach).matches();
   }
 
   Submitted assignReferent(Who w, MultivaluedMap<String, String> form) {
