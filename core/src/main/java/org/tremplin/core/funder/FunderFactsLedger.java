@@ -3,8 +3,10 @@ package org.tremplin.core.funder;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
 import org.tremplin.api.TremplinException;
@@ -57,31 +59,29 @@ public final class FunderFactsLedger implements FunderFactsService {
 
   @Override
   public Map<LearnerId, FunderFacts> factsOfCohort(Actor actor, CohortId cohort) {
-    return byLearner(
-        path.readCohort(
-            actor,
-            cohort,
-            Operation.INSERTION_READ,
-            Operation.INSERTION_READ.name().toLowerCase(java.util.Locale.ROOT),
-            Map.Entry::getKey,
-            () -> List.copyOf(store.newestOfCohort(cohort).entrySet())));
+    return readCohort(actor, cohort, () -> store.newestOfCohort(cohort));
   }
 
   @Override
   public Map<LearnerId, CertificationResult> certificationsOfCohort(Actor actor, CohortId cohort) {
-    return byLearner(
-        path.readCohort(
+    return readCohort(actor, cohort, () -> store.newestCertificationsOfCohort(cohort));
+  }
+
+  /**
+   * A cohort's rows by learner, each kept when the actor may read that learner's insertion path,
+   * and audited as the single reads are ({@code funder.insertion_read}).
+   */
+  private <T> Map<LearnerId, T> readCohort(
+      Actor actor, CohortId cohort, Supplier<Map<LearnerId, T>> rows) {
+    Map<LearnerId, T> result = new LinkedHashMap<>();
+    path.readCohort(
             actor,
             cohort,
             Operation.INSERTION_READ,
-            Operation.INSERTION_READ.name().toLowerCase(java.util.Locale.ROOT),
-            Map.Entry::getKey,
-            () -> List.copyOf(store.newestCertificationsOfCohort(cohort).entrySet())));
-  }
-
-  private static <T> Map<LearnerId, T> byLearner(List<Map.Entry<LearnerId, T>> kept) {
-    Map<LearnerId, T> result = new LinkedHashMap<>();
-    kept.forEach(e -> result.put(e.getKey(), e.getValue()));
+            Operation.INSERTION_READ.name().toLowerCase(Locale.ROOT),
+            Map.Entry<LearnerId, T>::getKey,
+            () -> List.copyOf(rows.get().entrySet()))
+        .forEach(e -> result.put(e.getKey(), e.getValue()));
     return result;
   }
 
