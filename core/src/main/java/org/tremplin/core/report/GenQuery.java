@@ -3,6 +3,7 @@ package org.tremplin.core.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -48,7 +49,32 @@ final class GenQuery {
 
   /** Every row of a scope's indicators for a year. */
   record Rows(
-      List<Entry> entries, List<Counted> completions, List<Title> titles, List<Leaver> leavers) {}
+      List<Entry> entries, List<Counted> completions, List<Title> titles, List<Leaver> leavers) {
+    /**
+     * The rows of each column in one pass: a row goes to every column its school is in (to none
+     * when its school is in none), in this order; a column without rows has empty lists.
+     */
+    Map<ReportScope, Rows> byColumn(Map<SchoolId, List<ReportScope>> columns) {
+      Map<ReportScope, List<Entry>> e = YearlyReviewQuery.split(entries, Entry::counted, columns);
+      Map<ReportScope, List<Counted>> c = YearlyReviewQuery.split(completions, k -> k, columns);
+      Map<ReportScope, List<Title>> t = YearlyReviewQuery.split(titles, Title::counted, columns);
+      Map<ReportScope, List<Leaver>> x = YearlyReviewQuery.split(leavers, Leaver::counted, columns);
+      Map<ReportScope, Rows> out = new HashMap<>();
+      for (List<ReportScope> scopes : columns.values()) {
+        for (ReportScope scope : scopes) {
+          out.computeIfAbsent(
+              scope,
+              k ->
+                  new Rows(
+                      e.getOrDefault(k, List.of()),
+                      c.getOrDefault(k, List.of()),
+                      t.getOrDefault(k, List.of()),
+                      x.getOrDefault(k, List.of())));
+        }
+      }
+      return out;
+    }
+  }
 
   static Rows rows(Handle h, ScopeSql scope, int year, Disclosure disclosure) {
     LocalDate from = LocalDate.of(year, 1, 1);
@@ -195,15 +221,11 @@ final class GenQuery {
     return new Rows(entries, completions, titles, leavers);
   }
 
-  /** The indicators of the rows whose school passes the filter. */
-  static GenIndicators indicators(
-      Rows rows, Predicate<SchoolId> schools, ReportScope scope, int year) {
-    List<Entry> entries =
-        rows.entries().stream().filter(e -> schools.test(e.counted().school())).toList();
-    List<Title> titles =
-        rows.titles().stream().filter(t -> schools.test(t.counted().school())).toList();
-    List<Leaver> leavers =
-        rows.leavers().stream().filter(x -> schools.test(x.counted().school())).toList();
+  /** The indicators of the rows (of one column: split them first, {@link Rows#byColumn}). */
+  static GenIndicators indicators(Rows rows, ReportScope scope, int year) {
+    List<Entry> entries = rows.entries();
+    List<Title> titles = rows.titles();
+    List<Leaver> leavers = rows.leavers();
     Map<ExitCategory, Figure> atSixMonths = new EnumMap<>(ExitCategory.class);
     for (ExitCategory c : ExitCategory.values()) {
       atSixMonths.put(
@@ -219,8 +241,7 @@ final class GenQuery {
         year,
         entries(entries, e -> true),
         entries(entries, e -> !e.hasFacts()),
-        YearlyReviewQuery.figure(
-            rows.completions().stream().filter(c -> schools.test(c.school())).toList()),
+        YearlyReviewQuery.figure(rows.completions()),
         titles(titles, CertificationOutcome.FULL_TITLE),
         titles(titles, CertificationOutcome.PARTIAL),
         entries(entries, e -> DeclaredSex.FEMALE.name().equals(e.sex())),

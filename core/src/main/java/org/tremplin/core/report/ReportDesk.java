@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.tremplin.api.CohortId;
@@ -100,7 +102,6 @@ public final class ReportDesk implements ReportService {
                 YearlyReviewQuery.review(
                     YearlyReviewQuery.rows(
                         h, ScopeSql.of(scope), year, disclosure(actor, List.of(school)), withHours),
-                    s -> true,
                     year));
     return new YearlyReview(
         school,
@@ -124,7 +125,7 @@ public final class ReportDesk implements ReportService {
     return database.read(
         h ->
             GenQuery.indicators(
-                GenQuery.rows(h, ScopeSql.of(scope), year, disclosure), s -> true, scope, year));
+                GenQuery.rows(h, ScopeSql.of(scope), year, disclosure), scope, year));
   }
 
   @Override
@@ -164,45 +165,44 @@ public final class ReportDesk implements ReportService {
                 new Read(
                     YearlyReviewQuery.rows(h, sql, year, disclosure),
                     GenQuery.rows(h, sql, year, disclosure)));
-    List<NetworkView.Column> bySchool = new ArrayList<>();
-    TreeMap<String, Set<SchoolId>> byDepartement = new TreeMap<>();
+    // each row goes to its school's, its département's and the network's columns in one pass
+    // (in the rows' order), so every column reads only its own rows
+    Map<SchoolId, List<ReportScope>> columnsOf = new HashMap<>();
+    TreeMap<String, ReportScope> departementsByCode = new TreeMap<>();
     for (School s : all) {
-      ReportScope scope = new ReportScope.OfSchool(s.id());
-      bySchool.add(column(rows.yearly(), rows.gen(), Set.of(s.id()), scope, s.name(), year));
-      byDepartement.computeIfAbsent(s.departement().code(), k -> new HashSet<>()).add(s.id());
+      ReportScope departement =
+          departementsByCode.computeIfAbsent(
+              s.departement().code(), code -> new ReportScope.OfDepartement(Departement.of(code)));
+      columnsOf.put(s.id(), List.of(new ReportScope.OfSchool(s.id()), departement, network));
+    }
+    Map<ReportScope, YearlyReviewQuery.Rows> yearly = rows.yearly().byColumn(columnsOf);
+    Map<ReportScope, GenQuery.Rows> gen = rows.gen().byColumn(columnsOf);
+    List<NetworkView.Column> bySchool = new ArrayList<>();
+    for (School s : all) {
+      bySchool.add(column(yearly, gen, new ReportScope.OfSchool(s.id()), s.name(), year));
     }
     List<NetworkView.Column> departements = new ArrayList<>();
-    byDepartement.forEach(
-        (code, ids) ->
-            departements.add(
-                column(
-                    rows.yearly(),
-                    rows.gen(),
-                    ids,
-                    new ReportScope.OfDepartement(Departement.of(code)),
-                    code,
-                    year)));
-    Set<SchoolId> everyone = new HashSet<>();
-    all.forEach(s -> everyone.add(s.id()));
-    return new NetworkView(
-        year,
-        bySchool,
-        departements,
-        column(rows.yearly(), rows.gen(), everyone, network, "", year));
+    departementsByCode.forEach((code, d) -> departements.add(column(yearly, gen, d, code, year)));
+    return new NetworkView(year, bySchool, departements, column(yearly, gen, network, "", year));
   }
 
+  /** A column from its own rows (none when no school of the network is in it). */
   private static NetworkView.Column column(
-      YearlyReviewQuery.Rows yearly,
-      GenQuery.Rows gen,
-      Set<SchoolId> schools,
+      Map<ReportScope, YearlyReviewQuery.Rows> yearly,
+      Map<ReportScope, GenQuery.Rows> gen,
       ReportScope scope,
       String label,
       int year) {
     return new NetworkView.Column(
         scope,
         label,
-        YearlyReviewQuery.review(yearly, schools::contains, year),
-        GenQuery.indicators(gen, schools::contains, scope, year));
+        YearlyReviewQuery.review(
+            yearly.getOrDefault(scope, new YearlyReviewQuery.Rows(List.of(), List.of(), List.of())),
+            year),
+        GenQuery.indicators(
+            gen.getOrDefault(scope, new GenQuery.Rows(List.of(), List.of(), List.of(), List.of())),
+            scope,
+            year));
   }
 
   /** The schools of a scope, after checking {@code REPORT_READ} on it. */

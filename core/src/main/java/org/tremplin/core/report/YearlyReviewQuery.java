@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.tremplin.api.CohortId;
 import org.tremplin.api.LearnerId;
@@ -23,6 +24,7 @@ import org.tremplin.api.report.MonthlyHours;
 import org.tremplin.api.report.NetworkView;
 import org.tremplin.api.report.PathLength;
 import org.tremplin.api.report.Rate;
+import org.tremplin.api.report.ReportScope;
 
 /**
  * The yearly review's SQL: three queries over the cohorts of a scope (entries, newest exits,
@@ -44,7 +46,45 @@ final class YearlyReviewQuery {
   record Hours(Counted counted, int month, int attended) {}
 
   /** Every row of a scope's review for a year. */
-  record Rows(List<Counted> entries, List<Left> exits, List<Hours> hours) {}
+  record Rows(List<Counted> entries, List<Left> exits, List<Hours> hours) {
+    /**
+     * The rows of each column in one pass: a row goes to every column its school is in (to none
+     * when its school is in none), in this order; a column without rows has empty lists.
+     */
+    Map<ReportScope, Rows> byColumn(Map<SchoolId, List<ReportScope>> columns) {
+      Map<ReportScope, List<Counted>> e = split(entries, c -> c, columns);
+      Map<ReportScope, List<Left>> x = split(exits, Left::counted, columns);
+      Map<ReportScope, List<Hours>> g = split(hours, Hours::counted, columns);
+      Map<ReportScope, Rows> out = new HashMap<>();
+      for (List<ReportScope> scopes : columns.values()) {
+        for (ReportScope scope : scopes) {
+          out.computeIfAbsent(
+              scope,
+              k ->
+                  new Rows(
+                      e.getOrDefault(k, List.of()),
+                      x.getOrDefault(k, List.of()),
+                      g.getOrDefault(k, List.of())));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Each row in the list of every column its school is in, in the rows' order: one pass, one map
+   * look-up per row.
+   */
+  static <T> Map<ReportScope, List<T>> split(
+      List<T> rows, Function<T, Counted> counted, Map<SchoolId, List<ReportScope>> columns) {
+    Map<ReportScope, List<T>> out = new HashMap<>();
+    for (T row : rows) {
+      for (ReportScope scope : columns.getOrDefault(counted.apply(row).school(), List.of())) {
+        out.computeIfAbsent(scope, k -> new ArrayList<>()).add(row);
+      }
+    }
+    return out;
+  }
 
   static Rows rows(Handle h, ScopeSql scope, int year, Disclosure disclosure) {
     return rows(h, scope, year, disclosure, true);
@@ -143,13 +183,10 @@ final class YearlyReviewQuery {
     return new Rows(entries, exits, hours);
   }
 
-  /** The review's figures of the rows whose school passes the filter. */
-  static NetworkView.Review review(Rows rows, Predicate<SchoolId> schools, int year) {
-    List<Counted> entries = rows.entries().stream().filter(c -> schools.test(c.school())).toList();
-    List<Left> exits =
-        rows.exits().stream().filter(x -> schools.test(x.counted().school())).toList();
-    List<Hours> hours =
-        rows.hours().stream().filter(x -> schools.test(x.counted().school())).toList();
+  /** The review's figures of the rows (of one column: split them first, {@link Rows#byColumn}). */
+  static NetworkView.Review review(Rows rows, int year) {
+    List<Counted> entries = rows.entries();
+    List<Left> exits = rows.exits();
 
     Map<ExitCategory, List<CountedLearner>> byCategory = new EnumMap<>(ExitCategory.class);
     for (ExitCategory c : ExitCategory.values()) {
@@ -165,16 +202,19 @@ final class YearlyReviewQuery {
             + byCategory.get(ExitCategory.SORTIE_POSITIVE).size();
     int counted = exits.size() - byCategory.get(ExitCategory.NEUTRALISEE).size();
 
-    List<MonthlyHours> months = new ArrayList<>();
+    // one pass over the hours, each month's in the rows' order
+    List<List<LearnerHours>> byMonth = new ArrayList<>(12);
     for (int m = 1; m <= 12; m++) {
-      int month = m;
-      months.add(
-          new MonthlyHours(
-              YearMonth.of(year, month),
-              hours.stream()
-                  .filter(x -> x.month() == month)
-                  .map(x -> new LearnerHours(x.counted().learner(), x.attended()))
-                  .toList()));
+      byMonth.add(new ArrayList<>());
+    }
+    for (Hours x : rows.hours()) {
+      if (x.month() >= 1 && x.month() <= 12) {
+        byMonth.get(x.month() - 1).add(new LearnerHours(x.counted().learner(), x.attended()));
+      }
+    }
+    List<MonthlyHours> months = new ArrayList<>(12);
+    for (int m = 1; m <= 12; m++) {
+      months.add(new MonthlyHours(YearMonth.of(year, m), byMonth.get(m - 1)));
     }
     return new NetworkView.Review(
         figure(entries),
@@ -192,7 +232,7 @@ final class YearlyReviewQuery {
    * Rows in a stable order that does not depend on the names a reader may not see: by display name
    * (the reference for a pseudonymous learner), learner id, cohort id.
    */
-  static <T> List<T> sorted(List<T> rows, java.util.function.Function<T, Counted> counted) {
+  static <T> List<T> sorted(List<T> rows, Function<T, Counted> counted) {
     // the keys are read once per row, not once per comparison (national scale: tens of thousands
     // of rows; the chained comparators were most of the GEN indicators' time in the JVM)
     List<Keyed<T>> keyed = new ArrayList<>(rows.size());

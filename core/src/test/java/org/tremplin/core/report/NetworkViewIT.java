@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.tremplin.api.ErrorCode;
+import org.tremplin.api.SchoolId;
 import org.tremplin.api.TremplinException;
 import org.tremplin.api.access.Actor;
 import org.tremplin.api.access.Role;
@@ -23,6 +25,7 @@ import org.tremplin.api.exit.ExitSituation;
 import org.tremplin.api.insertion.NewExit;
 import org.tremplin.api.learner.Learner;
 import org.tremplin.api.report.NetworkView;
+import org.tremplin.api.report.Rate;
 import org.tremplin.api.report.ReportScope;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
@@ -127,6 +130,127 @@ class NetworkViewIT {
     assertThat(v.network().review().hoursPerLearnerMonth()).contains(new BigDecimal("5.25"));
     assertThat(v.network().review().entries().learners())
         .allSatisfy(l -> assertThat(l.displayName()).isEqualTo(l.reference()));
+  }
+
+  @AllDatabases
+  void everyColumnHoldsTheFiguresOfItsScopeReadOnItsOwn(TestDatabase db) {
+    // two schools in the 92 (the fixture's, 3 learners; Antony, 3) and one in the 93 (Bobigny, 2),
+    // each with leavers and marks, so that every column's learners interleave across schools
+    CohortFixture f = CohortFixture.on(db, 3);
+    f.tremplin
+        .insertion()
+        .recordExit(
+            f.manager,
+            f.cohort.id(),
+            f.learner(0).id(),
+            NewExit.of(LocalDate.of(2025, 11, 28), ExitSituation.CDI));
+    f.tremplin
+        .insertion()
+        .recordExit(
+            f.manager,
+            f.cohort.id(),
+            f.learner(1).id(),
+            NewExit.of(LocalDate.of(2025, 12, 1), ExitSituation.RECHERCHE_EMPLOI));
+    for (int n : List.of(0, 2)) {
+      f.tremplin
+          .attendance()
+          .record(
+              f.trainer,
+              f.cohort.id(),
+              new AttendanceEntry(
+                  f.learner(n).id(), HalfDay.am(OCT_6), AttendanceMark.of(Mark.PRESENT)));
+    }
+    Opened antony = school(f, "Antony", "92");
+    Opened bobigny = school(f, "Bobigny", "93");
+    for (Opened o : List.of(antony, bobigny)) {
+      List<Learner> learners = new ArrayList<>(List.of(o.learner()));
+      int more = o == antony ? 2 : 1;
+      for (int i = 1; i <= more; i++) {
+        Learner l =
+            f.tremplin
+                .learners()
+                .register(o.manager(), o.school().id(), "Élève", o.school().name() + i);
+        f.tremplin.learners().join(o.manager(), o.cohort().id(), l.id(), SEP_1);
+        learners.add(l);
+      }
+      f.tremplin
+          .insertion()
+          .recordExit(
+              o.manager(),
+              o.cohort().id(),
+              learners.get(0).id(),
+              NewExit.of(LocalDate.of(2025, 12, 12), ExitSituation.RECHERCHE_EMPLOI));
+      f.tremplin
+          .attendance()
+          .record(
+              o.manager(),
+              o.cohort().id(),
+              new AttendanceEntry(
+                  learners.get(learners.size() - 1).id(),
+                  HalfDay.pm(OCT_6),
+                  AttendanceMark.of(Mark.PRESENT)));
+    }
+
+    NetworkView v = f.tremplin.reports().networkView(f.admin, 2025);
+
+    assertThat(v.schools()).hasSize(3);
+    for (NetworkView.Column c : v.schools()) {
+      SchoolId school = ((ReportScope.OfSchool) c.scope()).school();
+      assertThat(c.review())
+          .isEqualTo(
+              NetworkView.Review.of(f.tremplin.reports().yearlyReview(f.admin, school, 2025)));
+      assertThat(c.gen()).isEqualTo(f.tremplin.reports().genIndicators(f.admin, c.scope(), 2025));
+    }
+    assertThat(v.departements()).extracting(NetworkView.Column::label).containsExactly("92", "93");
+    for (NetworkView.Column c : v.departements()) {
+      assertThat(c.gen()).isEqualTo(f.tremplin.reports().genIndicators(f.admin, c.scope(), 2025));
+    }
+    assertThat(v.network().gen())
+        .isEqualTo(f.tremplin.reports().genIndicators(f.admin, new ReportScope.Network(), 2025));
+
+    // a département's and the network's review: their schools' rows, in the order GEN reads them
+    List<NetworkView.Column> hautsDeSeine = v.schools().subList(0, 2);
+    List<NetworkView.Column> seineSaintDenis = v.schools().subList(2, 3);
+    assertReviewIsTheUnionOf(v.departements().get(0), hautsDeSeine);
+    assertReviewIsTheUnionOf(v.departements().get(1), seineSaintDenis);
+    assertReviewIsTheUnionOf(v.network(), v.schools());
+    assertThat(v.departements().get(0).review().entries().count()).isEqualTo(6);
+    assertThat(v.departements().get(0).review().leavers().count()).isEqualTo(3);
+    assertThat(v.network().review().entries().count()).isEqualTo(8);
+    assertThat(v.network().review().leavers().count()).isEqualTo(4);
+  }
+
+  private static void assertReviewIsTheUnionOf(
+      NetworkView.Column column, List<NetworkView.Column> schools) {
+    NetworkView.Review r = column.review();
+    assertThat(r.entries().learners()).isEqualTo(column.gen().entries().learners());
+    assertThat(r.leavers().learners()).isEqualTo(column.gen().leavers().learners());
+    assertThat(r.entries().learners())
+        .containsExactlyInAnyOrderElementsOf(
+            schools.stream().flatMap(s -> s.review().entries().learners().stream()).toList());
+    assertThat(r.paths())
+        .containsExactlyInAnyOrderElementsOf(
+            schools.stream().flatMap(s -> s.review().paths().stream()).toList());
+    for (ExitCategory c : ExitCategory.values()) {
+      assertThat(r.exitsByCategory().get(c).learners())
+          .containsExactlyInAnyOrderElementsOf(
+              schools.stream()
+                  .flatMap(s -> s.review().exitsByCategory().get(c).learners().stream())
+                  .toList());
+    }
+    for (int m = 0; m < 12; m++) {
+      int month = m;
+      assertThat(r.monthlyHours().get(m).learners())
+          .containsExactlyInAnyOrderElementsOf(
+              schools.stream()
+                  .flatMap(s -> s.review().monthlyHours().get(month).learners().stream())
+                  .toList());
+    }
+    assertThat(r.dynamicExits())
+        .isEqualTo(
+            new Rate(
+                schools.stream().mapToInt(s -> s.review().dynamicExits().count()).sum(),
+                schools.stream().mapToInt(s -> s.review().dynamicExits().outOf()).sum()));
   }
 
   @AllDatabases
