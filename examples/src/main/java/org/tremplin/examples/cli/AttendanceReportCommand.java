@@ -47,9 +47,6 @@ public final class AttendanceReportCommand implements Callable<Integer> {
     PDF
   }
 
-  /** Times in the proof are shown in the schools' time zone. */
-  static final ZoneId PARIS = AttendanceProofDocuments.PARIS;
-
   @Spec CommandSpec spec;
 
   @Mixin LanguageOption lang = new LanguageOption();
@@ -102,16 +99,16 @@ public final class AttendanceReportCommand implements Callable<Integer> {
     if (format == Format.PDF) {
       Path file = out;
       try (OutputStream os = Files.newOutputStream(file)) {
-        AttendanceProofDocuments.writePdf(proof, m.locale(), os);
+        AttendanceProofDocuments.writePdf(proof, m.locale(), tremplin.clock().getZone(), os);
       }
       spec.commandLine().getOut().println(m.get("report.written", file));
     } else if (out != null) {
       try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-        csv(new PrintWriter(w), proof, m);
+        csv(new PrintWriter(w), proof, tremplin.clock().getZone(), m);
       }
       spec.commandLine().getOut().println(m.get("report.written", out));
     } else {
-      csv(spec.commandLine().getOut(), proof, m);
+      csv(spec.commandLine().getOut(), proof, tremplin.clock().getZone(), m);
     }
     spec.commandLine().getOut().flush();
     return 0;
@@ -137,8 +134,12 @@ public final class AttendanceReportCommand implements Callable<Integer> {
     }
   }
 
-  /** The proof as CSV, as {@link AttendanceProofDocuments#writeCsv} writes it. */
-  static void csv(PrintWriter w, AttendanceProof proof, Messages m) throws IOException {
-    AttendanceProofDocuments.writeCsv(proof, m.locale(), w);
+  /**
+   * The proof as CSV, its times in the schools' zone, as {@link AttendanceProofDocuments} writes
+   * it.
+   */
+  static void csv(PrintWriter w, AttendanceProof proof, ZoneId zone, Messages m)
+      throws IOException {
+    AttendanceProofDocuments.writeCsv(proof, m.locale(), zone, w);
   }
 }

@@ -51,7 +51,8 @@ import org.tremplin.api.report.AttendanceProof;
  *
  * <p>The CSV: one row per stored version of each learner's half-day ({@code not marked} rows for
  * empty half-days), then one total row per learner; French uses {@code ;} and decimal commas,
- * English {@code ,} and points. Times are shown in the schools' time zone ({@link #PARIS}).
+ * English {@code ,} and points. Times are shown in the schools' time zone (given; {@link #PARIS} by
+ * default).
  *
  * <p>Stateless and thread-safe (each PDF reads its own copy of the font).
  */
@@ -134,6 +135,20 @@ public final class AttendanceProofDocuments {
    */
   public static void writePdf(AttendanceProof proof, Locale locale, OutputStream out)
       throws IOException {
+    writePdf(proof, locale, PARIS, out);
+  }
+
+  /**
+   * Writes the proof as a PDF, its times in a zone.
+   *
+   * @param proof the proof
+   * @param locale the language of its texts ({@code en} for English, anything else French)
+   * @param zone the schools' zone, where its times are shown (ADR 0024)
+   * @param out where to write (not closed)
+   * @throws IOException when the PDF cannot be written
+   */
+  public static void writePdf(AttendanceProof proof, Locale locale, ZoneId zone, OutputStream out)
+      throws IOException {
     Texts m = Texts.of(locale);
     Fonts f = Fonts.load();
     DateTimeFormatter longDate =
@@ -141,7 +156,7 @@ public final class AttendanceProofDocuments {
     DateTimeFormatter stamp =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(m.locale());
-    String generated = stamp.format(proof.generatedAt().atZone(PARIS));
+    String generated = stamp.format(proof.generatedAt().atZone(zone));
     Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 48);
     try {
       PdfWriter writer = PdfWriter.getInstance(doc, out);
@@ -219,7 +234,7 @@ public final class AttendanceProofDocuments {
                         m.get("attendance.mark." + v.get(i - 1).mark().mark().name()),
                         m.get("attendance.mark." + v.get(i).mark().mark().name()),
                         v.get(i).recordedBy(),
-                        stamp.format(v.get(i).recordedAt().atZone(PARIS)),
+                        stamp.format(v.get(i).recordedAt().atZone(zone)),
                         v.get(i).reason()),
                     f.text()));
           }
@@ -340,6 +355,20 @@ public final class AttendanceProofDocuments {
    */
   public static void writeCsv(AttendanceProof proof, Locale locale, Appendable out)
       throws IOException {
+    writeCsv(proof, locale, PARIS, out);
+  }
+
+  /**
+   * Writes the proof as CSV, its times in a zone.
+   *
+   * @param proof the proof
+   * @param locale the language of its texts and numbers ({@code en} for English, else French)
+   * @param zone the schools' zone, where its times are shown (ADR 0024)
+   * @param out where to write (flushed, not closed)
+   * @throws IOException when it cannot be written
+   */
+  public static void writeCsv(AttendanceProof proof, Locale locale, ZoneId zone, Appendable out)
+      throws IOException {
     Texts m = Texts.of(locale);
     List<String> header = new ArrayList<>();
     for (String k :
@@ -402,7 +431,7 @@ public final class AttendanceProofDocuments {
                       r.mark().lateMinutes() == 0 ? "" : String.valueOf(r.mark().lateMinutes()),
                       r.version(),
                       r.recordedBy(),
-                      at.format(r.recordedAt().atZone(PARIS)),
+                      at.format(r.recordedAt().atZone(zone)),
                       r.reason(),
                       m.get(current ? "attendance.yes" : "attendance.no")));
           pad(row, 18);

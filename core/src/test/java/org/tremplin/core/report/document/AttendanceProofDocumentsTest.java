@@ -143,4 +143,17 @@ class AttendanceProofDocumentsTest {
     AttendanceProofDocuments.writeCsv(proof(), Locale.ENGLISH, en);
     assertThat(en.toString().lines().toList().get(6)).endsWith(",1,1,0,0,1,3.5");
   }
+
+  @Test
+  void theCsvShowsWhenEachVersionWasRecordedInTheSchoolsZone() throws IOException {
+    StringWriter paris = new StringWriter();
+    AttendanceProofDocuments.writeCsv(proof(), Locale.FRENCH, paris);
+    StringWriter reunion = new StringWriter();
+    AttendanceProofDocuments.writeCsv(
+        proof(), Locale.FRENCH, java.time.ZoneId.of("Indian/Reunion"), reunion);
+
+    // the correction was recorded at 09:00 UTC: 11:00 in Paris (summer time), 13:00 in La Réunion
+    assertThat(paris.toString()).contains(";2025-10-06 11:00;").doesNotContain("13:00");
+    assertThat(reunion.toString()).contains(";2025-10-06 13:00;").doesNotContain("11:00");
+  }
 }

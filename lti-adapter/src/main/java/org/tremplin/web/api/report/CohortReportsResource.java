@@ -153,13 +153,13 @@ public final class CohortReportsResource {
     try {
       if (type.isCompatible(PDF)) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        AttendanceProofDocuments.writePdf(proof, language, pdf);
+        AttendanceProofDocuments.writePdf(proof, language, tremplin.clock().getZone(), pdf);
         body = pdf.toByteArray();
         sent = PDF;
         file += ".pdf";
       } else {
         StringBuilder csv = new StringBuilder();
-        AttendanceProofDocuments.writeCsv(proof, language, csv);
+        AttendanceProofDocuments.writeCsv(proof, language, tremplin.clock().getZone(), csv);
         body = csv.toString().getBytes(StandardCharsets.UTF_8);
         sent = CSV;
         file += ".csv";
