@@ -23,6 +23,7 @@ import org.tremplin.lti.grades.JdbiGradeDeliveries;
 import org.tremplin.lti.grades.LinkedCourseGradebooks;
 import org.tremplin.lti.grades.LmsGrades;
 import org.tremplin.lti.housekeeping.Housekeeping;
+import org.tremplin.lti.housekeeping.RetentionRound;
 import org.tremplin.lti.identity.LaunchIdentities;
 import org.tremplin.lti.identity.LtiDirectory;
 import org.tremplin.lti.identity.SchoolPlatforms;
@@ -101,6 +102,11 @@ import org.tremplin.web.session.SessionFilter;
  * its {@code Application.getSingletons()}.
  */
 public final class TremplinFeature implements Feature, AutoCloseable {
+  /**
+   * The name of the housekeeping task that applies the retention rule ({@link
+   * TremplinConfig.PrivacyConfig}), as {@link Housekeeping#runOnce()} reports it.
+   */
+  public static final String RETENTION_TASK = "coaching notes retention";
 
   private final Tremplin tremplin;
   private final UnitOfWork database;
@@ -258,14 +264,21 @@ public final class TremplinFeature implements Feature, AutoCloseable {
     this.deepLinking = new JdbiDeepLinkingRequests(database, clock);
     this.forms = new FormGuard(toolKeys, WebSchema.install(tremplin), clock);
     // purges run on a schedule of their own, never inside a login or a launch (issue 10, item 4)
-    this.housekeeping =
-        new Housekeeping(
+    List<Housekeeping.Task> tasks =
+        new java.util.ArrayList<>(
             List.of(
                 new Housekeeping.Task("nonces", nonces::purgeExpired),
                 new Housekeeping.Task("sessions", sessions::purgeExpired),
                 new Housekeeping.Task("deep linking requests", deepLinking::purgeExpired),
-                new Housekeeping.Task("form submissions", forms::purgeExpired)),
-            Housekeeping.DEFAULT_INTERVAL);
+                new Housekeeping.Task("form submissions", forms::purgeExpired)));
+    if (config.privacy().purgeCoachingNotes()) {
+      // the retention rule, once a day per node (ADR 0025)
+      RetentionRound retention =
+          new RetentionRound(
+              tremplin.schools(), tremplin.privacy(), config.privacy().retention(), clock);
+      tasks.add(new Housekeeping.Task(RETENTION_TASK, retention::runIfDue));
+    }
+    this.housekeeping = new Housekeeping(tasks, Housekeeping.DEFAULT_INTERVAL);
     this.frameAncestors = new FrameAncestors(registrations::all, config.frameAncestors(), clock);
     this.directory = new LtiDirectory(database, clock);
     this.serviceTokens = new ServiceTokens(toolKeys, ServiceTokens.defaultClient(), clock);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.tremplin.api.access.Role;
+import org.tremplin.api.privacy.RetentionPolicy;
 import org.tremplin.lti.login.ToolUrls;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.lti.registration.RegistrationPolicy;
@@ -42,6 +43,9 @@ import org.tremplin.lti.registration.RegistrationPolicy;
  *     node, default {@value #DEFAULT_API_RATE_LIMIT}; 0 turns the limit off (docs/api.md)
  * @param zone {@code tremplin.zone}: the time zone in which the schools' days turn (what "today" is
  *     for a mark, an assessment or a meeting), default {@code Europe/Paris} (ADR 0024)
+ * @param privacy {@code tremplin.privacy.purge-coaching-notes} and {@code
+ *     tremplin.privacy.coaching-notes-years}: whether the nodes apply the retention rule to every
+ *     school once a day, and after how many years from the exit (ADR 0025)
  */
 public record TremplinConfig(
     URI baseUrl,
@@ -52,10 +56,48 @@ public record TremplinConfig(
     RegistrationPolicy registration,
     List<String> frameAncestors,
     int apiRateLimit,
-    ZoneId zone) {
+    ZoneId zone,
+    PrivacyConfig privacy) {
 
   /** The schools' zone when {@code tremplin.zone} is not set: metropolitan France. */
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
+
+  /**
+   * With the default privacy settings ({@link PrivacyConfig#DEFAULT}: coaching notes purged two
+   * years after the exit, once a day).
+   *
+   * @param baseUrl the tool's public base URL
+   * @param http the http
+   * @param platforms the platforms
+   * @param clockSkew the clock skew
+   * @param datasource the datasource
+   * @param registration the registration
+   * @param frameAncestors the frame ancestors
+   * @param apiRateLimit requests per minute per API token, 0 for no limit
+   * @param zone the schools' time zone
+   */
+  public TremplinConfig(
+      URI baseUrl,
+      HttpConfig http,
+      List<PlatformRegistration> platforms,
+      Duration clockSkew,
+      DataSourceConfig datasource,
+      RegistrationPolicy registration,
+      List<String> frameAncestors,
+      int apiRateLimit,
+      ZoneId zone) {
+    this(
+        baseUrl,
+        http,
+        platforms,
+        clockSkew,
+        datasource,
+        registration,
+        frameAncestors,
+        apiRateLimit,
+        zone,
+        PrivacyConfig.DEFAULT);
+  }
 
   /**
    * In the default zone ({@link #DEFAULT_ZONE}).
@@ -178,7 +220,28 @@ public record TremplinConfig(
         registration,
         frameAncestors,
         apiRateLimit,
-        zone);
+        zone,
+        privacy);
+  }
+
+  /**
+   * This configuration with these privacy settings instead of its own (every other setting kept).
+   *
+   * @param privacy the retention settings
+   * @return the new configuration
+   */
+  public TremplinConfig withPrivacy(PrivacyConfig privacy) {
+    return new TremplinConfig(
+        baseUrl,
+        http,
+        platforms,
+        clockSkew,
+        datasource,
+        registration,
+        frameAncestors,
+        apiRateLimit,
+        zone,
+        privacy);
   }
 
   /**
@@ -220,10 +283,12 @@ public record TremplinConfig(
    * @param frameAncestors the frame ancestors
    * @param apiRateLimit requests per minute per API token, 0 for no limit
    * @param zone the schools' time zone
+   * @param privacy the retention settings
    */
   public TremplinConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(privacy, "privacy");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(clockSkew, "clockSkew");
     Objects.requireNonNull(datasource, "datasource");
@@ -308,6 +373,30 @@ public record TremplinConfig(
     }
   }
 
+  /**
+   * What the nodes do with personal data past its retention period.
+   *
+   * @param purgeCoachingNotes {@code tremplin.privacy.purge-coaching-notes}, default {@code true}:
+   *     whether each node applies the retention rule to every school once a day (idempotent, so
+   *     several nodes may; ADR 0025)
+   * @param retention {@code tremplin.privacy.coaching-notes-years}, 1 to 50, default 2: the
+   *     coaching notes of a learner are purged this many years after their exit
+   */
+  public record PrivacyConfig(boolean purgeCoachingNotes, RetentionPolicy retention) {
+    /** Purged two years after the exit, as core's reference data says (docs/domain-rules.md). */
+    public static final PrivacyConfig DEFAULT = new PrivacyConfig(true, new RetentionPolicy(2));
+
+    /**
+     * Validates.
+     *
+     * @param purgeCoachingNotes whether the nodes purge
+     * @param retention after how long
+     */
+    public PrivacyConfig {
+      Objects.requireNonNull(retention, "retention");
+    }
+  }
+
   @Override
   public String toString() {
     return "TremplinConfig[baseUrl="
@@ -370,7 +459,8 @@ public record TremplinConfig(
         r.registration(),
         frameAncestors,
         r.rateLimit("tremplin.api.rate-limit"),
-        r.zone());
+        r.zone(),
+        r.privacy());
   }
 
   /**
@@ -461,6 +551,26 @@ public record TremplinConfig(
         throw new ConfigurationException(key, "must be an absolute http(s) URL");
       }
       return uri;
+    }
+
+    PrivacyConfig privacy() {
+      boolean purge =
+          optional("tremplin.privacy.purge-coaching-notes").isEmpty()
+              || bool("tremplin.privacy.purge-coaching-notes");
+      Optional<String> years = optional("tremplin.privacy.coaching-notes-years");
+      if (years.isEmpty()) {
+        return new PrivacyConfig(purge, PrivacyConfig.DEFAULT.retention());
+      }
+      try {
+        int value = Integer.parseInt(years.get());
+        if (value >= 1 && value <= 50) {
+          return new PrivacyConfig(purge, new RetentionPolicy(value));
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new ConfigurationException(
+          "tremplin.privacy.coaching-notes-years", "must be a number of years from 1 to 50");
     }
 
     ZoneId zone() {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 import org.junit.jupiter.api.Test;
 import org.tremplin.api.access.Role;
+import org.tremplin.api.privacy.RetentionPolicy;
 import org.tremplin.lti.registration.PlatformRegistration;
 
 class TremplinConfigTest {
@@ -98,6 +99,42 @@ class TremplinConfigTest {
     assertThat(TremplinConfig.zoneFrom(new MapConfig(values)))
         .isEqualTo(ZoneId.of("Indian/Reunion"));
     assertThat(reunion.withPlatforms(List.of()).zone()).isEqualTo(ZoneId.of("Indian/Reunion"));
+  }
+
+  @Test
+  void coachingNotesArePurgedTwoYearsAfterTheExitUnlessConfiguredOtherwise() {
+    TremplinConfig defaults = TremplinConfig.from(new MapConfig(values));
+    values.put("tremplin.privacy.coaching-notes-years", "5");
+    TremplinConfig five = TremplinConfig.from(new MapConfig(values));
+    values.put("tremplin.privacy.purge-coaching-notes", "false");
+    TremplinConfig off = TremplinConfig.from(new MapConfig(values));
+
+    assertThat(defaults.privacy())
+        .isEqualTo(new TremplinConfig.PrivacyConfig(true, new RetentionPolicy(2)));
+    assertThat(five.privacy())
+        .isEqualTo(new TremplinConfig.PrivacyConfig(true, new RetentionPolicy(5)));
+    assertThat(off.privacy().purgeCoachingNotes()).isFalse();
+    assertThat(off.withPlatforms(List.of()).privacy()).isEqualTo(off.privacy());
+    assertThat(defaults.withPrivacy(off.privacy()).privacy()).isEqualTo(off.privacy());
+  }
+
+  @Test
+  void aRetentionOutsideOneToFiftyYearsOrNotABooleanIsRefusedNamingItsKey() {
+    for (Map.Entry<String, String> bad :
+        List.of(
+            Map.entry("tremplin.privacy.coaching-notes-years", "0"),
+            Map.entry("tremplin.privacy.coaching-notes-years", "51"),
+            Map.entry("tremplin.privacy.coaching-notes-years", "deux"),
+            Map.entry("tremplin.privacy.purge-coaching-notes", "oui"))) {
+      Map<String, String> config = new HashMap<>(values);
+      config.put(bad.getKey(), bad.getValue());
+
+      assertThatThrownBy(() -> TremplinConfig.from(new MapConfig(config)))
+          .as(bad.toString())
+          .isInstanceOf(ConfigurationException.class)
+          .extracting(e -> ((ConfigurationException) e).key())
+          .isEqualTo(bad.getKey());
+    }
   }
 
   @Test
