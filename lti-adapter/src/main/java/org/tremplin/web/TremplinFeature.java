@@ -306,9 +306,10 @@ public final class TremplinFeature implements Feature, AutoCloseable {
 
   /**
    * Starts what runs in the background while the host serves: the purges of expired nonces and
-   * sessions ({@link #housekeeping()}) and, unless it already runs, the engine's event relay. Call
-   * it once the server listens and the host's event consumers are registered on {@code
-   * tremplin().relay()}; a second call does nothing. Several nodes may run both at once.
+   * sessions and, once a day, the retention rule ({@link #housekeeping()}), and, unless it already
+   * runs, the engine's event relay. Call it once the server listens and the host's event consumers
+   * are registered on {@code tremplin().relay()}; a second call does nothing. Several nodes may run
+   * both at once.
    *
    * @throws IllegalStateException after {@link #close()}
    */
@@ -371,13 +372,13 @@ public final class TremplinFeature implements Feature, AutoCloseable {
   }
 
   /**
-   * The purges of expired nonces and sessions, on a schedule of their own: the host starts it with
-   * the server ({@code start()}) and closes it on shutdown, as {@code TremplinServer} does; several
-   * nodes may run it at once.
+   * The purges of expired nonces, sessions, deep-linking requests and form submissions, and the
+   * daily retention rule ({@link #RETENTION_TASK}, unless {@code
+   * tremplin.privacy.purge-coaching-notes=false}), on a schedule of their own: the host starts it
+   * with the server ({@code start()}) and closes it on shutdown, as {@code TremplinServer} does;
+   * several nodes may run it at once.
    *
-   * @return the purges of expired nonces and sessions, on a schedule of their own: the host starts
-   *     it with the server ({@code start()}) and closes it on shutdown, as {@code TremplinServer}
-   *     does; several nodes may run it at once
+   * @return the background purges
    */
   public Housekeeping housekeeping() {
     return housekeeping;
