@@ -3,7 +3,6 @@ package org.tremplin.core.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -59,20 +58,14 @@ final class GenQuery {
       Map<ReportScope, List<Counted>> c = YearlyReviewQuery.split(completions, k -> k, columns);
       Map<ReportScope, List<Title>> t = YearlyReviewQuery.split(titles, Title::counted, columns);
       Map<ReportScope, List<Leaver>> x = YearlyReviewQuery.split(leavers, Leaver::counted, columns);
-      Map<ReportScope, Rows> out = new HashMap<>();
-      for (List<ReportScope> scopes : columns.values()) {
-        for (ReportScope scope : scopes) {
-          out.computeIfAbsent(
-              scope,
-              k ->
-                  new Rows(
-                      e.getOrDefault(k, List.of()),
-                      c.getOrDefault(k, List.of()),
-                      t.getOrDefault(k, List.of()),
-                      x.getOrDefault(k, List.of())));
-        }
-      }
-      return out;
+      return YearlyReviewQuery.perColumn(
+          columns,
+          k ->
+              new Rows(
+                  e.getOrDefault(k, List.of()),
+                  c.getOrDefault(k, List.of()),
+                  t.getOrDefault(k, List.of()),
+                  x.getOrDefault(k, List.of())));
     }
   }
 

@@ -55,20 +55,26 @@ final class YearlyReviewQuery {
       Map<ReportScope, List<Counted>> e = split(entries, c -> c, columns);
       Map<ReportScope, List<Left>> x = split(exits, Left::counted, columns);
       Map<ReportScope, List<Hours>> g = split(hours, Hours::counted, columns);
-      Map<ReportScope, Rows> out = new HashMap<>();
-      for (List<ReportScope> scopes : columns.values()) {
-        for (ReportScope scope : scopes) {
-          out.computeIfAbsent(
-              scope,
-              k ->
-                  new Rows(
-                      e.getOrDefault(k, List.of()),
-                      x.getOrDefault(k, List.of()),
-                      g.getOrDefault(k, List.of())));
-        }
-      }
-      return out;
+      return perColumn(
+          columns,
+          k ->
+              new Rows(
+                  e.getOrDefault(k, List.of()),
+                  x.getOrDefault(k, List.of()),
+                  g.getOrDefault(k, List.of())));
     }
+  }
+
+  /** Each column's rows, built once per column however many schools it spans. */
+  static <R> Map<ReportScope, R> perColumn(
+      Map<SchoolId, List<ReportScope>> columns, Function<ReportScope, R> rowsOf) {
+    Map<ReportScope, R> out = new HashMap<>();
+    for (List<ReportScope> scopes : columns.values()) {
+      for (ReportScope scope : scopes) {
+        out.computeIfAbsent(scope, rowsOf);
+      }
+    }
+    return out;
   }
 
   /**
