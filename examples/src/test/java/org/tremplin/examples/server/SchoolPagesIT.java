@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Grant;
 import org.tremplin.api.access.Role;
 import org.tremplin.api.access.Scope;
 import org.tremplin.api.alert.RiskSignal;
@@ -41,7 +43,9 @@ import org.tremplin.api.programme.TemplateRef;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
+import org.tremplin.lti.session.AppSession;
 import org.tremplin.testing.Forms;
+import org.tremplin.web.school.KnownCoaches;
 
 /**
  * The manager's pages over real HTTP after real launches (issue 13, item 3): a manager lands on the
@@ -360,10 +364,12 @@ class SchoolPagesIT {
     // a person id with no name known: said in words, the id never shown
     String personId = java.util.UUID.randomUUID().toString();
     String unnamed = assign(fr, id, ada, personId);
+    String reference = personId.replace("-", "").substring(0, 6).toUpperCase(Locale.ROOT);
     assertThat(unnamed)
         .contains(
-            "Un·e conseiller·ère pas encore connecté·e à Tremplin est désormais le ou la"
-                + " référent·e de Ada Lovelace.");
+            "Un·e conseiller·ère pas encore connecté·e à Tremplin (réf. "
+                + reference
+                + ") est désormais le ou la référent·e de Ada Lovelace.");
     // (the id is only the value of the coach's option in the list, never text on the page)
     assertThat(saved(unnamed)).doesNotContain(personId);
     assertThat(row(unnamed, "learner-" + ada.id().value())).doesNotContain(personId);
@@ -377,13 +383,60 @@ class SchoolPagesIT {
     String unnamedEn = assign(en, id, ada, personId);
     assertThat(unnamedEn)
         .contains(
-            "A coach not yet signed in to Tremplin is now the referent coach of Ada Lovelace.");
+            "A coach not yet signed in to Tremplin (ref. "
+                + reference
+                + ") is now the referent coach of Ada Lovelace.");
     assertThat(saved(unnamedEn)).doesNotContain(personId);
     assertThat(row(unnamedEn, "learner-" + ada.id().value()))
         .contains("coach not yet signed in to Tremplin")
         .doesNotContain(personId);
     assertThat(assign(en, id, ada, karim))
         .contains("User s-coach-karim is now the referent coach of Ada Lovelace.");
+  }
+
+  @Test
+  void coachesTheLmsSendsNoNameForAreOfferedApartByAReferenceWithTheSettingToChange()
+      throws Exception {
+    String id = school.id().value().toString();
+    KnownCoaches known = new KnownCoaches(core, java.time.Clock.systemUTC());
+    Grant coachOfSchool = new Grant(Role.COACH, new Scope.OfSchool(school.id()));
+    String first = "7f3a9c00-0000-4000-8000-000000000001";
+    String second = "12b0e400-0000-4000-8000-000000000002";
+    for (String person : List.of(first, second)) {
+      known.remember(
+          new AppSession(
+              person,
+              " ",
+              List.of(coachOfSchool),
+              null,
+              null,
+              Locale.FRENCH,
+              java.time.Instant.now().plusSeconds(600)));
+    }
+    Session fr = launch("s-manager-nameless", "course-school", MANAGER, "fr");
+
+    String page = fr.get("app/school/referents").body();
+
+    assertThat(page)
+        .contains(
+            ">conseiller·ère sans nom transmis par le LMS (réf. 7F3A9C)</option>",
+            ">conseiller·ère sans nom transmis par le LMS (réf. 12B0E4)</option>",
+            "id=\"coach-nameless\"")
+        .doesNotContain(">" + first + "<", ">" + second + "<");
+    String assigned = assign(fr, id, ada, second);
+    assertThat(saved(assigned))
+        .contains(
+            "Le ou la conseiller·ère sans nom transmis par le LMS (réf. 12B0E4) est désormais le"
+                + " ou la référent·e de Ada Lovelace.")
+        .doesNotContain(second);
+    assertThat(row(assigned, "learner-" + ada.id().value()))
+        .contains("réf. 12B0E4")
+        .doesNotContain("pas encore connecté");
+    Session en = launch("s-manager-nameless-en", "course-school", MANAGER, "en");
+    assertThat(en.get("app/school/referents").body())
+        .contains(
+            ">coach whose name the LMS does not send (ref. 7F3A9C)</option>",
+            "the developer key’s privacy level “Public”");
   }
 
   /** The page's confirmation ({@code id="saved"}). */

@@ -116,7 +116,8 @@ final class SchoolForms {
       Field coach,
       Field since,
       List<Option> learners,
-      List<Option> coaches) {}
+      List<Option> coaches,
+      boolean nameless) {}
 
   /** The thresholds form. */
   record ThresholdsForm(
@@ -388,9 +389,13 @@ final class SchoolForms {
         notice =
             name.isPresent()
                 ? t.get("school.referent.assigned", name.get(), learnerName)
-                : isPersonId(line[2])
-                    ? t.get("school.referent.assigned.unnamed", learnerName)
-                    : t.get("school.referent.assigned.unseen", line[2], learnerName);
+                : !isPersonId(line[2])
+                    ? t.get("school.referent.assigned.unseen", line[2], learnerName)
+                    : known.containsKey(line[2])
+                        ? t.get(
+                            "school.referent.assigned.nameless", learnerName, reference(line[2]))
+                        : t.get(
+                            "school.referent.assigned.unnamed", learnerName, reference(line[2]));
       }
       rows.add(
           new Table.Row(
@@ -435,7 +440,8 @@ final class SchoolForms {
             errors.field("coach", form.getFirst("coach"), ""),
             errors.field("since", form.getFirst("since"), LocalDate.now(clock).toString()),
             learners,
-            coaches));
+            coaches,
+            known.keySet().stream().anyMatch(id -> coachName(id, names, known).isEmpty())));
   }
 
   /**
@@ -462,9 +468,19 @@ final class SchoolForms {
     return coachName(coach, names, known)
         .orElseGet(
             () ->
-                isPersonId(coach)
-                    ? t.get("school.referent.unnamed")
-                    : t.get("school.referent.unseen", coach));
+                !isPersonId(coach)
+                    ? t.get("school.referent.unseen", coach)
+                    : known.containsKey(coach)
+                        ? t.get("school.referent.nameless", reference(coach))
+                        : t.get("school.referent.unnamed", reference(coach)));
+  }
+
+  /**
+   * A short, stable reference telling apart coaches known by no name (the first six digits of their
+   * person id, upper case): a manager sees two nameless coaches as two, never the whole id.
+   */
+  static String reference(String personId) {
+    return personId.replace("-", "").substring(0, 6).toUpperCase(java.util.Locale.ROOT);
   }
 
   private static boolean isPersonId(String coach) {
