@@ -45,7 +45,22 @@ public enum LtiErrorCode {
    * A roster read could not be applied to the cohort: the domain refused a change (the cohort's
    * dates, a learner of another school...). Nothing of the sync was written.
    */
-  LTI_ROSTER_REFUSED(ErrorCode.Kind.CONFLICT);
+  LTI_ROSTER_REFUSED(ErrorCode.Kind.CONFLICT),
+
+  /** No staff person has this person id: nothing to export or erase (ADR 0026). */
+  LTI_PERSON_NOT_FOUND(ErrorCode.Kind.NOT_FOUND),
+
+  /**
+   * The person id is a learner's: a learner is exported and erased with their whole file, through
+   * the privacy office, not as staff.
+   */
+  LTI_PERSON_IS_LEARNER(ErrorCode.Kind.CONFLICT),
+
+  /**
+   * The staff person is still the referent coach of learners: give them another coach first, so no
+   * learner is left followed by a person nobody can name.
+   */
+  LTI_PERSON_IS_REFERENT(ErrorCode.Kind.CONFLICT);
 
   private final ErrorCode.Kind kind;
 
