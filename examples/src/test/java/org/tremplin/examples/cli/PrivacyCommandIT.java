@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,13 +37,15 @@ import org.tremplin.api.school.School;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.programme.TemplateLibrary;
 import org.tremplin.lti.db.LtiSchema;
+import org.tremplin.testing.SimulatedLms;
 import org.tremplin.web.form.WebSchema;
 
 /**
  * {@code privacy export|audit|erase} on a configured H2 file: the export on stdout or written whole
  * to a file, the audit trail naming the operator, and an erasure only when {@code --confirm}
  * repeats the id (exit 2 and nothing written otherwise), that also removes what the web pages and
- * the LTI adapter keep about the learner.
+ * the LTI adapter keep about the learner; and the jar erasing while {@code serve} holds the file,
+ * the server answering the erased learner at once.
  */
 class PrivacyCommandIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -307,5 +312,72 @@ class PrivacyCommandIT {
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(JSON.readTree(Files.readString(file)).at("/learner/givenName").asText())
         .isEqualTo("Ada");
+  }
+
+  @Test
+  void anErasureWhileServeRunsIsSeenByTheServerAtOnce() throws Exception {
+    Path served = Files.createDirectories(dir.resolve("served"));
+    try (SimulatedLms lms = new SimulatedLms("moodle-key");
+        ServingJar serving = ServingJar.start(served, lms)) {
+      // a learner written through the served file (H2's mixed mode, as any subcommand)
+      School school;
+      Learner zoe;
+      try (Tremplin t =
+          Tremplin.create(
+              Tremplin.dataSource("jdbc:h2:file:" + served.resolve("data/tremplin"), "sa", ""),
+              Clock.systemUTC())) {
+        Actor admin = Actor.of("admin", Role.ADMIN, new Scope.Network());
+        school = t.schools().create(admin, "École du Web 92", new Departement("92"));
+        zoe =
+            t.learners()
+                .register(
+                    Actor.of("manager", Role.MANAGER, new Scope.OfSchool(school.id())),
+                    school.id(),
+                    "Zoé",
+                    "Martin");
+      }
+      String id = zoe.id().value().toString();
+      String config = serving.config();
+
+      JarRun erased =
+          JarRun.of("privacy", "erase", "--learner", id, "--confirm", id, "--config", config);
+      JarRun token =
+          JarRun.of(
+              "token",
+              "create",
+              "--school",
+              school.id().value().toString(),
+              "--role",
+              "manager",
+              "--config",
+              config);
+
+      assertThat(erased.exitCode()).as(erased.stderr()).isZero();
+      assertThat(erased.stderr()).doesNotContain("already in use");
+      assertThat(erased.outputLines()).contains("  learner : 1");
+      assertThat(token.exitCode()).as(token.stderr()).isZero();
+      String secret =
+          token.outputLines().stream().filter(l -> l.startsWith("tremplin_")).findFirst().get();
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> read =
+          http.send(
+              HttpRequest.newBuilder(serving.base().resolve("api/v1/learners/" + id))
+                  .header("Authorization", "Bearer " + secret)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+      assertThat(JSON.readTree(read.body()).path("familyName").asText()).isEqualTo("[effacé]");
+      HttpResponse<String> trail =
+          http.send(
+              HttpRequest.newBuilder(
+                      serving.base().resolve("api/v1/learners/" + id + "/audit-trail"))
+                  .header("Authorization", "Bearer " + secret)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
+      assertThat(JSON.readTree(trail.body()).at("/items/0/actor").asText())
+          .isEqualTo(Installation.operator().id());
+      assertThat(JSON.readTree(trail.body()).at("/items/0/action").asText()).isEqualTo("ERASE");
+    }
   }
 }
