@@ -19,13 +19,14 @@ import org.tremplin.lti.registration.JdbiRegistrations;
 import org.tremplin.lti.registration.PlatformRegistration;
 import org.tremplin.web.config.ConfigurationException;
 import org.tremplin.web.config.TremplinConfig;
+import org.tremplin.web.form.WebSchema;
 
 /**
  * The configured installation the set-up subcommands work on: the database of {@code
  * tremplin.datasource.*} (read from the same sources, in the same order, as {@code serve}),
- * migrated, with the LTI adapter's tables. An H2 file database is opened in H2's automatic mixed
- * mode (core's URL normalisation), so this works while {@code serve} holds the file (ADR 0011). Not
- * thread-safe.
+ * migrated, with the web pages' and the LTI adapter's tables and personal-data sections. An H2 file
+ * database is opened in H2's automatic mixed mode (core's URL normalisation), so this works while
+ * {@code serve} holds the file (ADR 0011). Not thread-safe.
  */
 final class Installation {
   private final Config config;
@@ -75,6 +76,10 @@ final class Installation {
         Tremplin.create(
             Tremplin.dataSource(datasource.url(), datasource.username(), datasource.password()),
             clock);
+    // The web pages' tables and personal-data sections first, as serve installs them: an erasure
+    // from the command line must erase what the pages keep, before the LMS accounts they are found
+    // through (ADR 0023).
+    WebSchema.install(tremplin);
     return new Installation(config, tremplin, LtiSchema.install(tremplin), clock);
   }
 

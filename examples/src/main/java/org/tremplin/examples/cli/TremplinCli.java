@@ -51,6 +51,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       PlatformCommand.class,
       CohortCommand.class,
       ImportCommand.class,
+      PrivacyCommand.class,
       DatasetCommand.class
     })
 public final class TremplinCli implements Runnable {

@@ -56,7 +56,8 @@ class LanguageAndHelpIT {
         "bind-school",
         "school",
         "token",
-        "platform"
+        "platform",
+        "privacy"
       })
   void everyCommandAnswersHelpWithExitZeroInTheRunsLanguage(String command) throws Exception {
     JarRun french = JarRun.of(withHelp(command));

@@ -241,7 +241,28 @@ class ApiAccessIT {
                           "PUT",
                           halfDay,
                           Map.of("mark", "ABSENT_JUSTIFIED", "reason", "r"),
-                          anyTag)));
+                          anyTag)),
+              // a learner's personal data: the school's managers only; last, as it erases Ada
+              new Op(
+                  "exportPersonalData",
+                  MANAGERS_OF_A,
+                  "tremplin_audit",
+                  t -> api.get(t, "/api/v1/learners/" + ada + "/personal-data")),
+              new Op(
+                  "listAuditTrail",
+                  MANAGERS_OF_A,
+                  "tremplin_audit",
+                  t -> api.get(t, "/api/v1/learners/" + ada + "/audit-trail")),
+              new Op(
+                  "eraseLearner",
+                  MANAGERS_OF_A,
+                  "tremplin_audit",
+                  t ->
+                      api.send(
+                          t,
+                          "POST",
+                          "/api/v1/learners/" + ada + "/erasure",
+                          Map.of("confirm", ada))));
 
       int denials = 0;
       for (Op op : ops) {

@@ -68,7 +68,8 @@ public final class OpenApiDocument {
                     .version("v1")
                     .description(
                         "Schools, cohorts, learners, enrolments, attendance, evidence, readiness,"
-                            + " alerts, insertion paths, coaching meetings and exits of Tremplin,"
+                            + " alerts, insertion paths, coaching meetings, exits and a learner's"
+                            + " personal data (export, audit trail, erasure) of Tremplin,"
                             + " over"
                             + " the same services and access rules as the pages. Bearer API tokens"
                             + " (tremplin token create); cursor paging (limit, cursor, Link"

@@ -29,6 +29,12 @@ public final class Problem extends RuntimeException {
   public static final String RATE_LIMITED = "RATE_LIMITED";
 
   /**
+   * An erasure whose body does not confirm the learner named in the path: nothing is erased (a
+   * mistyped id in the path erases nobody).
+   */
+  public static final String ERASURE_NOT_CONFIRMED = "ERASURE_NOT_CONFIRMED";
+
+  /**
    * One field at fault.
    *
    * @param pointer the JSON pointer into the body ({@code /entries/0/mark}) or the parameter name
@@ -108,6 +114,19 @@ public final class Problem extends RuntimeException {
         presented
             ? "Bearer realm=\"tremplin\", error=\"invalid_token\""
             : "Bearer realm=\"tremplin\"");
+  }
+
+  /**
+   * An erasure not confirmed (422): the body's {@code confirm} is not the id of the learner in the
+   * path.
+   *
+   * @param pointer the member at fault ({@code /confirm})
+   * @param detail what is wrong (never the learner's name)
+   * @return the problem
+   */
+  public static Problem erasureNotConfirmed(String pointer, String detail) {
+    return new Problem(
+        422, ERASURE_NOT_CONFIRMED, detail, List.of(new FieldError(pointer, detail)), null, null);
   }
 
   /**
