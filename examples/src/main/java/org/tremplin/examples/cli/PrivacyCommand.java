@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       PrivacyCommand.Export.class,
       PrivacyCommand.Audit.class,
-      PrivacyCommand.Erase.class
+      PrivacyCommand.Erase.class,
+      StaffPrivacyCommand.class
     })
 public final class PrivacyCommand implements Runnable {
   @Spec CommandSpec spec;

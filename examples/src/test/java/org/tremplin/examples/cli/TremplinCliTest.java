@@ -35,8 +35,9 @@ class TremplinCliTest {
     List<CommandSpec> english = everyCommand("en");
 
     assertThat(french)
-        .hasSize(35); // the root, 15 subcommands, 6 of school, token and platform, 5 of report,
-    // cohort open|list, import learners|attendance|exits, privacy export|audit|erase
+        .hasSize(39); // the root, 15 subcommands, 6 of school, token and platform, 5 of report,
+    // cohort open|list, import learners|attendance|exits, privacy export|audit|erase|staff, staff
+    // find|export|erase
     for (int i = 0; i < french.size(); i++) {
       CommandSpec fr = french.get(i);
       CommandSpec en = english.get(i);
