@@ -123,6 +123,8 @@ class PrivacyApiIT {
       assertThat(export.status()).as(export.response().body()).isEqualTo(200);
       assertThat(export.header("Content-Type")).startsWith("application/json");
       assertThat(export.header("ETag")).isNotEmpty();
+      // confidential notes included: no cache may keep it, not even the caller's
+      assertThat(export.header("Cache-Control")).isEqualTo("no-store");
       JsonNode document = export.json();
       assertThat(document.at("/learner/givenName").asText()).isEqualTo("Ada");
       assertThat(document.at("/learner/id").asText()).isEqualTo(api.ada.id().value().toString());

@@ -84,7 +84,11 @@ public final class ApiGuard implements ContainerRequestFilter, ContainerResponse
     if (!(request.getSecurityContext().getUserPrincipal() instanceof Caller.TokenPrincipal)) {
       return; // refused at the door: the problem reply stands as it is
     }
-    response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+    Object own = response.getHeaders().getFirst(HttpHeaders.CACHE_CONTROL);
+    if (own == null || !String.valueOf(own).contains("no-store")) {
+      // a resource's "no-store" (a learner's personal data) stands; the rest may be kept privately
+      response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+    }
     if (response.getStatus() >= 300 || !(response.getEntity() instanceof byte[] json)) {
       return;
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -147,7 +148,10 @@ public final class LearnersResource {
   public Response personalData(
       @Context SecurityContext security, @PathParam("learner") String learner) {
     String document = tremplin.privacy().export(Caller.of(security), Params.learner(learner));
-    return Response.ok(document.getBytes(StandardCharsets.UTF_8), ApiJson.JSON).build();
+    // everything held about a person, confidential notes included: never kept by a cache
+    return Response.ok(document.getBytes(StandardCharsets.UTF_8), ApiJson.JSON)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
   }
 
   /**
