@@ -86,6 +86,7 @@ class PrivacyApiIT {
   private static String snapshot(ApiTestServer api, String manager) {
     ApiTestServer.Reply learner = api.get(manager, base(api, api.ada));
     assertThat(learner.status()).as(learner.response().body()).isEqualTo(200);
+    assertThat(learner.header("Cache-Control")).isEqualTo("private, no-cache");
     ApiTestServer.Reply export = api.get(manager, base(api, api.ada) + "/personal-data");
     assertThat(export.status()).as(export.response().body()).isEqualTo(200);
     ObjectNode document = (ObjectNode) export.json();
