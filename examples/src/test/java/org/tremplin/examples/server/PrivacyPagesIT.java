@@ -1,0 +1,357 @@
+package org.tremplin.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tremplin.api.LearnerId;
+import org.tremplin.api.access.Actor;
+import org.tremplin.api.access.Role;
+import org.tremplin.api.access.Scope;
+import org.tremplin.api.calendar.DateRange;
+import org.tremplin.api.cohort.Cohort;
+import org.tremplin.api.cohort.NewCohort;
+import org.tremplin.api.privacy.AuditAction;
+import org.tremplin.api.privacy.AuditEntry;
+import org.tremplin.api.programme.TemplateRef;
+import org.tremplin.api.school.Departement;
+import org.tremplin.api.school.School;
+import org.tremplin.lti.identity.PlatformUser;
+import org.tremplin.testing.Forms;
+import org.tremplin.web.form.FormGuard;
+
+/**
+ * A learner's personal data from the manager's pages (GDPR access and erasure requests), over real
+ * HTTP after real launches: the manager reads the audit trail (a coach's read of the learner's file
+ * with the coach's platform name), downloads the export as a JSON attachment (which adds an export
+ * line), and anonymises a learner only after typing their family name; a trainer, a coach, the
+ * learner and a manager of another school get 403 on every page and post and write nothing; a post
+ * without the session's CSRF value is refused.
+ */
+class PrivacyPagesIT {
+  private static LtiTestPlatform platform;
+  private static CohortPagesIT.Seeded seeded;
+  private static Actor manager;
+  private static String school;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new LtiTestPlatform("privacy-pages-it");
+    seeded = CohortPagesIT.seed(platform);
+    manager = Actor.of("engine", Role.MANAGER, new Scope.OfSchool(seeded.cohort().school()));
+    school = seeded.cohort().school().value().toString();
+    var directory = platform.tremplin.feature().directory();
+    directory.linkPerson(
+        new PlatformUser(platform.issuer, LtiTestPlatform.CLIENT_ID, "s-cip"), "cip-1");
+    seeded.core().referents().assign(manager, seeded.ada().id(), "cip-1", seeded.today());
+    Actor admin = Actor.of("admin", Role.ADMIN, new Scope.Network());
+    School neighbour =
+        seeded.core().schools().create(admin, "École du Web de Bobigny", new Departement("93"));
+    Cohort theirs =
+        seeded
+            .core()
+            .cohorts()
+            .open(
+                Actor.of("manager-93", Role.MANAGER, new Scope.OfSchool(neighbour.id())),
+                new NewCohort(
+                    neighbour.id(),
+                    "Promo Bobigny",
+                    new DateRange(seeded.cohort().range().first(), seeded.cohort().range().last()),
+                    new TemplateRef("ecole-du-web", 1),
+                    12,
+                    List.of()));
+    platform.linkCourse("course-bobigny", theirs);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void theManagerSeesACoachsReadOfTheLearnersFileWithTheCoachsName() throws Exception {
+    Session coach = Session.launch("s-cip", "course-hopper", PageBrowser.ltiRole(Role.COACH));
+    assertThat(coach.get("app/home").statusCode()).isIn(200, 303); // remembers the coach's name
+    assertThat(coach.get("app/coach/learners/" + ada()).statusCode()).isEqualTo(200);
+
+    Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    HttpResponse<String> page = own.get(privacy(ada()));
+    assertThat(page.statusCode()).isEqualTo(200);
+    String html = page.body();
+    assertThat(html)
+        .contains("<h1>Données personnelles de Ada Lovelace</h1>")
+        .contains("Promo Hopper")
+        .contains("id=\"trail-table\"")
+        .contains("<th scope=\"col\">Qui</th>")
+        .contains("User s-cip")
+        .contains("Lecture")
+        .contains("Accompagnement")
+        .contains("id=\"export\"")
+        .contains("id=\"erase\"");
+    // newest first: the manager's own reading of the trail comes before the coach's read
+    assertThat(html.indexOf("Journal des accès</td>")).isLessThan(html.indexOf("User s-cip"));
+    // the list of learners links to the page, named for screen readers
+    assertThat(own.get("app/school/funder").body())
+        .contains(privacy(ada()) + "?school=" + school)
+        .contains("<span class=\"visually-hidden\"> de Ada Lovelace</span>");
+
+    HttpResponse<String> english =
+        Session.launch("s-manager-en", "course-hopper", PageBrowser.ltiRole(Role.MANAGER), "en")
+            .get(privacy(ada()));
+    assertThat(english.body())
+        .contains("<h1>Personal data of Ada Lovelace</h1>")
+        .contains("Download the export (JSON)")
+        .contains("User s-cip");
+  }
+
+  @Test
+  void theExportIsAJsonAttachmentWithTheLearnersSectionsAndAddsAnExportLine() throws Exception {
+    Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    long before = count(seeded.ada().id(), AuditAction.EXPORT);
+    HttpResponse<String> export = own.get(privacy(ada()) + "/export");
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/json");
+    assertThat(export.headers().firstValue("Content-Disposition").orElseThrow())
+        .isEqualTo("attachment; filename=\"donnees-personnelles-" + ada() + ".json\"");
+    assertThat(export.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+    assertThat(export.body())
+        .startsWith("{")
+        .contains("\"learner\"", "\"familyName\" : \"Lovelace\"", "\"attendance\"", "\"referents\"")
+        .contains("\"lmsAccounts\"");
+    assertThat(count(seeded.ada().id(), AuditAction.EXPORT)).isEqualTo(before + 1);
+    assertThat(own.get(privacy(ada())).body()).contains("Export des données personnelles");
+  }
+
+  @Test
+  void aWrongConfirmationChangesNothingAndTheRightOneAnonymisesTheLearner() throws Exception {
+    Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    String linus = seeded.linus().id().value().toString();
+    String form = privacy(linus) + "/erase";
+    HttpResponse<String> confirm = own.get(form);
+    assertThat(confirm.statusCode()).isEqualTo(200);
+    assertThat(confirm.body())
+        .contains("class=\"warning-text\"")
+        .contains("définitive")
+        .contains("Ce qui sera effacé")
+        .contains("Ce qui reste")
+        .contains("saisissez son nom de famille : Torvalds");
+
+    HttpResponse<String> wrong = own.post(form, form + "?school=" + school, "confirmation=Linus");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body())
+        .contains("id=\"error-summary\"")
+        .contains("href=\"#confirmation\"")
+        .contains("value=\"Linus\"");
+    HttpResponse<String> empty = own.post(form, form + "?school=" + school, "confirmation=");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(learner(seeded.linus().id()).familyName()).isEqualTo("Torvalds");
+    assertThat(count(seeded.linus().id(), AuditAction.ERASE)).isZero();
+
+    // capitals and spaces do not matter
+    HttpResponse<String> right =
+        own.post(form, form + "?school=" + school, "confirmation=+torvalds+");
+    assertThat(right.statusCode()).as(right.body()).isEqualTo(303);
+    String location = right.headers().firstValue("Location").orElseThrow();
+    assertThat(location).contains("/privacy/erased?");
+    HttpResponse<String> done = own.browser().get(platform.base.resolve(location));
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body())
+        .contains("Personne anonymisée")
+        .contains("Prénom et nom")
+        .contains("1 ligne effacée ou vidée")
+        .contains("Comptes LMS");
+
+    assertThat(learner(seeded.linus().id()).familyName()).isEqualTo("[effacé]");
+    assertThat(learner(seeded.linus().id()).givenName()).isEqualTo("[effacé]");
+    assertThat(count(seeded.linus().id(), AuditAction.ERASE)).isOne();
+    assertThat(own.get(privacy(linus) + "/export").body())
+        .contains("\"familyName\" : \"[effacé]\"")
+        .doesNotContain("Torvalds");
+    String again = own.get(privacy(linus)).body();
+    assertThat(again)
+        .contains("Données personnelles de [effacé] [effacé]")
+        .contains("id=\"erased\"")
+        .doesNotContain("id=\"erase\"")
+        .contains("Anonymisation");
+    assertThat(own.get("app/school/funder").body()).doesNotContain("Torvalds");
+    // the confirmation is not offered twice
+    assertThat(own.get(form).statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void aTrainerACoachTheLearnerAndAnotherSchoolsManagerAreRefusedAndWriteNothing()
+      throws Exception {
+    String ada = ada();
+    Map<String, Session> refused = new LinkedHashMap<>();
+    refused.put(
+        "trainer", Session.launch("s-trainer", "course-hopper", PageBrowser.ltiRole(Role.TRAINER)));
+    refused.put("coach", Session.launch("s-cip", "course-hopper", PageBrowser.ltiRole(Role.COACH)));
+    refused.put(
+        "learner", Session.launch("s-ada", "course-hopper", PageBrowser.ltiRole(Role.LEARNER)));
+    refused.put(
+        "other manager",
+        Session.launch("s-manager-93", "course-bobigny", PageBrowser.ltiRole(Role.MANAGER)));
+    // each session's own CSRF value (from a form of theirs), so that the page itself refuses; their
+    // homes read Ada's data (and audit it) before the count is taken
+    Map<String, Map<String, String>> fields = new LinkedHashMap<>();
+    for (var r : refused.entrySet()) {
+      fields.put(r.getKey(), r.getValue().formFields());
+      assertThat(fields.get(r.getKey())).as(r.getKey()).containsKey("csrf");
+    }
+    long lines = meaningful(seeded.ada().id());
+    for (var r : refused.entrySet()) {
+      Session s = r.getValue();
+      for (String path : List.of(privacy(ada), privacy(ada) + "/export", privacy(ada) + "/erase")) {
+        HttpResponse<String> page = s.get(path + "?school=" + school);
+        assertThat(page.statusCode()).as(r.getKey() + " " + path).isEqualTo(403);
+        String main = page.body().substring(page.body().indexOf("<main"));
+        assertThat(main).doesNotContain("Lovelace");
+      }
+      Map<String, String> hidden = fields.get(r.getKey());
+      HttpResponse<String> post =
+          s.browser()
+              .post(
+                  platform.base.resolve(privacy(ada) + "/erase?school=" + school),
+                  "confirmation=Lovelace&" + Forms.form(hidden));
+      assertThat(post.statusCode()).isEqualTo(403);
+      assertThat(post.body()).contains("Accès refusé");
+    }
+    // in their own school, the learner is not the other manager's
+    assertThat(refused.get("other manager").get(privacy(ada)).statusCode()).isEqualTo(404);
+
+    assertThat(learner(seeded.ada().id()).familyName()).isEqualTo("Lovelace");
+    assertThat(meaningful(seeded.ada().id())).isEqualTo(lines);
+  }
+
+  @Test
+  void aPostWithoutTheSessionsCsrfValueIsRefused() throws Exception {
+    Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    String grace = seeded.grace().id().value().toString();
+    String form = privacy(grace) + "/erase";
+    Map<String, String> hidden = new LinkedHashMap<>(Forms.hiddenFields(own.get(form).body(), ""));
+    hidden.remove("csrf");
+    HttpResponse<String> post =
+        own.browser()
+            .post(
+                platform.base.resolve(form + "?school=" + school),
+                "confirmation=Hopper&" + Forms.form(hidden));
+    assertThat(post.statusCode()).isEqualTo(403);
+    assertThat(learner(seeded.grace().id()).familyName()).isEqualTo("Hopper");
+    assertThat(count(seeded.grace().id(), AuditAction.ERASE)).isZero();
+  }
+
+  private static String ada() {
+    return seeded.ada().id().value().toString();
+  }
+
+  private static String privacy(String learner) {
+    return "app/school/learners/" + learner + "/privacy";
+  }
+
+  private static org.tremplin.api.learner.Learner learner(LearnerId id) {
+    return seeded.core().learners().get(manager, id);
+  }
+
+  private static long count(LearnerId learner, AuditAction action) {
+    return seeded.core().privacy().auditTrail(manager, learner).stream()
+        .filter(e -> e.action() == action)
+        .count();
+  }
+
+  /** The trail's lines but the readings of the trail itself (each reading adds one). */
+  private static long meaningful(LearnerId learner) {
+    return seeded.core().privacy().auditTrail(manager, learner).stream()
+        .map(AuditEntry::what)
+        .filter(w -> !w.equals("privacy.audit-trail"))
+        .count();
+  }
+
+  /** A launch over plain HTTP, adding the session token to what it asks. */
+  private record Session(LtiTestPlatform.Browser browser, String token) {
+    static Session launch(String sub, String course, String role) throws Exception {
+      return launch(sub, course, role, "fr");
+    }
+
+    static Session launch(String sub, String course, String role, String language)
+        throws Exception {
+      LtiTestPlatform.Browser browser = platform.browser().speaking(language);
+      HttpResponse<String> launch = browser.launch(sub, course, List.of(role));
+      assertThat(launch.statusCode()).as(launch.body()).isEqualTo(303);
+      Matcher token =
+          Pattern.compile("session=([^&]+)")
+              .matcher(launch.headers().firstValue("Location").orElseThrow());
+      assertThat(token.find()).isTrue();
+      return new Session(browser, URLDecoder.decode(token.group(1), StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+      return browser.get(
+          platform.base.resolve(
+              path
+                  + (path.contains("?") ? "&" : "?")
+                  + "session="
+                  + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The hidden fields of the first form this session meets from its home (following redirects),
+     * or of the pages its role has forms on.
+     */
+    Map<String, String> formFields() throws Exception {
+      for (String start :
+          List.of("app/home", "app/coach/learners/" + ada(), "app/school/thresholds")) {
+        HttpResponse<String> page = get(start);
+        for (int i = 0; i < 4 && page.statusCode() == 303; i++) {
+          page = browser.get(platform.base.resolve(page.headers().firstValue("Location").get()));
+        }
+        Matcher fields =
+            Pattern.compile(
+                    "<input type=\"hidden\" name=\"(session|csrf|submission)\" value=\"([^\"]*)\">")
+                .matcher(page.body());
+        Map<String, String> hidden = new LinkedHashMap<>();
+        while (fields.find()) {
+          hidden.putIfAbsent(fields.group(1), fields.group(2));
+        }
+        if (hidden.containsKey("csrf")) {
+          return hidden;
+        }
+      }
+      // a role without a form of its own (a trainer between sheets, a learner): the session's
+      // CSRF value as the guard computes it, so that the page itself has to refuse
+      java.lang.reflect.Field forms =
+          platform.tremplin.feature().getClass().getDeclaredField("forms");
+      forms.setAccessible(true);
+      FormGuard guard = (FormGuard) forms.get(platform.tremplin.feature());
+      return Map.of(
+          "session", token, "csrf", guard.csrf(token), "submission", UUID.randomUUID().toString());
+    }
+
+    /** Posts to {@code path} with the hidden fields of the first form on {@code formPage}. */
+    HttpResponse<String> post(String formPage, String path, String body) throws Exception {
+      Map<String, String> hidden = new LinkedHashMap<>();
+      try {
+        hidden.putAll(Forms.hiddenFields(get(formPage).body(), ""));
+      } catch (IllegalArgumentException e) {
+        // a page without a form (a trainer's home): the session alone
+      }
+      hidden.putIfAbsent("session", token);
+      URI to = platform.base.resolve(path);
+      return browser.post(to, body + "&" + Forms.form(hidden));
+    }
+  }
+}
