@@ -239,6 +239,25 @@ class PrivacyPagesIT {
   }
 
   @Test
+  void aLongTrailIsShownFiftyLinesAPageNewestFirst() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      seeded.core().privacy().auditTrail(manager, seeded.ada().id()); // each reading adds a line
+    }
+    long total = seeded.core().privacy().auditTrail(manager, seeded.ada().id()).size() + 1;
+    Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    String first = own.get(privacy(ada())).body();
+    assertThat(first)
+        .contains("Lignes 1 à 50 sur " + total)
+        .contains("id=\"older\"")
+        .doesNotContain("id=\"newer\"");
+    assertThat(first.split("<tr>", -1)).hasSize(1 + 1 + 50); // before, the header, 50 lines
+    String second = own.get(privacy(ada()) + "?page=2").body();
+    assertThat(second).contains("Lignes 51 à").contains("id=\"newer\"");
+    // a page beyond the last shows the last
+    assertThat(own.get(privacy(ada()) + "?page=999").body()).contains("id=\"newer\"");
+  }
+
+  @Test
   void aPostWithoutTheSessionsCsrfValueIsRefused() throws Exception {
     Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
     String grace = seeded.grace().id().value().toString();

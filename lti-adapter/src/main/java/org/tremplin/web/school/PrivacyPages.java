@@ -109,6 +109,7 @@ final class PrivacyPages {
       String title,
       String when,
       List<Changed> changed,
+      String unchangedSummary,
       String unchanged,
       String privacyHref,
       String back) {}
@@ -133,7 +134,12 @@ final class PrivacyPages {
     List<AuditEntry> shown = trail.subList(from, Math.min(trail.size(), from + PAGE_SIZE));
     Set<String> actors = new TreeSet<>();
     shown.forEach(e -> actors.add(e.actor()));
-    Map<String, String> names = guard.names(actors);
+    Map<String, String> names = new java.util.HashMap<>(guard.names(actors));
+    // the reader's own name, even before they wrote through a form
+    String self = w.request().session().displayName().strip();
+    if (!self.isEmpty()) {
+      names.put(w.request().session().personId(), self);
+    }
     ZoneId zone = tremplin.clock().getZone();
     List<Line> lines = new ArrayList<>();
     for (AuditEntry e : shown) {
@@ -284,7 +290,10 @@ final class PrivacyPages {
     List<String> unchanged = new ArrayList<>();
     counts.forEach(
         (section, n) -> {
-          String label = t.getOr("school.privacy.section." + section, section);
+          String label =
+              has(t, "school.privacy.section." + section)
+                  ? t.get("school.privacy.section." + section)
+                  : section;
           if (n > 0) {
             lines.add(new Changed(label, t.get("school.privacy.erased.rows", n)));
           } else {
@@ -312,9 +321,8 @@ final class PrivacyPages {
             title,
             when,
             lines,
-            unchanged.isEmpty()
-                ? ""
-                : t.get("school.privacy.erased.nothing", String.join(", ", unchanged)),
+            unchanged.isEmpty() ? "" : t.get("school.privacy.erased.nothing", unchanged.size()),
+            String.join(", ", unchanged),
             w.page(privacyPath(f.learner().id())),
             w.page("app/school/funder")));
   }
@@ -333,17 +341,33 @@ final class PrivacyPages {
     return PrivacyOffice.ERASED.equals(f.learner().familyName());
   }
 
-  /** The kind of data of an audit line in words: its own text, else its feature's and its code. */
+  /**
+   * The kind of data of an audit line in words: its own text, else its feature's with the data the
+   * operation touches (or the code), else the code.
+   */
   private static String what(Texts t, String code) {
-    String key = "school.privacy.what." + code.replace('_', '-');
-    String own = t.getOr(key, "");
-    if (!own.isEmpty()) {
-      return own;
+    String dashed = code.replace('_', '-');
+    if (has(t, "school.privacy.what." + dashed)) {
+      return t.get("school.privacy.what." + dashed);
     }
-    int dot = code.indexOf('.');
-    String feature = dot < 0 ? code : code.substring(0, dot);
-    String label = t.getOr("school.privacy.feature." + feature, "");
-    return label.isEmpty() ? code : label + " (" + code + ")";
+    int dot = dashed.indexOf('.');
+    String feature = dot < 0 ? dashed : dashed.substring(0, dot);
+    String rest = dot < 0 ? "" : dashed.substring(dot + 1);
+    if (!has(t, "school.privacy.feature." + feature)) {
+      return code;
+    }
+    String label = t.get("school.privacy.feature." + feature);
+    if (!has(t, "school.privacy.op." + rest)) {
+      return t.get("school.privacy.feature.format", label, code);
+    }
+    String data = t.get("school.privacy.op." + rest);
+    return data.equalsIgnoreCase(label)
+        ? label
+        : t.get("school.privacy.feature.format", label, data);
+  }
+
+  private static boolean has(Texts t, String key) {
+    return !t.getOr(key, "").isEmpty();
   }
 
   /** A name as compared with what was typed: no accents, no case, single spaces. */
