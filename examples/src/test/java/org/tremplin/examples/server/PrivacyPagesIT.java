@@ -258,6 +258,41 @@ class PrivacyPagesIT {
   }
 
   @Test
+  void everyPageIsALayoutPageThatEscapesHostileNames() throws Exception {
+    String hostile = "<script>alert(1)</script>";
+    String escaped = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    var eve = seeded.core().learners().register(manager, seeded.cohort().school(), "Eve", hostile);
+    seeded.core().learners().join(manager, seeded.cohort().id(), eve.id(), seeded.today());
+    LtiTestPlatform.Browser browser = platform.browser().speaking("fr");
+    HttpResponse<String> launch =
+        browser.launch(
+            "s-manager-hostile",
+            "course-hopper",
+            List.of(PageBrowser.ltiRole(Role.MANAGER)),
+            Map.of("name", hostile));
+    Matcher token =
+        Pattern.compile("session=([^&]+)")
+            .matcher(launch.headers().firstValue("Location").orElseThrow());
+    assertThat(token.find()).isTrue();
+    Session own = new Session(browser, URLDecoder.decode(token.group(1), StandardCharsets.UTF_8));
+    String page = privacy(eve.id().value().toString());
+    for (String path : List.of(page, page + "?page=2", page + "/erase")) {
+      HttpResponse<String> response = own.get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      PagesIT.assertIsALayoutPage(response.body(), "fr");
+      assertThat(response.body()).as(path).contains("Eve " + escaped).doesNotContain(hostile);
+    }
+    // the manager's own platform name in the trail, escaped
+    assertThat(own.get(page).body()).contains("<td data-label=\"Qui\">" + escaped + "</td>");
+    HttpResponse<String> wrong =
+        own.post(page + "/erase", page + "/erase?school=" + school, "confirmation=Eve");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    PagesIT.assertIsALayoutPage(wrong.body(), "fr");
+    assertThat(wrong.body()).contains(escaped).doesNotContain(hostile);
+    assertThat(own.get(page + "/export").body()).contains("\"familyName\" : \"" + hostile);
+  }
+
+  @Test
   void aPostWithoutTheSessionsCsrfValueIsRefused() throws Exception {
     Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
     String grace = seeded.grace().id().value().toString();
