@@ -107,7 +107,8 @@ class PrivacyPagesIT {
     // the list of learners links to the page, named for screen readers
     assertThat(own.get("app/school/funder").body())
         .contains(privacy(ada()) + "?school=" + school)
-        .contains("<span class=\"visually-hidden\"> de Ada Lovelace</span>");
+        .contains(
+            "Journal, export, effacement<span class=\"visually-hidden\"> (Ada Lovelace)</span>");
 
     HttpResponse<String> english =
         Session.launch("s-manager-en", "course-hopper", PageBrowser.ltiRole(Role.MANAGER), "en")

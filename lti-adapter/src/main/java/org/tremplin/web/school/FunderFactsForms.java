@@ -143,7 +143,7 @@ final class FunderFactsForms {
                   Table.Cell.of(facts),
                   Table.Cell.of(result),
                   new Table.Cell(
-                      t.get("school.facts.list.privacy"),
+                      t.get("school.facts.list.privacy.link"),
                       w.page(PrivacyPages.privacyPath(id)),
                       t.get("school.facts.list.privacy.of", f.learner().displayName())))));
     }
