@@ -2,11 +2,7 @@ package org.tremplin.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +80,14 @@ class PrivacyPagesIT {
 
   @Test
   void theManagerSeesACoachsReadOfTheLearnersFileWithTheCoachsName() throws Exception {
-    Session coach = Session.launch("s-cip", "course-hopper", PageBrowser.ltiRole(Role.COACH));
+    PlatformSession coach =
+        PlatformSession.launch(platform, "s-cip", "course-hopper", PageBrowser.ltiRole(Role.COACH));
     assertThat(coach.get("app/home").statusCode()).isIn(200, 303); // remembers the coach's name
     assertThat(coach.get("app/coach/learners/" + ada()).statusCode()).isEqualTo(200);
 
-    Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    PlatformSession own =
+        PlatformSession.launch(
+            platform, "s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
     HttpResponse<String> page = own.get(privacy(ada()));
     assertThat(page.statusCode()).isEqualTo(200);
     String html = page.body();
@@ -111,7 +110,8 @@ class PrivacyPagesIT {
             "Journal, export, effacement<span class=\"visually-hidden\"> (Ada Lovelace)</span>");
 
     HttpResponse<String> english =
-        Session.launch("s-manager-en", "course-hopper", PageBrowser.ltiRole(Role.MANAGER), "en")
+        PlatformSession.launch(
+                platform, "s-manager-en", "course-hopper", PageBrowser.ltiRole(Role.MANAGER), "en")
             .get(privacy(ada()));
     assertThat(english.body())
         .contains("<h1>Personal data of Ada Lovelace</h1>")
@@ -121,7 +121,9 @@ class PrivacyPagesIT {
 
   @Test
   void theExportIsAJsonAttachmentWithTheLearnersSectionsAndAddsAnExportLine() throws Exception {
-    Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    PlatformSession own =
+        PlatformSession.launch(
+            platform, "s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
     long before = count(seeded.ada().id(), AuditAction.EXPORT);
     HttpResponse<String> export = own.get(privacy(ada()) + "/export");
     assertThat(export.statusCode()).isEqualTo(200);
@@ -140,7 +142,9 @@ class PrivacyPagesIT {
 
   @Test
   void aWrongConfirmationChangesNothingAndTheRightOneAnonymisesTheLearner() throws Exception {
-    Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    PlatformSession own =
+        PlatformSession.launch(
+            platform, "s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
     String linus = seeded.linus().id().value().toString();
     String form = privacy(linus) + "/erase";
     HttpResponse<String> confirm = own.get(form);
@@ -198,25 +202,33 @@ class PrivacyPagesIT {
   void aTrainerACoachTheLearnerAndAnotherSchoolsManagerAreRefusedAndWriteNothing()
       throws Exception {
     String ada = ada();
-    Map<String, Session> refused = new LinkedHashMap<>();
+    Map<String, PlatformSession> refused = new LinkedHashMap<>();
     refused.put(
-        "trainer", Session.launch("s-trainer", "course-hopper", PageBrowser.ltiRole(Role.TRAINER)));
-    refused.put("coach", Session.launch("s-cip", "course-hopper", PageBrowser.ltiRole(Role.COACH)));
+        "trainer",
+        PlatformSession.launch(
+            platform, "s-trainer", "course-hopper", PageBrowser.ltiRole(Role.TRAINER)));
     refused.put(
-        "learner", Session.launch("s-ada", "course-hopper", PageBrowser.ltiRole(Role.LEARNER)));
+        "coach",
+        PlatformSession.launch(
+            platform, "s-cip", "course-hopper", PageBrowser.ltiRole(Role.COACH)));
+    refused.put(
+        "learner",
+        PlatformSession.launch(
+            platform, "s-ada", "course-hopper", PageBrowser.ltiRole(Role.LEARNER)));
     refused.put(
         "other manager",
-        Session.launch("s-manager-93", "course-bobigny", PageBrowser.ltiRole(Role.MANAGER)));
+        PlatformSession.launch(
+            platform, "s-manager-93", "course-bobigny", PageBrowser.ltiRole(Role.MANAGER)));
     // each session's own CSRF value (from a form of theirs), so that the page itself refuses; their
     // homes read Ada's data (and audit it) before the count is taken
     Map<String, Map<String, String>> fields = new LinkedHashMap<>();
     for (var r : refused.entrySet()) {
-      fields.put(r.getKey(), r.getValue().formFields());
+      fields.put(r.getKey(), formFields(r.getValue()));
       assertThat(fields.get(r.getKey())).as(r.getKey()).containsKey("csrf");
     }
     long lines = meaningful(seeded.ada().id());
     for (var r : refused.entrySet()) {
-      Session s = r.getValue();
+      PlatformSession s = r.getValue();
       for (String path : List.of(privacy(ada), privacy(ada) + "/export", privacy(ada) + "/erase")) {
         HttpResponse<String> page = s.get(path + "?school=" + school);
         assertThat(page.statusCode()).as(r.getKey() + " " + path).isEqualTo(403);
@@ -245,7 +257,9 @@ class PrivacyPagesIT {
       seeded.core().privacy().auditTrail(manager, seeded.ada().id()); // each reading adds a line
     }
     long total = seeded.core().privacy().auditTrail(manager, seeded.ada().id()).size() + 1;
-    Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    PlatformSession own =
+        PlatformSession.launch(
+            platform, "s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
     String first = own.get(privacy(ada())).body();
     assertThat(first)
         .contains("Lignes 1 à 50 sur " + total)
@@ -271,11 +285,7 @@ class PrivacyPagesIT {
             "course-hopper",
             List.of(PageBrowser.ltiRole(Role.MANAGER)),
             Map.of("name", hostile));
-    Matcher token =
-        Pattern.compile("session=([^&]+)")
-            .matcher(launch.headers().firstValue("Location").orElseThrow());
-    assertThat(token.find()).isTrue();
-    Session own = new Session(browser, URLDecoder.decode(token.group(1), StandardCharsets.UTF_8));
+    PlatformSession own = new PlatformSession(platform, browser, PlatformSession.tokenOf(launch));
     String page = privacy(eve.id().value().toString());
     for (String path : List.of(page, page + "?page=2", page + "/erase")) {
       HttpResponse<String> response = own.get(path);
@@ -295,7 +305,9 @@ class PrivacyPagesIT {
 
   @Test
   void aPostWithoutTheSessionsCsrfValueIsRefused() throws Exception {
-    Session own = Session.launch("s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    PlatformSession own =
+        PlatformSession.launch(
+            platform, "s-manager", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
     String grace = seeded.grace().id().value().toString();
     String form = privacy(grace) + "/erase";
     Map<String, String> hidden = new LinkedHashMap<>(Forms.hiddenFields(own.get(form).body(), ""));
@@ -336,77 +348,41 @@ class PrivacyPagesIT {
         .count();
   }
 
-  /** A launch over plain HTTP, adding the session token to what it asks. */
-  private record Session(LtiTestPlatform.Browser browser, String token) {
-    static Session launch(String sub, String course, String role) throws Exception {
-      return launch(sub, course, role, "fr");
-    }
-
-    static Session launch(String sub, String course, String role, String language)
-        throws Exception {
-      LtiTestPlatform.Browser browser = platform.browser().speaking(language);
-      HttpResponse<String> launch = browser.launch(sub, course, List.of(role));
-      assertThat(launch.statusCode()).as(launch.body()).isEqualTo(303);
-      Matcher token =
-          Pattern.compile("session=([^&]+)")
-              .matcher(launch.headers().firstValue("Location").orElseThrow());
-      assertThat(token.find()).isTrue();
-      return new Session(browser, URLDecoder.decode(token.group(1), StandardCharsets.UTF_8));
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-      return browser.get(
-          platform.base.resolve(
-              path
-                  + (path.contains("?") ? "&" : "?")
-                  + "session="
-                  + URLEncoder.encode(token, StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * The hidden fields of the first form this session meets from its home (following redirects),
-     * or of the pages its role has forms on.
-     */
-    Map<String, String> formFields() throws Exception {
-      for (String start :
-          List.of("app/home", "app/coach/learners/" + ada(), "app/school/thresholds")) {
-        HttpResponse<String> page = get(start);
-        for (int i = 0; i < 4 && page.statusCode() == 303; i++) {
-          page = browser.get(platform.base.resolve(page.headers().firstValue("Location").get()));
-        }
-        Matcher fields =
-            Pattern.compile(
-                    "<input type=\"hidden\" name=\"(session|csrf|submission)\" value=\"([^\"]*)\">")
-                .matcher(page.body());
-        Map<String, String> hidden = new LinkedHashMap<>();
-        while (fields.find()) {
-          hidden.putIfAbsent(fields.group(1), fields.group(2));
-        }
-        if (hidden.containsKey("csrf")) {
-          return hidden;
-        }
+  /**
+   * The hidden fields of the first form this session meets from its home (following redirects), or
+   * of the pages its role has forms on.
+   */
+  static Map<String, String> formFields(PlatformSession s) throws Exception {
+    for (String start :
+        List.of("app/home", "app/coach/learners/" + ada(), "app/school/thresholds")) {
+      HttpResponse<String> page = s.get(start);
+      for (int i = 0; i < 4 && page.statusCode() == 303; i++) {
+        page = s.browser().get(platform.base.resolve(page.headers().firstValue("Location").get()));
       }
-      // a role without a form of its own (a trainer between sheets, a learner): the session's
-      // CSRF value as the guard computes it, so that the page itself has to refuse
-      java.lang.reflect.Field forms =
-          platform.tremplin.feature().getClass().getDeclaredField("forms");
-      forms.setAccessible(true);
-      FormGuard guard = (FormGuard) forms.get(platform.tremplin.feature());
-      return Map.of(
-          "session", token, "csrf", guard.csrf(token), "submission", UUID.randomUUID().toString());
-    }
-
-    /** Posts to {@code path} with the hidden fields of the first form on {@code formPage}. */
-    HttpResponse<String> post(String formPage, String path, String body) throws Exception {
+      Matcher fields =
+          Pattern.compile(
+                  "<input type=\"hidden\" name=\"(session|csrf|submission)\" value=\"([^\"]*)\">")
+              .matcher(page.body());
       Map<String, String> hidden = new LinkedHashMap<>();
-      try {
-        hidden.putAll(Forms.hiddenFields(get(formPage).body(), ""));
-      } catch (IllegalArgumentException e) {
-        // a page without a form (a trainer's home): the session alone
+      while (fields.find()) {
+        hidden.putIfAbsent(fields.group(1), fields.group(2));
       }
-      hidden.putIfAbsent("session", token);
-      URI to = platform.base.resolve(path);
-      return browser.post(to, body + "&" + Forms.form(hidden));
+      if (hidden.containsKey("csrf")) {
+        return hidden;
+      }
     }
+    // a role without a form of its own (a trainer between sheets, a learner): the session's
+    // CSRF value as the guard computes it, so that the page itself has to refuse
+    java.lang.reflect.Field forms =
+        platform.tremplin.feature().getClass().getDeclaredField("forms");
+    forms.setAccessible(true);
+    FormGuard guard = (FormGuard) forms.get(platform.tremplin.feature());
+    return Map.of(
+        "session",
+        s.token(),
+        "csrf",
+        guard.csrf(s.token()),
+        "submission",
+        UUID.randomUUID().toString());
   }
 }

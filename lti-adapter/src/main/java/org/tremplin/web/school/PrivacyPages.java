@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -55,12 +54,10 @@ final class PrivacyPages {
 
   private final Tremplin tremplin;
   private final FormGuard guard;
-  private final FunderFactsForms facts;
 
-  PrivacyPages(Tremplin tremplin, FormGuard guard, FunderFactsForms facts) {
+  PrivacyPages(Tremplin tremplin, FormGuard guard) {
     this.tremplin = tremplin;
     this.guard = guard;
-    this.facts = facts;
   }
 
   /** A line of the audit trail as the page shows it. */
@@ -113,11 +110,6 @@ final class PrivacyPages {
       String unchanged,
       String privacyHref,
       String back) {}
-
-  /** The learner, when the school has them. */
-  Optional<FunderFactsForms.Found> find(Who w, LearnerId learner) {
-    return facts.find(w, learner);
-  }
 
   // ---------------------------------------------------------------- the page
 

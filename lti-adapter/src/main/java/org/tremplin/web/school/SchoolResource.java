@@ -83,7 +83,7 @@ public final class SchoolResource {
     this.guard = guard;
     this.forms = new SchoolForms(tremplin, guard, clock);
     this.facts = new FunderFactsForms(tremplin, guard, clock);
-    this.privacy = new PrivacyPages(tremplin, guard, facts);
+    this.privacy = new PrivacyPages(tremplin, guard);
     String path = baseUrl.getRawPath();
     this.root = path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
   }
@@ -469,10 +469,23 @@ public final class SchoolResource {
       @Nullable String school,
       String learner,
       BiFunction<Who, FunderFactsForms.Found, Response> page) {
+    return learnerPage(security, school, learner, Operation.INSERTION_WRITE, page);
+  }
+
+  /**
+   * A page or post about one learner of the school: 403 without {@code operation} on the school,
+   * 404 for a learner the school does not have.
+   */
+  private Response learnerPage(
+      SecurityContext security,
+      @Nullable String school,
+      String learner,
+      Operation operation,
+      BiFunction<Who, FunderFactsForms.Found, Response> page) {
     return form(
         security,
         school,
-        Operation.INSERTION_WRITE,
+        operation,
         w ->
             SchoolForms.uuid(learner)
                 .flatMap(id -> facts.find(w, new LearnerId(id)))
@@ -594,15 +607,7 @@ public final class SchoolResource {
       @Nullable String school,
       String learner,
       BiFunction<Who, FunderFactsForms.Found, Response> page) {
-    return form(
-        security,
-        school,
-        Operation.PERSONAL_DATA_ADMIN,
-        w ->
-            SchoolForms.uuid(learner)
-                .flatMap(id -> privacy.find(w, new LearnerId(id)))
-                .map(f -> page.apply(w, f))
-                .orElseGet(() -> SchoolPages.notFound(w)));
+    return learnerPage(security, school, learner, Operation.PERSONAL_DATA_ADMIN, page);
   }
 
   // ---------------------------------------------------------------- plumbing
