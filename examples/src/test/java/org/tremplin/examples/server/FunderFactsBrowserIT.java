@@ -3,20 +3,13 @@ package org.tremplin.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +34,6 @@ import org.tremplin.api.report.GenIndicators;
 import org.tremplin.api.report.ReportScope;
 import org.tremplin.api.school.Departement;
 import org.tremplin.api.school.School;
-import org.tremplin.testing.Forms;
 
 /**
  * A learner's funder facts and certification result declared from the manager's pages (issue 14,
@@ -246,8 +238,9 @@ class FunderFactsBrowserIT {
     String school = seeded.cohort().school().value().toString();
     String linus = seeded.linus().id().value().toString();
     String page = "app/school/learners/" + linus + "/facts?school=" + school;
-    Session own =
-        Session.launch("s-manager-facts", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
+    PlatformSession own =
+        PlatformSession.launch(
+            platform, "s-manager-facts", "course-hopper", PageBrowser.ltiRole(Role.MANAGER));
 
     HttpResponse<String> facts =
         own.post(
@@ -306,8 +299,9 @@ class FunderFactsBrowserIT {
             + joined
             + "&sex=MALE&birthDate=1970-01-01&diplomaLevel=0&qpv=false&neet=false&jobseeker=false";
 
-    Session trainer =
-        Session.launch("s-trainer-facts", "course-hopper", PageBrowser.ltiRole(Role.TRAINER));
+    PlatformSession trainer =
+        PlatformSession.launch(
+            platform, "s-trainer-facts", "course-hopper", PageBrowser.ltiRole(Role.TRAINER));
     assertThat(trainer.get("app/school/funder?school=" + school).statusCode()).isEqualTo(403);
     assertThat(
             trainer.get("app/school/learners/" + learner + "/facts?school=" + school).statusCode())
@@ -319,8 +313,9 @@ class FunderFactsBrowserIT {
                 .statusCode())
         .isEqualTo(403);
 
-    Session other =
-        Session.launch("s-manager-93", "course-bobigny", PageBrowser.ltiRole(Role.MANAGER));
+    PlatformSession other =
+        PlatformSession.launch(
+            platform, "s-manager-93", "course-bobigny", PageBrowser.ltiRole(Role.MANAGER));
     HttpResponse<String> page =
         other.get("app/school/learners/" + learner + "/facts?school=" + school);
     assertThat(page.statusCode()).isEqualTo(403);
@@ -383,40 +378,5 @@ class FunderFactsBrowserIT {
   private static void wait(PageBrowser browser, By what) {
     new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
         .until(ExpectedConditions.presenceOfElementLocated(what));
-  }
-
-  /** A launch over plain HTTP, adding the session token to what it asks. */
-  private record Session(LtiTestPlatform.Browser browser, String token) {
-    static Session launch(String sub, String course, String role) throws Exception {
-      LtiTestPlatform.Browser browser = platform.browser().speaking("fr");
-      HttpResponse<String> launch = browser.launch(sub, course, List.of(role));
-      assertThat(launch.statusCode()).as(launch.body()).isEqualTo(303);
-      Matcher token =
-          Pattern.compile("session=([^&]+)")
-              .matcher(launch.headers().firstValue("Location").orElseThrow());
-      assertThat(token.find()).isTrue();
-      return new Session(browser, URLDecoder.decode(token.group(1), StandardCharsets.UTF_8));
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-      return browser.get(
-          platform.base.resolve(
-              path
-                  + (path.contains("?") ? "&" : "?")
-                  + "session="
-                  + URLEncoder.encode(token, StandardCharsets.UTF_8)));
-    }
-
-    /** Posts to {@code path} with the hidden fields of the first form on {@code formPage}. */
-    HttpResponse<String> post(String formPage, String path, String body) throws Exception {
-      Map<String, String> hidden = new LinkedHashMap<>();
-      try {
-        hidden.putAll(Forms.hiddenFields(get(formPage).body(), ""));
-      } catch (IllegalArgumentException e) {
-        // a page without a form (a trainer's home): the session alone
-      }
-      hidden.putIfAbsent("session", token);
-      return browser.post(platform.base.resolve(path), body + "&" + Forms.form(hidden));
-    }
   }
 }

@@ -102,7 +102,8 @@ final class FunderFactsForms {
       List<Choice> outcomes,
       Field blocks,
       List<Choice> blockChoices,
-      String back) {}
+      String back,
+      String privacyHref) {}
 
   /** A learner of the school with the cohort that names the access scope. */
   record Found(Cohort cohort, Learner learner, LocalDate joined) {}
@@ -140,7 +141,11 @@ final class FunderFactsForms {
                   new Table.Cell(f.learner().displayName(), factsPage(w, id)),
                   Table.Cell.of(f.cohort().name()),
                   Table.Cell.of(facts),
-                  Table.Cell.of(result))));
+                  Table.Cell.of(result),
+                  new Table.Cell(
+                      t.get("school.facts.list.privacy.link"),
+                      w.page(PrivacyPages.privacyPath(id)),
+                      t.get("school.facts.list.privacy.of", f.learner().displayName())))));
     }
     Table table =
         new Table(
@@ -150,7 +155,8 @@ final class FunderFactsForms {
                 t.get("school.col.learner"),
                 t.get("school.col.cohort"),
                 t.get("school.facts.list.declared"),
-                t.get("school.facts.list.certification")),
+                t.get("school.facts.list.certification"),
+                t.get("school.facts.list.privacy")),
             rows,
             "");
     return SchoolPages.render(
@@ -338,7 +344,8 @@ final class FunderFactsForms {
             outcomes,
             errors.field("blocks", null, ""),
             blockChoices,
-            w.page("app/school/funder")));
+            w.page("app/school/funder"),
+            w.page(PrivacyPages.privacyPath(id))));
   }
 
   Submitted declare(Who w, Found f, MultivaluedMap<String, String> form) {

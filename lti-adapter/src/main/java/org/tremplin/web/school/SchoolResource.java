@@ -53,10 +53,11 @@ import org.tremplin.web.session.WithSession;
  * learners behind a figure (also as CSV with {@code ?format=csv}); the forms open a cohort ({@code
  * cohorts/new}), add and enrol a learner ({@code learners/new}), assign referent coaches ({@code
  * referents}), set the school's alert thresholds ({@code thresholds}), and declare a learner's
- * funder facts and certification result ({@code funder}, {@code learners/{id}/facts}). The school
- * is the session's (its manager grant), or {@code ?school=} for a network role; every read and
- * write goes through the engine as the session's actor, so anyone else gets the localised 403 page
- * and nothing is written. Thread-safe.
+ * funder facts and certification result ({@code funder}, {@code learners/{id}/facts}); a learner's
+ * personal data ({@code learners/{id}/privacy}: the audit trail, the export, the erasure behind a
+ * confirmation) answers a learner's GDPR request. The school is the session's (its manager grant),
+ * or {@code ?school=} for a network role; every read and write goes through the engine as the
+ * session's actor, so anyone else gets the localised 403 page and nothing is written. Thread-safe.
  */
 @Path("app/school")
 @WithSession
@@ -65,6 +66,7 @@ public final class SchoolResource {
   private final FormGuard guard;
   private final SchoolForms forms;
   private final FunderFactsForms facts;
+  private final PrivacyPages privacy;
   private final String root;
 
   /**
@@ -81,6 +83,7 @@ public final class SchoolResource {
     this.guard = guard;
     this.forms = new SchoolForms(tremplin, guard, clock);
     this.facts = new FunderFactsForms(tremplin, guard, clock);
+    this.privacy = new PrivacyPages(tremplin, guard);
     String path = baseUrl.getRawPath();
     this.root = path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
   }
@@ -466,15 +469,145 @@ public final class SchoolResource {
       @Nullable String school,
       String learner,
       BiFunction<Who, FunderFactsForms.Found, Response> page) {
+    return learnerPage(security, school, learner, Operation.INSERTION_WRITE, page);
+  }
+
+  /**
+   * A page or post about one learner of the school: 403 without {@code operation} on the school,
+   * 404 for a learner the school does not have.
+   */
+  private Response learnerPage(
+      SecurityContext security,
+      @Nullable String school,
+      String learner,
+      Operation operation,
+      BiFunction<Who, FunderFactsForms.Found, Response> page) {
     return form(
         security,
         school,
-        Operation.INSERTION_WRITE,
+        operation,
         w ->
             SchoolForms.uuid(learner)
                 .flatMap(id -> facts.find(w, new LearnerId(id)))
                 .map(f -> page.apply(w, f))
                 .orElseGet(() -> SchoolPages.notFound(w)));
+  }
+
+  /**
+   * A learner's personal data: the audit trail (newest first, {@value PrivacyPages#PAGE_SIZE} lines
+   * a page), the export and the erasure. Reading it is audited.
+   *
+   * @param learner the learner
+   * @param school the school, for a network role
+   * @param page the page of the audit trail, from 1
+   * @param security the request's security context (its session)
+   * @return the page
+   */
+  @GET
+  @Path("learners/{learner}/privacy")
+  public Response learnerPrivacy(
+      @PathParam("learner") String learner,
+      @QueryParam("school") @Nullable String school,
+      @QueryParam("page") @Nullable String page,
+      @Context SecurityContext security) {
+    int number = 1;
+    try {
+      number = page == null ? 1 : Integer.parseInt(page);
+    } catch (NumberFormatException e) {
+      // not a number: the first page
+    }
+    int shown = number;
+    return privacyPage(security, school, learner, (w, f) -> privacy.page(w, f, shown));
+  }
+
+  /**
+   * Everything held about a learner, as a JSON download (the export is audited).
+   *
+   * @param learner the learner
+   * @param school the school, for a network role
+   * @param security the request's security context (its session)
+   * @return the JSON document, as an attachment
+   */
+  @GET
+  @Path("learners/{learner}/privacy/export")
+  public Response exportLearner(
+      @PathParam("learner") String learner,
+      @QueryParam("school") @Nullable String school,
+      @Context SecurityContext security) {
+    return privacyPage(security, school, learner, privacy::export);
+  }
+
+  /**
+   * The confirmation before a learner's anonymisation: what goes, what stays, the name to type.
+   *
+   * @param learner the learner
+   * @param school the school, for a network role
+   * @param security the request's security context (its session)
+   * @return the form
+   */
+  @GET
+  @Path("learners/{learner}/privacy/erase")
+  public Response eraseForm(
+      @PathParam("learner") String learner,
+      @QueryParam("school") @Nullable String school,
+      @Context SecurityContext security) {
+    return privacyPage(
+        security,
+        school,
+        learner,
+        (w, f) -> privacy.eraseForm(w, f, FormErrors.in(w.t().locale()), PrivacyPages.none()));
+  }
+
+  /**
+   * Anonymises a learner, irreversibly, when the typed confirmation is their family name.
+   *
+   * @param learner the learner
+   * @param school the school, for a network role
+   * @param form the posted form
+   * @param security the request's security context (its session)
+   * @return the response
+   */
+  @POST
+  @Path("learners/{learner}/privacy/erase")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response eraseLearner(
+      @PathParam("learner") String learner,
+      @QueryParam("school") @Nullable String school,
+      @Nullable MultivaluedMap<String, String> form,
+      @Context SecurityContext security) {
+    MultivaluedMap<String, String> posted = posted(form);
+    return privacyPage(
+        security, school, learner, (w, f) -> once(w, posted, () -> privacy.erase(w, f, posted)));
+  }
+
+  /**
+   * What a learner's anonymisation changed (the page the erasure leads to).
+   *
+   * @param learner the learner
+   * @param school the school, for a network role
+   * @param changed the rows changed per section, as the erasure wrote them
+   * @param at when, in milliseconds since the epoch
+   * @param security the request's security context (its session)
+   * @return the page
+   */
+  @GET
+  @Path("learners/{learner}/privacy/erased")
+  public Response erased(
+      @PathParam("learner") String learner,
+      @QueryParam("school") @Nullable String school,
+      @QueryParam("changed") @Nullable String changed,
+      @QueryParam("at") @Nullable String at,
+      @Context SecurityContext security) {
+    return privacyPage(security, school, learner, (w, f) -> privacy.erased(w, f, changed, at));
+  }
+
+  /** A learner's personal-data page or post: 403 without the right, 404 for another's learner. */
+  private Response privacyPage(
+      SecurityContext security,
+      @Nullable String school,
+      String learner,
+      BiFunction<Who, FunderFactsForms.Found, Response> page) {
+    return learnerPage(security, school, learner, Operation.PERSONAL_DATA_ADMIN, page);
   }
 
   // ---------------------------------------------------------------- plumbing

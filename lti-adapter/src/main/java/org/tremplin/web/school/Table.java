@@ -36,12 +36,18 @@ record Table(String id, String caption, List<String> headers, List<Row> rows, St
   }
 
   /**
-   * A cell: its text, and the page it opens (empty for none).
+   * A cell: its text, the page it opens (empty for none), and words a screen reader adds to a
+   * link's text so that it makes sense out of its row (empty for none; not in the CSV).
    *
    * @param text the text
    * @param href where it leads, or an empty string
+   * @param hidden words read after the link's text, or an empty string
    */
-  record Cell(String text, String href) {
+  record Cell(String text, String href, String hidden) {
+    Cell(String text, String href) {
+      this(text, href, "");
+    }
+
     static Cell of(String text) {
       return new Cell(text, "");
     }
