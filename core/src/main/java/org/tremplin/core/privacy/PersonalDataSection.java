@@ -71,8 +71,14 @@ public interface PersonalDataSection {
     };
   }
 
-  /** Turns JDBC values into JSON-friendly ones (text for dates, times and ids). */
-  private static Map<String, Object> plain(Map<String, Object> row) {
+  /**
+   * A row of JDBC values made JSON-friendly: numbers, booleans, text and nulls as they are; dates,
+   * times and ids as text. For a module's own exports (e.g. the LTI adapter's staff export).
+   *
+   * @param row the row, column name to value
+   * @return the same columns, in order, with JSON-friendly values
+   */
+  public static Map<String, Object> plain(Map<String, Object> row) {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     row.forEach(
         (k, v) ->

@@ -108,6 +108,28 @@ public final class PrivacyCommand implements Runnable {
     }
   }
 
+  /** Refuses an {@code --out} whose folder does not exist or that is a folder itself. */
+  static void checkOut(@Nullable Path out, Messages m) {
+    if (out != null) {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent == null || !Files.isDirectory(parent) || Files.isDirectory(out)) {
+        throw new UsageException(m.get("privacy.badOut", out));
+      }
+    }
+  }
+
+  /** An export on standard output, or written whole to {@code out} and said so. */
+  static void deliver(PrintWriter stdout, @Nullable Path out, String document, Messages m)
+      throws IOException {
+    if (out == null) {
+      stdout.println(document);
+    } else {
+      writeAtomically(out, document + "\n");
+      stdout.println(m.get("privacy.written", out));
+    }
+    stdout.flush();
+  }
+
   /** {@code privacy export --learner ID [--out FILE]}: everything held about the learner, JSON. */
   @Command(
       name = "export",
@@ -131,22 +153,10 @@ public final class PrivacyCommand implements Runnable {
     public Integer call() throws IOException {
       Messages m = lang.messages();
       LearnerId id = learnerId("--learner", learner, m);
-      if (out != null) {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent) || Files.isDirectory(out)) {
-          throw new UsageException(m.get("privacy.badOut", out));
-        }
-      }
+      checkOut(out, m);
       Installation installation = Installation.open(configFile, m);
       String document = installation.tremplin().privacy().export(operatorFor(installation, id), id);
-      PrintWriter stdout = spec.commandLine().getOut();
-      if (out == null) {
-        stdout.println(document);
-      } else {
-        writeAtomically(out, document + "\n");
-        stdout.println(m.get("privacy.written", out));
-      }
-      stdout.flush();
+      deliver(spec.commandLine().getOut(), out, document, m);
       return 0;
     }
   }

@@ -2,7 +2,6 @@ package org.tremplin.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -121,12 +120,7 @@ public final class StaffPrivacyCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Messages m = lang.messages();
-      if (out != null) {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent) || Files.isDirectory(out)) {
-          throw new UsageException(m.get("privacy.badOut", out));
-        }
-      }
+      PrivacyCommand.checkOut(out, m);
       Installation installation = Installation.open(configFile, m);
       String document;
       try {
@@ -134,14 +128,7 @@ public final class StaffPrivacyCommand implements Runnable {
       } catch (LtiException e) {
         throw refused(e, person.strip(), m);
       }
-      PrintWriter stdout = spec.commandLine().getOut();
-      if (out == null) {
-        stdout.println(document);
-      } else {
-        PrivacyCommand.writeAtomically(out, document + "\n");
-        stdout.println(m.get("privacy.written", out));
-      }
-      stdout.flush();
+      PrivacyCommand.deliver(spec.commandLine().getOut(), out, document, m);
       return 0;
     }
   }

@@ -24,6 +24,7 @@ import org.tremplin.api.token.ApiToken;
 import org.tremplin.api.token.ApiTokenId;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.persistence.UnitOfWork;
+import org.tremplin.core.privacy.PersonalDataSection;
 import org.tremplin.lti.LtiErrorCode;
 import org.tremplin.lti.LtiException;
 
@@ -338,21 +339,8 @@ public final class StaffPrivacy {
 
   private static List<Map<String, Object>> rows(Handle h, String select, String person) {
     return h.createQuery(select).bind("person", person).mapToMap().list().stream()
-        .map(StaffPrivacy::plain)
+        .map(PersonalDataSection::plain)
         .toList();
-  }
-
-  /** JSON-friendly values: numbers, booleans and text as they are, the rest as text. */
-  private static Map<String, Object> plain(Map<String, Object> row) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    row.forEach(
-        (k, v) ->
-            out.put(
-                k,
-                v instanceof Number || v instanceof Boolean || v instanceof String || v == null
-                    ? v
-                    : String.valueOf(v)));
-    return out;
   }
 
   private static Map<String, Object> token(ApiToken t) {
