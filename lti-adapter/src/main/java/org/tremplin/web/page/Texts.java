@@ -3,7 +3,9 @@ package org.tremplin.web.page;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
@@ -86,6 +88,20 @@ public final class Texts {
     } catch (MissingResourceException e) {
       return fallback;
     }
+  }
+
+  /**
+   * A moment as the school's local date and time, in the language's medium form ("4 déc. 2026
+   * 06:17").
+   *
+   * @param instant the moment
+   * @param zone the schools' zone (ADR 0024)
+   * @return the moment as a local date and time
+   */
+  public String moment(Instant instant, ZoneId zone) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        .withLocale(locale)
+        .format(instant.atZone(zone));
   }
 
   /**

@@ -79,9 +79,10 @@ public final class StaffPrivacy {
     String pattern = "%" + escapeLike(needle.toLowerCase(Locale.ROOT)) + "%";
     return database.read(
         h -> {
+          // the first 50 by name, then three small reads for each of them only
           List<String> persons =
               h.createQuery(
-                      "select person_id from ("
+                      "select f.person_id, coalesce(n.display_name, '') as name from ("
                           + " select p.person_id from tremplin_lti_person p"
                           + " left join tremplin_web_person w on w.person_id = p.person_id"
                           + " left join tremplin_lti_roster_member r on r.issuer = p.issuer"
@@ -92,20 +93,20 @@ public final class StaffPrivacy {
                           + " select w.person_id from tremplin_web_person w"
                           + " where w.person_id = :text or lower(w.display_name) like :pattern"
                           + " escape '!') f"
+                          + " left join tremplin_web_person n on n.person_id = f.person_id"
                           + " where not exists (select 1 from tremplin_lti_person l"
-                          + " where l.person_id = f.person_id and l.learner_id is not null)")
+                          + " where l.person_id = f.person_id and l.learner_id is not null)"
+                          + " order by name, f.person_id limit :max")
                   .bind("text", needle)
                   .bind("pattern", pattern)
-                  .mapTo(String.class)
+                  .bind("max", MAX_FOUND)
+                  .map((rs, ctx) -> rs.getString("person_id"))
                   .list();
           List<StaffMember> found = new ArrayList<>();
           for (String person : persons) {
             found.add(member(h, person));
           }
-          found.sort(
-              java.util.Comparator.comparing(StaffMember::name)
-                  .thenComparing(StaffMember::personId));
-          return found.size() > MAX_FOUND ? List.copyOf(found.subList(0, MAX_FOUND)) : found;
+          return found;
         });
   }
 
@@ -121,6 +122,7 @@ public final class StaffPrivacy {
     checkOperator(operator);
     String person = TremplinException.requiredText(personId, "personId").strip();
     List<ApiToken> tokens = tokensOf(operator, person);
+    List<UUID> followed = referentOf(operator, person);
     Map<String, Object> document =
         database.inTransaction(
             h -> {
@@ -159,7 +161,7 @@ public final class StaffPrivacy {
                       "select school_id, seen_at from tremplin_web_school_coach"
                           + " where person_id = :person order by school_id",
                       person));
-              out.put("referentOf", referentOf(person).stream().map(Object::toString).toList());
+              out.put("referentOf", followed.stream().map(Object::toString).toList());
               out.put("apiTokens", tokens.stream().map(StaffPrivacy::token).toList());
               out.put(
                   "auditLinesAsActor",
@@ -206,7 +208,7 @@ public final class StaffPrivacy {
           checkStaff(h, person, tokens);
           return null;
         });
-    int followed = referentOf(person).size();
+    int followed = referentOf(operator, person).size();
     if (followed > 0) {
       throw new LtiException(
           LtiErrorCode.LTI_PERSON_IS_REFERENT,
@@ -303,10 +305,13 @@ public final class StaffPrivacy {
         .toList();
   }
 
-  /** The learners the person follows now, read as the coach themself would read their caseload. */
-  private List<UUID> referentOf(String person) {
-    Actor self = Actor.of(person, Role.COACH, new Scope.Network());
-    return tremplin.referents().caseload(self, person).stream().map(l -> l.value()).toList();
+  /**
+   * The learners the person follows now: the operator reads the caseload as a network manager, the
+   * grant core asks for it (as the command line's learner requests do).
+   */
+  private List<UUID> referentOf(Actor operator, String person) {
+    Actor manager = Actor.of(operator.id(), Role.MANAGER, new Scope.Network());
+    return tremplin.referents().caseload(manager, person).stream().map(l -> l.value()).toList();
   }
 
   private StaffMember member(Handle h, String person) {

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -138,7 +136,7 @@ final class PrivacyPages {
       String name = names.get(e.actor());
       lines.add(
           new Line(
-              dateTime(t, e.at(), zone),
+              t.moment(e.at(), zone),
               name == null || name.isBlank() ? e.actor() : name,
               t.get("school.privacy.action." + e.action().name()),
               what(t, e.what())));
@@ -298,7 +296,7 @@ final class PrivacyPages {
       when =
           t.get(
               "school.privacy.erased.when",
-              dateTime(t, Instant.ofEpochMilli(millis), tremplin.clock().getZone()));
+              t.moment(Instant.ofEpochMilli(millis), tremplin.clock().getZone()));
     } catch (NumberFormatException e) {
       // no time in the address: the page says what, not when
     }
@@ -370,12 +368,5 @@ final class PrivacyPages {
         .replaceAll("[\\s\u00a0]+", " ")
         .replace('’', '\'')
         .toLowerCase(Locale.ROOT);
-  }
-
-  /** An instant as a date and time in the engine's zone ("4 déc. 2026, 09:12"). */
-  private static String dateTime(Texts t, Instant instant, ZoneId zone) {
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-        .withLocale(t.locale())
-        .format(instant.atZone(zone));
   }
 }
