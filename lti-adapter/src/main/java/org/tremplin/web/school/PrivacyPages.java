@@ -25,6 +25,7 @@ import org.tremplin.api.privacy.AuditEntry;
 import org.tremplin.api.privacy.ErasureReport;
 import org.tremplin.core.Tremplin;
 import org.tremplin.core.privacy.PrivacyOffice;
+import org.tremplin.lti.housekeeping.RetentionRound;
 import org.tremplin.web.form.Field;
 import org.tremplin.web.form.FormErrors;
 import org.tremplin.web.form.FormGuard;
@@ -49,6 +50,9 @@ final class PrivacyPages {
 
   /** A section name and a count, as the erasure's address carries them. */
   private static final Pattern COUNT = Pattern.compile("([A-Za-z]{1,40})\\.(\\d{1,9})");
+
+  /** The actor id of core's early-warning desk (its audit lines), as core writes it. */
+  static final String ALERTS_ACTOR = "system:alerts";
 
   private final Tremplin tremplin;
   private final FormGuard guard;
@@ -130,6 +134,9 @@ final class PrivacyPages {
     if (!self.isEmpty()) {
       names.put(w.request().session().personId(), self);
     }
+    // Tremplin's own actors, in words: a data-protection contact should not have to decode them
+    names.put(ALERTS_ACTOR, t.get("school.privacy.actor.alerts"));
+    names.put(RetentionRound.ACTOR_ID, t.get("school.privacy.actor.retention"));
     ZoneId zone = tremplin.clock().getZone();
     List<Line> lines = new ArrayList<>();
     for (AuditEntry e : shown) {
