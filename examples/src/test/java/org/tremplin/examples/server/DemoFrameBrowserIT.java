@@ -126,6 +126,86 @@ class DemoFrameBrowserIT {
     }
   }
 
+  @Test
+  void aManagerAnswersAnErasureRequestInsideTheCoursePagesFrameOnADesktop() {
+    answerAnErasureRequest(PageBrowser.DESKTOP, "fr", "Données financeurs", "Référent·es");
+  }
+
+  @Test
+  void aManagerAnswersAnErasureRequestInsideTheCoursePagesFrameOnAPhone() {
+    answerAnErasureRequest(PageBrowser.PHONE, "en", "Funder facts", "Referent coaches");
+  }
+
+  /**
+   * The manager's task inside the frame: the referents page, then a learner's personal data from
+   * the funder list (two clicks), the export link, and the anonymisation confirmed by the family
+   * name; after a reload the learner shows as erased.
+   */
+  private void answerAnErasureRequest(int width, String lang, String funder, String referents) {
+    clock.set(Instant.parse("2026-03-13T09:30:00Z")); // Friday morning
+    try (PageBrowser browser = PageBrowser.open(width)) {
+      WebDriver d = browser.driver();
+      browser.get(base.resolve("demo?lang=" + lang));
+      click(d, "embed-manager");
+      d.switchTo().frame("tool");
+      new WebDriverWait(d, Duration.ofSeconds(20))
+          .until(x -> !x.findElements(By.linkText(referents)).isEmpty());
+      d.findElement(By.linkText(referents)).click();
+      waitFor(d, "referent-form");
+      assertThat(js(d, "return document.documentElement.scrollWidth <= innerWidth"))
+          .as("the referents page fits the frame")
+          .isEqualTo(true);
+      browser.assertNoAxeViolations();
+      browser.screenshot("frame-referents-" + lang + "-" + width);
+
+      d.findElement(By.linkText(funder)).click();
+      WebElement privacy =
+          new WebDriverWait(d, Duration.ofSeconds(20))
+              .until(
+                  x ->
+                      x.findElements(By.cssSelector("a[href*='/privacy']")).stream()
+                          .filter(
+                              a ->
+                                  !a.findElement(By.xpath("ancestor::tr"))
+                                      .getText()
+                                      .contains("[effacé]"))
+                          .findFirst()
+                          .orElse(null));
+      String row = privacy.findElement(By.xpath("ancestor::tr")).getAttribute("id");
+      ((JavascriptExecutor) d).executeScript("arguments[0].click();", privacy);
+      waitFor(d, "trail-table");
+      assertThat(d.findElement(By.id("export")).getAttribute("href")).contains("/privacy/export?");
+      String trail = d.findElement(By.id("trail-table")).getText();
+      assertThat(trail).as("Tremplin's own actors in words").doesNotContain("system:alerts");
+      if (width
+          == PageBrowser.DESKTOP) { // the first learner, absent this week: alerts read her file
+        assertThat(trail).contains("Tremplin (alertes automatiques)");
+      }
+      assertThat(js(d, "return document.documentElement.scrollWidth <= innerWidth"))
+          .as("the personal-data page fits the frame")
+          .isEqualTo(true);
+      browser.assertNoAxeViolations();
+      browser.screenshot("frame-privacy-" + lang + "-" + width);
+
+      click(d, "erase");
+      waitFor(d, "erase-form");
+      String label = d.findElement(By.cssSelector("label[for=confirmation]")).getText();
+      String familyName = label.substring(label.lastIndexOf(':') + 1).strip();
+      browser.assertNoAxeViolations();
+      browser.screenshot("frame-privacy-erase-" + lang + "-" + width);
+      d.findElement(By.id("confirmation")).sendKeys(familyName);
+      click(d, "confirm-erase");
+      waitFor(d, "done");
+      browser.assertNoAxeViolations();
+
+      js(d, "location.reload()"); // the frame's own page, as a reload inside the LMS would
+      waitFor(d, "done");
+      click(d, "back");
+      waitFor(d, row);
+      assertThat(d.findElement(By.id(row)).getText()).contains("[effacé]");
+    }
+  }
+
   private static Object js(WebDriver d, String script) {
     return ((JavascriptExecutor) d).executeScript(script);
   }
